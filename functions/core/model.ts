@@ -1,0 +1,205 @@
+// The shared contract of feedpub: one upload in, one normalized Article out, rendered to bytes.
+// Everything here is plain data (JSON-serializable), so it can be stored in the index as is.
+
+/** Structured image credit, as a photo desk would record it. */
+export interface Credit {
+  /** Rendered in the site's house style, e.g. "Maher Abou Taleb/Reuters". */
+  display: string;
+  photographer?: string;
+  /** Canonical agency name: "Reuters", "AP", "AFP", "Getty Images", "NurPhoto"... */
+  agency?: string;
+  /** Who supplied a handout or pool picture: "ISPR", "White House"... */
+  provider?: string;
+  /** Distributor after "via": "Reuters", "Getty Images"... */
+  via?: string;
+  handout: boolean;
+  pool: boolean;
+  /** The credit line exactly as uploaded. */
+  raw: string;
+}
+
+export interface ArticleImage {
+  /** Absolute public URL once published; absent when the upload only described the image. */
+  url?: string;
+  /** Where the image came from in the upload: a file name next to the article or a URL. */
+  src?: string;
+  alt: string;
+  caption: string;
+  credit?: Credit;
+  width?: number;
+  height?: number;
+  /** MIME type, e.g. "image/jpeg". */
+  type?: string;
+}
+
+/** One automatic text change, so an editor can review and undo it. */
+export interface Repair {
+  rule: string;
+  before: string;
+  after: string;
+  reason: string;
+}
+
+export interface SourceRef {
+  /** The upload key (S3 key, or path relative to the content folder). */
+  key: string;
+  etag?: string;
+  size: number;
+}
+
+export interface Article {
+  /** Stable id from the upload key: survives title edits and re-uploads. */
+  id: string;
+  slug: string;
+  /** Absolute permalink: `${site.baseUrl}/articles/${slug}/`. */
+  url: string;
+  title: string;
+  summary: string;
+  /** Sanitized body HTML, without the lead figure (renderers add figures). */
+  contentHtml: string;
+  contentText: string;
+  authors: string[];
+  publisher?: string;
+  /** RFC 3339 UTC; never moves once published. */
+  published: string;
+  /** RFC 3339 UTC; moves when the content hash changes. */
+  updated: string;
+  tags: string[];
+  /** BCP 47, e.g. "en". */
+  language: string;
+  readingTimeMinutes: number;
+  images: ArticleImage[];
+  repairs: Repair[];
+  warnings: string[];
+  source: SourceRef;
+  /** sha256 hex of the normalized content (title, body, images, authors, tags, summary). */
+  contentHash: string;
+}
+
+/** What a parser extracts from one file, before normalization. Text is decoded, not yet cleaned. */
+export interface RawArticle {
+  format: 'txt' | 'md';
+  /** Detected source encoding, e.g. "utf-8", "utf-8-bom", "utf-16le", "windows-1252". */
+  encoding: string;
+  title: string;
+  /** Header lines / front matter, lower-cased keys: title, author, date, tags, slug, image, credit, summary... */
+  meta: Record<string, unknown>;
+  /** Body paragraphs as plain text (txt), in order, boilerplate removed. */
+  paragraphs: string[];
+  /** Markdown body (md only); paragraphs is then empty. */
+  markdown?: string;
+  images: RawImage[];
+  publisher?: string;
+  warnings: string[];
+}
+
+export interface RawImage {
+  src?: string;
+  caption: string;
+  alt?: string;
+  /** The credit line as found, unparsed. */
+  credit?: string;
+}
+
+/** House style for image credits. */
+export interface CreditStyle {
+  /** Template with {photographer} {agency} {provider} {via}; default "{photographer}/{agency}". */
+  format: string;
+  /** Prefix shown before the credit in HTML, e.g. "Photo: ". Empty by default. */
+  prefix: string;
+}
+
+export interface SiteConfig {
+  title: string;
+  /** Absolute, no trailing slash: "https://news.example.com". */
+  baseUrl: string;
+  description: string;
+  /** BCP 47 default language. */
+  language: string;
+  /** Used when an article names no author. */
+  defaultAuthor: string;
+  /** Optional: used when an article names no publisher. */
+  publisher?: string;
+  /** Items in the head feeds. */
+  feedSize: number;
+  creditStyle: CreditStyle;
+  /** Switch for fused-word repair ("Netanyahureportedly" -> "Netanyahu reportedly"). */
+  repairFusedWords: boolean;
+  /** Reject uploads larger than this. */
+  maxUploadBytes: number;
+  /** Absolute URL of the feed icon (optional). */
+  icon?: string;
+  /** WebSub hub URL (optional): feeds carry rel="hub" and the hub is pinged after a publish. */
+  websubHub?: string;
+  /** Copyright line for the feeds (optional). */
+  copyright?: string;
+}
+
+export const DEFAULT_SITE: SiteConfig = {
+  title: 'feedpub',
+  baseUrl: 'http://localhost:8787',
+  description: 'News feeds published by feedpub',
+  language: 'en',
+  defaultAuthor: 'Staff',
+  feedSize: 50,
+  creditStyle: { format: '{photographer}/{agency}', prefix: '' },
+  repairFusedWords: true,
+  maxUploadBytes: 2 * 1024 * 1024,
+};
+
+/** One uploaded file as the core sees it: bytes plus what the store knows about it. */
+export interface UploadInput {
+  key: string;
+  bytes: Uint8Array;
+  etag?: string;
+  /** S3 user metadata (x-amz-meta-*), keys without the prefix, lower-cased. */
+  metadata?: Record<string, string>;
+  /** Used for `published` when nothing else names a date (first-seen time, or file mtime). */
+  fallbackDate: string;
+}
+
+export type UploadRejectionCode =
+  | 'empty'
+  | 'binary'
+  | 'too-large'
+  | 'no-title'
+  | 'unsupported-type'
+  | 'bad-front-matter'
+  | 'bad-encoding';
+
+/** A typed, human-readable reason an upload cannot be published. Errors are values. */
+export interface UploadRejected {
+  code: UploadRejectionCode;
+  /** e.g. "binary content (JPEG) in a .txt upload" */
+  reason: string;
+  key: string;
+  size: number;
+}
+
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+/** One file of the published site: path relative to the site root, bytes and HTTP headers. */
+export interface SiteFile {
+  path: string;
+  body: string | Uint8Array;
+  contentType: string;
+  cacheControl: string;
+}
+
+/** A quarantined upload, as shown on the status page and stored at errors/<key>.json. */
+export interface QuarantineRecord {
+  key: string;
+  code: UploadRejectionCode;
+  reason: string;
+  /** RFC 3339 time of the failed attempt. */
+  time: string;
+  size: number;
+  etag?: string;
+}
+
+export interface SiteStatus {
+  articles: number;
+  /** RFC 3339 time of the last publish that changed anything, or null. */
+  lastPublish: string | null;
+  quarantined: QuarantineRecord[];
+}

@@ -1,0 +1,57 @@
+import { DEFAULT_SITE, type Result, type SiteConfig } from './model';
+
+/** Validates site.json and fills defaults; a bad value is an error naming the field, not a crash. */
+export function parseSiteConfig(input: unknown): Result<SiteConfig, string> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, error: 'site config must be a JSON object' };
+  }
+  const raw = input as Record<string, unknown>;
+  const site: SiteConfig = {
+    ...DEFAULT_SITE,
+    ...raw,
+    creditStyle: { ...DEFAULT_SITE.creditStyle, ...(raw.creditStyle as object | undefined) },
+  } as SiteConfig;
+  for (const field of ['title', 'baseUrl', 'description', 'language', 'defaultAuthor'] as const) {
+    if (typeof site[field] !== 'string' || site[field].trim() === '') {
+      return { ok: false, error: `site config: "${field}" must be a non-empty string` };
+    }
+  }
+  let base: URL;
+  try {
+    base = new URL(site.baseUrl);
+  } catch {
+    return { ok: false, error: `site config: "baseUrl" is not an absolute URL: ${site.baseUrl}` };
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+    return { ok: false, error: `site config: "baseUrl" must be http(s): ${site.baseUrl}` };
+  }
+  site.baseUrl = site.baseUrl.replace(/\/+$/, '');
+  if (!Number.isInteger(site.feedSize) || site.feedSize < 1 || site.feedSize > 1000) {
+    return { ok: false, error: 'site config: "feedSize" must be an integer from 1 to 1000' };
+  }
+  if (!Number.isInteger(site.maxUploadBytes) || site.maxUploadBytes < 1) {
+    return { ok: false, error: 'site config: "maxUploadBytes" must be a positive integer' };
+  }
+  if (typeof site.repairFusedWords !== 'boolean') {
+    return { ok: false, error: 'site config: "repairFusedWords" must be true or false' };
+  }
+  if (typeof site.creditStyle.format !== 'string' || !site.creditStyle.format.includes('{')) {
+    return { ok: false, error: 'site config: "creditStyle.format" must be a template like "{photographer}/{agency}"' };
+  }
+  for (const field of ['icon', 'websubHub'] as const) {
+    const value = site[field];
+    if (value !== undefined && !URL.canParse(value)) {
+      return { ok: false, error: `site config: "${field}" is not an absolute URL: ${value}` };
+    }
+  }
+  return { ok: true, value: site };
+}
+
+/** Absolute URL of a site path ("articles/x/" -> "https://site/articles/x/"). */
+export function siteUrl(site: SiteConfig, path: string): string {
+  return `${site.baseUrl}/${path.replace(/^\/+/, '')}`;
+}
+
+export function articlePath(slug: string): string {
+  return `articles/${slug}/`;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseSiteConfig } from '../../functions/core/site';
+
+describe('parseSiteConfig', () => {
+  it('accepts content/site.json and strips a trailing slash from baseUrl', () => {
+    const raw = JSON.parse(readFileSync('content/site.json', 'utf8'));
+    const result = parseSiteConfig({ ...raw, baseUrl: 'https://news.example.com/' });
+    expect(result.ok && result.value.baseUrl).toBe('https://news.example.com');
+    expect(result.ok && result.value.feedSize).toBe(50);
+  });
+
+  it.each([
+    [null, 'must be a JSON object'],
+    [{ title: '' }, '"title" must be a non-empty string'],
+    [{ baseUrl: 'not a url' }, '"baseUrl" is not an absolute URL'],
+    [{ baseUrl: 'ftp://x.example' }, '"baseUrl" must be http(s)'],
+    [{ feedSize: 0 }, '"feedSize" must be an integer'],
+    [{ repairFusedWords: 'yes' }, '"repairFusedWords" must be true or false'],
+    [{ creditStyle: { format: 'plain' } }, '"creditStyle.format" must be a template'],
+    [{ websubHub: 'nope' }, '"websubHub" is not an absolute URL'],
+  ])('rejects %j with a reason naming the field', (input, reason) => {
+    const result = parseSiteConfig(input);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toContain(reason);
+  });
+});

@@ -1,0 +1,12 @@
+import type { Article } from './model';
+
+/** Feed order: newest published first; ties broken by id so the order is total and deterministic. */
+export function newestFirst(a: Pick<Article, 'published' | 'id'>, b: Pick<Article, 'published' | 'id'>): number {
+  if (a.published !== b.published) return a.published < b.published ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Archive month ("YYYY-MM", UTC) an article belongs to, by its published date. */
+export function monthOf(article: Pick<Article, 'published'>): string {
+  return article.published.slice(0, 7);
+}

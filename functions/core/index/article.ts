@@ -1,0 +1,32 @@
+import type { Article, SiteConfig } from '../model';
+import { monthOf } from '../order';
+import { articlePath, siteUrl } from '../site';
+import type { ArticleRecord } from './types';
+
+/**
+ * Identity rule for an upload seen again: id, slug, permalink and `published` never move;
+ * `updated` moves to `now` only when the content hash changed.
+ */
+export function reconcileArticle(fresh: Article, record: ArticleRecord | undefined, slug: string, now: string, site: SiteConfig): Article {
+  const url = siteUrl(site, articlePath(record?.slug ?? slug));
+  if (!record) return { ...fresh, slug, url };
+  const updated = record.contentHash === fresh.contentHash ? record.updated : now;
+  return { ...fresh, id: record.id, slug: record.slug, url, published: record.published, updated };
+}
+
+export function recordFor(article: Article, imageKeys: string[], assetPaths: string[], page: { path: string; hash: string }): ArticleRecord {
+  return {
+    key: article.source.key,
+    id: article.id,
+    slug: article.slug,
+    month: monthOf(article),
+    published: article.published,
+    updated: article.updated,
+    contentHash: article.contentHash,
+    ...(article.source.etag !== undefined && { etag: article.source.etag }),
+    imageKeys,
+    assetPaths,
+    pagePath: page.path,
+    pageHash: page.hash,
+  };
+}

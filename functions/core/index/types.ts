@@ -1,0 +1,74 @@
+// The compact index kept in the site bucket under the private prefix `_feedpub/` (the CDN denies it).
+// Every part is small and touched only by the uploads that concern it, so the cost of one upload
+// does not grow with the archive.
+import type { Article, QuarantineRecord } from '../model';
+
+/** Content hashes of the outputs a manifest owns: lets the pipeline skip unchanged writes without a GET. */
+export type OutputHashes = Record<string, string>;
+
+/** `_feedpub/articles/<sha256(key)>.json`: what the index remembers about one upload key. */
+export interface ArticleRecord {
+  key: string;
+  id: string;
+  slug: string;
+  month: string;
+  published: string;
+  updated: string;
+  contentHash: string;
+  etag?: string;
+  /** Upload keys of images this article names (it is registered in their image records). */
+  imageKeys: string[];
+  /** Site paths of the image copies attached when last published. */
+  assetPaths: string[];
+  /** The article page as last written. */
+  pagePath: string;
+  pageHash: string;
+}
+
+/** `_feedpub/months/YYYY-MM.json`: the month's articles as rendered in its archive. */
+export interface MonthManifest {
+  month: string;
+  /** Newest first (newestFirst order). */
+  articles: Article[];
+  outputs: OutputHashes;
+}
+
+export interface MonthCount {
+  month: string;
+  count: number;
+}
+
+/** `_feedpub/head.json`: written last in a batch, the commit point. */
+export interface HeadManifest {
+  version: 1;
+  /** The newest site.feedSize articles, newest first. */
+  items: Article[];
+  /** Months that have articles, oldest first. */
+  months: MonthCount[];
+  quarantine: QuarantineRecord[];
+  lastPublish: string | null;
+  outputs: OutputHashes;
+}
+
+/** `_feedpub/slugs/<slug>.json`: the owner of a slug, so two uploads never share a permalink. */
+export interface SlugRecord {
+  slug: string;
+  key: string;
+}
+
+/** `_feedpub/images/<sha256(key)>.json`: an image upload, published or awaited, and who shows it. */
+export interface ImageRecord {
+  key: string;
+  /** Set once the image upload has been copied to the site. */
+  asset?: { path: string; contentType: string; width?: number; height?: number; sourceEtag?: string };
+  /** Upload keys of articles that reference this image. */
+  articles: string[];
+}
+
+export function emptyHead(): HeadManifest {
+  return { version: 1, items: [], months: [], quarantine: [], lastPublish: null, outputs: {} };
+}
+
+export function emptyMonth(month: string): MonthManifest {
+  return { month, articles: [], outputs: {} };
+}

@@ -1,0 +1,134 @@
+// In-process stand-in for the FIFO queue with one message group: batches of up to 10 delivered
+// serially to one handler, partial batch failures redelivered, then dead-lettered. Used by
+// `npm start` and the tests so they run the handler with the batch semantics SQS gives it.
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { createHash, randomUUID } from 'node:crypto';
+
+export type BatchHandler = (event: SQSEvent) => Promise<SQSBatchResponse | void>;
+
+export interface LocalQueueOptions {
+  batchSize?: number;
+  /** How long to wait for more messages after the first one arrives (SQS MaximumBatchingWindow). */
+  batchWindowMs?: number;
+  maxReceiveCount?: number;
+  /** Queue name in the record ARNs. */
+  name?: string;
+}
+
+interface Message {
+  messageId: string;
+  body: string;
+  receiveCount: number;
+  sentAt: number;
+}
+
+export interface DeadLetter {
+  messageId: string;
+  body: string;
+  receiveCount: number;
+  reason: string;
+}
+
+export class LocalFifoQueue {
+  readonly deadLetters: DeadLetter[] = [];
+  private readonly pending: Message[] = [];
+  private running: Promise<void> | undefined;
+  private idleWaiters: Array<() => void> = [];
+  private readonly batchSize: number;
+  private readonly batchWindowMs: number;
+  private readonly maxReceiveCount: number;
+  private readonly name: string;
+  private sequence = 0;
+  private closed = false;
+
+  constructor(
+    private readonly handler: BatchHandler,
+    options: LocalQueueOptions = {},
+  ) {
+    this.batchSize = Math.min(10, options.batchSize ?? 10);
+    this.batchWindowMs = options.batchWindowMs ?? 20;
+    this.maxReceiveCount = options.maxReceiveCount ?? 3;
+    this.name = options.name ?? 'feedpub-events.fifo';
+  }
+
+  /** Adds an S3 notification body; returns its message id. */
+  enqueue(body: string): string {
+    if (this.closed) throw new Error('queue is closed');
+    const messageId = randomUUID();
+    this.pending.push({ messageId, body, receiveCount: 0, sentAt: Date.now() });
+    this.running ??= this.pump().finally(() => {
+      this.running = undefined;
+      if (this.pending.length > 0 && !this.closed) this.running = this.pump();
+      else for (const wake of this.idleWaiters.splice(0)) wake();
+    });
+    return messageId;
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /** Resolves when every message has been handled or dead-lettered. */
+  drain(): Promise<void> {
+    if (!this.running && this.pending.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops accepting messages and waits for the batch in flight. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.pending.length = 0;
+    await this.running;
+  }
+
+  private async pump(): Promise<void> {
+    while (this.pending.length > 0 && !this.closed) {
+      if (this.pending.length < this.batchSize && this.batchWindowMs > 0) {
+        await new Promise((r) => setTimeout(r, this.batchWindowMs));
+      }
+      const batch = this.pending.splice(0, this.batchSize);
+      for (const m of batch) m.receiveCount++;
+      let failed: Set<string>;
+      let reason = 'reported as a batch item failure';
+      try {
+        const response = await this.handler({ Records: batch.map((m) => this.toRecord(m)) });
+        failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      } catch (error) {
+        failed = new Set(batch.map((m) => m.messageId));
+        reason = `handler threw: ${(error as Error).message}`;
+      }
+      const retry: Message[] = [];
+      for (const m of batch) {
+        if (!failed.has(m.messageId)) continue;
+        if (m.receiveCount >= this.maxReceiveCount) {
+          this.deadLetters.push({ messageId: m.messageId, body: m.body, receiveCount: m.receiveCount, reason });
+        } else retry.push(m);
+      }
+      // FIFO: a failed message is retried before anything sent after it.
+      this.pending.unshift(...retry);
+    }
+  }
+
+  private toRecord(m: Message): SQSRecord {
+    const arn = `arn:aws:sqs:us-east-1:000000000000:${this.name}`;
+    return {
+      messageId: m.messageId,
+      receiptHandle: `${m.messageId}#${m.receiveCount}`,
+      body: m.body,
+      attributes: {
+        ApproximateReceiveCount: String(m.receiveCount),
+        SentTimestamp: String(m.sentAt),
+        SenderId: 'local',
+        ApproximateFirstReceiveTimestamp: String(m.sentAt),
+        MessageGroupId: 'feedpub',
+        MessageDeduplicationId: m.messageId,
+        SequenceNumber: String(++this.sequence),
+      },
+      messageAttributes: {},
+      md5OfBody: createHash('md5').update(m.body).digest('hex'),
+      eventSource: 'aws:sqs',
+      eventSourceARN: arn,
+      awsRegion: 'us-east-1',
+    };
+  }
+}

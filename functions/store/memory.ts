@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { toBytes, type ObjectStore, type PutOptions, type StoredObject } from './types';
+
+/** In-memory store: unit tests and fault sweeps that run the pipeline hundreds of times. */
+export class MemoryObjectStore implements ObjectStore {
+  readonly objects = new Map<string, StoredObject & { cacheControl?: string }>();
+
+  constructor(private readonly clock: () => Date = () => new Date()) {}
+
+  async get(key: string): Promise<StoredObject | undefined> {
+    const found = this.objects.get(key);
+    return found && { ...found, bytes: new Uint8Array(found.bytes) };
+  }
+
+  async put(key: string, body: string | Uint8Array, options: PutOptions = {}): Promise<void> {
+    const bytes = new Uint8Array(toBytes(body));
+    this.objects.set(key, {
+      bytes,
+      etag: `"${createHash('md5').update(bytes).digest('hex')}"`,
+      lastModified: this.clock().toISOString(),
+      metadata: { ...options.metadata },
+      ...(options.contentType !== undefined && { contentType: options.contentType }),
+      ...(options.cacheControl !== undefined && { cacheControl: options.cacheControl }),
+    });
+  }
+
+  async delete(key: string): Promise<void> {
+    this.objects.delete(key);
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+  }
+}

@@ -1,0 +1,32 @@
+// The object store seen by the pipeline: the four calls it needs, over S3, a directory or memory.
+// Errors other than "not found" are thrown: they are infrastructure faults the queue must redeliver.
+
+export interface StoredObject {
+  bytes: Uint8Array;
+  etag?: string;
+  /** RFC 3339 UTC. */
+  lastModified?: string;
+  /** User metadata (x-amz-meta-*), keys lower-cased without the prefix. */
+  metadata: Record<string, string>;
+  contentType?: string;
+}
+
+export interface PutOptions {
+  contentType?: string;
+  cacheControl?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface ObjectStore {
+  /** The object as it is now, or undefined when there is none. */
+  get(key: string): Promise<StoredObject | undefined>;
+  put(key: string, body: string | Uint8Array, options?: PutOptions): Promise<void>;
+  /** Deleting a missing object is not an error (S3 semantics). */
+  delete(key: string): Promise<void>;
+  /** Every key under the prefix, in lexicographic order. */
+  list(prefix: string): Promise<string[]>;
+}
+
+export function toBytes(body: string | Uint8Array): Uint8Array {
+  return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+}

@@ -1,0 +1,25 @@
+// The pure functions the pipeline calls, gathered in one object so the batch logic can be read
+// (and exercised) apart from the parsers and renderers it drives.
+import type { Article, Result, SiteConfig, SiteFile, SiteStatus, UploadInput, UploadRejected } from '../core/model';
+
+export interface ImageAssetLike {
+  path: string;
+  contentType: string;
+  width?: number;
+  height?: number;
+  bytes: Uint8Array;
+}
+
+export interface PublishCore<Asset extends ImageAssetLike = ImageAssetLike> {
+  ingestUpload(input: UploadInput, site: SiteConfig): Result<Article, UploadRejected>;
+  isImageKey(key: string): boolean;
+  describeImage(key: string, bytes: Uint8Array): Result<Asset, UploadRejected>;
+  attachImages(article: Article, assets: Map<string, Asset>, site: SiteConfig): Article;
+  uniqueSlug(desired: string, key: string, taken: (slug: string) => string | undefined): string;
+  renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[]): SiteFile[];
+  renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[]): SiteFile[];
+  renderArticlePage(site: SiteConfig, article: Article): SiteFile;
+  renderHomePage(site: SiteConfig, latest: Article[]): SiteFile;
+  renderStatus(site: SiteConfig, status: SiteStatus, latest: Article[]): SiteFile[];
+  renderStaticAssets(site: SiteConfig): SiteFile[];
+}

@@ -1,0 +1,33 @@
+// CloudFront invalidation of the paths a batch changed, coalesced so a busy batch costs a few
+// paths (CloudFront bills per path; a wildcard counts as one).
+import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+
+const MAX_PATHS = 15;
+
+/** Site paths -> invalidation paths: one wildcard per article/archive folder, everything past MAX_PATHS as "/*". */
+export function invalidationPaths(changed: readonly string[]): string[] {
+  const paths = new Set<string>();
+  for (const path of changed) {
+    if (path.startsWith('_feedpub/')) continue;
+    const folder = /^(articles\/[^/]+|archive\/[^/]+|errors)\//.exec(path);
+    if (folder) paths.add(`/${folder[1]}/*`);
+    else if (path.endsWith('index.html')) {
+      paths.add(`/${path}`);
+      paths.add(`/${path.slice(0, -'index.html'.length)}`);
+    } else paths.add(`/${path}`);
+  }
+  const sorted = [...paths].sort();
+  return sorted.length > MAX_PATHS ? ['/*'] : sorted;
+}
+
+export async function invalidate(client: CloudFrontClient, distributionId: string, changed: readonly string[], reference: string): Promise<string[]> {
+  const items = invalidationPaths(changed);
+  if (items.length === 0) return items;
+  await client.send(
+    new CreateInvalidationCommand({
+      DistributionId: distributionId,
+      InvalidationBatch: { CallerReference: reference, Paths: { Quantity: items.length, Items: items } },
+    }),
+  );
+  return items;
+}

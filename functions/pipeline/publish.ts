@@ -1,0 +1,555 @@
+// One batch of upload keys -> the site bucket. Reads every key's upload as it is now, then makes
+// ONE index update and ONE render. Write order (the crash-safety argument, see README):
+//   1. image copies, image records, slug claims, quarantine records, article pages
+//   2. archive outputs, then month manifests
+//   3. head outputs, then _feedpub/head.json              <- commit point
+//   4. article records (upserts), then deleted pages, slugs and article records (record last)
+// Every "did this change?" decision is made against the structure being written, and the per-key
+// article record (the fast "unchanged" path) is written only after the commit, so a batch cut short
+// anywhere is redone, never skipped, by the next event for a key or a re-run.
+import { isDeepStrictEqual } from 'node:util';
+import { articleIdForKey } from '../core/ids';
+import { recordFor, reconcileArticle } from '../core/index/article';
+import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
+import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/index/imagerefs';
+import { applyMonthChanges, archivesToRender, nextMonthCounts } from '../core/index/months';
+import { hashBody, planOutputs } from '../core/index/outputs';
+import {
+  HEAD_KEY,
+  articleRecordKey,
+  imageRecordKey,
+  monthManifestKey,
+  quarantinePath,
+  slugRecordKey,
+} from '../core/index/paths';
+import {
+  emptyHead,
+  emptyMonth,
+  type ArticleRecord,
+  type HeadManifest,
+  type ImageRecord,
+  type MonthManifest,
+  type SlugRecord,
+} from '../core/index/types';
+import type { Article, QuarantineRecord, SiteConfig, SiteFile, UploadRejected } from '../core/model';
+import { monthOf } from '../core/order';
+import type { ObjectStore, StoredObject } from '../store/types';
+import type { ImageAssetLike, PublishCore } from './core';
+
+export type UploadOutcome = 'published' | 'updated' | 'unchanged' | 'deleted' | 'quarantined' | 'failed';
+
+export interface KeyResult {
+  key: string;
+  outcome: UploadOutcome;
+  ms: number;
+  bytesWritten: number;
+  reason?: string;
+}
+
+export interface BatchResult {
+  results: KeyResult[];
+  /** Public site paths written or deleted (for CDN invalidation). */
+  changedPaths: string[];
+  /** True when a head feed's bytes changed (WebSub ping). */
+  feedsChanged: boolean;
+  bytesWritten: number;
+}
+
+export interface PublishDeps {
+  uploads: ObjectStore;
+  site: ObjectStore;
+  config: SiteConfig;
+  core: PublishCore;
+  now?: () => Date;
+  /** Parallel reads/writes within one phase. */
+  concurrency?: number;
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const PRIVATE_JSON = { contentType: 'application/json; charset=utf-8', cacheControl: 'no-store' };
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+interface ArticlePlan {
+  key: string;
+  started: number;
+  /** The article to publish, or undefined when the key is being removed or left as is. */
+  article?: Article;
+  removal?: ArticleRecord;
+  record?: ArticleRecord;
+  assetPaths: string[];
+  namedImages: string[];
+  outcome: UploadOutcome;
+  reason?: string;
+  bytesWritten: number;
+}
+
+/** Publishes a batch. Throws on an infrastructure fault after the per-key reads (nothing committed is lost). */
+export async function publishBatch(deps: PublishDeps, keys: readonly string[]): Promise<BatchResult> {
+  const run = new BatchRun(deps);
+  return run.publish(keys);
+}
+
+class BatchRun {
+  private readonly now: string;
+  private readonly limit: number;
+  private readonly changedPaths = new Set<string>();
+  private bytesWritten = 0;
+  private readonly jsonCache = new Map<string, unknown>();
+
+  constructor(private readonly deps: PublishDeps) {
+    this.now = (deps.now ?? (() => new Date()))().toISOString();
+    this.limit = deps.concurrency ?? 16;
+  }
+
+  // ---- store helpers -------------------------------------------------------------------------
+
+  private async readJson<T>(key: string): Promise<T | undefined> {
+    if (this.jsonCache.has(key)) return this.jsonCache.get(key) as T | undefined;
+    const found = await this.deps.site.get(key);
+    const value = found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
+    this.jsonCache.set(key, value);
+    return value;
+  }
+
+  private async writeJson(key: string, value: unknown): Promise<void> {
+    const body = JSON.stringify(value);
+    await this.deps.site.put(key, body, PRIVATE_JSON);
+    this.bytesWritten += Buffer.byteLength(body);
+    this.jsonCache.set(key, value);
+  }
+
+  private async deleteIndex(key: string): Promise<void> {
+    await this.deps.site.delete(key);
+    this.jsonCache.set(key, undefined);
+  }
+
+  private async writeFile(file: SiteFile): Promise<number> {
+    await this.deps.site.put(file.path, file.body, { contentType: file.contentType, cacheControl: file.cacheControl });
+    this.changedPaths.add(file.path);
+    const size = typeof file.body === 'string' ? Buffer.byteLength(file.body) : file.body.byteLength;
+    this.bytesWritten += size;
+    return size;
+  }
+
+  private async deleteFile(path: string): Promise<void> {
+    await this.deps.site.delete(path);
+    this.changedPaths.add(path);
+  }
+
+  private async writeFiles(files: SiteFile[]): Promise<void> {
+    await mapLimit(files, this.limit, (f) => this.writeFile(f));
+  }
+
+  // ---- the batch -----------------------------------------------------------------------------
+
+  async publish(keys: readonly string[]): Promise<BatchResult> {
+    const { core, config } = this.deps;
+    const head = (await this.readJson<HeadManifest>(HEAD_KEY)) ?? emptyHead();
+    const quarantine = new Map(head.quarantine.map((q) => [q.key, q]));
+    const results: KeyResult[] = [];
+
+    const unique = [...new Set(keys)].sort();
+    const imageKeys = unique.filter((k) => core.isImageKey(k));
+    const articleKeys = new Set(unique.filter((k) => !core.isImageKey(k)));
+
+    // Phase 1a: images first, so articles in this batch see them. An image event also
+    // reconciles the articles that show it.
+    const imageResults = await mapLimit(imageKeys, this.limit, (key) => this.publishImage(key, quarantine));
+    for (const r of imageResults) {
+      results.push(r.result);
+      if (r.result.outcome !== 'failed') for (const k of r.dependents) articleKeys.add(k);
+    }
+
+    // Phase 1b: read and ingest every article key (parallel), then claim slugs (serial, so two
+    // new uploads in one batch cannot take the same one).
+    const plans = await mapLimit([...articleKeys].sort(), this.limit, (key) => this.planArticle(key, quarantine));
+    for (const plan of plans) {
+      if (plan.article && !plan.record) plan.article = await this.claimSlug(plan.article);
+    }
+    const live = plans.filter((p) => p.outcome !== 'failed');
+
+    // Image records name the articles that wait for them (article before image).
+    await mapLimit(
+      live.filter((p) => p.article),
+      this.limit,
+      (p) => this.registerNamedImages(p),
+    );
+
+    // Phase 1c: quarantine records and cleared quarantines (decided against head.quarantine).
+    await this.writeQuarantine();
+
+    // Months touched by this batch, with the manifests as they are now.
+    const touchedMonths = new Set<string>();
+    for (const p of live) {
+      if (p.article) touchedMonths.add(monthOf(p.article));
+      if (p.removal) touchedMonths.add(p.removal.month);
+    }
+    const manifests = new Map<string, MonthManifest>();
+    await mapLimit([...touchedMonths], this.limit, async (m) => {
+      manifests.set(m, (await this.readJson<MonthManifest>(monthManifestKey(m))) ?? emptyMonth(m));
+    });
+
+    // Against the manifest entry: a version already published keeps its `updated` (crash redo).
+    for (const p of live) {
+      if (!p.article) continue;
+      const entry = manifests.get(monthOf(p.article))?.articles.find((a) => a.id === p.article?.id);
+      if (entry && entry.contentHash === p.article.contentHash) {
+        p.article = { ...p.article, published: entry.published, updated: entry.updated };
+      }
+      if (entry && isDeepStrictEqual(entry, p.article)) {
+        if (p.outcome === 'published' || p.outcome === 'updated') p.outcome = 'unchanged';
+      } else if (entry && p.outcome === 'published') p.outcome = 'updated';
+    }
+
+    // Phase 1d: article pages.
+    const pages = new Map<string, { path: string; hash: string }>();
+    await mapLimit(
+      live.filter((p) => p.article),
+      this.limit,
+      async (p) => {
+        const page = core.renderArticlePage(config, p.article as Article);
+        const hash = hashBody(page.body);
+        pages.set(p.key, { path: page.path, hash });
+        if (p.record?.pageHash !== hash || p.record.pagePath !== page.path) p.bytesWritten += await this.writeFile(page);
+      },
+    );
+
+    // Phase 2: month manifests and their archives.
+    const changedMonths = new Set<string>();
+    const counts = new Map<string, number>();
+    for (const [month, manifest] of manifests) {
+      const removed = new Set(live.filter((p) => p.removal?.month === month).map((p) => p.removal?.id as string));
+      const upserts = live.filter((p) => p.article && monthOf(p.article) === month).map((p) => p.article as Article);
+      const next = applyMonthChanges(manifest.articles, removed, upserts);
+      if (!isDeepStrictEqual(next, manifest.articles)) {
+        changedMonths.add(month);
+        manifests.set(month, { ...manifest, articles: next });
+      }
+      counts.set(month, next.length);
+    }
+    const monthsBefore = head.months.map((m) => m.month);
+    const months = nextMonthCounts(head.months, counts);
+    const archiveMonths = months.map((m) => m.month);
+    const toRender = archivesToRender(monthsBefore, archiveMonths, changedMonths);
+    await mapLimit(
+      toRender.filter((m) => !manifests.has(m)),
+      this.limit,
+      async (m) => {
+        manifests.set(m, (await this.readJson<MonthManifest>(monthManifestKey(m))) ?? emptyMonth(m));
+      },
+    );
+    const manifestWrites: MonthManifest[] = [];
+    const emptied: MonthManifest[] = [];
+    for (const month of new Set([...toRender, ...changedMonths])) {
+      const manifest = manifests.get(month) as MonthManifest;
+      if (manifest.articles.length === 0) {
+        emptied.push(manifest);
+        continue;
+      }
+      const plan = planOutputs(core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths), manifest.outputs);
+      await this.writeFiles(plan.write);
+      await mapLimit(plan.stale, this.limit, (p) => this.deleteFile(p));
+      const next = { ...manifest, outputs: plan.hashes };
+      manifests.set(month, next);
+      if (changedMonths.has(month) || plan.write.length > 0 || plan.stale.length > 0) manifestWrites.push(next);
+    }
+    for (const manifest of emptied) {
+      await mapLimit(Object.keys(manifest.outputs), this.limit, (p) => this.deleteFile(p));
+    }
+    await mapLimit(manifestWrites, this.limit, (m) => this.writeJson(monthManifestKey(m.month), m));
+    await mapLimit(emptied, this.limit, (m) => this.deleteIndex(monthManifestKey(m.month)));
+
+    // Phase 3: head outputs, then the head manifest (commit point).
+    const total = months.reduce((n, m) => n + m.count, 0);
+    const touchedIds = new Set<string>();
+    const upserts: Article[] = [];
+    for (const p of live) {
+      if (p.removal) touchedIds.add(p.removal.id);
+      if (p.article) {
+        touchedIds.add(p.article.id);
+        upserts.push(p.article);
+      }
+    }
+    let { items, needsRefill } = nextHeadItems(head.items, config.feedSize, touchedIds, upserts, total);
+    if (needsRefill) {
+      const refillMonths = monthsForRefill(months, config.feedSize);
+      const monthArticles = await mapLimit(refillMonths, this.limit, async (m) => {
+        const manifest = manifests.get(m) ?? (await this.readJson<MonthManifest>(monthManifestKey(m)));
+        return manifest?.articles ?? [];
+      });
+      items = refillHead(monthArticles, config.feedSize);
+    }
+    const quarantined = [...quarantine.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const contentChanged =
+      changedMonths.size > 0 || !isDeepStrictEqual(quarantined, head.quarantine) || !isDeepStrictEqual(items, head.items);
+    const lastPublish = contentChanged ? this.now : head.lastPublish;
+    const headFeeds = core.renderHeadFeeds(config, items, archiveMonths);
+    const headFiles = [
+      ...headFeeds,
+      core.renderHomePage(config, items),
+      ...core.renderStatus(config, { articles: total, lastPublish, quarantined }, items),
+      ...core.renderStaticAssets(config),
+    ];
+    const headPlan = planOutputs(headFiles, head.outputs);
+    const feedPaths = new Set(headFeeds.map((f) => f.path));
+    const feedsChanged = headPlan.write.some((f) => feedPaths.has(f.path));
+    await this.writeFiles(headPlan.write);
+    await mapLimit(headPlan.stale, this.limit, (p) => this.deleteFile(p));
+    const nextHead: HeadManifest = { version: 1, items, months, quarantine: quarantined, lastPublish, outputs: headPlan.hashes };
+    if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
+
+    // Phase 4: after the commit. Records of published versions, then removals (record last).
+    await mapLimit(
+      live.filter((p) => p.article),
+      this.limit,
+      async (p) => {
+        const article = p.article as Article;
+        const record = recordFor(article, p.namedImages, p.assetPaths, pages.get(p.key) as { path: string; hash: string });
+        if (!isDeepStrictEqual(record, p.record)) await this.writeJson(articleRecordKey(p.key), record);
+      },
+    );
+    await mapLimit(
+      live.filter((p) => p.removal),
+      this.limit,
+      async (p) => {
+        const gone = p.removal as ArticleRecord;
+        await this.deleteFile(gone.pagePath);
+        const owner = await this.readJson<SlugRecord>(slugRecordKey(gone.slug));
+        if (owner?.key === p.key) await this.deleteIndex(slugRecordKey(gone.slug));
+        await this.deleteIndex(articleRecordKey(p.key));
+      },
+    );
+
+    for (const p of plans) {
+      results.push({
+        key: p.key,
+        outcome: p.outcome,
+        ms: Date.now() - p.started,
+        bytesWritten: p.bytesWritten,
+        ...(p.reason !== undefined && { reason: p.reason }),
+      });
+    }
+    return {
+      results,
+      changedPaths: [...this.changedPaths].sort(),
+      feedsChanged,
+      bytesWritten: this.bytesWritten,
+    };
+  }
+
+  // ---- per key -------------------------------------------------------------------------------
+
+  private async publishImage(
+    key: string,
+    quarantine: Map<string, QuarantineRecord>,
+  ): Promise<{ result: KeyResult; dependents: string[] }> {
+    const started = Date.now();
+    const { core } = this.deps;
+    let bytesWritten = 0;
+    try {
+      const [object, record] = await Promise.all([
+        this.deps.uploads.get(key),
+        this.readJson<ImageRecord>(imageRecordKey(key)),
+      ]);
+      const dependents = [...(record?.articles ?? []), ...sidecarArticleKeys(key)];
+      let outcome: UploadOutcome = 'unchanged';
+      let reason: string | undefined;
+      if (!object) {
+        if (record?.asset) {
+          const { asset: _gone, ...rest } = record;
+          if (rest.articles.length > 0) await this.writeJson(imageRecordKey(key), rest);
+          else await this.deleteIndex(imageRecordKey(key));
+          outcome = 'deleted';
+        }
+        this.clearQuarantine(key, quarantine);
+      } else {
+        const described = core.describeImage(key, object.bytes);
+        if (!described.ok) {
+          this.quarantineUpload(described.error, object, quarantine);
+          outcome = 'quarantined';
+          reason = described.error.reason;
+        } else {
+          const asset = described.value;
+          const next: ImageRecord = {
+            key,
+            asset: {
+              path: asset.path,
+              contentType: asset.contentType,
+              ...(asset.width !== undefined && { width: asset.width }),
+              ...(asset.height !== undefined && { height: asset.height }),
+              ...(object.etag !== undefined && { sourceEtag: object.etag }),
+            },
+            articles: record?.articles ?? [],
+          };
+          // The copy's name is its content hash: same path means same bytes already there.
+          if (record?.asset?.path !== asset.path) {
+            bytesWritten += await this.writeFile({
+              path: asset.path,
+              body: asset.bytes,
+              contentType: asset.contentType,
+              cacheControl: IMMUTABLE,
+            });
+          }
+          if (!isDeepStrictEqual(next, record)) {
+            await this.writeJson(imageRecordKey(key), next);
+            outcome = record?.asset ? 'updated' : 'published';
+          }
+          this.clearQuarantine(key, quarantine);
+        }
+      }
+      return {
+        result: { key, outcome, ms: Date.now() - started, bytesWritten, ...(reason !== undefined && { reason }) },
+        dependents,
+      };
+    } catch (error) {
+      return { result: { key, outcome: 'failed', ms: Date.now() - started, bytesWritten, reason: describeFault(error) }, dependents: [] };
+    }
+  }
+
+  private async planArticle(key: string, quarantine: Map<string, QuarantineRecord>): Promise<ArticlePlan> {
+    const started = Date.now();
+    const plan: ArticlePlan = { key, started, assetPaths: [], namedImages: [], outcome: 'unchanged', bytesWritten: 0 };
+    const { core, config } = this.deps;
+    try {
+      const [object, record] = await Promise.all([
+        this.deps.uploads.get(key),
+        this.readJson<ArticleRecord>(articleRecordKey(key)),
+      ]);
+      if (record) plan.record = record;
+      if (!object) {
+        this.clearQuarantine(key, quarantine);
+        if (record) {
+          plan.removal = record;
+          plan.outcome = 'deleted';
+        }
+        return plan;
+      }
+      const ingested = core.ingestUpload(
+        {
+          key,
+          bytes: object.bytes,
+          ...(object.etag !== undefined && { etag: object.etag }),
+          metadata: object.metadata,
+          // First-seen time: the upload's own timestamp, so a redo after a crash gets the same date.
+          fallbackDate: record?.published ?? object.lastModified ?? this.now,
+        },
+        config,
+      );
+      if (!ingested.ok) {
+        // A bad re-upload does not take the published version down; the status page shows why.
+        this.quarantineUpload(ingested.error, object, quarantine);
+        plan.outcome = 'quarantined';
+        plan.reason = ingested.error.reason;
+        return plan;
+      }
+      this.clearQuarantine(key, quarantine);
+      const fresh = ingested.value;
+      plan.namedImages = namedImageKeys(fresh);
+      const candidates = [...new Set([...plan.namedImages, ...sidecarImageKeys(key)])];
+      const imageRecords = await Promise.all(candidates.map((k) => this.readJson<ImageRecord>(imageRecordKey(k))));
+      const assets = new Map<string, ImageAssetLike>();
+      imageRecords.forEach((r, i) => {
+        if (r?.asset) assets.set(candidates[i] as string, { ...r.asset, bytes: new Uint8Array() });
+      });
+      plan.assetPaths = [...assets.values()].map((a) => a.path).sort();
+      const withImages = assets.size > 0 ? core.attachImages(fresh, assets, config) : fresh;
+      const article = reconcileArticle({ ...withImages, id: record?.id ?? articleIdForKey(key) }, record, record?.slug ?? fresh.slug, this.now, config);
+      if (
+        record &&
+        record.contentHash === article.contentHash &&
+        record.etag === object.etag &&
+        isDeepStrictEqual(record.assetPaths, plan.assetPaths) &&
+        isDeepStrictEqual(record.imageKeys, plan.namedImages)
+      ) {
+        // The record is written only after a commit: this version is fully published.
+        return plan;
+      }
+      plan.article = article;
+      plan.outcome = record ? 'updated' : 'published';
+      return plan;
+    } catch (error) {
+      plan.outcome = 'failed';
+      plan.reason = describeFault(error);
+      return plan;
+    }
+  }
+
+  private async claimSlug(article: Article): Promise<Article> {
+    const key = article.source.key;
+    const owners = new Map<string, string | undefined>();
+    for (;;) {
+      let missing: string | undefined;
+      const slug = this.deps.core.uniqueSlug(article.slug, key, (s) => {
+        if (owners.has(s)) return owners.get(s);
+        missing ??= s;
+        return undefined;
+      });
+      if (missing === undefined) {
+        if (owners.get(slug) !== key) await this.writeJson(slugRecordKey(slug), { slug, key } satisfies SlugRecord);
+        return reconcileArticle(article, undefined, slug, this.now, this.deps.config);
+      }
+      owners.set(missing, (await this.readJson<SlugRecord>(slugRecordKey(missing)))?.key);
+    }
+  }
+
+  private async registerNamedImages(plan: ArticlePlan): Promise<void> {
+    for (const imageKey of plan.namedImages) {
+      const record = (await this.readJson<ImageRecord>(imageRecordKey(imageKey))) ?? { key: imageKey, articles: [] };
+      if (!record.articles.includes(plan.key)) {
+        await this.writeJson(imageRecordKey(imageKey), { ...record, articles: [...record.articles, plan.key].sort() });
+      }
+    }
+  }
+
+  private readonly quarantineWrites = new Map<string, QuarantineRecord>();
+  private readonly quarantineClears = new Set<string>();
+
+  private quarantineUpload(error: UploadRejected, object: StoredObject, quarantine: Map<string, QuarantineRecord>): void {
+    const previous = quarantine.get(error.key);
+    if (previous && previous.code === error.code && previous.reason === error.reason && previous.etag === object.etag) return;
+    const record: QuarantineRecord = {
+      key: error.key,
+      code: error.code,
+      reason: error.reason,
+      time: this.now,
+      size: object.bytes.byteLength,
+      ...(object.etag !== undefined && { etag: object.etag }),
+    };
+    quarantine.set(error.key, record);
+    this.quarantineWrites.set(error.key, record);
+  }
+
+  private clearQuarantine(key: string, quarantine: Map<string, QuarantineRecord>): void {
+    if (quarantine.delete(key)) this.quarantineClears.add(key);
+  }
+
+  private async writeQuarantine(): Promise<void> {
+    await mapLimit([...this.quarantineWrites.values()], this.limit, (record) =>
+      this.writeFile({
+        path: quarantinePath(record.key),
+        body: `${JSON.stringify(record, null, 2)}\n`,
+        contentType: 'application/json; charset=utf-8',
+        cacheControl: 'public, max-age=60',
+      }),
+    );
+    await mapLimit([...this.quarantineClears], this.limit, (key) => this.deleteFile(quarantinePath(key)));
+  }
+}
+
+function describeFault(error: unknown): string {
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const status = e?.$metadata?.httpStatusCode;
+  return `${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}: ${e?.message ?? String(error)}`;
+}

@@ -52,6 +52,8 @@ export interface BatchResult {
   changedPaths: string[];
   /** True when a head feed's bytes changed (WebSub ping). */
   feedsChanged: boolean;
+  /** Site paths of the head feeds (the URLs a WebSub hub is told about). */
+  feedPaths: string[];
   bytesWritten: number;
 }
 
@@ -345,6 +347,7 @@ class BatchRun {
       results,
       changedPaths: [...this.changedPaths].sort(),
       feedsChanged,
+      feedPaths: [...feedPaths].sort(),
       bytesWritten: this.bytesWritten,
     };
   }

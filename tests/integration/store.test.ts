@@ -1,0 +1,84 @@
+// The ObjectStore contract, checked the same way on the real local S3 API and on a folder.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DirectoryObjectStore } from '../../functions/store/directory';
+import { MemoryObjectStore } from '../../functions/store/memory';
+import type { ObjectStore } from '../../functions/store/types';
+import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+
+const HOSTILE_KEYS = [
+  'plain.txt',
+  'a b/c d.txt',
+  'a+b/plus+sign.txt',
+  'ünï/cödé – “quotes”.txt',
+  '../escape.txt',
+  'dir/../../x.txt',
+  '%2F%20already-encoded.txt',
+  // 1,024 bytes, S3's limit. In segments: s3rver and a folder store keys as files (255-byte names).
+  `${Array.from({ length: 10 }, (_, i) => `${i}`.repeat(100)).join('/')}/${'ü'.repeat(5)}.txt`,
+];
+
+let s3: LocalS3;
+let dir: string;
+beforeAll(async () => {
+  s3 = await startLocalS3();
+  dir = await mkdtemp(join(tmpdir(), 'feedpub-dir-'));
+});
+afterAll(async () => {
+  await s3?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const stores: [string, () => ObjectStore][] = [
+  ['s3 (s3rver)', () => s3.uploads],
+  ['directory', () => new DirectoryObjectStore(dir)],
+  ['memory', () => new MemoryObjectStore()],
+];
+
+// Keys with "." or ".." segments read back by the same key, but the HTTP path to s3rver is
+// normalized (RFC 3986), so its listing shows them elsewhere: listing is compared without them there.
+const hasDotSegment = (key: string) => key.split('/').some((s) => s === '.' || s === '..');
+
+describe.each(stores)('%s store', (name, make) => {
+  it('puts, gets, lists and deletes hostile keys exactly', async () => {
+    const store = make();
+    for (const key of HOSTILE_KEYS) await store.put(key, `body of ${key}`, { contentType: 'text/plain; charset=utf-8' });
+    for (const key of HOSTILE_KEYS) {
+      const found = await store.get(key);
+      expect(found && Buffer.from(found.bytes).toString('utf8'), key).toBe(`body of ${key}`);
+      expect(found?.etag).toMatch(/^"[0-9a-f]{32}"$/);
+    }
+    const listed = await store.list('');
+    const expected = [...HOSTILE_KEYS].sort();
+    if (name.startsWith('s3')) expect(listed.filter((k) => !hasDotSegment(k))).toEqual(expected.filter((k) => !hasDotSegment(k)));
+    else expect(listed).toEqual(expected);
+    for (const key of HOSTILE_KEYS) await store.delete(key);
+    for (const key of HOSTILE_KEYS) expect(await store.get(key), key).toBeUndefined();
+    expect(await store.get('plain.txt')).toBeUndefined();
+    await store.delete('never-existed.txt');
+  });
+});
+
+describe('s3 store', () => {
+  it('returns user metadata lower-cased and the content type', async () => {
+    await s3.uploads.put('meta.txt', 'x', { contentType: 'text/plain; charset=utf-8', metadata: { Title: 'From metadata' } });
+    const found = await s3.uploads.get('meta.txt');
+    expect(found?.metadata).toEqual({ title: 'From metadata' });
+    expect(found?.contentType).toBe('text/plain; charset=utf-8');
+    expect(found?.lastModified).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+});
+
+it('the long key is exactly 1,024 bytes', () => {
+  expect(Buffer.byteLength(HOSTILE_KEYS[HOSTILE_KEYS.length - 1] as string)).toBe(1024);
+});
+
+describe('directory store', () => {
+  it('keeps every key inside its root', async () => {
+    const store = new DirectoryObjectStore(join(dir, 'root'));
+    expect(store.pathOf('../../etc/passwd').startsWith(join(dir, 'root'))).toBe(true);
+    expect(store.pathOf('articles/x/index.html')).toBe(join(dir, 'root', 'articles', 'x', 'index.html'));
+  });
+});

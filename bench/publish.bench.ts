@@ -1,0 +1,207 @@
+// Per-upload publish cost against archive size: 100, 10,000 and 100,000 articles, on the real
+// local S3 API (s3rver). The index is seeded directly (head + month manifests, ~30 articles a day,
+// so the current month holds the same number of articles in the 10k and 100k cases), then new
+// articles are uploaded one at a time and each is published through the queue handler.
+// Prints wall time and S3 requests per upload; writes its section of bench/RESULTS.md.
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { articleIdForKey } from '../functions/core/ids';
+import { monthsForRefill } from '../functions/core/index/head';
+import { HEAD_KEY, monthManifestKey } from '../functions/core/index/paths';
+import type { HeadManifest, MonthManifest } from '../functions/core/index/types';
+import { DEFAULT_SITE, type Article, type SiteConfig } from '../functions/core/model';
+import { monthOf, newestFirst } from '../functions/core/order';
+import { s3NotificationBody } from '../functions/pipeline/events';
+import { createPublishHandler } from '../functions/pipeline/lambda';
+import { CountingObjectStore } from '../functions/store/counting';
+import { startLocalS3, UPLOADS } from '../tests/fault/local-s3';
+import { stubCore as benchCore } from '../tests/fault/stub-core';
+
+process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+
+const SIZES = [100, 10_000, 100_000];
+const UPLOADS_PER_CASE = Number(process.env.BENCH_UPLOADS ?? 15);
+const PER_DAY = 30;
+const END = Date.parse('2026-06-15T12:00:00Z'); // mid-month: the current month holds 15 days of articles
+const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 50 };
+
+function syntheticArticle(n: number): Article {
+  const published = new Date(END - n * (86_400_000 / PER_DAY)).toISOString();
+  const key = `archive/${n}.txt`;
+  const paragraph = `Paragraph of article ${n}, long enough to weigh like a short news item. `.repeat(12);
+  return {
+    id: articleIdForKey(key),
+    slug: `article-${n}`,
+    url: `${site.baseUrl}/articles/article-${n}/`,
+    title: `Archived article ${n}`,
+    summary: paragraph.slice(0, 200),
+    contentHtml: `<p>${paragraph}</p><p>${paragraph}</p>`,
+    contentText: `${paragraph}\n\n${paragraph}`,
+    authors: ['Staff'],
+    published,
+    updated: published,
+    tags: ['world'],
+    language: 'en',
+    readingTimeMinutes: 2,
+    images: [],
+    repairs: [],
+    warnings: [],
+    source: { key, size: 2000 },
+    contentHash: String(n).padStart(64, '0'),
+  };
+}
+
+async function seed(store: CountingObjectStore, size: number): Promise<void> {
+  const byMonth = new Map<string, Article[]>();
+  for (let n = 1; n <= size; n++) {
+    const a = syntheticArticle(n);
+    const list = byMonth.get(monthOf(a)) ?? [];
+    list.push(a);
+    byMonth.set(monthOf(a), list);
+  }
+  const months = [...byMonth.keys()].sort().map((month) => ({ month, count: byMonth.get(month)?.length ?? 0 }));
+  for (const [month, articles] of byMonth) {
+    const manifest: MonthManifest = { month, articles: articles.sort(newestFirst), outputs: {} };
+    await store.put(monthManifestKey(month), JSON.stringify(manifest));
+  }
+  const newest = monthsForRefill(months, site.feedSize).flatMap((m) => byMonth.get(m) ?? []);
+  const head: HeadManifest = {
+    version: 1,
+    items: newest.sort(newestFirst).slice(0, site.feedSize),
+    months,
+    quarantine: [],
+    lastPublish: new Date(END).toISOString(),
+    outputs: {},
+  };
+  await store.put(HEAD_KEY, JSON.stringify(head));
+}
+
+interface CaseResult {
+  size: number;
+  currentMonth: number;
+  months: number;
+  medianMs: number;
+  meanMs: number;
+  requests: number;
+  gets: number;
+  puts: number;
+  kbWritten: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+async function runCase(size: number): Promise<CaseResult> {
+  const s3 = await startLocalS3();
+  try {
+    const siteStore = new CountingObjectStore(s3.site);
+    const uploads = new CountingObjectStore(s3.uploads);
+    await seed(siteStore, size);
+    const head = JSON.parse(Buffer.from((await s3.site.get(HEAD_KEY))?.bytes ?? []).toString()) as HeadManifest;
+    const handler = createPublishHandler({
+      uploads,
+      site: siteStore,
+      uploadsBucket: UPLOADS,
+      config: site,
+      core: benchCore,
+      logger: new Logger({ logLevel: 'SILENT' }),
+      metrics: new Metrics({ namespace: 'bench' }),
+    });
+    // One warm-up upload: the first publish also writes the archive/head outputs the seed lacks.
+    const times: number[] = [];
+    const requests: number[] = [];
+    let gets = 0;
+    let puts = 0;
+    let bytes = 0;
+    for (let i = 0; i <= UPLOADS_PER_CASE; i++) {
+      const key = `new/${size}-${i}.txt`;
+      const date = new Date(END + (i + 1) * 60_000).toISOString();
+      await s3.uploads.put(key, `Fresh article ${i}\nDate: ${date}\n\n${'New text. '.repeat(150)}`);
+      siteStore.reset();
+      uploads.reset();
+      const started = performance.now();
+      const response = await handler({
+        Records: [
+          {
+            messageId: `m${i}`,
+            body: s3NotificationBody({ bucket: UPLOADS, key, eventName: 'ObjectCreated:Put' }),
+          },
+        ],
+      } as never);
+      const ms = performance.now() - started;
+      if (response.batchItemFailures.length > 0) throw new Error(`publish failed for ${key}`);
+      if (i === 0) continue;
+      const c = siteStore.counts;
+      const u = uploads.counts;
+      times.push(ms);
+      requests.push(c.get + c.put + c.delete + c.list + u.get + u.put + u.delete + u.list);
+      gets += c.get + u.get;
+      puts += c.put;
+      bytes += c.bytesWritten;
+    }
+    const current = head.months[head.months.length - 1];
+    return {
+      size,
+      currentMonth: current?.count ?? 0,
+      months: head.months.length,
+      medianMs: median(times),
+      meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+      requests: requests.reduce((a, b) => a + b, 0) / requests.length,
+      gets: gets / times.length,
+      puts: puts / times.length,
+      kbWritten: bytes / times.length / 1024,
+    };
+  } finally {
+    await s3.close();
+  }
+}
+
+const results: CaseResult[] = [];
+for (const size of SIZES) {
+  const r = await runCase(size);
+  results.push(r);
+  process.stdout.write(`archive ${size}: median ${r.medianMs.toFixed(1)} ms, ${r.requests.toFixed(1)} S3 requests per upload\n`);
+}
+
+const base = results[0] as CaseResult;
+const rows = results.map(
+  (r) =>
+    `| ${r.size.toLocaleString('en-US')} | ${r.months} | ${r.currentMonth} | ${r.medianMs.toFixed(1)} | ${r.meanMs.toFixed(1)} | ${(r.medianMs / base.medianMs).toFixed(2)}x | ${r.requests.toFixed(1)} (${r.gets.toFixed(1)} GET, ${r.puts.toFixed(1)} PUT) | ${(r.requests / base.requests).toFixed(2)}x | ${r.kbWritten.toFixed(0)} |`,
+);
+const last = results[results.length - 1] as CaseResult;
+const flat = last.medianMs <= 1.5 * base.medianMs && last.requests <= 1.5 * base.requests;
+const section = [
+  '## Publish (bench/publish.bench.ts)',
+  '',
+  `Per-upload publish of a new article into an existing archive, through the queue handler, against s3rver`,
+  `on localhost (${UPLOADS_PER_CASE} uploads per case after one warm-up, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}).`,
+  'The archive is seeded as the index (head + one manifest per month, 30 articles a day); "current month" is',
+  'the number of articles already in the month the new upload lands in. Renderers: the small stand-in',
+  'core of the tests (tests/fault/stub-core.ts), so the figures show the pipeline and index cost.',
+  '',
+  '| archive | months | current month | median ms | mean ms | vs 100 | S3 requests / upload | vs 100 | KB written / upload |',
+  '|---:|---:|---:|---:|---:|---:|---|---:|---:|',
+  ...rows,
+  '',
+  `Target (100,000 within 1.5x of 100 in wall time and S3 requests): ${flat ? 'met' : 'NOT met'}.`,
+  '',
+].join('\n');
+process.stdout.write(`\n${section}\n`);
+
+const resultsPath = join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
+let existing = '';
+try {
+  existing = await readFile(resultsPath, 'utf8');
+} catch {
+  existing = '# Benchmark results\n\n';
+}
+const start = existing.indexOf('## Publish (bench/publish.bench.ts)');
+let updated: string;
+if (start < 0) updated = `${existing.trimEnd()}\n\n${section}`;
+else {
+  const next = existing.indexOf('\n## ', start + 1);
+  updated = `${existing.slice(0, start)}${section}${next < 0 ? '' : existing.slice(next + 1)}`;
+}
+await writeFile(resultsPath, `${updated.trimEnd()}\n`);

@@ -1,0 +1,81 @@
+// After a publish: WebSub hub ping (against a real localhost HTTP server) and CloudFront
+// invalidation of the changed paths (CloudFront itself faked: the only SDK fake here).
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SITE } from '../../functions/core/model';
+import { s3NotificationBody } from '../../functions/pipeline/events';
+import { invalidationPaths } from '../../functions/pipeline/invalidation';
+import { createPublishHandler } from '../../functions/pipeline/lambda';
+import { MemoryObjectStore } from '../../functions/store/memory';
+import { stubCore } from '../fault/stub-core';
+
+process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+
+let hub: Server;
+let hubUrl: string;
+const pings: URLSearchParams[] = [];
+beforeAll(async () => {
+  hub = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      pings.push(new URLSearchParams(body));
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => hub.listen(0, '127.0.0.1', r));
+  hubUrl = `http://127.0.0.1:${(hub.address() as AddressInfo).port}/hub`;
+});
+afterAll(() => new Promise<void>((r) => hub.close(() => r())));
+
+const event = (key: string) =>
+  ({ Records: [{ messageId: key, body: s3NotificationBody({ bucket: 'up', key, eventName: 'ObjectCreated:Put' }) }] }) as never;
+
+describe('after publish', () => {
+  it('pings the WebSub hub with the feed URLs when a feed changed, and invalidates changed paths', async () => {
+    const uploads = new MemoryObjectStore();
+    const invalidations: string[][] = [];
+    const cloudFront = {
+      send: async (command: CreateInvalidationCommand) => {
+        invalidations.push(command.input.InvalidationBatch?.Paths?.Items ?? []);
+        return {};
+      },
+    } as unknown as CloudFrontClient;
+    const handler = createPublishHandler({
+      uploads,
+      site: new MemoryObjectStore(),
+      config: { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', websubHub: hubUrl },
+      core: stubCore,
+      logger: new Logger({ logLevel: 'SILENT' }),
+      metrics: new Metrics({ namespace: 't' }),
+      cloudFront: { client: cloudFront, distributionId: 'E123' },
+    });
+    await uploads.put('a.txt', 'Alpha\nDate: 2026-01-01T00:00:00Z\n');
+    expect((await handler(event('a.txt'))).batchItemFailures).toEqual([]);
+    expect(pings).toHaveLength(1);
+    expect(pings[0]?.get('hub.mode')).toBe('publish');
+    expect(pings[0]?.getAll('hub.url')).toEqual(['https://news.example.com/feed.json', 'https://news.example.com/feed.xml']);
+    expect(invalidations[0]).toEqual(['/', '/archive/2026-01/*', '/articles/alpha/*', '/feed.json', '/feed.xml', '/index.html', '/status.json', '/style.css'].sort());
+
+    // Nothing changed: no ping, no invalidation.
+    await handler(event('a.txt'));
+    expect(pings).toHaveLength(1);
+    expect(invalidations).toHaveLength(1);
+  });
+});
+
+describe('invalidationPaths', () => {
+  it('coalesces folders, keeps the root page reachable, and falls back to /* for big batches', () => {
+    expect(invalidationPaths(['index.html', 'articles/x/index.html', '_feedpub/head.json', 'errors/a/b.txt.json'])).toEqual([
+      '/',
+      '/articles/x/*',
+      '/errors/*',
+      '/index.html',
+    ]);
+    expect(invalidationPaths(Array.from({ length: 20 }, (_, i) => `articles/a${i}/index.html`))).toEqual(['/*']);
+  });
+});

@@ -183,11 +183,7 @@ class BatchRun {
     const live = plans.filter((p) => p.outcome !== 'failed');
 
     // Image records name the articles that wait for them (article before image).
-    await mapLimit(
-      live.filter((p) => p.article),
-      this.limit,
-      (p) => this.registerNamedImages(p),
-    );
+    await this.registerNamedImages(live.filter((p) => p.article));
 
     // Phase 1c: quarantine records and cleared quarantines (decided against head.quarantine).
     await this.writeQuarantine();
@@ -507,13 +503,15 @@ class BatchRun {
     }
   }
 
-  private async registerNamedImages(plan: ArticlePlan): Promise<void> {
-    for (const imageKey of plan.namedImages) {
+  // One read-merge-write per image record: two articles of a batch naming one image must both land.
+  private async registerNamedImages(plans: ArticlePlan[]): Promise<void> {
+    const wanted = new Map<string, Set<string>>();
+    for (const p of plans) for (const imageKey of p.namedImages) wanted.set(imageKey, (wanted.get(imageKey) ?? new Set()).add(p.key));
+    await mapLimit([...wanted], this.limit, async ([imageKey, articles]) => {
       const record = (await this.readJson<ImageRecord>(imageRecordKey(imageKey))) ?? { key: imageKey, articles: [] };
-      if (!record.articles.includes(plan.key)) {
-        await this.writeJson(imageRecordKey(imageKey), { ...record, articles: [...record.articles, plan.key].sort() });
-      }
-    }
+      const merged = [...new Set([...record.articles, ...articles])].sort();
+      if (merged.length !== record.articles.length) await this.writeJson(imageRecordKey(imageKey), { ...record, articles: merged });
+    });
   }
 
   private readonly quarantineWrites = new Map<string, QuarantineRecord>();

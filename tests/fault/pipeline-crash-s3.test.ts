@@ -1,0 +1,49 @@
+// The kill-after-every-write sweep again, with the site bucket on the real local S3 API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishBatch } from '../../functions/pipeline/publish';
+import type { ObjectStore } from '../../functions/store/types';
+import { KillAfterWrites } from './faulty-store';
+import { startLocalS3, type LocalS3 } from './local-s3';
+import { BATCH, T1, seeded, site } from './scenario';
+import { stubCore } from './stub-core';
+
+let s3: LocalS3;
+beforeAll(async () => {
+  s3 = await startLocalS3();
+});
+afterAll(() => s3.close());
+
+async function clearSite(): Promise<void> {
+  await Promise.all((await s3.site.list('')).map((key) => s3.site.delete(key)));
+}
+
+async function siteSnapshot(): Promise<Record<string, string>> {
+  const keys = await s3.site.list('');
+  const bodies = await Promise.all(keys.map((key) => s3.site.get(key)));
+  return Object.fromEntries(keys.map((key, i) => [key, `${bodies[i]?.contentType} ${Buffer.from(bodies[i]?.bytes ?? []).toString('utf8')}`]));
+}
+
+describe('crash between any two writes, on s3rver', () => {
+  it('converges after a re-run for every kill point', async () => {
+    const run = async (wrap: (s: ObjectStore) => ObjectStore) => {
+      await clearSite();
+      const { uploads } = await seeded(s3.site);
+      const site$ = wrap(s3.site);
+      return { uploads, site$ };
+    };
+    const clean = await run((s) => new KillAfterWrites(s, Number.POSITIVE_INFINITY));
+    await publishBatch({ uploads: clean.uploads, site: clean.site$, config: site, core: stubCore, now: () => T1 }, BATCH);
+    const writes = (clean.site$ as KillAfterWrites).writes;
+    const expected = await siteSnapshot();
+    expect(Object.keys(expected)).toContain('_feedpub/head.json');
+
+    for (let k = 0; k < writes; k += 1) {
+      const crashed = await run((s) => new KillAfterWrites(s, k));
+      await expect(
+        publishBatch({ uploads: crashed.uploads, site: crashed.site$, config: site, core: stubCore, now: () => T1 }, BATCH),
+      ).rejects.toThrow('killed');
+      await publishBatch({ uploads: crashed.uploads, site: s3.site, config: site, core: stubCore, now: () => T1 }, BATCH);
+      expect(await siteSnapshot(), `killed after write ${k}`).toEqual(expected);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 // CloudFront invalidation of the paths a batch changed, coalesced so a busy batch costs a few
 // paths (CloudFront bills per path; a wildcard counts as one).
-import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 
 const MAX_PATHS = 15;
 
@@ -23,6 +23,8 @@ export function invalidationPaths(changed: readonly string[]): string[] {
 export async function invalidate(client: CloudFrontClient, distributionId: string, changed: readonly string[], reference: string): Promise<string[]> {
   const items = invalidationPaths(changed);
   if (items.length === 0) return items;
+  // Loaded on first use: only a deployment with a distribution pays for the CloudFront SDK.
+  const { CreateInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
   await client.send(
     new CreateInvalidationCommand({
       DistributionId: distributionId,

@@ -1,0 +1,31 @@
+// Lambda entry: SQS (FIFO, one message group) batches of S3 upload events -> publish into the site
+// bucket. Configuration comes from the environment set by the stack; a bad one fails the init
+// with the reason, instead of failing every message later.
+import { publishEnv } from '../pipeline/env';
+import { defaultCore } from '../pipeline/default-core';
+import { createPublishHandler, type PublishHandler } from '../pipeline/lambda';
+import { createS3Client, S3ObjectStore } from '../store/s3';
+
+const env = publishEnv(process.env);
+if (!env.ok) throw new Error(`feedpub publish handler: ${env.error}`);
+const { uploadsBucket, siteBucket, site, distributionId, s3Endpoint } = env.value;
+const s3 = createS3Client(s3Endpoint ? { endpoint: s3Endpoint } : {});
+
+// The CloudFront client is only loaded when a distribution is configured.
+async function build(): Promise<PublishHandler> {
+  const cloudFront = distributionId
+    ? { client: new (await import('@aws-sdk/client-cloudfront')).CloudFrontClient({}), distributionId }
+    : undefined;
+  return createPublishHandler({
+    uploads: new S3ObjectStore(s3, uploadsBucket),
+    site: new S3ObjectStore(s3, siteBucket),
+    uploadsBucket,
+    config: site,
+    core: defaultCore,
+    ...(cloudFront && { cloudFront }),
+  });
+}
+
+let ready: Promise<PublishHandler> | undefined;
+
+export const handler: PublishHandler = async (event, context) => (await (ready ??= build()))(event, context);

@@ -3,7 +3,7 @@ import { toBytes, type ObjectStore, type PutOptions, type StoredObject } from '.
 
 /** In-memory store: unit tests and fault sweeps that run the pipeline hundreds of times. */
 export class MemoryObjectStore implements ObjectStore {
-  readonly objects = new Map<string, StoredObject & { cacheControl?: string }>();
+  readonly objects = new Map<string, StoredObject>();
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 

@@ -56,6 +56,7 @@ export class S3ObjectStore implements ObjectStore {
         ...(out.ETag !== undefined && { etag: out.ETag }),
         ...(out.LastModified !== undefined && { lastModified: out.LastModified.toISOString() }),
         ...(out.ContentType !== undefined && { contentType: out.ContentType }),
+        ...(out.CacheControl !== undefined && { cacheControl: out.CacheControl }),
       };
     } catch (error) {
       if (isNotFound(error)) return undefined;

@@ -9,6 +9,7 @@ export interface StoredObject {
   /** User metadata (x-amz-meta-*), keys lower-cased without the prefix. */
   metadata: Record<string, string>;
   contentType?: string;
+  cacheControl?: string;
 }
 
 export interface PutOptions {

@@ -1,12 +1,75 @@
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { startLocalStack } from '../../local/stack';
 
-// Placeholder until its issue lands: the command exists in --help and fails clearly when run.
+function portFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
+  return port;
+}
+
+/** `feedpub dev` (what `npm start` runs): the whole pipeline on this machine, until Ctrl-C. */
 export function registerDev(program: Command): void {
   program
     .command('dev')
-    .description('(not yet available)')
-    .action(() => {
-      process.stderr.write('feedpub dev: not yet available\n');
-      process.exitCode = 2;
+    .description('run the local stack: S3 API, publish pipeline and site server (env FEEDPUB_PORT, FEEDPUB_S3_PORT, FEEDPUB_DATA_DIR)')
+    .option('--content <dir>', 'site.json and the sample uploads, uploaded on first start', 'content')
+    .action(async (opts: { content: string }) => {
+      // CloudWatch metrics have no destination locally; the JSON log lines stay.
+      process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+      const port = portFrom('FEEDPUB_PORT', 8787);
+      const s3Port = portFrom('FEEDPUB_S3_PORT', 4569);
+      const dataDir = resolve(process.env.FEEDPUB_DATA_DIR || '.data');
+      let stack;
+      try {
+        stack = await startLocalStack({ port, s3Port, dataDir, contentDir: resolve(opts.content) });
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException & { port?: number };
+        const reason =
+          e.code === 'EADDRINUSE'
+            ? `a port is already in use (${e.message}); stop the other process or set FEEDPUB_PORT / FEEDPUB_S3_PORT`
+            : e.message;
+        process.stderr.write(`feedpub dev: ${reason}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const { urls } = stack;
+      const seedLine =
+        stack.seeded.length > 0 ? `published ${stack.seeded.length} sample upload(s) from ${opts.content}/` : `site kept from ${dataDir}`;
+      process.stdout.write(
+        [
+          '',
+          `feedpub local stack (${seedLine})`,
+          `  site      ${urls.site}`,
+          `  feeds     ${urls.feeds.join('  ')}`,
+          `  status    ${urls.status}`,
+          `  S3 API    ${urls.s3}   buckets ${stack.s3.uploadsBucket}, ${stack.s3.siteBucket}   data ${dataDir}`,
+          '',
+          'Upload or delete an article (published within a second):',
+          `  aws s3 cp FILE s3://${stack.s3.uploadsBucket}/ --endpoint-url ${urls.s3}   (any credentials)`,
+          '  npx feedpub upload FILE...',
+          '  npx feedpub delete KEY',
+          '',
+          'Ctrl-C stops everything. Delete the data folder to start over.',
+          '',
+        ].join('\n'),
+      );
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        process.stdout.write(`\n${signal}: stopping (finishing the batch in flight)...\n`);
+        stack.close().then(
+          () => process.stdout.write('stopped\n'),
+          (error: Error) => {
+            process.stderr.write(`feedpub dev: error while stopping: ${error.message}\n`);
+            process.exitCode = 1;
+          },
+        );
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
     });
 }

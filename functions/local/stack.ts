@@ -1,0 +1,114 @@
+// The whole pipeline on one machine: local S3 API -> event router -> FIFO queue -> the same
+// publish handler as Lambda -> site bucket -> dev server. `feedpub dev` (npm start) and the
+// integration tests start it; close() stops it in reverse order, letting the batch in flight finish.
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { INDEX_PREFIX } from '../core/index/paths';
+import type { SiteConfig } from '../core/model';
+import { parseSiteConfig } from '../core/site';
+import type { PublishCore } from '../pipeline/core';
+import { defaultCore } from '../pipeline/default-core';
+import { createPublishHandler } from '../pipeline/lambda';
+import { LocalFifoQueue } from '../pipeline/queue';
+import { startDevServer, type DevServer } from './devserver';
+import { routeUploadEvents } from './router';
+import { startLocalS3, type LocalS3 } from './s3server';
+import { filesUnder, uploadFiles, type UploadedFile } from './upload';
+
+/** Marks a site bucket as seeded, so deleting the samples does not bring them back on restart. */
+export const SEED_MARKER = `${INDEX_PREFIX}local-seed.json`;
+
+export interface StackOptions {
+  /** Dev server port (0: any free port). */
+  port: number;
+  /** Local S3 API port (0: any free port). */
+  s3Port: number;
+  /** Objects of both buckets are kept under it (dataDir/s3). */
+  dataDir: string;
+  /** Holds site.json and the sample uploads. */
+  contentDir: string;
+  core?: PublishCore;
+  logger?: Logger;
+  /** Wait for the seed to be published before returning (default true). */
+  awaitSeed?: boolean;
+}
+
+export interface LocalStack {
+  urls: { site: string; s3: string; status: string; feeds: string[] };
+  s3: LocalS3;
+  queue: LocalFifoQueue;
+  devServer: DevServer;
+  site: SiteConfig;
+  /** Files uploaded from contentDir on this start (empty when the data dir was seeded before). */
+  seeded: UploadedFile[];
+  close(): Promise<void>;
+}
+
+export async function loadSiteConfig(contentDir: string): Promise<SiteConfig> {
+  const path = join(contentDir, 'site.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  const parsed = parseSiteConfig(raw);
+  if (!parsed.ok) throw new Error(`${path}: ${parsed.error}`);
+  return parsed.value;
+}
+
+export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
+  const configured = await loadSiteConfig(options.contentDir);
+  const s3 = await startLocalS3({ port: options.s3Port, dataDir: join(options.dataDir, 's3') });
+  const closers: Array<() => Promise<void> | void> = [() => s3.close()];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+  };
+  try {
+    const devServer = await startDevServer({ store: s3.site, port: options.port });
+    closers.push(() => devServer.close());
+    // Links in the pages must point at this server, whatever port it got.
+    const site: SiteConfig = { ...configured, baseUrl: devServer.url };
+    const handler = createPublishHandler({
+      uploads: s3.uploads,
+      site: s3.site,
+      uploadsBucket: s3.uploadsBucket,
+      config: site,
+      core: options.core ?? defaultCore,
+      logger: options.logger ?? new Logger({ serviceName: 'feedpub-publish' }),
+      metrics: new Metrics({ namespace: 'feedpub', serviceName: 'feedpub-publish' }),
+    });
+    const queue = new LocalFifoQueue(handler, { batchWindowMs: 20 });
+    closers.push(() => queue.close());
+    closers.push(routeUploadEvents(s3, queue));
+
+    let seeded: UploadedFile[] = [];
+    if (!(await s3.site.get(SEED_MARKER))) {
+      seeded = await uploadFiles(s3.uploads, await filesUnder(options.contentDir, new Set(['site.json'])));
+      await s3.site.put(SEED_MARKER, JSON.stringify({ from: options.contentDir, keys: seeded.map((f) => f.key) }), {
+        contentType: 'application/json; charset=utf-8',
+      });
+    }
+    if (options.awaitSeed !== false) await queue.drain();
+
+    return {
+      urls: {
+        site: `${devServer.url}/`,
+        s3: s3.endpoint.replace('127.0.0.1', 'localhost'),
+        status: `${devServer.url}/status/`,
+        feeds: ['feed.xml', 'atom.xml', 'feed.json'].map((f) => `${devServer.url}/${f}`),
+      },
+      s3,
+      queue,
+      devServer,
+      site,
+      seeded,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,201 @@
+// The local site server over a real site bucket (s3rver): what a browser, a feed reader and an
+// aggregator see. Raw node:http requests, so compression and headers are checked as sent.
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyForPath, startDevServer, type DevServer } from '../../functions/local/devserver';
+import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+
+let s3: LocalS3;
+let server: DevServer;
+
+const FEED_XML = `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>t</title>${'<item><title>x</title></item>'.repeat(40)}</channel></rss>\n`;
+const FEED_JSON = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: Array.from({ length: 30 }, (_, i) => ({ id: `${i}` })) });
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(600).fill(7)]);
+
+beforeAll(async () => {
+  s3 = await startLocalS3();
+  const put = (key: string, body: string | Uint8Array, contentType: string, cacheControl = 'public, max-age=60') =>
+    s3.site.put(key, body, { contentType, cacheControl });
+  await put('index.html', '<!doctype html><title>home</title>', 'text/html; charset=utf-8');
+  await put('feed.xml', FEED_XML, 'application/rss+xml; charset=utf-8');
+  await put('atom.xml', '<feed xmlns="http://www.w3.org/2005/Atom"/>', 'application/atom+xml; charset=utf-8');
+  await put('feed.json', FEED_JSON, 'application/feed+json; charset=utf-8');
+  await put('archive/2026-05/feed.json', FEED_JSON, 'application/feed+json; charset=utf-8');
+  await put('articles/a-story/index.html', '<!doctype html><title>a story</title>', 'text/html; charset=utf-8', 'public, max-age=300');
+  await put('images/0123abcd.png', PNG, 'image/png', 'public, max-age=31536000, immutable');
+  await put('_feedpub/head.json', '{"private":true}', 'application/json; charset=utf-8');
+  await put('status.json', '{"articles":1}', 'application/json; charset=utf-8');
+  server = await startDevServer({ store: s3.site, port: 0 });
+});
+afterAll(async () => {
+  await server?.close();
+  await s3?.close();
+});
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('paths', () => {
+  it.each([
+    ['/', 'index.html'],
+    ['/articles/a-story/', 'articles/a-story/index.html'],
+    ['/feed.xml', 'feed.xml'],
+    ['/a%20b/%C3%9C.txt', 'a b/Ü.txt'],
+    ['/_feedpub/head.json', undefined],
+    ['/_feedpub', undefined],
+    ['/_feedpub/', undefined],
+    ['/%5Ffeedpub/head.json', undefined],
+    ['/a/../_feedpub/head.json', undefined],
+    ['/%E0%A4%A', undefined],
+  ])('%s -> %s', (path, key) => {
+    expect(keyForPath(path)).toBe(key);
+  });
+});
+
+describe('serving the site bucket', () => {
+  it.each([
+    ['/', 'text/html; charset=utf-8', 'public, max-age=60'],
+    ['/feed.xml', 'application/rss+xml; charset=utf-8', 'public, max-age=60'],
+    ['/atom.xml', 'application/atom+xml; charset=utf-8', 'public, max-age=60'],
+    ['/feed.json', 'application/feed+json; charset=utf-8', 'public, max-age=60'],
+    ['/articles/a-story/', 'text/html; charset=utf-8', 'public, max-age=300'],
+    ['/images/0123abcd.png', 'image/png', 'public, max-age=31536000, immutable'],
+  ])('%s is served with its stored Content-Type and Cache-Control', async (path, type, cache) => {
+    const r = await get(path);
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe(type);
+    expect(r.headers['cache-control']).toBe(cache);
+  });
+
+  it('serves the stored bytes', async () => {
+    expect((await get('/images/0123abcd.png')).body.equals(Buffer.from(PNG))).toBe(true);
+    expect((await get('/feed.xml')).body.toString('utf8')).toBe(FEED_XML);
+  });
+
+  it('redirects a folder without its slash to the folder', async () => {
+    const r = await get('/articles/a-story');
+    expect(r.status).toBe(301);
+    expect(r.headers.location).toBe('/articles/a-story/');
+  });
+
+  it('never serves the private index under _feedpub/', async () => {
+    for (const path of ['/_feedpub/head.json', '/_feedpub/', '/%5Ffeedpub/head.json', '/x/../_feedpub/head.json']) {
+      const r = await get(path);
+      expect(r.status, path).toBe(404);
+      expect(r.body.toString('utf8')).not.toContain('private');
+    }
+  });
+
+  it('answers a missing path with a 404 HTML page', async () => {
+    const r = await get('/articles/nope/');
+    expect(r.status).toBe(404);
+    expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(r.body.toString('utf8')).toContain('Not found');
+  });
+
+  it('refuses methods other than GET and HEAD', async () => {
+    const r = await get('/feed.xml', {}, 'POST');
+    expect(r.status).toBe(405);
+    expect(r.headers.allow).toBe('GET, HEAD');
+  });
+});
+
+describe('conditional GET', () => {
+  it('ETag: If-None-Match with the same tag -> 304 without a body; another tag -> 200', async () => {
+    const first = await get('/feed.json');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    const again = await get('/feed.json', { 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.byteLength).toBe(0);
+    expect(again.headers.etag).toBe(etag);
+    expect((await get('/feed.json', { 'If-None-Match': '"other", W/' + etag })).status).toBe(304);
+    expect((await get('/feed.json', { 'If-None-Match': '"0000"' })).status).toBe(200);
+  });
+
+  it('Last-Modified: If-Modified-Since at or after it -> 304; before it -> 200', async () => {
+    const first = await get('/feed.xml');
+    const lastModified = first.headers['last-modified'] as string;
+    expect(new Date(lastModified).toUTCString()).toBe(lastModified);
+    expect((await get('/feed.xml', { 'If-Modified-Since': lastModified })).status).toBe(304);
+    const later = new Date(Date.parse(lastModified) + 60_000).toUTCString();
+    expect((await get('/feed.xml', { 'If-Modified-Since': later })).status).toBe(304);
+    const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
+    expect((await get('/feed.xml', { 'If-Modified-Since': earlier })).status).toBe(200);
+  });
+
+  it('If-None-Match wins over If-Modified-Since', async () => {
+    const lastModified = (await get('/feed.xml')).headers['last-modified'] as string;
+    expect((await get('/feed.xml', { 'If-None-Match': '"0000"', 'If-Modified-Since': lastModified })).status).toBe(200);
+  });
+
+  it('an edited object gets a new ETag and is served again', async () => {
+    await s3.site.put('status.json', '{"articles":2}', { contentType: 'application/json; charset=utf-8' });
+    const before = (await get('/status.json')).headers.etag as string;
+    await s3.site.put('status.json', '{"articles":3}', { contentType: 'application/json; charset=utf-8' });
+    const r = await get('/status.json', { 'If-None-Match': before });
+    expect(r.status).toBe(200);
+    expect(r.body.toString('utf8')).toBe('{"articles":3}');
+  });
+});
+
+describe('compression', () => {
+  it('gzips text when the client accepts it, with Vary and a weak ETag', async () => {
+    const plain = await get('/feed.xml');
+    const r = await get('/feed.xml', { 'Accept-Encoding': 'br, gzip;q=0.8' });
+    expect(r.headers['content-encoding']).toBe('gzip');
+    expect(r.headers.vary).toBe('Accept-Encoding');
+    expect(r.headers.etag).toBe(`W/${plain.headers.etag}`);
+    expect(gunzipSync(r.body).toString('utf8')).toBe(FEED_XML);
+    expect(r.body.byteLength).toBeLessThan(Buffer.byteLength(FEED_XML));
+    expect(Number(r.headers['content-length'])).toBe(r.body.byteLength);
+    expect((await get('/feed.xml', { 'Accept-Encoding': 'gzip', 'If-None-Match': r.headers.etag as string })).status).toBe(304);
+  });
+
+  it.each([
+    ['no Accept-Encoding', '/feed.xml', {}],
+    ['gzip refused with q=0', '/feed.xml', { 'Accept-Encoding': 'gzip;q=0, deflate' }],
+    ['an image', '/images/0123abcd.png', { 'Accept-Encoding': 'gzip' }],
+  ])('does not gzip with %s', async (_name, path, headers) => {
+    const r = await get(path, headers);
+    expect(r.status).toBe(200);
+    expect(r.headers['content-encoding']).toBeUndefined();
+  });
+});
+
+describe('CORS and HEAD', () => {
+  it.each(['/feed.json', '/feed.xml', '/atom.xml', '/archive/2026-05/feed.json'])('%s allows any origin', async (path) => {
+    expect((await get(path)).headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('pages do not carry CORS headers', async () => {
+    expect((await get('/')).headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('HEAD returns the GET headers without a body', async () => {
+    const full = await get('/feed.json');
+    const head = await get('/feed.json', {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body.byteLength).toBe(0);
+    for (const h of ['content-type', 'content-length', 'etag', 'last-modified', 'cache-control', 'access-control-allow-origin']) {
+      expect(head.headers[h], h).toBe(full.headers[h]);
+    }
+    expect((await get('/missing.json', {}, 'HEAD')).status).toBe(404);
+  });
+});

@@ -1,0 +1,78 @@
+// Links between files of the site: the head feeds exist and name themselves, archive links (RFC 5005 and
+// JSON Feed next_url) reach files that exist, and every item links to its permalink page.
+// A URL maps to a site path by stripping the site's base URL, read from the head RSS feed's rel="self" link.
+import { isAbsoluteHttpUrl } from './urls';
+import type { FeedSummary, Violation } from './types';
+
+export const HEAD_FEEDS = ['feed.xml', 'atom.xml', 'feed.json'];
+const SELF_NAMES: Record<string, string> = { 'feed.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'jsonfeed' };
+const ARTICLE_PAGE = /^articles\/[^/]+\/index\.html$/;
+
+/** "https://site/feed.xml" -> "https://site" (the head feed's self link, minus the file name). */
+export function baseUrlOf(feeds: FeedSummary[]): string | undefined {
+  for (const name of HEAD_FEEDS) {
+    const self = feeds.find((f) => f.path === name)?.selfUrl;
+    if (self?.endsWith(`/${name}`) && isAbsoluteHttpUrl(self)) return self.slice(0, -name.length - 1);
+  }
+  return undefined;
+}
+
+/** Site path a URL names, or undefined when it is outside the site. "https://site/a/" -> "a/index.html". */
+export function sitePathOf(url: string, baseUrl: string): string | undefined {
+  if (!url.startsWith(`${baseUrl}/`)) return undefined;
+  let path = url.slice(baseUrl.length + 1).replace(/[?#].*$/, '');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+export function checkSiteLinks(feeds: FeedSummary[], exists: (path: string) => boolean): Violation[] {
+  const violations: Violation[] = [];
+  for (const name of HEAD_FEEDS) {
+    // An unreadable head feed is already reported by its own check; here only absent or of another format.
+    const format = feeds.find((f) => f.path === name)?.format;
+    if (!exists(name)) violations.push({ path: name, rule: 'head-feed', message: `the site has no head feed ${name}` });
+    else if (format !== undefined && format !== SELF_NAMES[name]) {
+      violations.push({ path: name, rule: 'head-feed', message: `${name} is ${format}, expected ${SELF_NAMES[name]}` });
+    }
+  }
+  const baseUrl = baseUrlOf(feeds);
+  if (baseUrl === undefined) {
+    violations.push({ path: 'feed.xml', rule: 'head-feed', message: 'no head feed names itself (rel="self" / feed_url), so links cannot be resolved' });
+    return violations;
+  }
+
+  for (const feed of feeds) {
+    const report = (rule: string, message: string): void => {
+      violations.push({ path: feed.path, rule, message });
+    };
+    if (feed.selfUrl !== undefined && isAbsoluteHttpUrl(feed.selfUrl) && sitePathOf(feed.selfUrl, baseUrl) !== feed.path) {
+      report('self-link', `self link ${feed.selfUrl} does not name this file (expected ${baseUrl}/${feed.path})`);
+    }
+    for (const { rel, href } of feed.archiveLinks) {
+      if (!isAbsoluteHttpUrl(href)) continue; // reported by absolute-url
+      const target = sitePathOf(href, baseUrl);
+      if (target === undefined) report('archive-link', `${rel} link ${href} is outside the site ${baseUrl}`);
+      else if (!exists(target)) report('archive-link', `${rel} link ${href} names ${target}, which does not exist`);
+    }
+    feed.items.forEach((item, index) => {
+      const where = `item ${index + 1}`;
+      if (item.link === undefined) {
+        // Atom reports a missing alternate link under atom-required.
+        if (feed.format !== 'atom') report('item-link', `${where} has no link to its page`);
+        return;
+      }
+      if (!isAbsoluteHttpUrl(item.link)) return; // reported by absolute-url
+      const target = sitePathOf(item.link, baseUrl);
+      if (target === undefined || !ARTICLE_PAGE.test(target)) {
+        report('item-link', `${where} link ${item.link} is not an article permalink (${baseUrl}/articles/<slug>/)`);
+      } else if (!exists(target)) {
+        report('item-link', `${where} link ${item.link} names ${target}, which does not exist`);
+      }
+    });
+  }
+  return violations;
+}

@@ -1,0 +1,127 @@
+// Bytes -> text. Uploads arrive as UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252,
+// or UTF-8 that was once read as Windows-1252 and saved again ("mojibake": "â€™" for "’").
+import iconv from 'iconv-lite';
+
+export interface DecodedText {
+  text: string;
+  /** "utf-8", "utf-8-bom", "utf-16le", "utf-16be" or "windows-1252". */
+  encoding: string;
+  warnings: string[];
+}
+
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  const warnings: string[] = [];
+  const { text: decoded, encoding } = decodeByBomOrValidity(bytes, warnings);
+  let text = decoded;
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
+    const repaired = repairMojibake(text);
+    if (repaired.count > 0) {
+      text = repaired.text;
+      warnings.push(`repaired ${plural(repaired.count, 'mojibake sequence')} (UTF-8 read as Windows-1252, e.g. "â€™" -> "’")`);
+    }
+  }
+  text = text.replace(/\r\n?/g, '\n');
+  const cleaned = removeInvalidCharacters(text);
+  if (cleaned.removed > 0) warnings.push(`removed ${plural(cleaned.removed, 'control character')}`);
+  return { text: cleaned.text, encoding, warnings };
+}
+
+export function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+function decodeByBomOrValidity(bytes: Uint8Array, warnings: string[]): { text: string; encoding: string } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: decodeUtf8OrWindows1252(buffer.subarray(3), 'utf-8-bom', warnings), encoding: 'utf-8-bom' };
+  }
+  if (hasUtf16Bom(bytes)) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const body = buffer.subarray(2);
+    if (body.length % 2 === 1) warnings.push(`dropped a trailing odd byte of a ${encoding.toUpperCase()} upload`);
+    return { text: iconv.decode(body.subarray(0, body.length - (body.length % 2)), encoding, { stripBOM: false }), encoding };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(buffer, 'windows-1252'), encoding: 'windows-1252' };
+  }
+}
+
+/** A UTF-8 BOM followed by bytes that are not UTF-8 is decoded as Windows-1252, with a warning. */
+function decodeUtf8OrWindows1252(body: Buffer, label: string, warnings: string[]): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    warnings.push(`invalid UTF-8 after a ${label} byte-order mark: read as Windows-1252`);
+    return iconv.decode(body, 'windows-1252');
+  }
+}
+
+// Windows-1252 character -> byte, built from iconv-lite's own table. The five bytes Windows-1252
+// leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) appear in mojibake as the C1 controls of the same value.
+const WINDOWS_1252_BYTE = new Map<string, number>();
+for (let byte = 0x80; byte <= 0xff; byte++) {
+  const char = iconv.decode(Buffer.from([byte]), 'windows-1252');
+  WINDOWS_1252_BYTE.set(char === '\ufffd' ? String.fromCharCode(byte) : char, byte);
+}
+const CONTINUATION = `[${[...WINDOWS_1252_BYTE].filter(([, b]) => b <= 0xbf).map(([c]) => escapeForClass(c)).join('')}]`;
+// A lead byte followed by exactly the number of continuation bytes UTF-8 requires for it.
+const MOJIBAKE = new RegExp(
+  `[\\u00C2-\\u00DF]${CONTINUATION}|[\\u00E0-\\u00EF]${CONTINUATION}{2}|[\\u00F0-\\u00F4]${CONTINUATION}{3}`,
+  'g',
+);
+
+/**
+ * Repairs UTF-8 text that was decoded as Windows-1252 and re-encoded: each run that looks like the
+ * Windows-1252 reading of a UTF-8 sequence is turned back into bytes and decoded as UTF-8. A run is
+ * only replaced when those bytes are valid UTF-8, so ordinary accented text ("café") is left alone.
+ * Runs twice to undo text that went through the mistake twice.
+ */
+export function repairMojibake(text: string): { text: string; count: number } {
+  let count = 0;
+  let current = text;
+  for (let pass = 0; pass < 2; pass++) {
+    let changed = 0;
+    current = current.replace(MOJIBAKE, (run) => {
+      const bytes = Uint8Array.from([...run].map((char) => windows1252Byte(char)));
+      try {
+        const fixed = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        changed++;
+        return fixed;
+      } catch {
+        return run;
+      }
+    });
+    count += changed;
+    if (changed === 0) break;
+  }
+  return { text: current, count };
+}
+
+function windows1252Byte(char: string): number {
+  const code = char.charCodeAt(0);
+  return code >= 0xa0 && code <= 0xff ? code : (WINDOWS_1252_BYTE.get(char) ?? 0);
+}
+
+function escapeForClass(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+// C0 controls except tab and newline, DEL and C1 controls, the noncharacters U+FFFE/U+FFFF (not allowed
+// in XML), and lone surrogates (not encodable as UTF-8). Feeds built from the text must stay well-formed.
+const INVALID_CHARACTERS =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function removeInvalidCharacters(text: string): { text: string; removed: number } {
+  let removed = 0;
+  const cleaned = text.replace(INVALID_CHARACTERS, () => {
+    removed++;
+    return '';
+  });
+  return { text: cleaned, removed };
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

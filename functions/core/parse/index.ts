@@ -1,0 +1,100 @@
+// Upload bytes -> RawArticle, or a typed rejection. Never throws: every failure is a value.
+import type { RawArticle, RawImage, Result, UploadRejected } from '../model';
+import { cutBoilerplate } from './boilerplate';
+import { decodeBytes } from './decode';
+import { parseHeaderBlock } from './headers';
+import { parseMarkdown } from './markdown';
+import { rejection, tooLargeReason } from './reject';
+import { parseScrape } from './scrape';
+import { sniffBinary } from './sniff';
+
+export interface ParseInput {
+  key: string;
+  bytes: Uint8Array;
+  maxBytes: number;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, RawArticle['format']> = { txt: 'txt', md: 'md', markdown: 'md' };
+
+// A title needs at least one letter or digit: "---" or "* * *" on line 1 is not one.
+const HAS_WORDS = /[\p{L}\p{N}]/u;
+const LONG_TITLE = 200;
+
+export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejected> {
+  const { key, bytes, maxBytes } = input;
+  const size = bytes.byteLength;
+  const extension = extensionOf(key);
+  const format = FORMAT_BY_EXTENSION[extension];
+  if (format === undefined) {
+    const named = extension === '' ? 'a file without extension' : `a .${extension} file`;
+    return rejection('unsupported-type', `${named} is not an article: upload .txt, .md or .markdown`, key, size);
+  }
+  if (size === 0) return rejection('empty', 'empty file (0 bytes)', key, size);
+  if (size > maxBytes) return rejection('too-large', tooLargeReason(size, maxBytes), key, size);
+  const binary = sniffBinary(bytes);
+  if (binary !== undefined) return rejection('binary', `binary content (${binary}) in a .${extension} upload`, key, size);
+
+  const decoded = decodeBytes(bytes);
+  if (decoded.text.trim() === '') return rejection('empty', `only whitespace (${size} bytes)`, key, size);
+
+  if (format === 'md') {
+    const parsed = parseMarkdown(decoded.text);
+    if (!parsed.ok) return rejection('bad-front-matter', parsed.reason, key, size);
+    const { title, meta, markdown, images, warnings } = parsed.value;
+    if (!HAS_WORDS.test(title)) {
+      return rejection('no-title', 'no title: add "title:" to the front matter or start the text with "# Title"', key, size);
+    }
+    const article: RawArticle = {
+      format, encoding: decoded.encoding, title, meta, paragraphs: [], markdown, images,
+      warnings: [...decoded.warnings, ...warnings],
+    };
+    if (typeof meta.publisher === 'string') article.publisher = meta.publisher;
+    return { ok: true, value: article };
+  }
+  return parseText(decoded.text, decoded.encoding, decoded.warnings, key, size);
+}
+
+/**
+ * A .txt upload: optional header block, then the scrape shape (title line unless a `Title:` header
+ * named it, image blocks, paragraphs), cut at the publisher's boilerplate.
+ */
+function parseText(text: string, encoding: string, decodeWarnings: string[], key: string, size: number): Result<RawArticle, UploadRejected> {
+  const warnings = [...decodeWarnings];
+  const lines = text.split('\n');
+  const firstLine = lines.findIndex((line) => line.trim() !== '');
+  const headers = parseHeaderBlock(lines.slice(firstLine));
+  const headerTitle = typeof headers.meta.title === 'string' ? headers.meta.title : '';
+  const rest = lines.slice(firstLine + headers.lineCount);
+  const withTitleLine = headerTitle === '';
+
+  // Search for boilerplate after the title line, so a story titled "Trending now" keeps its body.
+  const titleLine = withTitleLine ? rest.findIndex((line) => line.trim() !== '') : -1;
+  const cut = cutBoilerplate(rest, titleLine + 1);
+  if (cut.cutAt) {
+    warnings.push(`dropped ${cut.cutAt.dropped} lines of publisher boilerplate from "${cut.cutAt.line}" on`);
+  }
+  const scraped = parseScrape(cut.lines, withTitleLine);
+  const title = withTitleLine ? (scraped.title ?? '') : headerTitle;
+  if (!HAS_WORDS.test(title)) {
+    const reason = title === ''
+      ? 'no title: put the title on the first line or add a "Title:" header line'
+      : `no title: the first line ("${title.slice(0, 40)}") has no words; put the title on the first line or add a "Title:" header line`;
+    return rejection('no-title', reason, key, size);
+  }
+  if (title.length > LONG_TITLE) {
+    warnings.push(`the title is ${title.length} characters long: is the first line really the title?`);
+  }
+  const images: RawImage[] = [...headers.images, ...scraped.images];
+  const article: RawArticle = {
+    format: 'txt', encoding, title, meta: headers.meta, paragraphs: scraped.paragraphs, images, warnings,
+  };
+  const publisher = typeof headers.meta.publisher === 'string' && headers.meta.publisher !== '' ? headers.meta.publisher : cut.publisher;
+  if (publisher !== undefined) article.publisher = publisher;
+  return { ok: true, value: article };
+}
+
+function extensionOf(key: string): string {
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
+}

@@ -1,0 +1,78 @@
+// The plain-text scrape shape: title line, image blocks (caption, the caption again, credit line),
+// body paragraphs separated by blank lines.
+import type { RawImage } from '../model';
+import { isCreditLine } from '../normalize/credits';
+
+export interface ScrapedText {
+  /** The first line, when the caller asked for it (no `Title:` header). */
+  title?: string;
+  images: RawImage[];
+  paragraphs: string[];
+}
+
+/** Splits lines into blocks of non-blank, trimmed lines. */
+export function blocksOf(lines: readonly string[]): string[][] {
+  const blocks: string[][] = [];
+  let block: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') {
+      if (block.length > 0) blocks.push(block);
+      block = [];
+    } else {
+      block.push(line);
+    }
+  }
+  if (block.length > 0) blocks.push(block);
+  return blocks;
+}
+
+/**
+ * Reads a scrape. A block whose last line is a credit line and that has at most one other distinct
+ * line is an image (caption + credit); a block of one caption repeated (alt text + figcaption) is an
+ * image without credit; a lone credit line right after a one-line block makes that line its caption.
+ * Everything else is a paragraph, its lines joined with spaces.
+ */
+export function parseScrape(lines: readonly string[], withTitle: boolean): ScrapedText {
+  const blocks = blocksOf(lines);
+  const result: ScrapedText = { images: [], paragraphs: [] };
+  if (withTitle) {
+    const first = blocks.shift();
+    if (first) {
+      result.title = first[0]!;
+      if (first.length > 1) blocks.unshift(first.slice(1));
+    }
+  }
+  // The previous block when it was a one-line paragraph: a lone credit line after it makes it a caption.
+  let lonePreviousLine: string | undefined;
+  for (const block of blocks) {
+    const distinct = withoutRepeats(block);
+    const last = distinct[distinct.length - 1]!;
+    if (distinct.length <= 2 && isCreditLine(last)) {
+      if (distinct.length === 2) {
+        result.images.push({ caption: distinct[0]!, credit: last });
+      } else if (lonePreviousLine !== undefined && result.paragraphs.at(-1) === lonePreviousLine) {
+        result.paragraphs.pop();
+        result.images.push({ caption: lonePreviousLine, credit: last });
+      } else {
+        result.images.push({ caption: '', credit: last });
+      }
+      lonePreviousLine = undefined;
+      continue;
+    }
+    if (block.length === 2 && distinct.length === 1) {
+      result.images.push({ caption: last });
+      lonePreviousLine = undefined;
+      continue;
+    }
+    const paragraph = block.join(' ');
+    result.paragraphs.push(paragraph);
+    lonePreviousLine = block.length === 1 ? paragraph : undefined;
+  }
+  return result;
+}
+
+/** Drops a line equal to the one before it (the caption scraped twice, as alt text and figcaption). */
+function withoutRepeats(block: readonly string[]): string[] {
+  return block.filter((line, index) => index === 0 || line !== block[index - 1]);
+}

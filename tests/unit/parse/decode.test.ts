@@ -1,0 +1,81 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, repairMojibake } from '../../../functions/core/parse/decode';
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const concat = (...parts: ArrayLike<number>[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => Array.from(part)));
+
+describe('decodeBytes', () => {
+  const cases: { name: string; bytes: Uint8Array; text: string; encoding: string; warnings?: string[] }[] = [
+    { name: 'plain UTF-8', bytes: utf8('café – ‘quoted’'), text: 'café – ‘quoted’', encoding: 'utf-8' },
+    { name: 'UTF-8 with BOM', bytes: concat([0xef, 0xbb, 0xbf], utf8('Title\nBody')), text: 'Title\nBody', encoding: 'utf-8-bom' },
+    {
+      name: 'UTF-16LE with BOM',
+      bytes: concat([0xff, 0xfe], Buffer.from('Zürich ‘hi’ 😀', 'utf16le')),
+      text: 'Zürich ‘hi’ 😀',
+      encoding: 'utf-16le',
+    },
+    {
+      name: 'UTF-16BE with BOM',
+      bytes: concat([0xfe, 0xff], iconv.encode('Zürich ‘hi’', 'utf-16be')),
+      text: 'Zürich ‘hi’',
+      encoding: 'utf-16be',
+    },
+    {
+      name: 'Windows-1252 (invalid as UTF-8)',
+      bytes: iconv.encode('café – ‘quoted’ €5', 'windows-1252'),
+      text: 'café – ‘quoted’ €5',
+      encoding: 'windows-1252',
+    },
+    // "It’s" saved as UTF-8, read as Windows-1252, saved again as UTF-8.
+    {
+      name: 'UTF-8 mojibake of a right single quote',
+      bytes: utf8('Itâ€™s here'),
+      text: 'It’s here',
+      encoding: 'utf-8',
+      warnings: ['repaired 1 mojibake sequence (UTF-8 read as Windows-1252, e.g. "â€™" -> "’")'],
+    },
+    {
+      name: 'UTF-8 mojibake of accents and dashes',
+      bytes: utf8('CafÃ© â€“ crÃ¨me'),
+      text: 'Café – crème',
+      encoding: 'utf-8',
+      warnings: ['repaired 3 mojibake sequences (UTF-8 read as Windows-1252, e.g. "â€™" -> "’")'],
+    },
+    { name: 'CRLF and lone CR become LF', bytes: utf8('a\r\nb\rc\n'), text: 'a\nb\nc\n', encoding: 'utf-8' },
+    {
+      name: 'control characters are removed and counted',
+      bytes: utf8('a\u0000b\u0007c\u001Bd\te'),
+      text: 'abcd\te',
+      encoding: 'utf-8',
+      warnings: ['removed 3 control characters'],
+    },
+    {
+      name: 'a lone surrogate in UTF-16 is removed',
+      bytes: concat([0xff, 0xfe], [0x41, 0x00, 0x00, 0xd8, 0x42, 0x00]),
+      text: 'AB',
+      encoding: 'utf-16le',
+      warnings: ['removed 1 control character'],
+    },
+  ];
+
+  it.each(cases)('$name', ({ bytes, text, encoding, warnings }) => {
+    const decoded = decodeBytes(bytes);
+    expect(decoded.text).toBe(text);
+    expect(decoded.encoding).toBe(encoding);
+    expect(decoded.warnings).toEqual(warnings ?? []);
+  });
+});
+
+describe('repairMojibake leaves correct text alone', () => {
+  it.each([
+    'café crème brûlée',
+    'Ångström, Øresund, Ærø',
+    '“Quoted” — it’s fine',
+    'Zürich 1.5°C ±2',
+    'ÃO', // Portuguese capitals: a lead character without the continuation UTF-8 needs
+    'Âge',
+  ])('%s', (text) => {
+    expect(repairMojibake(text)).toEqual({ text, count: 0 });
+  });
+});

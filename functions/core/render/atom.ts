@@ -1,0 +1,75 @@
+// Atom 1.0 (RFC 4287) with Media RSS, enclosure links for images, WebSub hub and RFC 5005 archive links.
+import type { Article, SiteConfig } from '../model';
+import { newestUpdated, rfc3339 } from './dates';
+import { contentWithFigures } from './figure';
+import { MEDIA_NS, mediaElements } from './media';
+import type { FeedLinks } from './urls';
+import { siteUrl } from '../site';
+import { headFeedPath, homeUrl } from './urls';
+import { type XmlNode, writeXml } from './xml';
+
+export const ATOM_CONTENT_TYPE = 'application/atom+xml';
+
+// An empty feed still needs atom:updated; a fixed instant keeps the bytes deterministic.
+const EMPTY_FEED_UPDATED = '1970-01-01T00:00:00Z';
+
+/**
+ * Feed id: the head feed's URL, the same for the head and every archive document, because
+ * RFC 5005 archives are pages of one logical feed. Entry ids are the articles' urn:uuid ids.
+ */
+export function atomFeedId(site: SiteConfig): string {
+  return siteUrl(site, headFeedPath('atom'));
+}
+
+export function renderAtom(site: SiteConfig, items: Article[], links: FeedLinks): string {
+  const feed: XmlNode = {
+    '@_xmlns': 'http://www.w3.org/2005/Atom',
+    '@_xmlns:media': MEDIA_NS,
+    '@_xmlns:fh': 'http://purl.org/syndication/history/1.0',
+    '@_xml:lang': site.language,
+    id: atomFeedId(site),
+    title: site.title,
+    subtitle: site.description,
+    updated: newestUpdated(items) ?? EMPTY_FEED_UPDATED,
+    link: feedLinks(site, links),
+    author: { name: site.publisher ?? site.title, uri: homeUrl(site) },
+    rights: site.copyright,
+    generator: 'feedpub',
+    icon: site.icon,
+    ...(links.archive && { 'fh:archive': '' }),
+    entry: items.map((article) => atomEntry(site, article)),
+  };
+  return writeXml({ feed });
+}
+
+function feedLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
+  const link = (rel: string, href: string, type = ATOM_CONTENT_TYPE): XmlNode => ({ '@_rel': rel, '@_type': type, '@_href': href });
+  return [
+    link('self', links.self),
+    link('alternate', homeUrl(site), 'text/html'),
+    ...(site.websubHub === undefined ? [] : [{ '@_rel': 'hub', '@_href': site.websubHub }]),
+    ...(links.current === undefined ? [] : [link('current', links.current)]),
+    ...(links.prevArchive === undefined ? [] : [link('prev-archive', links.prevArchive)]),
+    ...(links.nextArchive === undefined ? [] : [link('next-archive', links.nextArchive)]),
+  ];
+}
+
+function atomEntry(site: SiteConfig, article: Article): XmlNode {
+  const authors = article.authors.length > 0 ? article.authors : [site.defaultAuthor];
+  const enclosures = article.images
+    .filter((image) => image.url !== undefined)
+    .map((image) => ({ '@_rel': 'enclosure', ...(image.type !== undefined && { '@_type': image.type }), '@_href': image.url as string }));
+  return {
+    ...(article.language !== site.language && { '@_xml:lang': article.language }),
+    id: article.id,
+    title: { '@_type': 'text', '#text': article.title },
+    link: [{ '@_rel': 'alternate', '@_type': 'text/html', '@_href': article.url }, ...enclosures],
+    published: rfc3339(article.published),
+    updated: rfc3339(article.updated),
+    author: authors.map((name) => ({ name })),
+    category: article.tags.map((term) => ({ '@_term': term })),
+    summary: article.summary.trim() === '' ? undefined : { '@_type': 'text', '#text': article.summary },
+    content: { '@_type': 'html', '#text': contentWithFigures(site, article) },
+    ...mediaElements(article),
+  };
+}

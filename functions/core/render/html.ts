@@ -1,0 +1,53 @@
+// Small HTML helpers shared by the page, home and status renderers.
+import { stripInvalidXmlChars } from './xml';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML text and attribute values, dropping characters HTML and XML cannot carry. */
+export function escapeHtml(text: string): string {
+  return stripInvalidXmlChars(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "31 October 2024" in UTC, spelled out here rather than by Intl so bytes do not depend on ICU data. */
+export function humanDate(iso: string): string {
+  const date = new Date(iso);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** `<time>` element with the RFC 3339 instant as its machine-readable value. */
+export function timeHtml(iso: string): string {
+  const value = new Date(iso).toISOString().replace('.000Z', 'Z');
+  return `<time datetime="${value}">${humanDate(iso)}</time>`;
+}
+
+export interface HtmlDocument {
+  lang: string;
+  title: string;
+  /** Extra `<head>` lines, already HTML. */
+  head: string[];
+  /** `<body>` content, already HTML. */
+  body: string;
+  stylesheetHref: string;
+}
+
+/** The page shell: no inline scripts or styles, so a CSP of default-src 'self' holds. */
+export function htmlDocument(doc: HtmlDocument): string {
+  return [
+    '<!doctype html>',
+    `<html lang="${escapeHtml(doc.lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(doc.title)}</title>`,
+    `<link rel="stylesheet" href="${escapeHtml(doc.stylesheetHref)}">`,
+    ...doc.head,
+    '</head>',
+    '<body>',
+    doc.body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,120 @@
+// The render API the pipeline and `feedpub build` call: Article[] in, SiteFile[] (path, bytes, headers) out.
+// Pure and deterministic: same inputs, same bytes, in the same order.
+import type { Article, SiteConfig, SiteFile, SiteStatus } from '../model';
+import { monthOf, newestFirst } from '../order';
+import { feedXsl, STYLE_CSS } from './assets';
+import { ATOM_CONTENT_TYPE, renderAtom } from './atom';
+import { JSON_FEED_CONTENT_TYPE, renderJsonFeed } from './jsonfeed';
+import { renderHome } from './home';
+import { articlePagePath, renderPage } from './page';
+import { RSS_CONTENT_TYPE, renderRss } from './rss';
+import { renderStatusJson, renderStatusPage } from './status';
+import { archiveFeedLinks, archiveFeedPath, type FeedFormat, type FeedLinks, headFeedLinks, headFeedPath } from './urls';
+
+const UTF8 = '; charset=utf-8';
+
+export const CONTENT_TYPES = {
+  rss: RSS_CONTENT_TYPE + UTF8,
+  atom: ATOM_CONTENT_TYPE + UTF8,
+  json: JSON_FEED_CONTENT_TYPE + UTF8,
+  html: `text/html${UTF8}`,
+  css: `text/css${UTF8}`,
+  xsl: `application/xslt+xml${UTF8}`,
+  statusJson: `application/json${UTF8}`,
+} as const;
+
+export const CACHE_CONTROL = {
+  /** Head feeds, the current month's archive and status: readers poll them; short, with background refresh. */
+  live: 'public, max-age=60, stale-while-revalidate=300',
+  /** Archives of past months change only on a late edit. */
+  pastArchive: 'public, max-age=3600',
+  page: 'public, max-age=300',
+  home: 'public, max-age=60',
+  asset: 'public, max-age=3600',
+} as const;
+
+const RENDERERS: Record<FeedFormat, (site: SiteConfig, items: Article[], links: FeedLinks) => string> = {
+  rss: renderRss,
+  atom: renderAtom,
+  json: renderJsonFeed,
+};
+const FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
+
+/** feed.xml, atom.xml, feed.json: the newest site.feedSize items (cut again here, defensively). */
+export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[]): SiteFile[] {
+  const head = [...items].sort(newestFirst).slice(0, site.feedSize);
+  return FORMATS.map((format) => ({
+    path: headFeedPath(format),
+    body: RENDERERS[format](site, head, headFeedLinks(site, format, archiveMonths)),
+    contentType: CONTENT_TYPES[format],
+    cacheControl: CACHE_CONTROL.live,
+  }));
+}
+
+/** archive/<month>/feed.xml|atom.xml|feed.json: every item of the month, newest first, RFC 5005 linked. */
+export function renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[]): SiteFile[] {
+  const monthItems = [...items].sort(newestFirst);
+  // The newest archive month is the current, still-growing one: it is cached like the head.
+  const newest = [...archiveMonths, month].sort().at(-1);
+  const cacheControl = month === newest ? CACHE_CONTROL.live : CACHE_CONTROL.pastArchive;
+  return FORMATS.map((format) => ({
+    path: archiveFeedPath(month, format),
+    body: RENDERERS[format](site, monthItems, archiveFeedLinks(site, format, month, archiveMonths)),
+    contentType: CONTENT_TYPES[format],
+    cacheControl,
+  }));
+}
+
+export function renderArticlePage(site: SiteConfig, article: Article): SiteFile {
+  return { path: articlePagePath(article), body: renderPage(site, article), contentType: CONTENT_TYPES.html, cacheControl: CACHE_CONTROL.page };
+}
+
+export function renderHomePage(site: SiteConfig, latest: Article[]): SiteFile {
+  return {
+    path: 'index.html',
+    body: renderHome(site, [...latest].sort(newestFirst)),
+    contentType: CONTENT_TYPES.html,
+    cacheControl: CACHE_CONTROL.home,
+  };
+}
+
+export function renderStatus(site: SiteConfig, status: SiteStatus, latest: Article[]): SiteFile[] {
+  const sorted = [...latest].sort(newestFirst);
+  return [
+    { path: 'status.json', body: renderStatusJson(status, sorted), contentType: CONTENT_TYPES.statusJson, cacheControl: CACHE_CONTROL.live },
+    { path: 'status/index.html', body: renderStatusPage(site, status, sorted), contentType: CONTENT_TYPES.html, cacheControl: CACHE_CONTROL.live },
+  ];
+}
+
+export function renderStaticAssets(site: SiteConfig): SiteFile[] {
+  return [
+    { path: 'style.css', body: STYLE_CSS, contentType: CONTENT_TYPES.css, cacheControl: CACHE_CONTROL.asset },
+    { path: 'feed.xsl', body: feedXsl(site), contentType: CONTENT_TYPES.xsl, cacheControl: CACHE_CONTROL.asset },
+  ];
+}
+
+/**
+ * Every file of a full build: head feeds, all monthly archives (oldest first), article pages (by path),
+ * home, static assets, and status when given. Deterministic order.
+ */
+export function renderSite(site: SiteConfig, articles: Article[], status?: SiteStatus): SiteFile[] {
+  const sorted = [...articles].sort(newestFirst);
+  const byMonth = new Map<string, Article[]>();
+  for (const article of sorted) {
+    const month = monthOf(article);
+    const list = byMonth.get(month);
+    if (list === undefined) byMonth.set(month, [article]);
+    else list.push(article);
+  }
+  const archiveMonths = [...byMonth.keys()].sort();
+  const latest = sorted.slice(0, site.feedSize);
+  const pages = sorted.map((article) => renderArticlePage(site, article)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [
+    ...renderHeadFeeds(site, latest, archiveMonths),
+    ...archiveMonths.flatMap((month) => renderArchiveFeeds(site, month, byMonth.get(month) ?? [], archiveMonths)),
+    ...pages,
+    renderHomePage(site, latest),
+    ...renderStaticAssets(site),
+    ...(status === undefined ? [] : renderStatus(site, status, latest)),
+  ];
+}

@@ -1,0 +1,68 @@
+// JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) as plain objects, with the `_feedpub`
+// extension carrying structured image credits.
+import type { Article, Credit, SiteConfig } from '../model';
+import { rfc3339 } from './dates';
+import { contentWithFigures } from './figure';
+import type { FeedLinks } from './urls';
+import { homeUrl } from './urls';
+import { stripInvalidXmlChars } from './xml';
+
+export const JSON_FEED_CONTENT_TYPE = 'application/feed+json';
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+/** One image as the `_feedpub` extension carries it. */
+export interface FeedpubImage {
+  url?: string;
+  alt: string;
+  caption: string;
+  credit?: Credit;
+  width?: number;
+  height?: number;
+  type?: string;
+}
+
+export function renderJsonFeed(site: SiteConfig, items: Article[], links: FeedLinks): string {
+  const feed = {
+    version: JSON_FEED_VERSION,
+    title: site.title,
+    home_page_url: homeUrl(site),
+    feed_url: links.self,
+    description: site.description,
+    // Paging goes to older items: the head points at the newest archive, each archive at the month before.
+    next_url: links.prevArchive,
+    icon: site.icon,
+    language: site.language,
+    authors: [{ name: site.publisher ?? site.title, url: homeUrl(site) }],
+    hubs: site.websubHub === undefined ? undefined : [{ type: 'WebSub', url: site.websubHub }],
+    items: items.map((article) => jsonItem(site, article)),
+  };
+  // The replacer removes what the XML feeds remove too (controls, lone surrogates), so all formats agree.
+  return `${JSON.stringify(feed, (_key, value: unknown) => (typeof value === 'string' ? stripInvalidXmlChars(value) : value), 2)}\n`;
+}
+
+function jsonItem(site: SiteConfig, article: Article) {
+  const authors = article.authors.length > 0 ? article.authors : [site.defaultAuthor];
+  const images: FeedpubImage[] = article.images.map((image) => ({
+    url: image.url,
+    alt: image.alt,
+    caption: image.caption,
+    credit: image.credit,
+    width: image.width,
+    height: image.height,
+    type: image.type,
+  }));
+  return {
+    id: article.id,
+    url: article.url,
+    title: article.title,
+    content_html: contentWithFigures(site, article),
+    summary: article.summary === '' ? undefined : article.summary,
+    image: article.images.find((image) => image.url !== undefined)?.url,
+    date_published: rfc3339(article.published),
+    date_modified: rfc3339(article.updated),
+    authors: authors.map((name) => ({ name })),
+    tags: article.tags.length > 0 ? article.tags : undefined,
+    language: article.language,
+    _feedpub: { publisher: article.publisher ?? site.publisher, images },
+  };
+}

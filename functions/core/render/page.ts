@@ -1,0 +1,66 @@
+// The permalink page of one article: articles/<slug>/index.html.
+import type { Article, SiteConfig } from '../model';
+import { articlePath } from '../site';
+import { feedAlternateLinks, feedLinksHtml } from './discovery';
+import { figureHtml } from './figure';
+import { escapeHtml, htmlDocument, timeHtml } from './html';
+import { homeUrl, stylesheetUrl } from './urls';
+import { stripInvalidXmlChars } from './xml';
+
+export function articlePagePath(article: Article): string {
+  return `${articlePath(article.slug)}index.html`;
+}
+
+export function renderPage(site: SiteConfig, article: Article): string {
+  const authors = article.authors.length > 0 ? article.authors : [site.defaultAuthor];
+  const publisher = article.publisher ?? site.publisher;
+  const leadImage = article.images.find((image) => image.url !== undefined);
+  const meta = (property: string, content: string) => `<meta property="${property}" content="${escapeHtml(content)}">`;
+  const head = [
+    `<meta name="description" content="${escapeHtml(article.summary)}">`,
+    `<link rel="canonical" href="${escapeHtml(article.url)}">`,
+    ...feedAlternateLinks(site),
+    meta('og:type', 'article'),
+    meta('og:title', article.title),
+    meta('og:description', article.summary),
+    meta('og:url', article.url),
+    meta('og:site_name', site.title),
+    ...(leadImage?.url === undefined ? [] : [meta('og:image', leadImage.url)]),
+    ...(leadImage?.url !== undefined && leadImage.alt !== '' ? [meta('og:image:alt', leadImage.alt)] : []),
+    meta('article:published_time', article.published),
+    meta('article:modified_time', article.updated),
+  ];
+  const byline = [
+    `By ${authors.map((name) => `<span class="author">${escapeHtml(name)}</span>`).join(', ')}`,
+    ...(publisher === undefined ? [] : [`<span class="publisher">${escapeHtml(publisher)}</span>`]),
+    timeHtml(article.published),
+    ...(article.updated !== article.published ? [`updated ${timeHtml(article.updated)}`] : []),
+  ].join(' · ');
+  const tags =
+    article.tags.length === 0
+      ? ''
+      : `<ul class="tags">${article.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>`;
+  const body = [
+    `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${escapeHtml(site.title)}</a></header>`,
+    '<main>',
+    `<article lang="${escapeHtml(article.language)}">`,
+    `<h1>${escapeHtml(article.title)}</h1>`,
+    `<p class="byline">${byline}</p>`,
+    ...article.images.map((image) => figureHtml(site, image)).filter((figure) => figure !== ''),
+    // The body is sanitized upstream; characters HTML cannot carry are still dropped here.
+    `<div class="body">\n${stripInvalidXmlChars(article.contentHtml)}\n</div>`,
+    tags,
+    '</article>',
+    '</main>',
+    `<footer><p><a href="${escapeHtml(homeUrl(site))}">All articles</a></p>${feedLinksHtml(site)}</footer>`,
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+  return htmlDocument({
+    lang: article.language,
+    title: `${article.title} – ${site.title}`,
+    head,
+    body,
+    stylesheetHref: stylesheetUrl(site, 'style.css'),
+  });
+}

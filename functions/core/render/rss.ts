@@ -1,0 +1,64 @@
+// RSS 2.0 (https://www.rssboard.org/rss-specification) with content:encoded, dc:creator, Media RSS,
+// atom:link self/hub and RFC 5005 archive links.
+import type { Article, SiteConfig } from '../model';
+import { newestUpdated, rfc822 } from './dates';
+import { contentWithFigures } from './figure';
+import { MEDIA_NS, mediaElements } from './media';
+import type { FeedLinks } from './urls';
+import { homeUrl, stylesheetUrl } from './urls';
+import { type XmlNode, writeXml } from './xml';
+
+export const RSS_CONTENT_TYPE = 'application/rss+xml';
+
+export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks): string {
+  const lastUpdated = newestUpdated(items);
+  const channel: XmlNode = {
+    title: site.title,
+    link: homeUrl(site),
+    description: site.description,
+    language: site.language,
+    copyright: site.copyright,
+    generator: 'feedpub',
+    lastBuildDate: lastUpdated === undefined ? undefined : rfc822(lastUpdated),
+    image: site.icon === undefined ? undefined : { url: site.icon, title: site.title, link: homeUrl(site) },
+    'atom:link': atomLinks(site, links),
+    ...(links.archive && { 'fh:archive': '' }),
+    item: items.map((article) => rssItem(site, article)),
+  };
+  const rss: XmlNode = {
+    '@_version': '2.0',
+    '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
+    '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+    '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+    '@_xmlns:media': MEDIA_NS,
+    '@_xmlns:fh': 'http://purl.org/syndication/history/1.0',
+    channel,
+  };
+  return writeXml({ rss }, stylesheetUrl(site, 'feed.xsl'));
+}
+
+function atomLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
+  const link = (rel: string, href: string): XmlNode => ({ '@_rel': rel, '@_type': RSS_CONTENT_TYPE, '@_href': href });
+  return [
+    link('self', links.self),
+    ...(site.websubHub === undefined ? [] : [{ '@_rel': 'hub', '@_href': site.websubHub }]),
+    ...(links.current === undefined ? [] : [link('current', links.current)]),
+    ...(links.prevArchive === undefined ? [] : [link('prev-archive', links.prevArchive)]),
+    ...(links.nextArchive === undefined ? [] : [link('next-archive', links.nextArchive)]),
+  ];
+}
+
+function rssItem(site: SiteConfig, article: Article): XmlNode {
+  return {
+    title: article.title,
+    link: article.url,
+    // The id is a urn:uuid, not a URL: readers must not open it.
+    guid: { '@_isPermaLink': 'false', '#text': article.id },
+    pubDate: rfc822(article.published),
+    'dc:creator': article.authors.length > 0 ? article.authors : [site.defaultAuthor],
+    category: article.tags,
+    description: article.summary,
+    'content:encoded': contentWithFigures(site, article),
+    ...mediaElements(article),
+  };
+}

@@ -1,0 +1,63 @@
+// Where each rendered file lives, and the RFC 5005 links between the head feed and the monthly archives.
+import type { SiteConfig } from '../model';
+import { siteUrl } from '../site';
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+export const FEED_FILE_NAMES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+export const FEED_FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
+
+export function headFeedPath(format: FeedFormat): string {
+  return FEED_FILE_NAMES[format];
+}
+
+export function archiveFeedPath(month: string, format: FeedFormat): string {
+  return `archive/${month}/${FEED_FILE_NAMES[format]}`;
+}
+
+/** Absolute links of one feed document, each pointing at the same format. */
+export interface FeedLinks {
+  self: string;
+  /** Set on archive documents: the subscription (head) feed. */
+  current?: string;
+  /** The next older archive (RFC 5005 prev-archive; JSON Feed next_url). */
+  prevArchive?: string;
+  /** The next newer archive (RFC 5005 next-archive). */
+  nextArchive?: string;
+  /** True for an archive document (Atom/RSS carry fh:archive). */
+  archive: boolean;
+}
+
+/** Head feed: self, and prev-archive -> the newest archive month. */
+export function headFeedLinks(site: SiteConfig, format: FeedFormat, archiveMonths: string[]): FeedLinks {
+  const newest = [...archiveMonths].sort().at(-1);
+  return {
+    self: siteUrl(site, headFeedPath(format)),
+    ...(newest !== undefined && { prevArchive: siteUrl(site, archiveFeedPath(newest, format)) }),
+    archive: false,
+  };
+}
+
+/** Archive month: current -> head, prev-archive -> the month before it, next-archive -> the month after. */
+export function archiveFeedLinks(site: SiteConfig, format: FeedFormat, month: string, archiveMonths: string[]): FeedLinks {
+  // By position among the sorted months, so a month missing from the list still gets its neighbours.
+  const months = [...new Set(archiveMonths)].sort();
+  const older = months.filter((m) => m < month).at(-1);
+  const newer = months.find((m) => m > month);
+  return {
+    self: siteUrl(site, archiveFeedPath(month, format)),
+    current: siteUrl(site, headFeedPath(format)),
+    ...(older !== undefined && { prevArchive: siteUrl(site, archiveFeedPath(older, format)) }),
+    ...(newer !== undefined && { nextArchive: siteUrl(site, archiveFeedPath(newer, format)) }),
+    archive: true,
+  };
+}
+
+export function homeUrl(site: SiteConfig): string {
+  return siteUrl(site, '');
+}
+
+export function stylesheetUrl(site: SiteConfig, file: 'feed.xsl' | 'style.css'): string {
+  // Absolute from the site's base (which may carry a path), so it works from archive pages too.
+  return new URL(siteUrl(site, file)).pathname;
+}

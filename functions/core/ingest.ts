@@ -1,0 +1,18 @@
+// One upload in, one Article (or a reason it cannot be published) out: parse, then normalize.
+import type { Article, Result, SiteConfig, UploadInput, UploadRejected } from './model';
+import { normalizeArticle } from './normalize';
+import { parseUpload } from './parse';
+
+export function ingestUpload(input: UploadInput, site: SiteConfig): Result<Article, UploadRejected> {
+  const parsed = parseUpload({ key: input.key, bytes: input.bytes, maxBytes: site.maxUploadBytes });
+  if (!parsed.ok) return parsed;
+  const article = normalizeArticle(parsed.value, {
+    key: input.key,
+    size: input.bytes.byteLength,
+    ...(input.etag !== undefined && { etag: input.etag }),
+    ...(input.metadata !== undefined && { metadata: input.metadata }),
+    fallbackDate: input.fallbackDate,
+    site,
+  });
+  return { ok: true, value: article };
+}

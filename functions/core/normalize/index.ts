@@ -1,0 +1,164 @@
+// RawArticle (as parsed) -> Article (as published). Each field has one small rule in rules/; this file
+// only decides precedence: the file itself, then S3 user metadata, then site defaults.
+import { articleIdForKey } from '../ids';
+import type { Article, ArticleImage, RawArticle, RawImage, Repair, SiteConfig } from '../model';
+import { articlePath, siteUrl } from '../site';
+import { normalizeCredit } from './credits';
+import { parseDate } from './rules/dates';
+import { repairFusedWords } from './rules/fusedWords';
+import { contentHashOf } from './rules/hash';
+import { htmlToParagraphs, markdownToHtml, paragraphsToHtml } from './rules/html';
+import { detectLanguage, isLanguageTag } from './rules/language';
+import { splitAuthors, splitTags } from './rules/people';
+import { chooseSlug } from './rules/slug';
+import { clampSummary, readingTimeMinutes } from './rules/summary';
+import { cleanParagraphs, cleanText } from './rules/text';
+
+export { uniqueSlug } from './rules/slug';
+export { toRfc3339, parseDate } from './rules/dates';
+export { contentHashOf } from './rules/hash';
+
+export interface NormalizeContext {
+  key: string;
+  size: number;
+  etag?: string;
+  /** S3 user metadata (x-amz-meta-*), lower-cased keys: lower priority than anything in the file. */
+  metadata?: Record<string, string>;
+  /** RFC 3339; used for `published` when neither the file nor the metadata names a date. */
+  fallbackDate: string;
+  site: SiteConfig;
+}
+
+export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Article {
+  const { site } = ctx;
+  const warnings: string[] = [...raw.warnings];
+  const repairs: Repair[] = [];
+  const metadata = ctx.metadata ?? {};
+  /** First non-empty string for a field: the file's meta, then S3 metadata. */
+  const field = (name: string): string | undefined => firstString(raw.meta[name]) ?? (nonEmpty(metadata[name]) ? metadata[name] : undefined);
+
+  const title = cleanText(raw.title) || cleanText(field('title') ?? '') || baseName(ctx.key);
+
+  let paragraphs: string[];
+  let contentHtml: string;
+  if (raw.format === 'md' && raw.markdown !== undefined) {
+    // Fused-word repair is for scrapes: Markdown is authored, and its URLs must not be touched.
+    contentHtml = markdownToHtml(raw.markdown);
+    paragraphs = htmlToParagraphs(contentHtml);
+  } else {
+    paragraphs = cleanParagraphs(raw.paragraphs);
+    if (site.repairFusedWords) {
+      const repaired = repairFusedWords(paragraphs);
+      paragraphs = repaired.paragraphs;
+      repairs.push(...repaired.repairs);
+    }
+    contentHtml = paragraphsToHtml(paragraphs);
+  }
+  const contentText = paragraphs.join('\n\n');
+
+  const slug = chooseSlug(field('slug')?.trim(), title, ctx.key, warnings);
+  const summary = clampSummary(cleanText(field('summary') ?? '') || (paragraphs[0] ?? ''));
+
+  const fileAuthors = splitAuthors(raw.meta.authors ?? raw.meta.author ?? raw.meta.by);
+  const authors = fileAuthors.length > 0 ? fileAuthors : splitAuthors(metadata.author);
+  if (authors.length === 0) authors.push(site.defaultAuthor);
+  const fileTags = splitTags(raw.meta.tags);
+  const tags = fileTags.length > 0 ? fileTags : splitTags(metadata.tags);
+
+  const publisher = cleanText(raw.publisher ?? firstString(raw.meta.publisher) ?? site.publisher ?? '') || undefined;
+  const published = publishedDate(raw.meta.date ?? raw.meta.published, metadata.date, ctx.fallbackDate, warnings);
+  const language = chooseLanguage(field('language'), contentText, site, warnings);
+  const images = withMetadataImage(raw.images, metadata).map((image) => normalizeImage(image, site));
+
+  const content = { title, summary, contentHtml, authors, tags, images, language, ...(publisher !== undefined && { publisher }) };
+  return {
+    id: articleIdForKey(ctx.key),
+    slug,
+    url: siteUrl(site, articlePath(slug)),
+    title,
+    summary,
+    contentHtml,
+    contentText,
+    authors,
+    ...(publisher !== undefined && { publisher }),
+    published,
+    updated: published,
+    tags,
+    language,
+    readingTimeMinutes: readingTimeMinutes(contentText),
+    images,
+    repairs,
+    warnings,
+    source: { key: ctx.key, size: ctx.size, ...(ctx.etag !== undefined && { etag: ctx.etag }) },
+    contentHash: contentHashOf(content),
+  };
+}
+
+function publishedDate(fileDate: unknown, metadataDate: string | undefined, fallbackDate: string, warnings: string[]): string {
+  for (const [value, source] of [[fileDate, 'date'], [metadataDate, 'x-amz-meta-date']] as const) {
+    if (value === undefined || value === null || value === '') continue;
+    const parsed = parseDate(value);
+    if (parsed !== undefined) return parsed;
+    warnings.push(`${source} "${String(value)}" is not a date (use 2024-10-31 or 2024-10-31T09:00:00Z): using the upload time`);
+  }
+  const fallback = parseDate(fallbackDate);
+  if (fallback !== undefined) return fallback;
+  warnings.push(`fallback date "${fallbackDate}" is not a date: using 1970-01-01`);
+  return '1970-01-01T00:00:00Z';
+}
+
+function chooseLanguage(requested: string | undefined, text: string, site: SiteConfig, warnings: string[]): string {
+  if (requested !== undefined) {
+    const tag = requested.trim();
+    if (isLanguageTag(tag)) return tag;
+    warnings.push(`language "${requested}" is not a BCP 47 tag like "en" or "pt-BR": detecting it`);
+  }
+  return detectLanguage(text) ?? site.language;
+}
+
+/** x-amz-meta caption/credit describe the lead image: fill the first image that lacks them, or describe one. */
+function withMetadataImage(images: readonly RawImage[], metadata: Record<string, string>): RawImage[] {
+  const caption = nonEmpty(metadata.caption) ? metadata.caption : undefined;
+  const credit = nonEmpty(metadata.credit) ? metadata.credit : undefined;
+  if (caption === undefined && credit === undefined) return [...images];
+  if (images.length === 0) return [{ caption: caption ?? '', ...(credit !== undefined && { credit }) }];
+  const [first, ...rest] = images as [RawImage, ...RawImage[]];
+  return [
+    {
+      ...first,
+      caption: nonEmpty(first.caption) ? first.caption : (caption ?? ''),
+      ...(!nonEmpty(first.credit) && credit !== undefined && { credit }),
+    },
+    ...rest,
+  ];
+}
+
+function normalizeImage(raw: RawImage, site: SiteConfig): ArticleImage {
+  const caption = cleanText(raw.caption ?? '');
+  const src = raw.src?.trim();
+  const credit = raw.credit !== undefined && cleanText(raw.credit) !== '' ? normalizeCredit(raw.credit, site.creditStyle) : undefined;
+  return {
+    ...(src && /^https?:\/\//i.test(src) && { url: src }),
+    ...(src && { src }),
+    alt: cleanText(raw.alt ?? '') || caption,
+    caption,
+    ...(credit && { credit }),
+  };
+}
+
+function firstString(value: unknown): string | undefined {
+  if (typeof value === 'string') return nonEmpty(value) ? value : undefined;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  if (Array.isArray(value)) return value.find((v): v is string => typeof v === 'string' && nonEmpty(v));
+  return undefined;
+}
+
+function nonEmpty(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+function baseName(key: string): string {
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return cleanText(dot > 0 ? name.slice(0, dot) : name) || 'Untitled';
+}

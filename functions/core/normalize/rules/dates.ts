@@ -1,0 +1,36 @@
+// Dates in, RFC 3339 UTC out ("2024-10-31T09:00:00Z", no milliseconds): the one format every renderer uses.
+
+/** RFC 3339 UTC without milliseconds. */
+export function toRfc3339(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+// RFC 2822: "Thu, 31 Oct 2024 09:00:00 +0000" (weekday optional, zone may be a name like GMT).
+const RFC_2822 = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)?$/;
+// Editors also type "October 31, 2024" or "31 October 2024".
+const WRITTEN_DATE = /^(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4})$/;
+
+/** A date from an upload as RFC 3339 UTC, or undefined when it is not a date we can read without guessing. */
+export function parseDate(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : toRfc3339(value);
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  let ms = Number.NaN;
+  const dateOnly = DATE_ONLY.exec(text);
+  if (dateOnly) ms = Date.UTC(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]));
+  else if (ISO_DATE_TIME.test(text)) {
+    // A date-time without a zone is read as UTC, never as the machine's local time (deterministic).
+    const iso = text.replace(' ', 'T');
+    ms = Date.parse(/(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso) ? iso : `${iso}Z`);
+  } else if (RFC_2822.test(text)) ms = Date.parse(text);
+  else if (WRITTEN_DATE.test(text)) ms = Date.parse(`${text} 00:00:00 UTC`);
+  if (!Number.isFinite(ms)) return undefined;
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  if (year < 1000 || year > 9999) return undefined;
+  // Date.UTC rolls 2024-02-31 over to March: reject instead of publishing a different day.
+  if (dateOnly && date.getUTCDate() !== Number(dateOnly[3])) return undefined;
+  return toRfc3339(date);
+}

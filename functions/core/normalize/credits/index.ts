@@ -1,17 +1,54 @@
-// Public API of the credit normalizer. Owned by the credits work; the parser only needs isCreditLine.
+// Public API of the credit normalizer: raw credit line -> structured Credit in the house style.
 import type { Credit, CreditStyle } from '../../model';
 import { DEFAULT_SITE } from '../../model';
+import { type CreditDraft, draftOf, shapeOf } from './draft';
+import { renderCreditDisplay } from './display';
+import { applyCreditRules } from './rules/index';
 
-/** Parses a raw credit line into its structure and renders `display` in the house style. */
-export function normalizeCredit(raw: string, style: CreditStyle = DEFAULT_SITE.creditStyle): Credit {
-  // Provisional: keeps the raw text verbatim (never invents a photographer) until the rules land.
-  const text = raw.trim();
-  return { display: text, handout: false, pool: false, raw };
+export { AGENCY_NAMES, canonicalAgency } from './agencies';
+export { renderCreditTemplate } from './display';
+
+/** Runs every credit rule over a raw line (exposed for `isCreditLine` and tests). */
+export function parseCredit(raw: string): CreditDraft {
+  return applyCreditRules(draftOf(raw));
 }
 
-/** True when a line of a scrape is an image credit ("REUTERS/Name", "Name/NurPhoto", "Photo: X"...), not body text. */
+/**
+ * Parses a raw credit line into its structure and renders `display` in the house style.
+ * A shape no rule recognizes keeps its text verbatim (whitespace collapsed) and fills no field:
+ * a photographer is never invented. `raw` is always the exact input.
+ */
+export function normalizeCredit(raw: string, style: CreditStyle = DEFAULT_SITE.creditStyle): Credit {
+  const draft = parseCredit(raw);
+  const display = renderCreditDisplay(draft, style);
+  if (shapeOf(draft) !== 'structured') return { display, handout: false, pool: false, raw };
+  // Fields in reading order; absent ones are left out rather than set to undefined (JSON stays small).
+  const { photographer, agency, provider, via, handout, pool } = draft;
+  return {
+    display,
+    ...(photographer === undefined ? {} : { photographer }),
+    ...(agency === undefined ? {} : { agency }),
+    ...(provider === undefined ? {} : { provider }),
+    ...(via === undefined ? {} : { via }),
+    handout,
+    pool,
+    raw,
+  };
+}
+
+// A credit is a short line; a caption or body paragraph that happens to match a shape is longer.
+const MAX_CREDIT_LINE = 120;
+const MAX_PREFIXED_WORDS = 8;
+
+/**
+ * True when a line of a scrape is an image credit ("REUTERS/Name", "Name/NurPhoto", "Photo: X"...),
+ * not a caption, headline or body sentence: it must parse into a known shape with the same rules as
+ * normalizeCredit (an agency, a "Photo:"/"Credit:" prefix, Handout/Pool/via/courtesy), every part claimed.
+ */
 export function isCreditLine(line: string): boolean {
-  const text = line.trim();
-  if (text.length === 0 || text.length > 120 || /[.!?]["”’]?$/.test(text) && !/\b(AP|AFP)\b/.test(text)) return false;
-  return /^(photo|credit|image|picture)s?\s*(by|:)/i.test(text) || /\S\s*\/\s*\S/.test(text) && text.split(/\s+/).length <= 10;
+  const draft = parseCredit(line);
+  if (draft.collapsed.length === 0 || draft.collapsed.length > MAX_CREDIT_LINE) return false;
+  const shape = shapeOf(draft);
+  if (shape === 'structured') return true;
+  return shape === 'prefixed' && (draft.stripped ?? '').split(' ').length <= MAX_PREFIXED_WORDS && !/[.!?]$/.test(draft.collapsed);
 }

@@ -1,0 +1,86 @@
+// Renders a parsed credit in the house style: the site's template for photographer and agency, then
+// fixed conventions for what a template cannot say (provider, Handout, Pool, via, courtesy, assignment).
+import type { CreditStyle } from '../../model';
+import { type CreditDraft, shapeOf } from './draft';
+
+type Field = 'photographer' | 'agency' | 'provider' | 'via';
+const PLACEHOLDER = /\{(photographer|agency|provider|via)\}/g;
+
+/**
+ * Fills `format` ("{photographer}/{agency}") with the fields present. A missing field takes its
+ * separator with it: the text between two fields is kept only when both are present, so there is
+ * never a dangling "/". Text before the first and after the last field is kept when anything is
+ * present, then brackets left unmatched by a dropped field are removed ("{photographer} ({agency})"
+ * without agency -> "Name").
+ */
+export function renderCreditTemplate(format: string, fields: Partial<Record<Field, string>>): string {
+  const literals: string[] = [];
+  const names: Field[] = [];
+  let from = 0;
+  for (const match of format.matchAll(PLACEHOLDER)) {
+    literals.push(format.slice(from, match.index));
+    names.push(match[1] as Field);
+    from = match.index + match[0].length;
+  }
+  const trailing = format.slice(from);
+  let body = '';
+  let previousPresent = -1;
+  names.forEach((name, i) => {
+    const value = fields[name];
+    if (value === undefined || value === '') return;
+    // The separator before a field is the literal just before it, when a field precedes it at all.
+    if (previousPresent >= 0) body += literals[i] ?? '';
+    body += value;
+    previousPresent = i;
+  });
+  if (previousPresent < 0) return '';
+  return dropUnmatchedBrackets(`${literals[0] ?? ''}${body}${trailing}`).trim();
+}
+
+function dropUnmatchedBrackets(text: string): string {
+  const chars = [...text];
+  const open: number[] = [];
+  const drop = new Set<number>();
+  chars.forEach((char, i) => {
+    if (char === '(') open.push(i);
+    else if (char === ')') {
+      if (open.length === 0) drop.add(i);
+      else open.pop();
+    }
+  });
+  for (const i of open) drop.add(i);
+  return chars.filter((_c, i) => !drop.has(i)).join('');
+}
+
+/** The display string of a draft the rules have run over. */
+export function renderCreditDisplay(draft: CreditDraft, style: CreditStyle): string {
+  const shape = shapeOf(draft);
+  if (shape === 'unknown') return draft.collapsed;
+  if (shape === 'prefixed') return draft.stripped ?? draft.collapsed;
+
+  const inTemplate = (field: Field) => style.format.includes(`{${field}}`);
+  const parts: string[] = [];
+  if (draft.courtesy) {
+    parts.push(`Courtesy of ${draft.provider ?? ''}`.trim());
+  } else if (draft.assignment) {
+    // "Jane Doe for The Washington Post": on assignment, not staff; the template would lose the "for".
+    parts.push(`${draft.photographer ?? ''} for ${draft.agency ?? ''}`);
+  } else {
+    parts.push(
+      renderCreditTemplate(style.format, {
+        photographer: draft.photographer,
+        agency: draft.agency,
+        provider: draft.provider,
+        via: draft.via,
+      }),
+    );
+    if (draft.provider !== undefined && !inTemplate('provider')) parts.push(draft.provider);
+  }
+  if (draft.handout) parts.push('Handout');
+  if (draft.pool) parts.push('Pool');
+  const main = parts.filter((p) => p !== '').join('/');
+  const via = draft.via !== undefined && (draft.courtesy || draft.assignment || !inTemplate('via')) ? draft.via : undefined;
+  const display = via === undefined ? main : `${main} via ${via}`.trim();
+  // A prefix with nothing after it ("Photo:") leaves nothing to show: keep the line as it came.
+  return display === '' ? draft.collapsed : display;
+}

@@ -1,0 +1,76 @@
+// The working structure the credit rules pass along. Each rule is pure: draft in, new draft out.
+
+export interface CreditDraft {
+  /** The credit line exactly as uploaded. */
+  readonly raw: string;
+  /** The input trimmed with whitespace runs collapsed: the display of a shape no rule recognizes. */
+  readonly collapsed: string;
+  /** Text still to be read; emptied when it is split into `segments`. */
+  text: string;
+  /** Text after prefixes ("Photo:", "©") and trailing punctuation were stripped, before it was split. */
+  stripped?: string;
+  /** Slash-separated parts no rule has claimed yet. */
+  segments: string[];
+  photographer?: string;
+  agency?: string;
+  provider?: string;
+  via?: string;
+  handout: boolean;
+  pool: boolean;
+  /** "Courtesy of X": X is the provider. */
+  courtesy: boolean;
+  /** "Photo by X for Y": X shot it on assignment for the publication Y (kept as agency). */
+  assignment: boolean;
+  /** A credit prefix was found: "Photo:", "Credit:", "Photo by", "©"... */
+  prefixed: boolean;
+  /** The text was split into segments (the rules after the split read segments, not text). */
+  split: boolean;
+}
+
+export type CreditRule = (draft: CreditDraft) => CreditDraft;
+
+/** Whitespace runs (including no-break and other Unicode spaces) become one space; ends trimmed. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+export function draftOf(raw: string): CreditDraft {
+  const collapsed = collapseWhitespace(raw);
+  return {
+    raw,
+    collapsed,
+    text: collapsed,
+    segments: [],
+    handout: false,
+    pool: false,
+    courtesy: false,
+    assignment: false,
+    prefixed: false,
+    split: false,
+  };
+}
+
+/** How far the rules understood a line. */
+export type CreditShape =
+  /** Every part was claimed and at least one credit marker was seen (agency, prefix, via, Handout, Pool...). */
+  | 'structured'
+  /** A credit prefix was found but the rest is not a shape we know: shown without the prefix, verbatim. */
+  | 'prefixed'
+  /** Not recognized: shown verbatim (whitespace collapsed), no fields filled. */
+  | 'unknown';
+
+export function shapeOf(draft: CreditDraft): CreditShape {
+  const claimedAll = draft.split && draft.segments.length === 0 && draft.text === '';
+  const marked =
+    draft.prefixed ||
+    draft.agency !== undefined ||
+    draft.via !== undefined ||
+    draft.handout ||
+    draft.pool ||
+    draft.courtesy ||
+    draft.assignment;
+  const hasContent = [draft.photographer, draft.agency, draft.provider, draft.via].some((v) => v !== undefined) || draft.handout || draft.pool;
+  if (claimedAll && marked && hasContent) return 'structured';
+  if (draft.prefixed && (draft.stripped ?? '') !== '') return 'prefixed';
+  return 'unknown';
+}

@@ -1,0 +1,44 @@
+// What a person's name in a credit looks like, and how an all-caps name is put in title case.
+
+/** Lower-case name particles that may sit inside a name: "Ana de Armas", "Ludwig van Beethoven". */
+const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le', 'van', 'von', 'ter', 'ten', 'al', 'el', 'bin', 'ibn', 'y', 'e']);
+
+/** A name word: starts with a capital or an uncased letter (CJK, Arabic...), then letters, ' ’ . - only. */
+const NAME_WORD = /^[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’.-]*$/u;
+
+/**
+ * True when `text` reads as a person's name: 1 to 5 words, each capitalized (particles aside), no digits
+ * or other punctuation. `minWords` is 2 when nothing else in the credit vouches for a single word.
+ */
+export function looksLikePersonName(text: string, minWords = 2): boolean {
+  const words = text.split(' ');
+  if (words.length < minWords || words.length > 5) return false;
+  const first = words[0] ?? '';
+  if (!NAME_WORD.test(first)) return false;
+  return words.every((word) => NAME_WORD.test(word) || PARTICLES.has(word));
+}
+
+const ROMAN_NUMERAL = /^(II|III|IV|VI|VII|VIII|IX|XI|XII)$/;
+const VOWEL = /[AEIOUY\u00C0-\u00DD]/u;
+
+/**
+ * "JOHN SMITH" -> "John Smith". Only a name with no lower-case letter at all is changed.
+ * Kept as written: roman numerals (II, III), initials ("J.", "J.R."), and words of at most two letters
+ * without a vowel ("DJ"). Each part after a hyphen or apostrophe is capitalized ("Jean-Pierre",
+ * "O'Brien"), and "Mc" names get their inner capital ("MCDONALD" -> "McDonald"); "Mac" names do not
+ * (Mack, Macy...), so "MACDONALD" -> "Macdonald".
+ */
+export function titleCaseAllCaps(name: string): string {
+  if (/\p{Ll}/u.test(name) || !/\p{Lu}/u.test(name)) return name;
+  return name
+    .split(' ')
+    .map((word) => {
+      if (ROMAN_NUMERAL.test(word) || /^(\p{Lu}\.)+$/u.test(word)) return word;
+      if (word.length <= 2 && !VOWEL.test(word)) return word;
+      return word
+        .toLowerCase()
+        .replace(/(^|[-'’])(\p{Ll})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase())
+        .replace(/^Mc(\p{Ll})(?=\p{Ll})/u, (_m, letter: string) => `Mc${letter.toUpperCase()}`);
+    })
+    .join(' ');
+}

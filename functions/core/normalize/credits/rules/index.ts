@@ -1,0 +1,47 @@
+// The credit rules, in the order they run. A new credit quirk is a new small rule here, with its table.
+import type { CreditDraft, CreditRule } from '../draft';
+import { markHandoutAndPool } from './markHandoutAndPool';
+import { shortenProviderToAcronym } from './shortenProviderToAcronym';
+import { splitAssignment } from './splitAssignment';
+import { splitCourtesy } from './splitCourtesy';
+import { splitSegments } from './splitSegments';
+import { splitVia } from './splitVia';
+import { stripCreditPrefix } from './stripCreditPrefix';
+import { stripTrailingPunctuation } from './stripTrailingPunctuation';
+import { takeAgency } from './takeAgency';
+import { takePhotographerOrProvider } from './takePhotographerOrProvider';
+import { titleCaseNames } from './titleCaseNames';
+import { unwrapParentheses } from './unwrapParentheses';
+
+/** Runs the rules again and again until none changes the draft: "(Photo: Jane Doe.)", "© Photo: X". */
+function untilStable(...rules: CreditRule[]): CreditRule {
+  return (draft) => {
+    let current = draft;
+    for (;;) {
+      const next = rules.reduce((d, rule) => rule(d), current);
+      if (next.text === current.text) return next;
+      current = next;
+    }
+  };
+}
+
+/** Remembers the text without its wrapping: shown as is when the rest is not a shape we know. */
+const rememberStripped: CreditRule = (draft) => ({ ...draft, stripped: draft.text });
+
+export const creditRules: CreditRule[] = [
+  untilStable(stripTrailingPunctuation, unwrapParentheses, stripCreditPrefix), // "(AP Photo/X).", "Photo: ", "©"
+  rememberStripped,
+  splitVia, // "X via Getty Images" -> via
+  splitCourtesy, // "Courtesy of X" -> provider
+  splitAssignment, // "Photo by X for Y" -> photographer, agency
+  splitSegments, // "REUTERS / Name" -> ["REUTERS", "Name"]
+  markHandoutAndPool, // "Handout", "Pool" segments -> flags
+  takeAgency, // "REUTERS" -> agency "Reuters", "AP Photo" -> "AP"
+  takePhotographerOrProvider, // the segment left -> photographer, or provider of a handout
+  shortenProviderToAcronym, // "Inter-Services Public Relations (ISPR)" -> "ISPR"
+  titleCaseNames, // "JOHN SMITH" -> "John Smith"
+];
+
+export function applyCreditRules(draft: CreditDraft, rules: readonly CreditRule[] = creditRules): CreditDraft {
+  return rules.reduce((d, rule) => rule(d), draft);
+}

@@ -1,0 +1,87 @@
+// RFC 5005 archive link graph over three months, and JSON Feed next_url paging to older items.
+import { describe, expect, it } from 'vitest';
+import type { Article, SiteConfig } from '../../../functions/core/model';
+import { DEFAULT_SITE } from '../../../functions/core/model';
+import { monthOf } from '../../../functions/core/order';
+import { renderArchiveFeeds, renderHeadFeeds } from '../../../functions/core/render/index';
+import { syntheticArticles } from '../../fixtures/articles';
+import { bodyText, readJsonFeed, readXml } from './read-back';
+
+const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://n.example', feedSize: 5 };
+const MONTHS = ['2024-01', '2024-02', '2024-03'];
+const articles = syntheticArticles(200, 5, { site, spreadDays: 0.5 }).filter((a) => MONTHS.includes(monthOf(a)));
+const url = (path: string) => `https://n.example/${path}`;
+
+function files(month?: string) {
+  const list =
+    month === undefined
+      ? renderHeadFeeds(site, articles.slice(-5).reverse(), MONTHS)
+      : renderArchiveFeeds(site, month, articles.filter((a) => monthOf(a) === month), MONTHS);
+  const get = (name: string) => bodyText(list.find((f) => f.path.endsWith(name))?.body ?? '');
+  return { list, rss: readXml(get('feed.xml')), atom: readXml(get('atom.xml')), json: readJsonFeed(get('feed.json')) };
+}
+
+const rssLinks = (doc: Record<string, any>) => Object.fromEntries(doc.rss.channel['atom:link'].map((l: any) => [l['@_rel'], l['@_href']]));
+const atomLinks = (doc: Record<string, any>) => Object.fromEntries(doc.feed.link.map((l: any) => [l['@_rel'], l['@_href']]));
+
+describe('RFC 5005 links', () => {
+  it('fixture covers the three months', () => {
+    expect(new Set(articles.map(monthOf))).toEqual(new Set(MONTHS));
+  });
+
+  // [document, expected rel -> file (without the format's file name)]
+  const graph: [string | undefined, Record<string, string>][] = [
+    [undefined, { self: '', 'prev-archive': 'archive/2024-03/' }],
+    ['2024-03', { self: 'archive/2024-03/', current: '', 'prev-archive': 'archive/2024-02/' }],
+    ['2024-02', { self: 'archive/2024-02/', current: '', 'prev-archive': 'archive/2024-01/', 'next-archive': 'archive/2024-03/' }],
+    ['2024-01', { self: 'archive/2024-01/', current: '', 'next-archive': 'archive/2024-02/' }],
+  ];
+
+  it.each(graph)('document %s links as expected in RSS and Atom', (month, expected) => {
+    const { rss, atom } = files(month);
+    const withFile = (name: string) => Object.fromEntries(Object.entries(expected).map(([rel, dir]) => [rel, url(dir + name)]));
+    expect(rssLinks(rss)).toEqual(withFile('feed.xml'));
+    expect(atomLinks(atom)).toEqual({ ...withFile('atom.xml'), alternate: url('') });
+    // fh:archive marks archive documents only.
+    expect('fh:archive' in rss.rss.channel).toBe(month !== undefined);
+    expect('fh:archive' in atom.feed).toBe(month !== undefined);
+  });
+
+  it('JSON Feed next_url chains head -> newest archive -> ... -> oldest (which has none)', () => {
+    const chain: string[] = [];
+    let doc = files().json;
+    while (doc.next_url !== undefined) {
+      chain.push(doc.next_url);
+      const month = /archive\/(\d{4}-\d{2})\//.exec(doc.next_url)?.[1];
+      doc = files(month).json;
+    }
+    expect(chain).toEqual([url('archive/2024-03/feed.json'), url('archive/2024-02/feed.json'), url('archive/2024-01/feed.json')]);
+  });
+
+  it('an archive holds every item of its month, newest first, and shares the head feed id', () => {
+    const { atom, json } = files('2024-02');
+    const expected = articles.filter((a) => monthOf(a) === '2024-02').map((a) => a.id).reverse();
+    expect(atom.feed.entry.map((e: any) => e.id)).toEqual(expected);
+    expect(json.items.map((i: any) => i.id)).toEqual(expected);
+    expect(atom.feed.id).toBe(files().atom.feed.id);
+  });
+
+  it('past months cache for an hour, the current (newest) month like the head', () => {
+    expect(files('2024-01').list.map((f) => f.cacheControl)).toEqual(Array(3).fill('public, max-age=3600'));
+    expect(files('2024-03').list.map((f) => f.cacheControl)).toEqual(Array(3).fill('public, max-age=60, stale-while-revalidate=300'));
+  });
+
+  it('the head feed is cut to feedSize even when given more', () => {
+    const head = renderHeadFeeds(site, [...articles].reverse(), MONTHS);
+    const json = readJsonFeed(bodyText(head.find((f) => f.path === 'feed.json')?.body ?? ''));
+    expect(json.items).toHaveLength(5);
+    expect(json.items[0].id).toBe(articles.at(-1)?.id);
+  });
+
+  it('a head feed with no archives has no prev-archive and no next_url', () => {
+    const head = renderHeadFeeds(site, [], []);
+    const rss = readXml(bodyText(head.find((f) => f.path === 'feed.xml')?.body ?? ''));
+    expect(rssLinks(rss)).toEqual({ self: url('feed.xml') });
+    expect(readJsonFeed(bodyText(head.find((f) => f.path === 'feed.json')?.body ?? '')).next_url).toBeUndefined();
+  });
+});

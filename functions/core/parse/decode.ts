@@ -65,7 +65,8 @@ for (let byte = 0x80; byte <= 0xff; byte++) {
   const char = iconv.decode(Buffer.from([byte]), 'windows-1252');
   WINDOWS_1252_BYTE.set(char === '\ufffd' ? String.fromCharCode(byte) : char, byte);
 }
-const CONTINUATION = `[${[...WINDOWS_1252_BYTE].filter(([, b]) => b <= 0xbf).map(([c]) => escapeForClass(c)).join('')}]`;
+// Continuation bytes 0x80-0xBF as Windows-1252 shows them, or as ISO-8859-1 shows them (C1 controls).
+const CONTINUATION = `[\\u0080-\\u00BF${[...WINDOWS_1252_BYTE].filter(([, b]) => b <= 0x9f).map(([c]) => escapeForClass(c)).join('')}]`;
 // A lead byte followed by exactly the number of continuation bytes UTF-8 requires for it.
 const MOJIBAKE = new RegExp(
   `[\\u00C2-\\u00DF]${CONTINUATION}|[\\u00E0-\\u00EF]${CONTINUATION}{2}|[\\u00F0-\\u00F4]${CONTINUATION}{3}`,
@@ -101,7 +102,7 @@ export function repairMojibake(text: string): { text: string; count: number } {
 
 function windows1252Byte(char: string): number {
   const code = char.charCodeAt(0);
-  return code >= 0xa0 && code <= 0xff ? code : (WINDOWS_1252_BYTE.get(char) ?? 0);
+  return code >= 0x80 && code <= 0xff ? code : (WINDOWS_1252_BYTE.get(char) ?? 0);
 }
 
 function escapeForClass(char: string): string {

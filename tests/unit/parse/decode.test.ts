@@ -42,6 +42,21 @@ describe('decodeBytes', () => {
       encoding: 'utf-8',
       warnings: ['repaired 3 mojibake sequences (UTF-8 read as Windows-1252, e.g. "â€™" -> "’")'],
     },
+    {
+      name: 'UTF-8 mojibake as ISO-8859-1 shows it (C1 controls) and a closing quote from an undefined byte',
+      bytes: utf8('â\u0080\u0099s and â€œyesâ€\u009d'),
+      text: '’s and “yes”',
+      encoding: 'utf-8',
+      warnings: ['repaired 3 mojibake sequences (UTF-8 read as Windows-1252, e.g. "â€™" -> "’")'],
+    },
+    {
+      name: 'text that went through the mistake twice',
+      bytes: utf8('ItÃ¢â‚¬â„¢s'),
+      text: 'It’s',
+      encoding: 'utf-8',
+      // pass 1: "Ã¢" -> "â", "â‚¬" -> "€", "â„¢" -> "™"; pass 2: "â€™" -> "’"
+      warnings: ['repaired 4 mojibake sequences (UTF-8 read as Windows-1252, e.g. "â€™" -> "’")'],
+    },
     { name: 'CRLF and lone CR become LF', bytes: utf8('a\r\nb\rc\n'), text: 'a\nb\nc\n', encoding: 'utf-8' },
     {
       name: 'control characters are removed and counted',

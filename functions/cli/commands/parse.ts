@@ -1,12 +1,62 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { ingestUpload } from '../../core/ingest';
+import { DEFAULT_SITE, type Article, type SiteConfig } from '../../core/model';
+import { toRfc3339 } from '../../core/normalize';
+import { parseSiteConfig } from '../../core/site';
 
-// Placeholder until its issue lands: the command exists in --help and fails clearly when run.
+/** --config FILE, else ./content/site.json when present, else the defaults. */
+async function loadSite(configPath: string | undefined): Promise<{ ok: true; site: SiteConfig } | { ok: false; reason: string }> {
+  const path = configPath ?? (existsSync('content/site.json') ? 'content/site.json' : undefined);
+  if (path === undefined) return { ok: true, site: DEFAULT_SITE };
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    return { ok: false, reason: `${path}: ${(error as Error).message}` };
+  }
+  const parsed = parseSiteConfig(json);
+  return parsed.ok ? { ok: true, site: parsed.value } : { ok: false, reason: `${path}: ${parsed.error}` };
+}
+
 export function registerParse(program: Command): void {
   program
     .command('parse')
-    .description('(not yet available)')
-    .action(() => {
-      process.stderr.write('feedpub parse: not yet available\n');
-      process.exitCode = 2;
+    .description('Parse and normalize article files as the publisher would, and print each Article as JSON')
+    .argument('<files...>', 'article files (.txt, .md); the upload key is the file name, the fallback date its mtime')
+    .option('--config <file>', 'site.json to use (default: ./content/site.json if present, else built-in defaults)')
+    .option('--json-array', 'print one JSON array instead of one object per file')
+    .action(async (files: string[], options: { config?: string; jsonArray?: boolean }) => {
+      const loaded = await loadSite(options.config);
+      if (!loaded.ok) {
+        process.stderr.write(`feedpub parse: ${loaded.reason}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const articles: Article[] = [];
+      let failed = 0;
+      for (const file of files) {
+        let bytes: Uint8Array;
+        let mtime: Date;
+        try {
+          [bytes, mtime] = await Promise.all([readFile(file), stat(file).then((s) => s.mtime)]);
+        } catch (error) {
+          failed++;
+          process.stderr.write(`feedpub parse: ${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+          continue;
+        }
+        const result = ingestUpload({ key: basename(file), bytes, fallbackDate: toRfc3339(mtime) }, loaded.site);
+        if (!result.ok) {
+          failed++;
+          process.stderr.write(`feedpub parse: ${file}: ${result.error.reason} [${result.error.code}]\n`);
+          continue;
+        }
+        if (options.jsonArray) articles.push(result.value);
+        else process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+      }
+      if (options.jsonArray) process.stdout.write(`${JSON.stringify(articles, null, 2)}\n`);
+      if (failed > 0) process.exitCode = 1;
     });
 }

@@ -39,14 +39,15 @@ function commonWords(): Set<string> {
 }
 
 const MIN_TOKEN_LENGTH = 8;
-const MIN_RIGHT_LENGTH = 3;
+// Three-letter right halves ("and", "day", "son") end too many names: Greenland, Wednesday, Johnson.
+const MIN_RIGHT_LENGTH = 4;
 const MIN_LEFT_LENGTH = 3;
 // A candidate: capital first letter, then lower-case letters only (YouTube, iPhone, McDonald's never match).
 const CANDIDATE = /^[A-Z][a-z]+$/;
 const TOKEN = /[A-Za-z\u00C0-\u024F'’]+/g;
 
 /** Where to split a token, or undefined. `names`: capitalized tokens that stand alone elsewhere in the article. */
-export function splitFusedToken(token: string, names: ReadonlySet<string>, afterName: boolean): [string, string] | undefined {
+export function splitFusedToken(token: string, names: ArticleNames, afterName: boolean): [string, string] | undefined {
   if (token.length < MIN_TOKEN_LENGTH || !CANDIDATE.test(token)) return undefined;
   const lower = token.toLowerCase();
   if (NEVER_SPLIT.has(lower) || knownWords().has(lower)) return undefined;
@@ -55,22 +56,34 @@ export function splitFusedToken(token: string, names: ReadonlySet<string>, after
     const left = token.slice(0, i);
     const right = token.slice(i);
     if (!commonWords().has(right) || NAME_ENDINGS.has(right)) continue;
-    // The left half must be a name, not a word ("Face"+"book", "Black"+"stone", "Star"+"bucks" stay):
-    // not in the dictionary, and either used on its own in this article or following a first name ("Kim Ghattas").
-    if (knownWords().has(left.toLowerCase())) continue;
-    if (names.has(left) || (afterName && right.length >= 5)) splits.push([left, right]);
+    // The left half must be a name: a non-word used on its own in this article or following a first name
+    // ("Kim Ghattas"), or a word the article itself capitalizes mid-sentence ("Prime Minister"). A plain word
+    // never qualifies, so "Face"+"book", "Black"+"stone" or "Star"+"bucks" stay whole.
+    if (knownWords().has(left.toLowerCase())) {
+      if (names.midSentence.has(left) && right.length >= 5) splits.push([left, right]);
+    } else if (names.all.has(left) || (afterName && right.length >= 5)) splits.push([left, right]);
   }
   // Two readings: do not guess.
   return splits.length === 1 ? splits[0] : undefined;
 }
 
+export interface ArticleNames {
+  /** Every capitalized token of the article. */
+  all: Set<string>;
+  /** Capitalized tokens not at the start of a sentence: names and titles as the article spells them. */
+  midSentence: Set<string>;
+}
+
 /** Capitalized tokens of the article, to recognize a name when it appears fused elsewhere. */
-export function articleNames(paragraphs: readonly string[]): Set<string> {
-  const names = new Set<string>();
+export function articleNames(paragraphs: readonly string[]): ArticleNames {
+  const names: ArticleNames = { all: new Set(), midSentence: new Set() };
   for (const paragraph of paragraphs) {
     for (const match of paragraph.matchAll(TOKEN)) {
       const token = match[0].replace(/['’]s?$/, '');
-      if (/^[A-Z]/.test(token)) names.add(token);
+      if (!/^[A-Z]/.test(token)) continue;
+      names.all.add(token);
+      const before = paragraph.slice(0, match.index).trimEnd();
+      if (before !== '' && !/[.!?:;“"‘(—–-]$/.test(before)) names.midSentence.add(token);
     }
   }
   return names;
@@ -90,7 +103,7 @@ export function repairFusedWords(paragraphs: readonly string[]): { paragraphs: s
       const split = splitFusedToken(token, names, afterName);
       if (!split) return token;
       const after = `${split[0]} ${split[1]}`;
-      const why = names.has(split[0]) ? `"${split[0]}" appears on its own in the article` : 'it follows a first name';
+      const why = names.all.has(split[0]) ? `"${split[0]}" appears on its own in the article` : 'it follows a first name';
       repairs.push({ rule: 'fused-words', before: token, after, reason: `"${split[1]}" is a common word and ${why}` });
       return after;
     });

@@ -1,0 +1,88 @@
+// The pure half of `feedpub build`: content files in, published articles, image assets and rejections out.
+// The same core the pipeline runs (ingestUpload, describeImage, attachImages, uniqueSlug), without a store.
+import { attachImages, describeImage, isImageKey, type ImageAsset } from '../core/images';
+import { namedImageKeys, sidecarImageKeys } from '../core/index/imagerefs';
+import { ingestUpload } from '../core/ingest';
+import type { Article, QuarantineRecord, SiteConfig, SiteStatus, UploadRejected } from '../core/model';
+import { uniqueSlug } from '../core/normalize';
+import { newestFirst } from '../core/order';
+import { articlePath, siteUrl } from '../core/site';
+
+/** One file of the content folder. */
+export interface ContentFile {
+  /** Path relative to the content folder, "/" separators: the upload key. */
+  key: string;
+  bytes: Uint8Array;
+  /** RFC 3339: dates.json entry or file mtime, used when the article names no date. */
+  fallbackDate: string;
+}
+
+export interface AssembledSite {
+  /** Newest first, slugs unique. */
+  articles: Article[];
+  /** Every readable image, once per published path, sorted by path. */
+  assets: ImageAsset[];
+  /** Files that could not be published (bad articles, bad images, unsupported types), sorted by key. */
+  rejected: UploadRejected[];
+  /** For the status page: the rejections as quarantine records, dated like their file. */
+  status: SiteStatus;
+}
+
+const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+export function assembleSite(files: readonly ContentFile[], site: SiteConfig, onFile?: () => void): AssembledSite {
+  const sorted = [...files].sort(byKey);
+  const rejected: UploadRejected[] = [];
+  const quarantined: QuarantineRecord[] = [];
+  const reject = (file: ContentFile, error: UploadRejected): void => {
+    rejected.push(error);
+    quarantined.push({ key: error.key, code: error.code, reason: error.reason, time: file.fallbackDate, size: error.size });
+  };
+
+  const assets = new Map<string, ImageAsset>();
+  for (const file of sorted) {
+    if (!isImageKey(file.key)) continue;
+    const described = describeImage(file.key, file.bytes);
+    if (described.ok) assets.set(file.key, described.value);
+    else reject(file, described.error);
+    onFile?.();
+  }
+
+  // Slugs are claimed in key order, so the same folder always gives the same slugs.
+  const slugOwners = new Map<string, string>();
+  const articles: Article[] = [];
+  for (const file of sorted) {
+    if (isImageKey(file.key)) continue;
+    const ingested = ingestUpload({ key: file.key, bytes: file.bytes, fallbackDate: file.fallbackDate }, site);
+    onFile?.();
+    if (!ingested.ok) {
+      reject(file, ingested.error);
+      continue;
+    }
+    const mine = new Map<string, ImageAsset>();
+    for (const imageKey of [...namedImageKeys(ingested.value), ...sidecarImageKeys(file.key)]) {
+      const asset = assets.get(imageKey);
+      if (asset) mine.set(imageKey, asset);
+    }
+    const article = mine.size > 0 ? attachImages(ingested.value, mine, site) : ingested.value;
+    const slug = uniqueSlug(article.slug, file.key, (s) => slugOwners.get(s));
+    slugOwners.set(slug, file.key);
+    articles.push({ ...article, slug, url: siteUrl(site, articlePath(slug)) });
+  }
+
+  articles.sort(newestFirst);
+  rejected.sort(byKey);
+  quarantined.sort(byKey);
+  const uniqueAssets = new Map([...assets.values()].map((a) => [a.path, a]));
+  return {
+    articles,
+    assets: [...uniqueAssets.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
+    rejected,
+    // No "now": the last publish of a folder build is its newest article update.
+    status: {
+      articles: articles.length,
+      lastPublish: articles.reduce<string | null>((max, a) => (max === null || a.updated > max ? a.updated : max), null),
+      quarantined,
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// `feedpub build` on the file system: read the content folder, run the pure assembly and renderers,
+// write the site folder. Writes every rendered file and image copy; removes nothing (a stale file in
+// --out from an earlier build stays: build into an empty or dedicated folder).
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_SITE, type SiteConfig } from '../core/model';
+import { parseDate, toRfc3339 } from '../core/normalize';
+import { renderSite } from '../core/render';
+import { parseSiteConfig } from '../core/site';
+import { DirectoryObjectStore } from '../store/directory';
+import { assembleSite, type ContentFile } from './assemble';
+import { countSiteFiles, type BuildCounts } from './summary';
+
+/** Files in the content folder that are settings, not uploads. */
+const SETTINGS_FILES = new Set(['site.json', 'dates.json']);
+/** Files read or written at once: enough to keep the disk busy, few enough to stay under the fd limit. */
+const IO_CONCURRENCY = 32;
+
+/** A problem with the build's settings or folders (exit 2), as opposed to a bad content file. */
+export class BuildSetupError extends Error {}
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  /** site.json to use instead of contentDir/site.json. */
+  configFile?: string;
+  /** Called as files are read and ingested (phase "read") and as outputs are written (phase "write"). */
+  onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
+}
+
+export type BuildReport = BuildCounts;
+
+/** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function readJsonFile(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new BuildSetupError(`cannot read ${what} ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BuildSetupError(`${what} ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** --config FILE, else DIR/site.json, else the defaults; validated. */
+export async function loadSiteConfig(contentDir: string, configFile?: string): Promise<SiteConfig> {
+  const path = configFile ?? join(contentDir, 'site.json');
+  const raw = await readJsonFile(path, 'site config');
+  if (raw === undefined) {
+    if (configFile !== undefined) throw new BuildSetupError(`site config ${configFile} does not exist`);
+    return DEFAULT_SITE;
+  }
+  const parsed = parseSiteConfig(raw);
+  if (!parsed.ok) throw new BuildSetupError(`${path}: ${parsed.error}`);
+  return parsed.value;
+}
+
+/** dates.json: `{"file name": "date"}`, keyed by relative path or base name; values as RFC 3339. */
+export async function loadDates(contentDir: string): Promise<Map<string, string>> {
+  const path = join(contentDir, 'dates.json');
+  const raw = await readJsonFile(path, 'dates file');
+  const dates = new Map<string, string>();
+  if (raw === undefined) return dates;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new BuildSetupError(`${path} must be a JSON object {"file name": "date"}`);
+  }
+  for (const [name, value] of Object.entries(raw)) {
+    const date = parseDate(value);
+    if (date === undefined) throw new BuildSetupError(`${path}: "${name}" has no readable date: ${JSON.stringify(value)}`);
+    dates.set(name, date);
+  }
+  return dates;
+}
+
+/** Upload keys of every content file: relative paths with "/", without settings files and dotfiles. */
+export async function listContentKeys(contentDir: string): Promise<string[]> {
+  const keys: string[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const key = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) await walk(join(dir, entry.name), `${key}/`);
+      else if (entry.isFile() && !(prefix === '' && SETTINGS_FILES.has(entry.name))) keys.push(key);
+    }
+  };
+  await walk(contentDir, '');
+  return keys.sort();
+}
+
+function baseName(key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1);
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const { contentDir, outDir, onProgress } = options;
+  const info = await stat(contentDir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new BuildSetupError(`content folder ${contentDir} does not exist`);
+  const site = await loadSiteConfig(contentDir, options.configFile);
+  const dates = await loadDates(contentDir);
+  const keys = await listContentKeys(contentDir);
+
+  // Reading and ingesting are each half of the "read" phase.
+  const readTotal = keys.length * 2;
+  let done = 0;
+  const files = await mapLimit(keys, IO_CONCURRENCY, async (key): Promise<ContentFile> => {
+    const path = join(contentDir, ...key.split('/'));
+    const [bytes, fileInfo] = await Promise.all([readFile(path), stat(path)]);
+    onProgress?.('read', ++done, readTotal);
+    const fallbackDate = dates.get(key) ?? dates.get(baseName(key)) ?? toRfc3339(fileInfo.mtime);
+    return { key, bytes, fallbackDate };
+  });
+  const assembled = assembleSite(files, site, () => onProgress?.('read', ++done, readTotal));
+
+  const siteFiles = renderSite(site, assembled.articles, assembled.status);
+  const outputs = [
+    ...siteFiles.map((f) => ({ path: f.path, body: f.body })),
+    ...assembled.assets.map((a) => ({ path: a.path, body: a.bytes })),
+  ];
+  const out = new DirectoryObjectStore(outDir);
+  let written = 0;
+  let bytes = 0;
+  await mapLimit(outputs, IO_CONCURRENCY, async ({ path, body }) => {
+    await out.put(path, body);
+    bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+    onProgress?.('write', ++written, outputs.length);
+  });
+
+  return {
+    articles: assembled.articles.length,
+    ...countSiteFiles(siteFiles),
+    bytes,
+    ms: performance.now() - started,
+    rejected: assembled.rejected,
+  };
+}

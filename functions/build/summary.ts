@@ -1,0 +1,53 @@
+// The one line `feedpub build` prints at the end, and one line per file it could not publish.
+import type { SiteFile, UploadRejected } from '../core/model';
+
+export interface BuildCounts {
+  articles: number;
+  headFeeds: number;
+  archiveFeeds: number;
+  pages: number;
+  /** Bytes written: site files and image copies. */
+  bytes: number;
+  ms: number;
+  rejected: UploadRejected[];
+}
+
+const FEED_FILE = /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/;
+const ARTICLE_PAGE = /^articles\/[^/]+\/index\.html$/;
+
+/** Head feeds, archive feeds and article pages among the rendered files. */
+export function countSiteFiles(files: readonly Pick<SiteFile, 'path'>[]): Pick<BuildCounts, 'headFeeds' | 'archiveFeeds' | 'pages'> {
+  let headFeeds = 0;
+  let archiveFeeds = 0;
+  let pages = 0;
+  for (const { path } of files) {
+    if (ARTICLE_PAGE.test(path)) pages++;
+    else if (FEED_FILE.test(path)) {
+      if (path.startsWith('archive/')) archiveFeeds++;
+      else if (!path.includes('/')) headFeeds++;
+    }
+  }
+  return { headFeeds, archiveFeeds, pages };
+}
+
+/** 950 -> "950 B", 12_300 -> "12.3 kB", 1_234_567 -> "1.2 MB" (SI units, as file managers show them). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  if (bytes < 1_000_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return `${(bytes / 1_000_000_000).toFixed(1)} GB`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "built 9 articles, 3 feeds + 12 archive feeds, 9 pages, 1.2 MB in 85 ms; 1 quarantined" and the bad files. */
+export function formatSummary(counts: BuildCounts): string[] {
+  const ms = counts.ms < 10_000 ? `${Math.round(counts.ms)} ms` : `${(counts.ms / 1000).toFixed(1)} s`;
+  let line =
+    `built ${plural(counts.articles, 'article')}, ${plural(counts.headFeeds, 'feed')} + ${plural(counts.archiveFeeds, 'archive feed')}, ` +
+    `${plural(counts.pages, 'page')}, ${formatBytes(counts.bytes)} in ${ms}`;
+  if (counts.rejected.length > 0) line += `; ${counts.rejected.length} quarantined`;
+  return [line, ...counts.rejected.map((r) => `  ${r.key}: ${r.reason} [${r.code}]`)];
+}

@@ -30,7 +30,7 @@ export function parseDate(value: unknown): string | undefined {
   const date = new Date(ms);
   const year = date.getUTCFullYear();
   if (year < 1000 || year > 9999) return undefined;
-  // Date.UTC rolls 2024-02-31 over to March: reject instead of publishing a different day.
-  if (dateOnly && date.getUTCDate() !== Number(dateOnly[3])) return undefined;
+  // Date.UTC rolls 2024-02-31 over to March and maps year 0099 to 1999: reject instead of publishing another day.
+  if (dateOnly && `${dateOnly[1]}-${dateOnly[2]}-${dateOnly[3]}` !== date.toISOString().slice(0, 10)) return undefined;
   return toRfc3339(date);
 }

@@ -3,7 +3,7 @@ import type { RawArticle, RawImage, Result, UploadRejected } from '../model';
 import { cutBoilerplate } from './boilerplate';
 import { decodeBytes } from './decode';
 import { parseHeaderBlock } from './headers';
-import { parseMarkdown } from './markdown';
+import { parseMarkdown, readFrontMatter } from './markdown';
 import { rejection, tooLargeReason } from './reject';
 import { parseScrape } from './scrape';
 import { sniffBinary } from './sniff';
@@ -55,17 +55,30 @@ export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejecte
 }
 
 /**
- * A .txt upload: optional header block, then the scrape shape (title line unless a `Title:` header
- * named it, image blocks, paragraphs), cut at the publisher's boilerplate.
+ * A .txt upload: optional header lines (or YAML front matter), then the scrape shape (title line unless
+ * a title was named, image blocks, paragraphs), cut at the publisher's boilerplate.
  */
 function parseText(text: string, encoding: string, decodeWarnings: string[], key: string, size: number): Result<RawArticle, UploadRejected> {
   const warnings = [...decodeWarnings];
-  const lines = text.split('\n');
-  const firstLine = lines.findIndex((line) => line.trim() !== '');
-  const headers = parseHeaderBlock(lines.slice(firstLine));
-  const headerTitle = typeof headers.meta.title === 'string' ? headers.meta.title : '';
-  const rest = lines.slice(firstLine + headers.lineCount);
-  const withTitleLine = headerTitle === '';
+  let meta: Record<string, unknown>;
+  let headerImages: RawImage[];
+  let rest: string[];
+  if (/^---[ \t]*\n/.test(text)) {
+    // Some editors put Markdown-style front matter on plain text too: read it the same way.
+    const frontMatter = readFrontMatter(text);
+    if (!frontMatter.ok) return rejection('bad-front-matter', frontMatter.reason, key, size);
+    ({ meta, images: headerImages } = frontMatter.value);
+    warnings.push(...frontMatter.value.warnings);
+    rest = frontMatter.value.body.split('\n');
+  } else {
+    const lines = text.split('\n');
+    const firstLine = lines.findIndex((line) => line.trim() !== '');
+    const headers = parseHeaderBlock(lines.slice(firstLine));
+    ({ meta, images: headerImages } = headers);
+    rest = lines.slice(firstLine + headers.lineCount);
+  }
+  const namedTitle = typeof meta.title === 'string' ? meta.title.trim() : '';
+  const withTitleLine = namedTitle === '';
 
   // Search for boilerplate after the title line, so a story titled "Trending now" keeps its body.
   const titleLine = withTitleLine ? rest.findIndex((line) => line.trim() !== '') : -1;
@@ -74,7 +87,7 @@ function parseText(text: string, encoding: string, decodeWarnings: string[], key
     warnings.push(`dropped ${cut.cutAt.dropped} lines of publisher boilerplate from "${cut.cutAt.line}" on`);
   }
   const scraped = parseScrape(cut.lines, withTitleLine);
-  const title = withTitleLine ? (scraped.title ?? '') : headerTitle;
+  const title = withTitleLine ? (scraped.title ?? '') : namedTitle;
   if (!HAS_WORDS.test(title)) {
     const reason = title === ''
       ? 'no title: put the title on the first line or add a "Title:" header line'
@@ -84,11 +97,11 @@ function parseText(text: string, encoding: string, decodeWarnings: string[], key
   if (title.length > LONG_TITLE) {
     warnings.push(`the title is ${title.length} characters long: is the first line really the title?`);
   }
-  const images: RawImage[] = [...headers.images, ...scraped.images];
   const article: RawArticle = {
-    format: 'txt', encoding, title, meta: headers.meta, paragraphs: scraped.paragraphs, images, warnings,
+    format: 'txt', encoding, title, meta, paragraphs: scraped.paragraphs, images: [...headerImages, ...scraped.images], warnings,
   };
-  const publisher = typeof headers.meta.publisher === 'string' && headers.meta.publisher !== '' ? headers.meta.publisher : cut.publisher;
+  // A named publisher wins over the one guessed from "More from <Publisher>".
+  const publisher = typeof meta.publisher === 'string' && meta.publisher.trim() !== '' ? meta.publisher.trim() : cut.publisher;
   if (publisher !== undefined) article.publisher = publisher;
   return { ok: true, value: article };
 }

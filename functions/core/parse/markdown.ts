@@ -18,7 +18,17 @@ export type MarkdownResult = { ok: true; value: ParsedMarkdown } | { ok: false; 
 // turns it into a Date and rolls "2025-13-45" over into 2026). logLevel 'error': no process warnings.
 const ENGINES = { yaml: (source: string): object => YAML.parse(source, { logLevel: 'error' }) as object };
 
-export function parseMarkdown(text: string): MarkdownResult {
+export interface FrontMatter {
+  /** Lower-cased keys; scalars as strings, lists and maps as written. Empty without front matter. */
+  meta: Record<string, unknown>;
+  /** The text after the closing "---" (all of it when there is no front matter). */
+  body: string;
+  images: RawImage[];
+  warnings: string[];
+}
+
+/** Splits off and reads YAML front matter ("---" on the first line, closed by a "---" line). */
+export function readFrontMatter(text: string): { ok: true; value: FrontMatter } | { ok: false; reason: string } {
   const lines = text.split('\n');
   if (lines[0]?.trimEnd() === '---' && !lines.slice(1).some((line) => line.trimEnd() === '---')) {
     return { ok: false, reason: 'front matter opened by "---" on line 1 is never closed by a "---" line' };
@@ -37,14 +47,20 @@ export function parseMarkdown(text: string): MarkdownResult {
   if (typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, reason: 'front matter must be "key: value" lines, not a single value or a list' };
   }
-
   const warnings: string[] = [];
   const meta: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const plain = plainValue(value);
     if (plain !== undefined) meta[key.toLowerCase()] = plain;
   }
+  return { ok: true, value: { meta, body, images: imagesOf(meta, warnings), warnings } };
+}
 
+export function parseMarkdown(text: string): MarkdownResult {
+  const frontMatter = readFrontMatter(text);
+  if (!frontMatter.ok) return frontMatter;
+  const { meta, images, warnings } = frontMatter.value;
+  let body = frontMatter.value.body;
   let title = typeof meta.title === 'string' ? meta.title.trim() : '';
   const heading = firstHeading(body);
   if (heading && (title === '' || heading.text === title)) {
@@ -52,7 +68,7 @@ export function parseMarkdown(text: string): MarkdownResult {
     if (title === '') title = heading.text;
     body = body.slice(0, heading.start) + body.slice(heading.end);
   }
-  return { ok: true, value: { title, meta, markdown: body.replace(/^\n+/, '').trimEnd(), images: imagesOf(meta, warnings), warnings } };
+  return { ok: true, value: { title, meta, markdown: body.replace(/^\n+/, '').trimEnd(), images, warnings } };
 }
 
 function yamlErrorSummary(error: unknown): string {

@@ -24,7 +24,7 @@ const VOWEL = /[AEIOUY\u00C0-\u00DD]/u;
 /**
  * "JOHN SMITH" -> "John Smith". Only a name with no lower-case letter at all is changed.
  * Kept as written: roman numerals (II, III), initials ("J.", "J.R."), and words of at most two letters
- * without a vowel ("DJ"). Each part after a hyphen or apostrophe is capitalized ("Jean-Pierre",
+ * without a vowel ("DJ"). Each part after a hyphen, apostrophe, slash or bracket is capitalized ("Jean-Pierre",
  * "O'Brien"), and "Mc" names get their inner capital ("MCDONALD" -> "McDonald"); "Mac" names do not
  * (Mack, Macy...), so "MACDONALD" -> "Macdonald".
  */
@@ -37,7 +37,7 @@ export function titleCaseAllCaps(name: string): string {
       if (word.length <= 2 && !VOWEL.test(word)) return word;
       return word
         .toLowerCase()
-        .replace(/(^|[-'’])(\p{Ll})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase())
+        .replace(/(^|[-'’/(])(\p{Ll})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase())
         .replace(/^Mc(\p{Ll})(?=\p{Ll})/u, (_m, letter: string) => `Mc${letter.toUpperCase()}`);
     })
     .join(' ');

@@ -2,7 +2,7 @@ import { canonicalAgency } from '../agencies';
 import type { CreditRule } from '../draft';
 
 const VIA_WORD = /(?:^|\s)via\s+/giu;
-// A distributor reads as a name: starts with a capital (or digit), no slash, a few words.
+// A distributor is a known agency ("dpa" is lower case), or reads as a name: a capital first, no slash, a few words.
 const DISTRIBUTOR = /^[\p{Lu}\p{Lo}\d][^/]*$/u;
 
 /** "JOHN SMITH/AFP via Getty Images" -> via "Getty Images", text "JOHN SMITH/AFP". The last "via" wins. */
@@ -10,10 +10,7 @@ export const splitVia: CreditRule = (draft) => {
   const last = [...draft.text.matchAll(VIA_WORD)].at(-1);
   if (last === undefined) return draft;
   const distributor = draft.text.slice(last.index + last[0].length).trim();
-  if (!DISTRIBUTOR.test(distributor) || distributor.split(' ').length > 5) return draft;
-  return {
-    ...draft,
-    text: draft.text.slice(0, last.index).trim(),
-    via: canonicalAgency(distributor) ?? distributor,
-  };
+  const agency = canonicalAgency(distributor);
+  if (agency === undefined && (!DISTRIBUTOR.test(distributor) || distributor.split(' ').length > 5)) return draft;
+  return { ...draft, text: draft.text.slice(0, last.index).trim(), via: agency ?? distributor };
 };

@@ -1,3 +1,4 @@
+import { canonicalAgency } from '../agencies';
 import type { CreditRule } from '../draft';
 import { looksLikePersonName } from '../names';
 
@@ -12,7 +13,8 @@ const PROVIDER = /^[\p{Lu}\p{Lo}\d]/u;
  */
 export const takePhotographerOrProvider: CreditRule = (draft) => {
   const [segment, ...others] = draft.segments;
-  if (segment === undefined || others.length > 0) return draft;
+  // An agency that found no place (a third agency) is not a person or a provider.
+  if (segment === undefined || others.length > 0 || canonicalAgency(segment) !== undefined) return draft;
   if (draft.handout && draft.provider === undefined && PROVIDER.test(segment) && segment.split(' ').length <= 8) {
     return { ...draft, segments: [], provider: segment };
   }

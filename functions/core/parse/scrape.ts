@@ -10,6 +10,9 @@ export interface ScrapedText {
   paragraphs: string[];
 }
 
+// A caption typed with line breaks spans a few lines; a longer block ending in a short "X/Y" line is body.
+const MAX_CAPTION_LINES = 3;
+
 /** Splits lines into blocks of non-blank, trimmed lines. */
 export function blocksOf(lines: readonly string[]): string[][] {
   const blocks: string[][] = [];
@@ -28,9 +31,9 @@ export function blocksOf(lines: readonly string[]): string[][] {
 }
 
 /**
- * Reads a scrape. A block whose last line is a credit line and that has at most one other distinct
- * line is an image (caption + credit); a block of one caption repeated (alt text + figcaption) is an
- * image without credit; a lone credit line right after a one-line block makes that line its caption.
+ * Reads a scrape. A block whose last line is a credit line, after at most three caption lines (a
+ * repeated caption counted once), is an image; a block of one caption repeated (alt text + figcaption)
+ * is an image without credit; a lone credit line right after a one-line block makes that line its caption.
  * Everything else is a paragraph, its lines joined with spaces.
  */
 export function parseScrape(lines: readonly string[], withTitle: boolean): ScrapedText {
@@ -48,9 +51,10 @@ export function parseScrape(lines: readonly string[], withTitle: boolean): Scrap
   for (const block of blocks) {
     const distinct = withoutRepeats(block);
     const last = distinct[distinct.length - 1]!;
-    if (distinct.length <= 2 && isCreditLine(last)) {
-      if (distinct.length === 2) {
-        result.images.push({ caption: distinct[0]!, credit: last });
+    if (distinct.length <= MAX_CAPTION_LINES + 1 && isCreditLine(last)) {
+      const caption = distinct.slice(0, -1).join(' ');
+      if (caption !== '') {
+        result.images.push({ caption, credit: last });
       } else if (lonePreviousLine !== undefined && result.paragraphs.at(-1) === lonePreviousLine) {
         result.paragraphs.pop();
         result.images.push({ caption: lonePreviousLine, credit: last });
@@ -60,7 +64,7 @@ export function parseScrape(lines: readonly string[], withTitle: boolean): Scrap
       lonePreviousLine = undefined;
       continue;
     }
-    if (block.length === 2 && distinct.length === 1) {
+    if (block.length >= 2 && distinct.length === 1) {
       result.images.push({ caption: last });
       lonePreviousLine = undefined;
       continue;
@@ -72,7 +76,27 @@ export function parseScrape(lines: readonly string[], withTitle: boolean): Scrap
   return result;
 }
 
-/** Drops a line equal to the one before it (the caption scraped twice, as alt text and figcaption). */
+/**
+ * Keeps one of two neighbouring lines that say the same thing (the caption scraped twice, as alt text
+ * and as figcaption, which often differ only in spacing, case or a final full stop): the one with more
+ * visible characters, the later (the figcaption) on a tie.
+ */
 function withoutRepeats(block: readonly string[]): string[] {
-  return block.filter((line, index) => index === 0 || line !== block[index - 1]);
+  const kept: string[] = [];
+  for (const line of block) {
+    const previous = kept[kept.length - 1];
+    if (previous !== undefined && sameCaption(previous, line)) {
+      if (visibleLength(line) >= visibleLength(previous)) kept[kept.length - 1] = line;
+    } else {
+      kept.push(line);
+    }
+  }
+  return kept;
+}
+
+const visibleLength = (line: string): number => line.replace(/\s+/g, '').length;
+
+function sameCaption(a: string, b: string): boolean {
+  const key = (line: string): string => line.replace(/\s+/g, ' ').replace(/[\s.!…]+$/u, '').toLowerCase();
+  return key(a) === key(b);
 }

@@ -40,6 +40,24 @@ describe('parseScrape', () => {
       paragraphs: ['Body.'],
     },
     {
+      name: 'near-identical captions (alt text without full stop, other spacing or case) are kept once, the longer',
+      text: 'T\n\nRescuers at the site in  Sohmor\nRescuers at the site in Sohmor.\nREUTERS/Maher Abou Taleb\n\nBody.',
+      images: [{ caption: 'Rescuers at the site in Sohmor.', credit: 'REUTERS/Maher Abou Taleb' }],
+      paragraphs: ['Body.'],
+    },
+    {
+      name: 'a caption typed over two lines, then the credit',
+      text: 'T\n\nFirefighters at the depot\nin the north of the city.\nAP Photo/Jo Roe\n\nBody.',
+      images: [{ caption: 'Firefighters at the depot in the north of the city.', credit: 'AP Photo/Jo Roe' }],
+      paragraphs: ['Body.'],
+    },
+    {
+      name: 'a five-line block ending in a credit-like line stays a paragraph',
+      text: 'T\n\nOne\nTwo\nThree\nFour\nREUTERS/Jo Roe\n\nBody.',
+      images: [],
+      paragraphs: ['One Two Three Four REUTERS/Jo Roe', 'Body.'],
+    },
+    {
       name: 'lines of one block join into one paragraph',
       text: 'T\n\nThe first line\nand the second line.\n\nNext.',
       images: [],

@@ -1,47 +1,85 @@
-// XML text hygiene and the one XML writer the RSS and Atom renderers share.
-import { XMLBuilder } from 'fast-xml-parser';
+// XML text hygiene and the small serializer the RSS and Atom renderers share.
+//
+// Why not a library writer: measured on 10,000 RSS items, xmlbuilder2 took ~2.0 s and fast-xml-parser's
+// XMLBuilder ~1.5 s, which alone breaks the 3 s budget for a 10k-article build (each article is
+// rendered in an archive in three formats). This serializer writes the same declarative tree in ~0.1 s.
+// It cannot produce ill-formed XML: element names are constants from our code, every text and
+// attribute value is escaped, and characters XML cannot carry are removed. Tests read every output
+// back with independent parsers (fast-xml-parser's validator, @rowanmanning/feed-parser).
 
 // XML 1.0 Char production: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF.
 // With the `u` flag a lone surrogate is one code point outside these ranges, so it is removed too.
 const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+// Cheap pre-check without the `u` flag: any control, any surrogate half, U+FFFE/U+FFFF. Most text has none.
+const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Removes characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/U+FFFF). */
 export function stripInvalidXmlChars(text: string): string {
-  return text.replace(XML_INVALID, '');
+  return MAYBE_INVALID.test(text) ? text.replace(XML_INVALID, '') : text;
 }
 
-/** A tree for the XML writer: `@_name` keys are attributes, `#text` is text, arrays repeat an element. */
+const TEXT_SPECIAL = /[&<>]/;
+const ATTR_SPECIAL = /[&<>"\t\n\r]/;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+
+/** Escapes element text; `>` too, so "]]>" can never appear. */
+export function escapeXmlText(text: string): string {
+  const clean = stripInvalidXmlChars(text);
+  return TEXT_SPECIAL.test(clean) ? clean.replace(/[&<>]/g, (c) => ESCAPES[c] as string) : clean;
+}
+
+/** Escapes a double-quoted attribute value; tab/LF/CR as character references so they survive normalization. */
+export function escapeXmlAttribute(text: string): string {
+  const clean = stripInvalidXmlChars(text);
+  return ATTR_SPECIAL.test(clean) ? clean.replace(/[&<>"\t\n\r]/g, (c) => ESCAPES[c] as string) : clean;
+}
+
+/**
+ * A tree for the serializer: `@_name` keys are attributes, `#text` is the element's text, an array
+ * repeats an element, undefined leaves it out. An element has either text or child elements.
+ */
 export type XmlNode = { [name: string]: XmlValue };
 export type XmlValue = string | XmlNode | XmlNode[] | string[] | undefined;
 
-// processEntities escapes & < > ' " in text and attributes; suppressBooleanAttributes would turn
-// isPermaLink="true" into a bare attribute, so it is off.
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  textNodeName: '#text',
-  format: true,
-  indentBy: '  ',
-  suppressEmptyNode: true,
-  suppressBooleanAttributes: false,
-  processEntities: true,
-});
+const INDENT = '  ';
 
-/** Serializes a document: XML declaration, optional stylesheet PI, then `root`. Every string is cleaned first. */
+/** Serializes a document: XML declaration, optional stylesheet PI, then the single root element of `root`. */
 export function writeXml(root: XmlNode, stylesheetHref?: string): string {
-  const doc: XmlNode = { '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' } };
-  if (stylesheetHref !== undefined) doc['?xml-stylesheet'] = { '@_type': 'text/xsl', '@_href': stylesheetHref };
-  Object.assign(doc, cleanTree(root) as XmlNode);
-  return builder.build(doc) as string;
+  let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  if (stylesheetHref !== undefined) out += `<?xml-stylesheet type="text/xsl" href="${escapeXmlAttribute(stylesheetHref)}"?>\n`;
+  const entries = Object.entries(root).filter(([, value]) => value !== undefined);
+  if (entries.length !== 1) throw new Error(`an XML document has exactly one root element, got ${entries.length}`);
+  const [name, value] = entries[0] as [string, XmlValue];
+  return out + writeElement(name, value, '');
 }
 
-function cleanTree(value: XmlValue): XmlValue {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string') return stripInvalidXmlChars(value);
-  if (Array.isArray(value)) return (value as XmlValue[]).map(cleanTree) as XmlNode[];
-  const out: XmlNode = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (child !== undefined) out[key] = cleanTree(child);
+function writeElement(name: string, value: XmlValue, indent: string): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') {
+    return value === '' ? `${indent}<${name}/>\n` : `${indent}<${name}>${escapeXmlText(value)}</${name}>\n`;
   }
-  return out;
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const item of value) out += writeElement(name, item, indent);
+    return out;
+  }
+  let attributes = '';
+  let text: string | undefined;
+  let children = '';
+  const childIndent = indent + INDENT;
+  for (const key in value) {
+    const child = value[key];
+    if (child === undefined) continue;
+    if (key.startsWith('@_')) {
+      attributes += ` ${key.slice(2)}="${escapeXmlAttribute(child as string)}"`;
+    } else if (key === '#text') {
+      text = child as string;
+    } else {
+      children += writeElement(key, child, childIndent);
+    }
+  }
+  if (text !== undefined && children !== '') throw new Error(`<${name}> has both text and child elements`);
+  if (children !== '') return `${indent}<${name}${attributes}>\n${children}${indent}</${name}>\n`;
+  if (text !== undefined && text !== '') return `${indent}<${name}${attributes}>${escapeXmlText(text)}</${name}>\n`;
+  return `${indent}<${name}${attributes}/>\n`;
 }

@@ -42,26 +42,28 @@ const MIN_TOKEN_LENGTH = 8;
 // Three-letter right halves ("and", "day", "son") end too many names: Greenland, Wednesday, Johnson.
 const MIN_RIGHT_LENGTH = 4;
 const MIN_LEFT_LENGTH = 3;
-// A candidate: capital first letter, then lower-case letters only (YouTube, iPhone, McDonald's never match).
-const CANDIDATE = /^[A-Z][a-z]+$/;
-const TOKEN = /[A-Za-z\u00C0-\u024F'’]+/g;
+const LETTER = 'A-Za-z\\u00C0-\\u024F\'’';
+// A candidate: a whole token of a capital then 7+ lower-case letters (YouTube, iPhone, McDonald's never match).
+const CANDIDATE = new RegExp(`(?<![${LETTER}])[A-Z][a-z]{${MIN_TOKEN_LENGTH - 1},}(?![${LETTER}])`, 'g');
+const CAPITALIZED = new RegExp(`(?<![${LETTER}])[A-Z][${LETTER}]*`, 'g');
+const PREVIOUS_WORD = new RegExp(`(?:^|[^${LETTER}])([A-Z][a-z]+) $`);
+const SENTENCE_START = /[.!?:;“"‘(—–-]/;
 
-/** Where to split a token, or undefined. `names`: capitalized tokens that stand alone elsewhere in the article. */
-export function splitFusedToken(token: string, names: ArticleNames, afterName: boolean): [string, string] | undefined {
-  if (token.length < MIN_TOKEN_LENGTH || !CANDIDATE.test(token)) return undefined;
+/** Where to split a candidate token, or undefined. `names()`: the article's capitalized tokens, built on demand. */
+export function splitFusedToken(token: string, names: () => ArticleNames, afterName: boolean): [string, string] | undefined {
   const lower = token.toLowerCase();
   if (NEVER_SPLIT.has(lower) || knownWords().has(lower)) return undefined;
   const splits: [string, string][] = [];
   for (let i = MIN_LEFT_LENGTH; i <= token.length - MIN_RIGHT_LENGTH; i++) {
-    const left = token.slice(0, i);
-    const right = token.slice(i);
+    const right = lower.slice(i);
     if (!commonWords().has(right) || NAME_ENDINGS.has(right)) continue;
+    const left = token.slice(0, i);
     // The left half must be a name: a non-word used on its own in this article or following a first name
     // ("Kim Ghattas"), or a word the article itself capitalizes mid-sentence ("Prime Minister"). A plain word
     // never qualifies, so "Face"+"book", "Black"+"stone" or "Star"+"bucks" stay whole.
     if (knownWords().has(left.toLowerCase())) {
-      if (names.midSentence.has(left) && right.length >= 5) splits.push([left, right]);
-    } else if (names.all.has(left) || (afterName && right.length >= 5)) splits.push([left, right]);
+      if (right.length >= 5 && names().midSentence.has(left)) splits.push([left, right]);
+    } else if ((afterName && right.length >= 5) || names().all.has(left)) splits.push([left, right]);
   }
   // Two readings: do not guess.
   return splits.length === 1 ? splits[0] : undefined;
@@ -78,12 +80,12 @@ export interface ArticleNames {
 export function articleNames(paragraphs: readonly string[]): ArticleNames {
   const names: ArticleNames = { all: new Set(), midSentence: new Set() };
   for (const paragraph of paragraphs) {
-    for (const match of paragraph.matchAll(TOKEN)) {
+    for (const match of paragraph.matchAll(CAPITALIZED)) {
       const token = match[0].replace(/['’]s?$/, '');
-      if (!/^[A-Z]/.test(token)) continue;
       names.all.add(token);
-      const before = paragraph.slice(0, match.index).trimEnd();
-      if (before !== '' && !/[.!?:;“"‘(—–-]$/.test(before)) names.midSentence.add(token);
+      let i = match.index - 1;
+      while (i >= 0 && paragraph[i] === ' ') i--;
+      if (i >= 0 && !SENTENCE_START.test(paragraph[i] as string)) names.midSentence.add(token);
     }
   }
   return names;
@@ -91,22 +93,21 @@ export function articleNames(paragraphs: readonly string[]): ArticleNames {
 
 /** Repairs fused words in body paragraphs; each repair is recorded. */
 export function repairFusedWords(paragraphs: readonly string[]): { paragraphs: string[]; repairs: Repair[] } {
-  const names = articleNames(paragraphs);
+  let names: ArticleNames | undefined;
+  const namesOnDemand = () => (names ??= articleNames(paragraphs));
   const repairs: Repair[] = [];
-  const repaired = paragraphs.map((paragraph) => {
-    let previous = '';
-    return paragraph.replace(TOKEN, (token, offset: number) => {
-      const before = paragraph.slice(Math.max(0, offset - 1), offset);
+  const repaired = paragraphs.map((paragraph) =>
+    paragraph.replace(CANDIDATE, (token, offset: number) => {
       // A first name: a capitalized non-word right before ("Kim Ghattasdescribed"), not "The" or "But".
-      const afterName = before === ' ' && /^[A-Z][a-z]+$/.test(previous) && !knownWords().has(previous.toLowerCase());
-      previous = token;
-      const split = splitFusedToken(token, names, afterName);
+      const previous = PREVIOUS_WORD.exec(paragraph.slice(Math.max(0, offset - 30), offset))?.[1];
+      const afterName = previous !== undefined && !knownWords().has(previous.toLowerCase());
+      const split = splitFusedToken(token, namesOnDemand, afterName);
       if (!split) return token;
       const after = `${split[0]} ${split[1]}`;
-      const why = names.all.has(split[0]) ? `"${split[0]}" appears on its own in the article` : 'it follows a first name';
+      const why = namesOnDemand().all.has(split[0]) ? `"${split[0]}" appears on its own in the article` : 'it follows a first name';
       repairs.push({ rule: 'fused-words', before: token, after, reason: `"${split[1]}" is a common word and ${why}` });
       return after;
-    });
-  });
+    }),
+  );
   return { paragraphs: repaired, repairs };
 }

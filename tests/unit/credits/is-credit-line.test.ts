@@ -49,6 +49,16 @@ describe('isCreditLine on other lines', () => {
     ['', false],
     ['   ', false],
     ['Photo:', false],
+    // Header lines that name the image file are not credits.
+    ['Image: 010_harbour.png', false],
+    ['Image: https://images.example.org/2026/01/election-night.jpg', false],
+    // Credit lines from the sample content.
+    ['Credit: AP Photo/Maria Gonzalez', true],
+    ['Ludovic Marin/AFP via Getty Images', true],
+    ['Handout via REUTERS', true],
+    ['Pool/Reuters', true],
+    ['Photo: Sara Lindgren/City Library', true],
+    ['The ministry also extended a ban on filling private swimming pools to the whole region.', false],
     [`REUTERS/${'Jane Doe '.repeat(20)}`, false],
   ])('%j -> %s', (line, expected) => {
     expect(isCreditLine(line)).toBe(expected);

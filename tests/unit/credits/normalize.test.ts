@@ -51,6 +51,10 @@ const cases: Array<[raw: string, display: string, fields: Fields]> = [
   ['(C) 2023 REUTERS/Jane Doe', 'Jane Doe/Reuters', { photographer: 'Jane Doe', agency: 'Reuters' }],
   ['Copyright 2024 Getty Images', 'Getty Images', { agency: 'Getty Images' }],
   ['(Photo: Jane Doe/AFP)', 'Jane Doe/AFP', { photographer: 'Jane Doe', agency: 'AFP' }],
+  // After a prefix, an agency outside the table is accepted when it is plainly an organization.
+  ['Photo: Sara Lindgren/City Library', 'Sara Lindgren/City Library', { photographer: 'Sara Lindgren', agency: 'City Library' }],
+  ['Photo: City Library/Sara Lindgren', 'City Library/Sara Lindgren', {}],
+  ['Sara Lindgren/City Library', 'Sara Lindgren/City Library', {}],
   // "Photo by X for Y": on assignment (agency holds the publication; "for" is kept in the display).
   ['Photo by Jane Doe for The Washington Post', 'Jane Doe for The Washington Post', { photographer: 'Jane Doe', agency: 'The Washington Post' }],
   ['Photo by JANE DOE for The New York Times', 'Jane Doe for The New York Times', { photographer: 'Jane Doe', agency: 'The New York Times' }],
@@ -73,6 +77,7 @@ const cases: Array<[raw: string, display: string, fields: Fields]> = [
   ['Evelyn Hockstein/Pool via REUTERS', 'Evelyn Hockstein/Pool via Reuters', { photographer: 'Evelyn Hockstein', via: 'Reuters', pool: true }],
   ['Jane Doe/AFP Pool', 'Jane Doe/AFP/Pool', { photographer: 'Jane Doe', agency: 'AFP', pool: true }],
   ['Pool Photo', 'Pool', { pool: true }],
+  ['Pool/Reuters', 'Reuters/Pool', { agency: 'Reuters', pool: true }],
   ['Courtesy of NASA', 'Courtesy of NASA', { provider: 'NASA' }],
   ['Photo courtesy of the artist', 'Courtesy of the artist', { provider: 'the artist' }],
   ['Photo courtesy of The Smith Family', 'Courtesy of The Smith Family', { provider: 'The Smith Family' }],

@@ -13,7 +13,7 @@ const name = fc
   .array(fc.constantFrom('Maher', 'Abou', 'Taleb', 'Jean-Pierre', "O'Brien", 'McDonald', 'de', 'J.', 'DJ', 'II', 'Evan', 'Vucci', 'Li'), { minLength: 1, maxLength: 4 })
   .map((words) => words.join(' '))
   .chain(caseOf);
-const marker = fc.constantFrom('Handout', 'Pool', 'POOL', 'Handout photo', 'Stringer', 'Inter-Services Public Relations (ISPR)', 'White House', 'the author');
+const marker = fc.constantFrom('Handout', 'Pool', 'POOL', 'Handout photo', 'Stringer', 'Inter-Services Public Relations (ISPR)', 'White House', 'the author', 'City Library', 'The Daily Ledger');
 const separator = fc.constantFrom('/', ' / ', ' /', '/ ', ' | ', ', ');
 const creditLike = fc
   .tuple(

@@ -39,6 +39,8 @@ export function normalizeCredit(raw: string, style: CreditStyle = DEFAULT_SITE.c
 // A credit is a short line; a caption or body paragraph that happens to match a shape is longer.
 const MAX_CREDIT_LINE = 120;
 const MAX_PREFIXED_WORDS = 8;
+// "Image: harbour.png" in a header is a file reference, not a credit.
+const FILE_OR_URL = /:\/\/|^www\.|\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|heic)$/iu;
 
 /**
  * True when a line of a scrape is an image credit ("REUTERS/Name", "Name/NurPhoto", "Photo: X"...),
@@ -50,5 +52,6 @@ export function isCreditLine(line: string): boolean {
   if (draft.collapsed.length === 0 || draft.collapsed.length > MAX_CREDIT_LINE) return false;
   const shape = shapeOf(draft);
   if (shape === 'structured') return true;
-  return shape === 'prefixed' && (draft.stripped ?? '').split(' ').length <= MAX_PREFIXED_WORDS && !/[.!?]$/.test(draft.collapsed);
+  const rest = draft.stripped ?? '';
+  return shape === 'prefixed' && rest.split(' ').length <= MAX_PREFIXED_WORDS && !/[.!?]$/.test(draft.collapsed) && !FILE_OR_URL.test(rest);
 }

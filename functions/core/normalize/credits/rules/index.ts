@@ -9,6 +9,7 @@ import { splitVia } from './splitVia';
 import { stripCreditPrefix } from './stripCreditPrefix';
 import { stripTrailingPunctuation } from './stripTrailingPunctuation';
 import { takeAgency } from './takeAgency';
+import { takeOrganizationAfterPrefix } from './takeOrganizationAfterPrefix';
 import { takePhotographerOrProvider } from './takePhotographerOrProvider';
 import { titleCaseNames } from './titleCaseNames';
 import { unwrapParentheses } from './unwrapParentheses';
@@ -37,6 +38,7 @@ export const creditRules: CreditRule[] = [
   splitSegments, // "REUTERS / Name" -> ["REUTERS", "Name"]
   markHandoutAndPool, // "Handout", "Pool" segments -> flags
   takeAgency, // "REUTERS" -> agency "Reuters", "AP Photo" -> "AP"
+  takeOrganizationAfterPrefix, // "Photo: Sara Lindgren/City Library" -> photographer, agency
   takePhotographerOrProvider, // the segment left -> photographer, or provider of a handout
   shortenProviderToAcronym, // "Inter-Services Public Relations (ISPR)" -> "ISPR"
   titleCaseNames, // "JOHN SMITH" -> "John Smith"

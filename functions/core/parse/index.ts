@@ -88,6 +88,9 @@ function parseText(text: string, encoding: string, decodeWarnings: string[], key
   }
   const scraped = parseScrape(cut.lines, withTitleLine);
   const title = withTitleLine ? (scraped.title ?? '') : namedTitle;
+  if (scraped.byline !== undefined && !('author' in meta || 'authors' in meta || 'by' in meta)) {
+    meta = { ...meta, by: scraped.byline };
+  }
   if (!HAS_WORDS.test(title)) {
     const reason = title === ''
       ? 'no title: put the title on the first line or add a "Title:" header line'

@@ -8,6 +8,19 @@ export interface ScrapedText {
   title?: string;
   images: RawImage[];
   paragraphs: string[];
+  /** "Jane Doe and Ali Khan" from a "By Jane Doe and Ali Khan" line before the first paragraph. */
+  byline?: string;
+}
+
+// "By Jane Doe", "By Jane Doe and Ali Khan", "By Anne-Marie O’Neill, Bo Li": capitalized names and connectors only,
+// so a sentence such as "By Tuesday, talks had stalled." stays body.
+const BYLINE = /^By\s+(\p{Lu}[\p{L}.'’-]*,?(?:\s+(?:\p{Lu}[\p{L}.'’-]*,?|and|&|de|van|von|der|al|bin))*)$/u;
+const MAX_BYLINE_WORDS = 8;
+
+function bylineOf(line: string): string | undefined {
+  const match = BYLINE.exec(line);
+  if (!match || match[1]!.split(/\s+/).length > MAX_BYLINE_WORDS) return undefined;
+  return match[1]!.replace(/,$/, '');
 }
 
 // A caption typed with line breaks spans a few lines; a longer block ending in a short "X/Y" line is body.
@@ -34,6 +47,7 @@ export function blocksOf(lines: readonly string[]): string[][] {
  * Reads a scrape. A block whose last line is a credit line, after at most three caption lines (a
  * repeated caption counted once), is an image; a block of one caption repeated (alt text + figcaption)
  * is an image without credit; a lone credit line right after a one-line block makes that line its caption.
+ * A "By Name" line before the first paragraph is the byline.
  * Everything else is a paragraph, its lines joined with spaces.
  */
 export function parseScrape(lines: readonly string[], withTitle: boolean): ScrapedText {
@@ -68,6 +82,13 @@ export function parseScrape(lines: readonly string[], withTitle: boolean): Scrap
       result.images.push({ caption: last });
       lonePreviousLine = undefined;
       continue;
+    }
+    if (withTitle && result.paragraphs.length === 0 && result.byline === undefined && block.length === 1) {
+      const byline = bylineOf(block[0]!);
+      if (byline !== undefined) {
+        result.byline = byline;
+        continue;
+      }
     }
     const paragraph = block.join(' ');
     result.paragraphs.push(paragraph);

@@ -38,6 +38,11 @@ describe('parseUpload: .txt', () => {
     expect(article.paragraphs).toEqual(['Body.']);
   });
 
+  it('a scraped "By" line becomes meta.by unless a header names the author', () => {
+    expect(parsed('a.txt', 'T\n\nBy Jane Doe\n\nBody.').meta).toEqual({ by: 'Jane Doe' });
+    expect(parsed('a.txt', 'Author: Ann Lee\n\nT\n\nBy Jane Doe\n\nBody.').meta).toEqual({ author: 'Ann Lee' });
+  });
+
   it('a Publisher: header wins over "More from ..."', () => {
     const article = parsed('a.txt', 'Title: T\nPublisher: The Ledger\n\nBody.\n\nMore from GZERO Media\n\nTeaser.');
     expect(article.publisher).toBe('The Ledger');

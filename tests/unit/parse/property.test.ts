@@ -74,3 +74,40 @@ describe('parseUpload never throws and never outputs XML-invalid text', () => {
     );
   });
 });
+
+describe('parseUpload reads back what an editor wrote', () => {
+  // Words that are never credit lines or boilerplate on their own: lower-case letters, ending in a full stop.
+  const word = fc.stringMatching(/^[a-zà-ÿ]{1,10}$/);
+  const sentence = fc.array(word, { minLength: 2, maxLength: 12 }).map((words) => `${words.join(' ')}.`);
+  const title = fc.array(word, { minLength: 1, maxLength: 10 }).map((words) => `Title ${words.join(' ')}`);
+  const article = fc.record({ title, paragraphs: fc.array(sentence, { minLength: 1, maxLength: 6 }) });
+
+  it('header form: title and paragraphs come back exactly, in every encoding', () => {
+    fc.assert(
+      fc.property(article, fc.constantFrom(...encodings), ({ title: heading, paragraphs }, encoding) => {
+        const text = `Title: ${heading}\nDate: 2025-05-06\n\n${paragraphs.join('\n\n')}\n`;
+        const result = parseUpload({ key: 'a.txt', bytes: encode(text, encoding), maxBytes: 1024 * 1024 });
+        expect(result.ok && result.value.title).toBe(heading);
+        expect(result.ok && result.value.paragraphs).toEqual(paragraphs);
+        // Pure ASCII is valid UTF-8, whatever encoding the editor's tool claims.
+        const ascii = /^[\x00-\x7f]*$/.test(text);
+        expect(result.ok && result.value.encoding).toBe(encoding === 'windows-1252' && ascii ? 'utf-8' : encoding);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('scrape form with CRLF and extra blank lines: same result as the clean LF text', () => {
+    fc.assert(
+      fc.property(article, fc.integer({ min: 1, max: 3 }), ({ title: heading, paragraphs }, blanks) => {
+        const clean = `${heading}\n\n${paragraphs.join('\n\n')}`;
+        const messy = `\r\n${heading}  \r\n${'\r\n'.repeat(blanks)}${paragraphs.join(`\r\n${'  \r\n'.repeat(blanks)}`)}\r\n\r\n`;
+        const parse = (text: string) => parseUpload({ key: 'a.txt', bytes: new TextEncoder().encode(text), maxBytes: 1024 * 1024 });
+        expect(parse(messy)).toEqual(parse(clean));
+        const result = parse(clean);
+        expect(result.ok && result.value.paragraphs).toEqual(paragraphs);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

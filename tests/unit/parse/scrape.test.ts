@@ -85,6 +85,27 @@ describe('parseScrape', () => {
     expect(scraped.paragraphs).toEqual(paragraphs);
   });
 
+  it.each([
+    ['By Jane Doe', 'Jane Doe'],
+    ['By Jane Doe and Ali Khan', 'Jane Doe and Ali Khan'],
+    ['By Anne-Marie O’Neill, Bo Li', 'Anne-Marie O’Neill, Bo Li'],
+    ['By Ludwig van Beethoven', 'Ludwig van Beethoven'],
+  ])('a "%s" line before the first paragraph is the byline', (line, byline) => {
+    expect(parseScrape(lines(`T\n\n${line}\n\nBody.`), true)).toEqual({ title: 'T', byline, images: [], paragraphs: ['Body.'] });
+  });
+
+  it.each([
+    'By Tuesday, talks had stalled.',
+    'By the end of the week',
+    'By Monday Officials Were Tired Of Waiting For Any News',
+  ])('"%s" is body, not a byline', (line) => {
+    expect(parseScrape(lines(`T\n\n${line}\n\nBody.`), true)).toEqual({ title: 'T', images: [], paragraphs: [line, 'Body.'] });
+  });
+
+  it('a byline line after the first paragraph is body', () => {
+    expect(parseScrape(lines('T\n\nBody.\n\nBy Jane Doe'), true).paragraphs).toEqual(['Body.', 'By Jane Doe']);
+  });
+
   it('without a title line, the first block is body', () => {
     expect(parseScrape(lines('One.\n\nTwo.'), false)).toEqual({ images: [], paragraphs: ['One.', 'Two.'] });
   });

@@ -4,13 +4,18 @@
 // C0 controls except tab/newline/CR, U+FFFE/U+FFFF, and unpaired surrogates: none of them can appear in XML 1.0.
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Cheap pre-checks (hot path): most text has nothing to strip and only single spaces.
+const MAYBE_XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+const NEEDS_COLLAPSE = /[\t\n\v\f\r\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]| {2}/;
+
 export function stripXmlInvalid(text: string): string {
-  return text.replace(XML_INVALID, '');
+  return MAYBE_XML_INVALID.test(text) ? text.replace(XML_INVALID, '') : text;
 }
 
 /** One line of text: XML-invalid characters removed, runs of whitespace (incl. no-break space) to one space, trimmed. */
 export function cleanText(text: string): string {
-  return stripXmlInvalid(text).replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ').trim();
+  const valid = stripXmlInvalid(text);
+  return (NEEDS_COLLAPSE.test(valid) ? valid.replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ') : valid).trim();
 }
 
 /** Paragraphs cleaned one by one; empty ones dropped. */

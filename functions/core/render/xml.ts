@@ -18,14 +18,14 @@ export function stripInvalidXmlChars(text: string): string {
   return MAYBE_INVALID.test(text) ? text.replace(XML_INVALID, '') : text;
 }
 
-const TEXT_SPECIAL = /[&<>]/;
+const TEXT_SPECIAL = /[&<>\r]/;
 const ATTR_SPECIAL = /[&<>"\t\n\r]/;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
-/** Escapes element text; `>` too, so "]]>" can never appear. */
+/** Escapes element text; `>` too, so "]]>" can never appear; CR as a reference, since parsers turn a raw CR into LF. */
 export function escapeXmlText(text: string): string {
   const clean = stripInvalidXmlChars(text);
-  return TEXT_SPECIAL.test(clean) ? clean.replace(/[&<>]/g, (c) => ESCAPES[c] as string) : clean;
+  return TEXT_SPECIAL.test(clean) ? clean.replace(/[&<>\r]/g, (c) => ESCAPES[c] as string) : clean;
 }
 
 /** Escapes a double-quoted attribute value; tab/LF/CR as character references so they survive normalization. */

@@ -15,7 +15,8 @@ const parser = new XMLParser({
   // Indentation between elements would otherwise come back as text nodes.
   trimValues: true,
   processEntities: true,
-  htmlEntities: false,
+  // Decodes numeric character references (&#10;) as any XML parser must.
+  htmlEntities: true,
   // Elements that may repeat always come back as arrays, so assertions do not depend on counts.
   isArray: (name, jPath) =>
     ['item', 'entry', 'atom:link', 'category', 'dc:creator', 'author', 'media:content', 'media:credit', 'media:description'].includes(name) ||

@@ -7,6 +7,10 @@ export interface DecodedText {
   /** "utf-8", "utf-8-bom", "utf-16le", "utf-16be" or "windows-1252". */
   encoding: string;
   warnings: string[];
+  /** Characters that could not be decoded: removed invalid characters plus U+FFFD replacement characters. */
+  undecodable: number;
+  /** Characters decoded, before invalid ones were removed: the base for the undecodable share. */
+  decodedLength: number;
 }
 
 export function decodeBytes(bytes: Uint8Array): DecodedText {
@@ -23,7 +27,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   text = text.replace(/\r\n?/g, '\n');
   const cleaned = removeInvalidCharacters(text);
   if (cleaned.removed > 0) warnings.push(`removed ${plural(cleaned.removed, 'control character')}`);
-  return { text: cleaned.text, encoding, warnings };
+  const replacements = cleaned.text.match(/\uFFFD/g)?.length ?? 0;
+  return { text: cleaned.text, encoding, warnings, undecodable: cleaned.removed + replacements, decodedLength: text.length };
 }
 
 export function hasUtf16Bom(bytes: Uint8Array): boolean {

@@ -19,6 +19,8 @@ const FORMAT_BY_EXTENSION: Record<string, RawArticle['format']> = { txt: 'txt', 
 // A title needs at least one letter or digit: "---" or "* * *" on line 1 is not one.
 const HAS_WORDS = /[\p{L}\p{N}]/u;
 const LONG_TITLE = 200;
+// A few stray control characters are cleaned with a warning; more than 10% of the text is not a text file.
+const MAX_UNDECODABLE_COUNT = 8;
 
 export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejected> {
   const { key, bytes, maxBytes } = input;
@@ -35,6 +37,11 @@ export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejecte
   if (binary !== undefined) return rejection('binary', `binary content (${binary}) in a .${extension} upload`, key, size);
 
   const decoded = decodeBytes(bytes);
+  if (decoded.undecodable > MAX_UNDECODABLE_COUNT && decoded.undecodable * 10 > decoded.decodedLength) {
+    // Mostly garbage: a wrong byte-order mark, or binary data the magic numbers did not catch.
+    const share = Math.round((100 * decoded.undecodable) / decoded.decodedLength);
+    return rejection('bad-encoding', `${share}% of the text does not decode as ${decoded.encoding}: save the file as UTF-8`, key, size);
+  }
   if (decoded.text.trim() === '') return rejection('empty', `only whitespace (${size} bytes)`, key, size);
 
   if (format === 'md') {

@@ -58,6 +58,21 @@ describe('parseUpload rejects what cannot be published, with a reason a person c
       reason: 'binary content (NUL bytes; UTF-16 text needs a byte-order mark) in a .txt upload',
     },
     {
+      name: 'a UTF-16 BOM on text that is not UTF-16 (lone surrogates)',
+      key: 'x.txt',
+      bytes: bytes(0xff, 0xfe, ...Array.from({ length: 20 }, (_, index) => (index % 2 ? 0xd8 : 0x41))),
+      code: 'bad-encoding',
+      reason: '100% of the text does not decode as utf-16le: save the file as UTF-8',
+    },
+    {
+      name: 'mostly replacement characters',
+      key: 'x.txt',
+      bytes: utf8(`Title\n\n${'\uFFFD'.repeat(20)} ok`),
+      code: 'bad-encoding',
+      // 20 of 30 characters
+      reason: '67% of the text does not decode as utf-8: save the file as UTF-8',
+    },
+    {
       name: 'a title line without words',
       key: 'x.txt',
       bytes: utf8('\n\n---\n\n'),

@@ -38,7 +38,7 @@ describe('ingestUpload properties', () => {
   it('never throws; a rejection has a reason; an Article has no XML-invalid character anywhere', () => {
     fc.assert(
       fc.property(key, bytes, (k, b) => {
-        const result = ingestUpload({ key: k, bytes: b, fallbackDate, metadata: { author: 'M\u0001eta' } }, site);
+        const result = ingestUpload({ key: k, bytes: b, fallbackDate, metadata: { author: 'M\u0001eta', credit: 'Jane\u0000 Doe/A\uFFFEFP', caption: '\uD800cap' } }, site);
         if (!result.ok) {
           expect(result.error.reason.length).toBeGreaterThan(0);
           return;

@@ -12,7 +12,7 @@ import { detectLanguage, isLanguageTag } from './rules/language';
 import { splitAuthors, splitTags } from './rules/people';
 import { chooseSlug } from './rules/slug';
 import { clampSummary, readingTimeMinutes } from './rules/summary';
-import { cleanParagraphs, cleanText } from './rules/text';
+import { cleanParagraphs, cleanText, stripXmlInvalid } from './rules/text';
 
 export { uniqueSlug } from './rules/slug';
 export { toRfc3339, parseDate } from './rules/dates';
@@ -41,10 +41,13 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
 
   let paragraphs: string[];
   let contentHtml: string;
+  let firstParagraph: string | undefined;
   if (raw.format === 'md' && raw.markdown !== undefined) {
     // Fused-word repair is for scrapes: Markdown is authored, and its URLs must not be touched.
     contentHtml = markdownToHtml(raw.markdown);
     paragraphs = htmlToParagraphs(contentHtml);
+    // The summary is prose: the first <p>, not a heading or a list item.
+    firstParagraph = htmlToParagraphs(/<p>[\s\S]*?<\/p>/.exec(contentHtml)?.[0] ?? '').join(' ') || undefined;
   } else {
     paragraphs = cleanParagraphs(raw.paragraphs);
     if (site.repairFusedWords) {
@@ -57,7 +60,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const contentText = paragraphs.join('\n\n');
 
   const slug = chooseSlug(field('slug')?.trim(), title, ctx.key, warnings);
-  const summary = clampSummary(cleanText(field('summary') ?? '') || (paragraphs[0] ?? ''));
+  const summary = clampSummary(cleanText(field('summary') ?? '') || (firstParagraph ?? paragraphs[0] ?? ''));
 
   const fileAuthors = splitAuthors(raw.meta.authors ?? raw.meta.author ?? raw.meta.by);
   const authors = fileAuthors.length > 0 ? fileAuthors : splitAuthors(metadata.author);
@@ -135,8 +138,10 @@ function withMetadataImage(images: readonly RawImage[], metadata: Record<string,
 
 function normalizeImage(raw: RawImage, site: SiteConfig): ArticleImage {
   const caption = cleanText(raw.caption ?? '');
-  const src = raw.src?.trim();
-  const credit = raw.credit !== undefined && cleanText(raw.credit) !== '' ? normalizeCredit(raw.credit, site.creditStyle) : undefined;
+  const src = raw.src === undefined ? undefined : cleanText(raw.src);
+  // credit.raw keeps the line as uploaded, minus what XML cannot carry (S3 metadata is not decoded by the parser).
+  const creditLine = raw.credit === undefined ? '' : stripXmlInvalid(raw.credit);
+  const credit = cleanText(creditLine) !== '' ? normalizeCredit(creditLine, site.creditStyle) : undefined;
   return {
     ...(src && /^https?:\/\//i.test(src) && { url: src }),
     ...(src && { src }),

@@ -86,6 +86,11 @@ describe('normalizeArticle: images', () => {
     expect(a.images[2]).toEqual({ src: 'img/y.png', alt: '', caption: '' });
   });
 
+  it('XML-invalid characters from S3 metadata do not reach the credit, even its raw line', () => {
+    const a = normalizeArticle(raw(), ctx({ metadata: { caption: 'Cap\u0001tion', credit: 'Jane\u0000 Doe/AFP' } }));
+    expect(a.images[0]).toMatchObject({ caption: 'Caption', credit: { raw: 'Jane Doe/AFP' } });
+  });
+
   it('x-amz-meta caption and credit describe the lead image when the file does not', () => {
     const metadata = { caption: 'Meta caption', credit: 'Jane Doe/AFP' };
     expect(normalizeArticle(raw(), ctx({ metadata })).images).toMatchObject([{ caption: 'Meta caption', credit: { raw: 'Jane Doe/AFP' } }]);
@@ -102,6 +107,11 @@ describe('normalizeArticle: markdown', () => {
     expect(a.contentHtml).toBe('<p>Netanyahu said.</p>\n<p>Then Netanyahureportedly left, see <a href="https://x.example/Netanyahureportedly">link</a>.</p>');
     expect(a.contentText).toBe('Netanyahu said.\n\nThen Netanyahureportedly left, see link.');
     expect(a.repairs).toEqual([]);
+  });
+
+  it('the summary is the first prose paragraph, not a heading or list', () => {
+    const a = normalizeArticle(raw({ format: 'md', paragraphs: [], markdown: '## Background\n\n- point\n\nThe *first* paragraph &amp; more.\n\nSecond.' }), ctx());
+    expect(a.summary).toBe('The first paragraph & more.');
   });
 });
 

@@ -1,11 +1,13 @@
 // Small HTML helpers shared by the page, home and status renderers.
 import { stripInvalidXmlChars } from './xml';
 
+const HTML_SPECIAL = /[&<>"']/;
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML text and attribute values, dropping characters HTML and XML cannot carry. */
 export function escapeHtml(text: string): string {
-  return stripInvalidXmlChars(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+  const clean = stripInvalidXmlChars(text);
+  return HTML_SPECIAL.test(clean) ? clean.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string) : clean;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

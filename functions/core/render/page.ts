@@ -15,16 +15,22 @@ export function renderPage(site: SiteConfig, article: Article): string {
   const authors = article.authors.length > 0 ? article.authors : [site.defaultAuthor];
   const publisher = article.publisher ?? site.publisher;
   const leadImage = article.images.find((image) => image.url !== undefined);
+  // Escaped once each: the title, summary and URL appear several times.
+  const title = escapeHtml(article.title);
+  const summary = escapeHtml(article.summary);
+  const url = escapeHtml(article.url);
+  const siteTitle = escapeHtml(site.title);
   const meta = (property: string, content: string) => `<meta property="${property}" content="${escapeHtml(content)}">`;
+  const escapedMeta = (property: string, escaped: string) => `<meta property="${property}" content="${escaped}">`;
   const head = [
-    `<meta name="description" content="${escapeHtml(article.summary)}">`,
-    `<link rel="canonical" href="${escapeHtml(article.url)}">`,
+    `<meta name="description" content="${summary}">`,
+    `<link rel="canonical" href="${url}">`,
     ...feedAlternateLinks(site),
-    meta('og:type', 'article'),
-    meta('og:title', article.title),
-    meta('og:description', article.summary),
-    meta('og:url', article.url),
-    meta('og:site_name', site.title),
+    escapedMeta('og:type', 'article'),
+    escapedMeta('og:title', title),
+    escapedMeta('og:description', summary),
+    escapedMeta('og:url', url),
+    escapedMeta('og:site_name', siteTitle),
     ...(leadImage?.url === undefined ? [] : [meta('og:image', leadImage.url)]),
     ...(leadImage?.url !== undefined && leadImage.alt !== '' ? [meta('og:image:alt', leadImage.alt)] : []),
     meta('article:published_time', article.published),
@@ -41,10 +47,10 @@ export function renderPage(site: SiteConfig, article: Article): string {
       ? ''
       : `<ul class="tags">${article.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>`;
   const body = [
-    `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${escapeHtml(site.title)}</a></header>`,
+    `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${siteTitle}</a></header>`,
     '<main>',
     `<article lang="${escapeHtml(article.language)}">`,
-    `<h1>${escapeHtml(article.title)}</h1>`,
+    `<h1>${title}</h1>`,
     `<p class="byline">${byline}</p>`,
     ...article.images.map((image) => figureHtml(site, image)).filter((figure) => figure !== ''),
     // The body is sanitized upstream; characters HTML cannot carry are still dropped here.

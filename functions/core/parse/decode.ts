@@ -13,6 +13,9 @@ export interface DecodedText {
   decodedLength: number;
 }
 
+// Throws on invalid UTF-8 instead of inserting U+FFFD: invalid means "not UTF-8", try Windows-1252.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   const warnings: string[] = [];
   const { text: decoded, encoding } = decodeByBomOrValidity(bytes, warnings);
@@ -47,7 +50,7 @@ function decodeByBomOrValidity(bytes: Uint8Array, warnings: string[]): { text: s
     return { text: iconv.decode(body.subarray(0, body.length - (body.length % 2)), encoding, { stripBOM: false }), encoding };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer), encoding: 'utf-8' };
+    return { text: STRICT_UTF8.decode(buffer), encoding: 'utf-8' };
   } catch {
     return { text: iconv.decode(buffer, 'windows-1252'), encoding: 'windows-1252' };
   }
@@ -56,7 +59,7 @@ function decodeByBomOrValidity(bytes: Uint8Array, warnings: string[]): { text: s
 /** A UTF-8 BOM followed by bytes that are not UTF-8 is decoded as Windows-1252, with a warning. */
 function decodeUtf8OrWindows1252(body: Buffer, label: string, warnings: string[]): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    return STRICT_UTF8.decode(body);
   } catch {
     warnings.push(`invalid UTF-8 after a ${label} byte-order mark: read as Windows-1252`);
     return iconv.decode(body, 'windows-1252');
@@ -92,7 +95,7 @@ export function repairMojibake(text: string): { text: string; count: number } {
     current = current.replace(MOJIBAKE, (run) => {
       const bytes = Uint8Array.from([...run].map((char) => windows1252Byte(char)));
       try {
-        const fixed = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        const fixed = STRICT_UTF8.decode(bytes);
         changed++;
         return fixed;
       } catch {

@@ -79,7 +79,7 @@ function parseText(text: string, encoding: string, decodeWarnings: string[], key
     rest = frontMatter.value.body.split('\n');
   } else {
     const lines = text.split('\n');
-    const firstLine = lines.findIndex((line) => line.trim() !== '');
+    const firstLine = Math.max(0, lines.findIndex((line) => line.trim() !== ''));
     const headers = parseHeaderBlock(lines.slice(firstLine));
     ({ meta, images: headerImages } = headers);
     rest = lines.slice(firstLine + headers.lineCount);

@@ -5,10 +5,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_SITE, type SiteConfig } from '../core/model';
 import { parseDate, toRfc3339 } from '../core/normalize';
-import { renderSite } from '../core/render';
+import { monthOf } from '../core/order';
 import { parseSiteConfig } from '../core/site';
 import { DirectoryObjectStore } from '../store/directory';
 import { assembleSite, type ContentFile } from './assemble';
+import { renderSiteLazily } from './stream';
 import { countSiteFiles, type BuildCounts } from './summary';
 
 /** Files in the content folder that are settings, not uploads. */
@@ -28,19 +29,26 @@ export interface BuildOptions {
   onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
 }
 
-export type BuildReport = BuildCounts;
+export interface BuildReport extends BuildCounts {
+  /** Wall time of each phase, for benchmarks and profiling. */
+  phaseMs: { read: number; ingest: number; renderAndWrite: number };
+}
 
-/** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
+/** Runs `fn` on every item with at most `limit` calls in flight, pulling items lazily (a generator is not drained ahead). */
+export async function forEachLimit<T>(items: Iterable<T>, limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  const iterator = items[Symbol.iterator]();
+  const worker = async (): Promise<void> => {
+    for (let next = iterator.next(); !next.done; next = iterator.next()) await fn(next.value);
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+}
+
+/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await forEachLimit(items.keys(), limit, async (index) => {
+    results[index] = await fn(items[index] as T);
+  });
   return results;
 }
 
@@ -120,6 +128,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   // Reading and ingesting are each half of the "read" phase.
   const readTotal = keys.length * 2;
   let done = 0;
+  const readStarted = performance.now();
   const files = await mapLimit(keys, IO_CONCURRENCY, async (key): Promise<ContentFile> => {
     const path = join(contentDir, ...key.split('/'));
     const [bytes, fileInfo] = await Promise.all([readFile(path), stat(path)]);
@@ -127,27 +136,40 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const fallbackDate = dates.get(key) ?? dates.get(baseName(key)) ?? toRfc3339(fileInfo.mtime);
     return { key, bytes, fallbackDate };
   });
+  const ingestStarted = performance.now();
   const assembled = assembleSite(files, site, () => onProgress?.('read', ++done, readTotal));
 
-  const siteFiles = renderSite(site, assembled.articles, assembled.status);
-  const outputs = [
-    ...siteFiles.map((f) => ({ path: f.path, body: f.body })),
-    ...assembled.assets.map((a) => ({ path: a.path, body: a.bytes })),
-  ];
+  files.length = 0; // the uploads' bytes are no longer needed: let them go before rendering
+
+  // Rendering and writing interleave: files are made as the writers ask for them.
+  const renderStarted = performance.now();
   const out = new DirectoryObjectStore(outDir);
+  const paths: string[] = [];
   let written = 0;
   let bytes = 0;
-  await mapLimit(outputs, IO_CONCURRENCY, async ({ path, body }) => {
+  // For the progress bar only: a page per article, three feeds per month and the head, a few fixed files.
+  const months = new Set(assembled.articles.map((a) => monthOf(a))).size;
+  const expectedOutputs = assembled.articles.length + 3 * (months + 1) + assembled.assets.length + 5;
+  const outputs = function* (): Generator<{ path: string; body: string | Uint8Array }> {
+    for (const file of renderSiteLazily(site, assembled.articles, assembled.status)) {
+      paths.push(file.path);
+      yield file;
+    }
+    for (const asset of assembled.assets) yield { path: asset.path, body: asset.bytes };
+  };
+  await forEachLimit(outputs(), IO_CONCURRENCY, async ({ path, body }) => {
     await out.put(path, body);
     bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-    onProgress?.('write', ++written, outputs.length);
+    written++;
+    onProgress?.('write', written, Math.max(written, expectedOutputs));
   });
-
+  const finished = performance.now();
   return {
     articles: assembled.articles.length,
-    ...countSiteFiles(siteFiles),
+    ...countSiteFiles(paths.map((path) => ({ path }))),
     bytes,
-    ms: performance.now() - started,
+    ms: finished - started,
     rejected: assembled.rejected,
+    phaseMs: { read: ingestStarted - readStarted, ingest: renderStarted - ingestStarted, renderAndWrite: finished - renderStarted },
   };
 }

@@ -64,8 +64,21 @@ function notModified(req: IncomingMessage, etag: string | undefined, lastModifie
   return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
 }
 
+// s3rver rewrites an object in place: a read racing the pipeline's write of the same key can be cut
+// short ("aborted"). S3 itself swaps objects atomically; here a short retry gives the same effect.
+async function readObject(store: ObjectStore, key: string, attempts = 4): Promise<StoredObject | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.get(key);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 10 * attempt));
+    }
+  }
+}
+
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
-  const { store } = options;
+  const store: Pick<ObjectStore, 'get'> = { get: (key) => readObject(options.store, key) };
 
   const send = async (req: IncomingMessage, res: ServerResponse, key: string, object: StoredObject, status = 200): Promise<void> => {
     const type = object.contentType ?? (contentTypeFor(key) || 'application/octet-stream');

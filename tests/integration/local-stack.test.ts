@@ -1,0 +1,168 @@
+// `npm start` as a user meets it: the local stack (real s3rver, router, FIFO queue, real core, dev
+// server) on random ports and a temp data dir. Every check goes through HTTP or the S3 API.
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleIdForKey } from '../../functions/core/ids';
+import type { SiteStatus } from '../../functions/core/model';
+import { startLocalStack, type LocalStack } from '../../functions/local/stack';
+
+process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+
+const CONTENT = join(import.meta.dirname, '../../content');
+const SEED_KEY = '000_47caeb000f8095de.txt';
+const SEED_TITLE = 'US pushes for cease-fire as Israel escalates fight against Hezbollah';
+const SEED_CREDIT = 'Maher Abou Taleb/Reuters';
+
+let dataDir: string;
+let stack: LocalStack;
+
+const start = (port = 0, s3Port = 0) =>
+  startLocalStack({ port, s3Port, dataDir, contentDir: CONTENT, logger: new Logger({ logLevel: 'SILENT' }) });
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'feedpub-stack-'));
+  stack = await start();
+});
+afterAll(async () => {
+  await stack?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function http(path: string): Promise<{ status: number; text: string; type: string | null }> {
+  const res = await fetch(`${stack.devServer.url}/${path.replace(/^\//, '')}`);
+  return { status: res.status, text: await res.text(), type: res.headers.get('content-type') };
+}
+
+interface JsonFeed {
+  items: { id: string; url: string; title: string; content_html: string; date_published: string; date_modified: string; _feedpub: { images: { credit?: { display: string } }[] } }[];
+}
+const jsonFeed = async (path = 'feed.json') => JSON.parse((await http(path)).text) as JsonFeed;
+const xmlFeed = async (path: string) => parseFeed((await http(path)).text);
+
+/** Polls until check() holds; returns the milliseconds it took. Fails after timeoutMs. */
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const ARTICLE = (title: string, body: string) => `${title}\n\nDate: 2026-11-02T09:00:00Z\n\n${body}\n`;
+
+describe('first start', () => {
+  it('uploads content/ and publishes the seed into all three feeds with its credit', async () => {
+    expect(stack.seeded.map((f) => f.key)).toContain(SEED_KEY);
+    expect(stack.seeded.map((f) => f.key)).not.toContain('site.json');
+    const id = articleIdForKey(SEED_KEY);
+    for (const path of ['feed.xml', 'atom.xml']) {
+      const item = (await xmlFeed(path)).items.find((i) => i.title === SEED_TITLE);
+      expect(item, path).toBeDefined();
+      expect(item?.content, path).toContain(SEED_CREDIT);
+    }
+    const json = (await jsonFeed()).items.find((i) => i.id === id);
+    expect(json?.title).toBe(SEED_TITLE);
+    expect(json?.content_html).toContain(SEED_CREDIT);
+    expect(json?._feedpub.images.map((i) => i.credit?.display)).toContain(SEED_CREDIT);
+  });
+
+  it('serves the home page, the article page and the status page', async () => {
+    const home = await http('/');
+    expect(home.type).toBe('text/html; charset=utf-8');
+    expect(home.text).toContain(SEED_TITLE);
+    const url = new URL((await jsonFeed()).items.find((i) => i.title === SEED_TITLE)?.url ?? '');
+    expect(url.origin).toBe(stack.devServer.url);
+    const page = await http(url.pathname);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(SEED_CREDIT);
+    const status = JSON.parse((await http('status.json')).text) as SiteStatus;
+    expect(status.articles).toBeGreaterThanOrEqual(1);
+    expect((await http(stack.urls.status.replace(stack.devServer.url, ''))).status).toBe(200);
+  });
+});
+
+describe('uploads through the S3 API', () => {
+  const key = 'desk/harbour night shift.txt';
+  const id = articleIdForKey(key);
+
+  it('a new article is in feed.xml within a second', async () => {
+    await stack.s3.uploads.put(key, ARTICLE('Night shift keeps the cranes moving', 'Crews worked through the night at the port.'), {
+      contentType: 'text/plain; charset=utf-8',
+    });
+    const ms = await waitFor(
+      async () => (await xmlFeed('feed.xml')).items.some((i) => i.title === 'Night shift keeps the cranes moving'),
+      1000,
+      'the upload in feed.xml',
+    );
+    expect(ms).toBeLessThan(1000);
+    expect((await jsonFeed()).items.map((i) => i.id)).toContain(id);
+    expect((await xmlFeed('atom.xml')).items.map((i) => i.title)).toContain('Night shift keeps the cranes moving');
+  });
+
+  it('an edit keeps the id, permalink and published date; updated moves', async () => {
+    const before = (await jsonFeed()).items.find((i) => i.id === id);
+    expect(before).toBeDefined();
+    await new Promise((r) => setTimeout(r, 1100)); // updated has second precision
+    await stack.s3.uploads.put(key, ARTICLE('Night shift keeps the cranes moving until dawn', 'Crews worked through the night.'));
+    await waitFor(async () => (await jsonFeed()).items.some((i) => i.id === id && i.title.endsWith('until dawn')), 5000, 'the edit');
+    const items = (await jsonFeed()).items.filter((i) => i.id === id);
+    expect(items).toHaveLength(1);
+    const after = items[0];
+    expect(after?.url).toBe(before?.url);
+    expect(after?.date_published).toBe(before?.date_published);
+    expect(Date.parse(after?.date_modified ?? '')).toBeGreaterThan(Date.parse(before?.date_modified ?? ''));
+  });
+
+  it('a delete takes the article out of the feeds, its archive and its page (404)', async () => {
+    const url = new URL((await jsonFeed()).items.find((i) => i.id === id)?.url ?? '');
+    const archive = 'archive/2026-11/feed.json';
+    expect((await jsonFeed(archive)).items.map((i) => i.id)).toContain(id);
+    await stack.s3.uploads.delete(key);
+    await waitFor(async () => !(await jsonFeed()).items.some((i) => i.id === id), 5000, 'the delete');
+    expect((await xmlFeed('feed.xml')).items.map((i) => i.title)).not.toContain('Night shift keeps the cranes moving until dawn');
+    expect((await xmlFeed('atom.xml')).items.map((i) => i.title)).not.toContain('Night shift keeps the cranes moving until dawn');
+    const archiveAfter = await http(archive);
+    if (archiveAfter.status === 200) expect((JSON.parse(archiveAfter.text) as JsonFeed).items.map((i) => i.id)).not.toContain(id);
+    else expect(archiveAfter.status).toBe(404);
+    expect((await http(url.pathname)).status).toBe(404);
+  });
+
+  it('a file that cannot be published is listed with its reason on the status page and in status.json', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    await stack.s3.uploads.put('desk/broken & bad.txt', png);
+    await waitFor(
+      async () => (JSON.parse((await http('status.json')).text) as SiteStatus).quarantined.some((q) => q.key === 'desk/broken & bad.txt'),
+      5000,
+      'the quarantine record',
+    );
+    const record = (JSON.parse((await http('status.json')).text) as SiteStatus).quarantined.find((q) => q.key === 'desk/broken & bad.txt');
+    expect(record?.code).toBe('binary');
+    expect(record?.reason).toMatch(/PNG/);
+    expect(record?.size).toBe(png.byteLength);
+    const page = (await http('status/')).text;
+    expect(page).toContain('desk/broken &amp; bad.txt');
+    expect(page).toContain(record?.reason.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+    expect((await http('errors/desk/broken & bad.txt.json')).status).toBe(200);
+  });
+});
+
+describe('restart', () => {
+  it('keeps the site and does not upload content/ again', async () => {
+    const before = await jsonFeed();
+    const { port } = stack.devServer;
+    const s3Port = stack.s3.port;
+    await stack.close();
+    stack = await start(port, s3Port);
+    expect(stack.seeded).toEqual([]);
+    expect(await stack.s3.uploads.list('')).not.toContain('site.json');
+    expect((await jsonFeed()).items.map((i) => i.id)).toEqual(before.items.map((i) => i.id));
+    // The pipeline runs again after a restart.
+    await stack.s3.uploads.put('after-restart.txt', ARTICLE('Published after a restart', 'Still here.'));
+    await waitFor(async () => (await jsonFeed()).items.some((i) => i.title === 'Published after a restart'), 5000, 'a post-restart upload');
+  });
+});

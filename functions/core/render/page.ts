@@ -1,10 +1,9 @@
 // The permalink page of one article: articles/<slug>/index.html.
 import type { Article, SiteConfig } from '../model';
 import { articlePath } from '../site';
-import { feedAlternateLinks, feedLinksHtml } from './discovery';
+import { siteChrome } from './discovery';
 import { figureHtml } from './figure';
 import { escapeHtml, htmlDocument, timeHtml } from './html';
-import { homeUrl, stylesheetUrl } from './urls';
 import { stripInvalidXmlChars } from './xml';
 
 export function articlePagePath(article: Article): string {
@@ -20,12 +19,13 @@ export function renderPage(site: SiteConfig, article: Article): string {
   const summary = escapeHtml(article.summary);
   const url = escapeHtml(article.url);
   const siteTitle = escapeHtml(site.title);
+  const chrome = siteChrome(site);
   const meta = (property: string, content: string) => `<meta property="${property}" content="${escapeHtml(content)}">`;
   const escapedMeta = (property: string, escaped: string) => `<meta property="${property}" content="${escaped}">`;
   const head = [
     `<meta name="description" content="${summary}">`,
     `<link rel="canonical" href="${url}">`,
-    ...feedAlternateLinks(site),
+    ...chrome.alternateLinks,
     escapedMeta('og:type', 'article'),
     escapedMeta('og:title', title),
     escapedMeta('og:description', summary),
@@ -47,7 +47,7 @@ export function renderPage(site: SiteConfig, article: Article): string {
       ? ''
       : `<ul class="tags">${article.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>`;
   const body = [
-    `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${siteTitle}</a></header>`,
+    chrome.header,
     '<main>',
     `<article lang="${escapeHtml(article.language)}">`,
     `<h1>${title}</h1>`,
@@ -58,7 +58,7 @@ export function renderPage(site: SiteConfig, article: Article): string {
     tags,
     '</article>',
     '</main>',
-    `<footer><p><a href="${escapeHtml(homeUrl(site))}">All articles</a></p>${feedLinksHtml(site)}</footer>`,
+    `<footer><p><a href="${chrome.homeHref}">All articles</a></p>${chrome.feedLinks}</footer>`,
   ]
     .filter((line) => line !== '')
     .join('\n');
@@ -67,6 +67,6 @@ export function renderPage(site: SiteConfig, article: Article): string {
     title: `${article.title} – ${site.title}`,
     head,
     body,
-    stylesheetHref: stylesheetUrl(site, 'style.css'),
+    stylesheetHref: chrome.stylesheetHref,
   });
 }

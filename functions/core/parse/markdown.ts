@@ -16,7 +16,24 @@ export type MarkdownResult = { ok: true; value: ParsedMarkdown } | { ok: false; 
 
 // YAML 1.2 core schema: "2025-03-04" stays the string as written (js-yaml, gray-matter's default,
 // turns it into a Date and rolls "2025-13-45" over into 2026). logLevel 'error': no process warnings.
-const ENGINES = { yaml: (source: string): object => YAML.parse(source, { logLevel: 'error' }) as object };
+const parseYaml = (source: string): object => YAML.parse(source, { logLevel: 'error' }) as object;
+// gray-matter picks an engine from the text after the opening "---" ("---js") and its JavaScript engine
+// runs eval() on the upload. Only YAML is ever parsed: the opening line is checked below, and every
+// other engine is replaced by one that refuses, in case a later gray-matter finds the language elsewhere.
+const refuse = (): never => {
+  throw new Error('only YAML front matter is accepted');
+};
+const ENGINES = {
+  yaml: parseYaml,
+  yml: parseYaml,
+  javascript: refuse,
+  js: refuse,
+  json: refuse,
+  coffee: refuse,
+  coffeescript: refuse,
+  cson: refuse,
+  toml: refuse,
+};
 
 export interface FrontMatter {
   /** Lower-cased keys; scalars as strings, lists and maps as written. Empty without front matter. */
@@ -30,7 +47,12 @@ export interface FrontMatter {
 /** Splits off and reads YAML front matter ("---" on the first line, closed by a "---" line). */
 export function readFrontMatter(text: string): { ok: true; value: FrontMatter } | { ok: false; reason: string } {
   const lines = text.split('\n');
-  if (lines[0]?.trimEnd() === '---' && !lines.slice(1).some((line) => line.trimEnd() === '---')) {
+  const opening = lines[0]?.trimEnd() ?? '';
+  // "---js", "--- coffee": a language name after the dashes. "-----" alone is a Markdown rule, not front matter.
+  if (/^---[^-]/.test(opening)) {
+    return { ok: false, reason: `front matter must open with a line of just "---" and be YAML; "${opening.slice(0, 20)}" is not accepted` };
+  }
+  if (opening === '---' && !lines.slice(1).some((line) => line.trimEnd() === '---')) {
     return { ok: false, reason: 'front matter opened by "---" on line 1 is never closed by a "---" line' };
   }
   let data: unknown;

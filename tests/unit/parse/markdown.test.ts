@@ -88,6 +88,24 @@ describe('parseMarkdown', () => {
     expect(result.ok ? '' : result.reason).toMatch(reason);
   });
 
+  it.each(['---js', '---javascript', '--- js', '---coffee', '---json'])(
+    'never runs code: "%s" front matter is rejected, not evaluated',
+    (opening) => {
+      const flag = globalThis as { frontMatterRan?: boolean };
+      flag.frontMatterRan = false;
+      const result = parseMarkdown(`${opening}\n{ title: (globalThis.frontMatterRan = true, "x") }\n---\nBody`);
+      expect(flag.frontMatterRan).toBe(false);
+      expect(result).toEqual({
+        ok: false,
+        reason: `front matter must open with a line of just "---" and be YAML; "${opening}" is not accepted`,
+      });
+    },
+  );
+
+  it('a line of five dashes at the top is a Markdown rule, not front matter', () => {
+    expect(parsed('-----\n\n# Title\n\nBody.')).toMatchObject({ title: 'Title', meta: {} });
+  });
+
   it('does not share objects between two parses of the same text (gray-matter caches by default)', () => {
     const text = '---\ntitle: T\ntags: [a]\n---\nx';
     const first = parsed(text);

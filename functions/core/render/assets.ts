@@ -57,9 +57,9 @@ export function feedXsl(site: SiteConfig): string {
                 <a href="{link}"><xsl:value-of select="title"/></a>
                 <xsl:text> </xsl:text><time><xsl:value-of select="pubDate"/></time>
                 <p><xsl:value-of select="description"/></p>
-                <xsl:for-each select="media:content[media:credit]|media:credit[1]">
-                  <p class="byline">Image: <xsl:value-of select="(media:credit|self::media:credit)[1]"/></p>
-                </xsl:for-each>
+                <xsl:if test=".//media:credit">
+                  <p class="byline">Image: <xsl:value-of select="(.//media:credit)[1]"/></p>
+                </xsl:if>
               </li>
             </xsl:for-each>
           </ol>

@@ -44,7 +44,7 @@ export function parseHeaderBlock(lines: readonly string[]): HeaderBlock {
     const key = match[1]!.toLowerCase();
     const value = (match[2] ?? '').trim();
     // The first of repeated headers wins; repeated Image/Caption/Credit lines still describe more images.
-    if (!(key in meta)) {
+    if (!Object.hasOwn(meta, key)) {
       meta[key] = key === 'tags' ? value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '') : value;
     }
     if (key === 'image') {

@@ -95,7 +95,7 @@ function parseText(text: string, encoding: string, decodeWarnings: string[], key
   }
   const scraped = parseScrape(cut.lines, withTitleLine);
   const title = withTitleLine ? (scraped.title ?? '') : namedTitle;
-  if (scraped.byline !== undefined && !('author' in meta || 'authors' in meta || 'by' in meta)) {
+  if (scraped.byline !== undefined && !['author', 'authors', 'by'].some((name) => Object.hasOwn(meta, name))) {
     meta = { ...meta, by: scraped.byline };
   }
   if (!HAS_WORDS.test(title)) {

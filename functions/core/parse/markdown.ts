@@ -73,7 +73,7 @@ export function readFrontMatter(text: string): { ok: true; value: FrontMatter } 
   const meta: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const plain = plainValue(value);
-    if (plain !== undefined) meta[key.toLowerCase()] = plain;
+    if (plain !== undefined) setOwn(meta, key.toLowerCase(), plain);
   }
   return { ok: true, value: { meta, body, images: imagesOf(meta, warnings), warnings } };
 }
@@ -93,6 +93,11 @@ export function parseMarkdown(text: string): MarkdownResult {
   return { ok: true, value: { title, meta, markdown: body.replace(/^\n+/, '').trimEnd(), images, warnings } };
 }
 
+/** Sets an own property, so a "__proto__" key in the YAML stays data instead of replacing the prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function yamlErrorSummary(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   // yaml's message: "<what> at line L, column C:\n\n<excerpt>"; the first line is what a person needs.
@@ -110,7 +115,7 @@ function plainValue(value: unknown): unknown {
     const result: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       const plain = plainValue(item);
-      if (plain !== undefined) result[key.toLowerCase()] = plain;
+      if (plain !== undefined) setOwn(result, key.toLowerCase(), plain);
     }
     return result;
   }

@@ -26,6 +26,12 @@ describe('parseHeaderBlock', () => {
     { name: 'the block ends at the first non-header line', text: 'Title: X\nThe body starts here.', meta: { title: 'X' }, lineCount: 1 },
     { name: 'the first of repeated headers wins', text: 'Title: One\nTitle: Two\n', meta: { title: 'One' }, lineCount: 3 },
     { name: 'an empty value', text: 'Title:\nDate: 2025-01-01\n\nX', meta: { title: '', date: '2025-01-01' }, lineCount: 3 },
+    {
+      name: 'keys named like Object members are ordinary keys',
+      text: 'Title: X\nConstructor: Y\nToString: Z\n',
+      meta: { title: 'X', constructor: 'Y', tostring: 'Z' },
+      lineCount: 4,
+    },
     { name: 'empty input', text: '', meta: {}, lineCount: 0 },
   ];
 

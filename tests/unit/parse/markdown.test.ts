@@ -106,6 +106,19 @@ describe('parseMarkdown', () => {
     expect(parsed('-----\n\n# Title\n\nBody.')).toMatchObject({ title: 'Title', meta: {} });
   });
 
+  it('a "__proto__" key stays data: nothing is inherited through it', () => {
+    const value = parsed('---\ntitle: T\n__proto__:\n  author: Mallory\n---\nx');
+    expect(value.meta.author).toBeUndefined();
+    expect(Object.getPrototypeOf(value.meta)).toBe(Object.prototype);
+    expect(Object.keys(value.meta)).toEqual(['title', '__proto__']);
+  });
+
+  it('a YAML alias bomb is rejected, not expanded', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((key, index) => `${key}: &${key} [${Array(10).fill(`*${'abcdefg'[index]}`).join(', ')}]`)];
+    const result = parseMarkdown(`---\ntitle: T\n${bomb.join('\n')}\n---\nx`);
+    expect(result.ok ? 'accepted' : result.reason).toMatch(/^front matter is not valid YAML: /);
+  });
+
   it('does not share objects between two parses of the same text (gray-matter caches by default)', () => {
     const text = '---\ntitle: T\ntags: [a]\n---\nx';
     const first = parsed(text);

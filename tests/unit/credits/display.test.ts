@@ -38,6 +38,8 @@ describe('renderCreditDisplay house conventions', () => {
     [{ provider: 'NASA', courtesy: true }, 'Courtesy of NASA'],
     [{ provider: 'NASA', courtesy: true, via: 'Reuters' }, 'Courtesy of NASA via Reuters'],
     [{ photographer: 'Jane Doe', agency: 'The Washington Post', assignment: true }, 'Jane Doe for The Washington Post'],
+    [{ photographer: 'Jemal Countess', agency: 'Getty Images', client: 'Tribeca Festival' }, 'Jemal Countess/Getty Images for Tribeca Festival'],
+    [{ agency: 'Getty Images', client: 'Tribeca', via: 'AP' }, 'Getty Images for Tribeca via AP'],
   ])('%j -> %j', (fields, display) => {
     expect(renderCreditDisplay(structured({ prefixed: true, ...fields }), houseStyle)).toBe(display);
   });

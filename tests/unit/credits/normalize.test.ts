@@ -66,6 +66,11 @@ const cases: Array<[raw: string, display: string, fields: Fields]> = [
   ['Anadolu Agency via Getty Images', 'Anadolu via Getty Images', { agency: 'Anadolu', via: 'Getty Images' }],
   ['Jane Doe/SOPA Images/LightRocket via Getty Images', 'Jane Doe/SOPA Images via Getty Images', { photographer: 'Jane Doe', agency: 'SOPA Images', via: 'Getty Images' }],
   ['Jane Doe via Getty Images', 'Jane Doe via Getty Images', { photographer: 'Jane Doe', via: 'Getty Images' }],
+  // An agency shooting for a client: the client is reported as provider, "for" kept in the display.
+  ['Jemal Countess/Getty Images for Tribeca Festival', 'Jemal Countess/Getty Images for Tribeca Festival', { photographer: 'Jemal Countess', agency: 'Getty Images', provider: 'Tribeca Festival' }],
+  ['Photo by JEMAL COUNTESS/GETTY IMAGES FOR TRIBECA FESTIVAL', 'Jemal Countess/Getty Images for Tribeca Festival', { photographer: 'Jemal Countess', agency: 'Getty Images', provider: 'Tribeca Festival' }],
+  ['Getty Images for Tribeca Festival', 'Getty Images for Tribeca Festival', { agency: 'Getty Images', provider: 'Tribeca Festival' }],
+  ['AFP PHOTO / HANDOUT / ISPR', 'AFP/ISPR/Handout', { agency: 'AFP', provider: 'ISPR', handout: true }],
   // Handout, Pool, courtesy.
   ['Handout', 'Handout', { handout: true }],
   ['HANDOUT', 'Handout', { handout: true }],

@@ -20,6 +20,7 @@ describe('splitAssignment', () => {
     [prefixed('Jane Doe for the paper')], // publication not capitalized
     [prefixed('Jane Doe for The Washington Post Sunday Magazine Weekend Edition')], // too long
     [prefixed('Jane Doe/Reuters')],
+    [prefixed('Zuma Wire for The Washington Post')], // an agency's client, not a person's assignment
   ])('%j is left alone', (draft) => {
     expect(splitAssignment(draft)).toBe(draft);
   });

@@ -20,4 +20,8 @@ describe('titleCaseNames', () => {
   ])('provider %j -> %j', (provider, after) => {
     expect(titleCaseNames({ ...draftOf(''), provider }).provider).toBe(after);
   });
+
+  it('title-cases the client of a commissioned shoot', () => {
+    expect(titleCaseNames({ ...draftOf(''), client: 'TRIBECA FESTIVAL' }).client).toBe('Tribeca Festival');
+  });
 });

@@ -66,14 +66,14 @@ export function renderCreditDisplay(draft: CreditDraft, style: CreditStyle): str
     // "Jane Doe for The Washington Post": on assignment, not staff; the template would lose the "for".
     parts.push(`${draft.photographer ?? ''} for ${draft.agency ?? ''}`);
   } else {
-    parts.push(
-      renderCreditTemplate(style.format, {
-        photographer: draft.photographer,
-        agency: draft.agency,
-        provider: draft.provider,
-        via: draft.via,
-      }),
-    );
+    const core = renderCreditTemplate(style.format, {
+      photographer: draft.photographer,
+      agency: draft.agency,
+      provider: draft.provider,
+      via: draft.via,
+    });
+    // The client stays beside the agency it hired ("Getty Images for Tribeca"), before Handout/Pool.
+    parts.push(draft.client === undefined ? core : `${core} for ${draft.client}`.trim());
     if (draft.provider !== undefined && !inTemplate('provider')) parts.push(draft.provider);
   }
   if (draft.handout) parts.push('Handout');

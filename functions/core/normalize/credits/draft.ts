@@ -15,6 +15,8 @@ export interface CreditDraft {
   agency?: string;
   provider?: string;
   via?: string;
+  /** "Getty Images for Tribeca Festival": who commissioned an agency's shoot (reported as provider). */
+  client?: string;
   handout: boolean;
   pool: boolean;
   /** "Courtesy of X": X is the provider. */
@@ -69,7 +71,7 @@ export function shapeOf(draft: CreditDraft): CreditShape {
     draft.pool ||
     draft.courtesy ||
     draft.assignment;
-  const hasContent = [draft.photographer, draft.agency, draft.provider, draft.via].some((v) => v !== undefined) || draft.handout || draft.pool;
+  const hasContent = [draft.photographer, draft.agency, draft.provider, draft.via, draft.client].some((v) => v !== undefined) || draft.handout || draft.pool;
   if (claimedAll && marked && hasContent) return 'structured';
   if (draft.prefixed && (draft.stripped ?? '') !== '') return 'prefixed';
   return 'unknown';

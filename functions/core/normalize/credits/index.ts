@@ -23,7 +23,9 @@ export function normalizeCredit(raw: string, style: CreditStyle = DEFAULT_SITE.c
   const display = renderCreditDisplay(draft, style);
   if (shapeOf(draft) !== 'structured') return { display, handout: false, pool: false, raw };
   // Fields in reading order; absent ones are left out rather than set to undefined (JSON stays small).
-  const { photographer, agency, provider, via, handout, pool } = draft;
+  const { photographer, agency, via, handout, pool } = draft;
+  // The Credit model has no client field: whoever commissioned the shoot is reported as the provider.
+  const provider = draft.provider ?? draft.client;
   return {
     display,
     ...(photographer === undefined ? {} : { photographer }),

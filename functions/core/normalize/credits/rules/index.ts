@@ -1,6 +1,7 @@
 // The credit rules, in the order they run. A new credit quirk is a new small rule here, with its table.
 import type { CreditDraft, CreditRule } from '../draft';
 import { markHandoutAndPool } from './markHandoutAndPool';
+import { splitAgencyClient } from './splitAgencyClient';
 import { shortenProviderToAcronym } from './shortenProviderToAcronym';
 import { splitAssignment } from './splitAssignment';
 import { splitCourtesy } from './splitCourtesy';
@@ -36,6 +37,7 @@ export const creditRules: CreditRule[] = [
   splitCourtesy, // "Courtesy of X" -> provider
   splitAssignment, // "Photo by X for Y" -> photographer, agency
   splitSegments, // "REUTERS / Name" -> ["REUTERS", "Name"]
+  splitAgencyClient, // "Getty Images for Tribeca Festival" -> client
   markHandoutAndPool, // "Handout", "Pool" segments -> flags
   takeAgency, // "REUTERS" -> agency "Reuters", "AP Photo" -> "AP"
   takeOrganizationAfterPrefix, // "Photo: Sara Lindgren/City Library" -> photographer, agency

@@ -14,7 +14,8 @@ export const splitAssignment: CreditRule = (draft) => {
   const person = match?.[1];
   const publication = match?.[2]?.trim();
   if (person === undefined || publication === undefined) return draft;
-  if (!looksLikePersonName(person) || publication.split(' ').length > 6) return draft;
+  // "Photo by Getty Images for Tribeca" is an agency's client, not a person's assignment (splitAgencyClient).
+  if (!looksLikePersonName(person) || canonicalAgency(person) !== undefined || publication.split(' ').length > 6) return draft;
   return {
     ...draft,
     text: '',

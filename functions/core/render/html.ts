@@ -2,12 +2,12 @@
 import { stripInvalidXmlChars } from './xml';
 
 const HTML_SPECIAL = /[&<>"']/;
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML text and attribute values, dropping characters HTML and XML cannot carry. */
 export function escapeHtml(text: string): string {
   const clean = stripInvalidXmlChars(text);
-  return HTML_SPECIAL.test(clean) ? clean.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string) : clean;
+  if (!HTML_SPECIAL.test(clean)) return clean;
+  return clean.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

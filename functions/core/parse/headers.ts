@@ -11,7 +11,7 @@ const KNOWN = new Set<string>(KNOWN_HEADERS);
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9_-]{0,39}):(?:[ \t]+(.*))?$/;
 
 export interface HeaderBlock {
-  /** Lower-cased keys; `tags` split on commas, everything else the value as written (trimmed). */
+  /** Lower-cased keys; `tags` split on commas, everything else the value as written (trimmed); blank ones left out. */
   meta: Record<string, string | string[]>;
   /** One image per `Image:` line, with the `Caption:` and `Credit:` lines around it. */
   images: RawImage[];
@@ -43,6 +43,8 @@ export function parseHeaderBlock(lines: readonly string[]): HeaderBlock {
     if (!match) break;
     const key = match[1]!.toLowerCase();
     const value = (match[2] ?? '').trim();
+    // A header left blank in a template ("Image:") says nothing: it is consumed but not recorded.
+    if (value === '') continue;
     // The first of repeated headers wins; repeated Image/Caption/Credit lines still describe more images.
     if (!Object.hasOwn(meta, key)) {
       meta[key] = key === 'tags' ? value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '') : value;

@@ -25,7 +25,7 @@ describe('parseHeaderBlock', () => {
     { name: 'a URL is not a header', text: 'Date: 2025-01-01\nhttps://example.com/x\n\nBody', meta: { date: '2025-01-01' }, lineCount: 1 },
     { name: 'the block ends at the first non-header line', text: 'Title: X\nThe body starts here.', meta: { title: 'X' }, lineCount: 1 },
     { name: 'the first of repeated headers wins', text: 'Title: One\nTitle: Two\n', meta: { title: 'One' }, lineCount: 3 },
-    { name: 'an empty value', text: 'Title:\nDate: 2025-01-01\n\nX', meta: { title: '', date: '2025-01-01' }, lineCount: 3 },
+    { name: 'a blank value is consumed, not recorded', text: 'Title:\nDate: 2025-01-01\n\nX', meta: { date: '2025-01-01' }, lineCount: 3 },
     {
       name: 'keys named like Object members are ordinary keys',
       text: 'Title: X\nConstructor: Y\nToString: Z\n',
@@ -50,6 +50,8 @@ describe('parseHeaderBlock', () => {
       images: [{ src: 'a.jpg', caption: 'One' }, { src: 'b.jpg', caption: 'Two', credit: 'Pool' }],
     },
     { text: 'Title: X\nDate: 2025-01-01', images: [] },
+    { text: 'Title: X\nImage:\nCaption:\nCredit:', images: [] },
+    { text: 'Title: X\nImage:\nCaption: Only a caption\nCredit:', images: [{ caption: 'Only a caption' }] },
   ])('Image/Caption/Credit lines make images: $text', ({ text, images }) => {
     expect(parseHeaderBlock(lines(text)).images).toEqual(images);
   });

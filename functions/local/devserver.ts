@@ -1,6 +1,7 @@
 // Serves the site bucket over HTTP the way CloudFront serves it in production: the stored
 // Content-Type and Cache-Control, ETag/Last-Modified with 304s, gzip for text, CORS on feeds,
 // directory indexes, and never the private index under _feedpub/.
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -65,16 +66,23 @@ function notModified(req: IncomingMessage, etag: string | undefined, lastModifie
 }
 
 // s3rver rewrites an object in place: a read racing the pipeline's write of the same key can be cut
-// short ("aborted"). S3 itself swaps objects atomically; here a short retry gives the same effect.
-async function readObject(store: ObjectStore, key: string, attempts = 4): Promise<StoredObject | undefined> {
+// short ("aborted") or return a torn body. S3 itself swaps objects atomically; here the body is
+// checked against its ETag (the MD5 of a single-part upload) and read again.
+async function readObject(store: ObjectStore, key: string, attempts = 5): Promise<StoredObject | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await store.get(key);
+      const object = await store.get(key);
+      if (!object || isWhole(object) || attempt >= attempts) return object;
     } catch (error) {
       if (attempt >= attempts) throw error;
-      await new Promise((r) => setTimeout(r, 10 * attempt));
     }
+    await new Promise((r) => setTimeout(r, 10 * attempt));
   }
+}
+
+function isWhole(object: StoredObject): boolean {
+  const md5 = /^"([0-9a-f]{32})"$/.exec(object.etag ?? '')?.[1];
+  return md5 === undefined || createHash('md5').update(object.bytes).digest('hex') === md5;
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {

@@ -3,11 +3,10 @@
 // integration tests start it; close() stops it in reverse order, letting the batch in flight finish.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { listContentKeys, loadDates, loadSiteConfig } from '../build';
 import { INDEX_PREFIX } from '../core/index/paths';
 import type { SiteConfig } from '../core/model';
-import { parseSiteConfig } from '../core/site';
 import type { PublishCore } from '../pipeline/core';
 import { defaultCore } from '../pipeline/default-core';
 import { createPublishHandler } from '../pipeline/lambda';
@@ -15,7 +14,7 @@ import { LocalFifoQueue } from '../pipeline/queue';
 import { startDevServer, type DevServer } from './devserver';
 import { routeUploadEvents } from './router';
 import { startLocalS3, type LocalS3 } from './s3server';
-import { filesUnder, uploadFiles, type UploadedFile } from './upload';
+import { uploadFiles, type FileUpload, type UploadedFile } from './upload';
 
 /** Marks a site bucket as seeded, so deleting the samples does not bring them back on restart. */
 export const SEED_MARKER = `${INDEX_PREFIX}local-seed.json`;
@@ -46,17 +45,13 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-export async function loadSiteConfig(contentDir: string): Promise<SiteConfig> {
-  const path = join(contentDir, 'site.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as Error).message}`);
-  }
-  const parsed = parseSiteConfig(raw);
-  if (!parsed.ok) throw new Error(`${path}: ${parsed.error}`);
-  return parsed.value;
+/** content/ as uploads, the way `feedpub build` reads it: dates.json entries become the `date` metadata. */
+async function seedFiles(contentDir: string): Promise<FileUpload[]> {
+  const dates = await loadDates(contentDir);
+  return (await listContentKeys(contentDir)).map((key) => {
+    const date = dates.get(key) ?? dates.get(key.slice(key.lastIndexOf('/') + 1));
+    return { path: join(contentDir, ...key.split('/')), key, ...(date !== undefined && { metadata: { date } }) };
+  });
 }
 
 export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
@@ -86,7 +81,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     let seeded: UploadedFile[] = [];
     if (!(await s3.site.get(SEED_MARKER))) {
-      seeded = await uploadFiles(s3.uploads, await filesUnder(options.contentDir, new Set(['site.json'])));
+      seeded = await uploadFiles(s3.uploads, await seedFiles(options.contentDir));
       await s3.site.put(SEED_MARKER, JSON.stringify({ from: options.contentDir, keys: seeded.map((f) => f.key) }), {
         contentType: 'application/json; charset=utf-8',
       });

@@ -1,7 +1,7 @@
 // Local files -> an object store (the uploads bucket), with the Content-Type S3 would be told.
 // One way to upload: the `npm start` seed and `feedpub upload` both use it.
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { contentType } from 'mime-types';
 import type { ObjectStore } from '../store/types';
 
@@ -10,6 +10,8 @@ export interface FileUpload {
   path: string;
   /** Object key in the bucket. */
   key: string;
+  /** S3 user metadata (x-amz-meta-*), e.g. { date } for an article that names none. */
+  metadata?: Record<string, string>;
 }
 
 export interface UploadedFile extends FileUpload {
@@ -31,23 +33,10 @@ export async function uploadFiles(
   for (const [index, file] of files.entries()) {
     const bytes = await readFile(file.path);
     const type = uploadContentType(file.path);
-    await store.put(file.key, bytes, { contentType: type });
+    await store.put(file.key, bytes, { contentType: type, ...(file.metadata && { metadata: file.metadata }) });
     const uploaded = { ...file, bytes: bytes.byteLength, contentType: type };
     done.push(uploaded);
     onUploaded?.(uploaded, index);
   }
   return done;
-}
-
-/** Every file under dir (keys relative to it, "/"-separated), without dotfiles and the names excluded. */
-export async function filesUnder(dir: string, exclude: ReadonlySet<string> = new Set()): Promise<FileUpload[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
-    .map((e) => {
-      const path = join(e.parentPath, e.name);
-      return { path, key: relative(dir, path).split(sep).join('/') };
-    })
-    .filter((f) => !exclude.has(f.key) && !f.key.split('/').some((s) => s.startsWith('.')))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

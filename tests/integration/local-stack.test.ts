@@ -43,11 +43,11 @@ interface JsonFeed {
 const jsonFeed = async (path = 'feed.json') => JSON.parse((await http(path)).text) as JsonFeed;
 const xmlFeed = async (path: string) => parseFeed((await http(path)).text);
 
-/** Polls until check() holds; returns the milliseconds it took. Fails after timeoutMs. */
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+/** Polls until check() holds; fails after timeoutMs. */
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const started = Date.now();
   for (;;) {
-    if (await check()) return Date.now() - started;
+    if (await check()) return;
     if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms: ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -67,6 +67,8 @@ describe('first start', () => {
     }
     const json = (await jsonFeed()).items.find((i) => i.id === id);
     expect(json?.title).toBe(SEED_TITLE);
+    // The scrape names no date; content/dates.json gives it, sent as the upload's x-amz-meta-date.
+    expect(json?.date_published).toBe('2024-10-31T00:00:00Z');
     expect(json?.content_html).toContain(SEED_CREDIT);
     expect(json?._feedpub.images.map((i) => i.credit?.display)).toContain(SEED_CREDIT);
   });
@@ -90,16 +92,17 @@ describe('uploads through the S3 API', () => {
   const key = 'desk/harbour night shift.txt';
   const id = articleIdForKey(key);
 
-  it('a new article is in feed.xml within a second', async () => {
+  // The under-a-second figure is measured by bench/publish.bench.ts; a timed assertion here would
+  // only measure how busy the test machine is.
+  it('a new article appears in all three feeds', async () => {
     await stack.s3.uploads.put(key, ARTICLE('Night shift keeps the cranes moving', 'Crews worked through the night at the port.'), {
       contentType: 'text/plain; charset=utf-8',
     });
-    const ms = await waitFor(
+    await waitFor(
       async () => (await xmlFeed('feed.xml')).items.some((i) => i.title === 'Night shift keeps the cranes moving'),
-      1000,
+      10_000,
       'the upload in feed.xml',
     );
-    expect(ms).toBeLessThan(1000);
     expect((await jsonFeed()).items.map((i) => i.id)).toContain(id);
     expect((await xmlFeed('atom.xml')).items.map((i) => i.title)).toContain('Night shift keeps the cranes moving');
   });
@@ -109,7 +112,7 @@ describe('uploads through the S3 API', () => {
     expect(before).toBeDefined();
     await new Promise((r) => setTimeout(r, 1100)); // updated has second precision
     await stack.s3.uploads.put(key, ARTICLE('Night shift keeps the cranes moving until dawn', 'Crews worked through the night.'));
-    await waitFor(async () => (await jsonFeed()).items.some((i) => i.id === id && i.title.endsWith('until dawn')), 5000, 'the edit');
+    await waitFor(async () => (await jsonFeed()).items.some((i) => i.id === id && i.title.endsWith('until dawn')), 10_000, 'the edit');
     const items = (await jsonFeed()).items.filter((i) => i.id === id);
     expect(items).toHaveLength(1);
     const after = items[0];
@@ -123,7 +126,7 @@ describe('uploads through the S3 API', () => {
     const archive = 'archive/2026-11/feed.json';
     expect((await jsonFeed(archive)).items.map((i) => i.id)).toContain(id);
     await stack.s3.uploads.delete(key);
-    await waitFor(async () => !(await jsonFeed()).items.some((i) => i.id === id), 5000, 'the delete');
+    await waitFor(async () => !(await jsonFeed()).items.some((i) => i.id === id), 10_000, 'the delete');
     expect((await xmlFeed('feed.xml')).items.map((i) => i.title)).not.toContain('Night shift keeps the cranes moving until dawn');
     expect((await xmlFeed('atom.xml')).items.map((i) => i.title)).not.toContain('Night shift keeps the cranes moving until dawn');
     const archiveAfter = await http(archive);
@@ -137,7 +140,7 @@ describe('uploads through the S3 API', () => {
     await stack.s3.uploads.put('desk/broken & bad.txt', png);
     await waitFor(
       async () => (JSON.parse((await http('status.json')).text) as SiteStatus).quarantined.some((q) => q.key === 'desk/broken & bad.txt'),
-      5000,
+      10_000,
       'the quarantine record',
     );
     const record = (JSON.parse((await http('status.json')).text) as SiteStatus).quarantined.find((q) => q.key === 'desk/broken & bad.txt');
@@ -163,6 +166,6 @@ describe('restart', () => {
     expect((await jsonFeed()).items.map((i) => i.id)).toEqual(before.items.map((i) => i.id));
     // The pipeline runs again after a restart.
     await stack.s3.uploads.put('after-restart.txt', ARTICLE('Published after a restart', 'Still here.'));
-    await waitFor(async () => (await jsonFeed()).items.some((i) => i.title === 'Published after a restart'), 5000, 'a post-restart upload');
+    await waitFor(async () => (await jsonFeed()).items.some((i) => i.title === 'Published after a restart'), 10_000, 'a post-restart upload');
   });
 });

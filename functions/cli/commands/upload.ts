@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { filesUnder, uploadFiles, type FileUpload } from '../../local/upload';
+import { listContentKeys } from '../../build';
+import { uploadFiles, type FileUpload } from '../../local/upload';
 import { s3Target } from '../s3target';
 
 /** "news" and "news/" both mean the folder news/; no prefix means the bucket root. */
@@ -11,14 +12,14 @@ export function keyPrefix(prefix: string | undefined): string {
   return trimmed === '' || trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
 }
 
-/** Files keep their name under the prefix; a folder's files keep their path inside it. */
+/** Files keep their name under the prefix; a folder's files keep their path inside it (settings files and dotfiles skipped, as `feedpub build` skips them). */
 export async function uploadsFor(paths: readonly string[], prefix: string): Promise<FileUpload[]> {
   const uploads: FileUpload[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new Error(`${path}: no such file or folder`);
     if (info.isDirectory()) {
-      for (const f of await filesUnder(path)) uploads.push({ path: f.path, key: `${prefix}${f.key}` });
+      for (const key of await listContentKeys(path)) uploads.push({ path: join(path, ...key.split('/')), key: `${prefix}${key}` });
     } else uploads.push({ path, key: `${prefix}${basename(path)}` });
   }
   return uploads;

@@ -104,11 +104,11 @@ function yamlErrorSummary(error: unknown): string {
   return (error.message.split('\n')[0] ?? '').replace(/:$/, '');
 }
 
-/** Scalars become strings (as written), Dates ISO strings, nulls are dropped; lists and maps recurse. */
+/** Scalars become strings (as written), Dates ISO strings, nulls and blank strings are dropped; lists and maps recurse. */
 function plainValue(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : isoDate(value);
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) return value.map(plainValue).filter((item) => item !== undefined);
   if (typeof value === 'object') {

@@ -8,8 +8,8 @@ function parsed(text: string) {
 }
 
 describe('parseMarkdown', () => {
-  it('front matter keys lower-cased, values as written, dates kept as written', () => {
-    const value = parsed('---\nTitle: Hello\nDate: 2025-04-30\nTags: [a, b]\nAuthor: Ann Lee\nDraft: false\nCount: 3\nEmpty: ~\n---\nBody text.\n');
+  it('front matter keys lower-cased, values as written, dates kept as written, null and blank left out', () => {
+    const value = parsed('---\nTitle: Hello\nDate: 2025-04-30\nTags: [a, b, ""]\nAuthor: Ann Lee\nDraft: false\nCount: 3\nEmpty: ~\nBlank: " "\n---\nBody text.\n');
     expect(value.title).toBe('Hello');
     expect(value.meta).toEqual({ title: 'Hello', date: '2025-04-30', tags: ['a', 'b'], author: 'Ann Lee', draft: 'false', count: '3' });
     expect(value.markdown).toBe('Body text.');

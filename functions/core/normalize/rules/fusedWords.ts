@@ -17,11 +17,33 @@ export const NEVER_SPLIT = new Set(
     'Samsung', 'Johnson', 'Robertson', 'Washington', 'Birmingham', 'Sunderland', 'Thanksgiving', 'Peterson',
     'Stockholm', 'Copenhagen', 'Edinburgh', 'Goldsmith', 'Wordpress', 'Nvidia', 'Huawei', 'Raytheon', 'Lockheed',
     'Boeing', 'Gazprom', 'Aramco', 'Ryanair', 'Easyjet', 'Heathrow', 'Gatwick', 'Tripadvisor', 'Booking',
+    // The word lists hold no proper nouns: months and days must be named here ("Nov" + "ember").
+    'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November',
+    'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
   ].map((w) => w.toLowerCase()),
 );
 
+// Titles that stand before a name: the only dictionary words accepted as a left half ("Ministerconfirmed").
+// Any other word would split compounds the word list lacks: "Names"+"paces", "Cloud"+"formation", "File"+"system".
+const TITLES = new Set([
+  'Minister', 'President', 'Premier', 'Chancellor', 'Senator', 'Governor', 'Mayor', 'Secretary', 'General', 'Admiral',
+  'Colonel', 'Commander', 'Chief', 'Judge', 'Justice', 'Ambassador', 'Spokesman', 'Spokeswoman', 'Spokesperson',
+  'Chairman', 'Chairwoman', 'Director', 'Professor', 'King', 'Queen', 'Prince', 'Princess', 'Pope',
+  'Cardinal', 'Bishop', 'Sheikh', 'Emir', 'Sultan', 'Speaker', 'Senate', 'Congress', 'Parliament', 'Government',
+  'Ministry', 'Police', 'Army', 'Court',
+]);
+
 // Right halves that are name endings, not words someone fused on ("Robert" + "son", "Gold" + "man").
 const NAME_ENDINGS = new Set(['son', 'sen', 'man', 'men', 'berg', 'burg', 'stein', 'ton', 'town', 'ford', 'field', 'ley', 'land', 'ville', 'wood', 'stone', 'worth', 'well', 'ham', 'ski', 'sky', 'ova', 'way', 'bury', 'mouth', 'shire', 'dale', 'port', 'more', 'ridge', 'water', 'book', 'star', 'house', 'hall']);
+
+// What follows a linked name in news prose: a verb or an adverb ("reportedly", "described", "said",
+// "warning"), or a small function word. Nouns are left out on purpose: "Joey Kilpa"+"trick",
+// "Docker"+"file" and "Roths"+"child" are names and compounds, not artefacts.
+const NEXT_WORDS = new Set(['said', 'says', 'told', 'wrote', 'spoke', 'adds', 'asks', 'also', 'were', 'will', 'would', 'could', 'should', 'must', 'might', 'does', 'with', 'from', 'that', 'when', 'after', 'before', 'during', 'whose', 'which', 'while', 'where', 'because']);
+
+function likelyNextWord(word: string): boolean {
+  return NEXT_WORDS.has(word) || /(?:ed|ly)$/.test(word) || (word.length >= 6 && word.endsWith('ing'));
+}
 
 let dictionary: Set<string> | undefined;
 let common: Set<string> | undefined;
@@ -41,59 +63,46 @@ function commonWords(): Set<string> {
 const MIN_TOKEN_LENGTH = 8;
 // Three-letter right halves ("and", "day", "son") end too many names: Greenland, Wednesday, Johnson.
 const MIN_RIGHT_LENGTH = 4;
-const MIN_LEFT_LENGTH = 3;
+// Three-letter left halves are mostly abbreviations: "Nov" + "ember", "Ref" + "actor".
+const MIN_LEFT_LENGTH = 4;
 const LETTER = 'A-Za-z\\u00C0-\\u024F\'’';
 // A candidate: a whole token of a capital then 7+ lower-case letters (YouTube, iPhone, McDonald's never match).
 const CANDIDATE = new RegExp(`(?<![${LETTER}])[A-Z][a-z]{${MIN_TOKEN_LENGTH - 1},}(?![${LETTER}])`, 'g');
 const CAPITALIZED = new RegExp(`(?<![${LETTER}])[A-Z][${LETTER}]*`, 'g');
 const PREVIOUS_WORD = new RegExp(`(?:^|[^${LETTER}])([A-Z][a-z]+) $`);
-const SENTENCE_START = /[.!?:;“"‘(—–-]/;
 
 /** Where to split a candidate token, or undefined. `names()`: the article's capitalized tokens, built on demand. */
-export function splitFusedToken(token: string, names: () => ArticleNames, afterName: boolean): [string, string] | undefined {
+export function splitFusedToken(token: string, names: () => ReadonlySet<string>, afterName: boolean): [string, string] | undefined {
   const lower = token.toLowerCase();
   if (NEVER_SPLIT.has(lower) || knownWords().has(lower)) return undefined;
   const splits: [string, string][] = [];
   for (let i = MIN_LEFT_LENGTH; i <= token.length - MIN_RIGHT_LENGTH; i++) {
     const right = lower.slice(i);
-    if (!commonWords().has(right) || NAME_ENDINGS.has(right)) continue;
+    if (!commonWords().has(right) || NAME_ENDINGS.has(right) || !likelyNextWord(right)) continue;
     const left = token.slice(0, i);
     // The left half must be a name: a non-word used on its own in this article or following a first name
-    // ("Kim Ghattas"), or a word the article itself capitalizes mid-sentence ("Prime Minister"). A plain word
-    // never qualifies, so "Face"+"book", "Black"+"stone" or "Star"+"bucks" stay whole.
+    // ("Kim Ghattas"), or a title ("Minister"). A plain word never qualifies, so "Face"+"book",
+    // "Black"+"stone" or "Star"+"bucks" stay whole.
     if (knownWords().has(left.toLowerCase())) {
-      if (right.length >= 5 && names().midSentence.has(left)) splits.push([left, right]);
-    } else if ((afterName && right.length >= 5) || names().all.has(left)) splits.push([left, right]);
+      if (TITLES.has(left) && right.length >= 5) splits.push([left, right]);
+    } else if ((afterName && right.length >= 5) || names().has(left)) splits.push([left, right]);
   }
   // Two readings: do not guess.
   return splits.length === 1 ? splits[0] : undefined;
 }
 
-export interface ArticleNames {
-  /** Every capitalized token of the article. */
-  all: Set<string>;
-  /** Capitalized tokens not at the start of a sentence: names and titles as the article spells them. */
-  midSentence: Set<string>;
-}
-
 /** Capitalized tokens of the article, to recognize a name when it appears fused elsewhere. */
-export function articleNames(paragraphs: readonly string[]): ArticleNames {
-  const names: ArticleNames = { all: new Set(), midSentence: new Set() };
+export function articleNames(paragraphs: readonly string[]): Set<string> {
+  const names = new Set<string>();
   for (const paragraph of paragraphs) {
-    for (const match of paragraph.matchAll(CAPITALIZED)) {
-      const token = match[0].replace(/['’]s?$/, '');
-      names.all.add(token);
-      let i = match.index - 1;
-      while (i >= 0 && paragraph[i] === ' ') i--;
-      if (i >= 0 && !SENTENCE_START.test(paragraph[i] as string)) names.midSentence.add(token);
-    }
+    for (const match of paragraph.matchAll(CAPITALIZED)) names.add(match[0].replace(/['’]s?$/, ''));
   }
   return names;
 }
 
 /** Repairs fused words in body paragraphs; each repair is recorded. */
 export function repairFusedWords(paragraphs: readonly string[]): { paragraphs: string[]; repairs: Repair[] } {
-  let names: ArticleNames | undefined;
+  let names: Set<string> | undefined;
   const namesOnDemand = () => (names ??= articleNames(paragraphs));
   const repairs: Repair[] = [];
   const repaired = paragraphs.map((paragraph) =>
@@ -104,7 +113,7 @@ export function repairFusedWords(paragraphs: readonly string[]): { paragraphs: s
       const split = splitFusedToken(token, namesOnDemand, afterName);
       if (!split) return token;
       const after = `${split[0]} ${split[1]}`;
-      const why = namesOnDemand().all.has(split[0]) ? `"${split[0]}" appears on its own in the article` : 'it follows a first name';
+      const why = namesOnDemand().has(split[0]) ? `"${split[0]}" appears on its own in the article` : 'it follows a first name';
       repairs.push({ rule: 'fused-words', before: token, after, reason: `"${split[1]}" is a common word and ${why}` });
       return after;
     }),

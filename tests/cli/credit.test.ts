@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 interface Run {
@@ -69,10 +72,33 @@ describe('feedpub credit', () => {
     expect(run.stderr).toContain('--style must be a template like "{photographer}/{agency}"');
   });
 
+  it('takes the house style from --site, and --style wins over it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feedpub-credit-'));
+    const site = join(dir, 'site.json');
+    writeFileSync(site, JSON.stringify({ creditStyle: { format: '{photographer} ({agency})' } }));
+    const fromSite = await feedpubCredit(['--site', site, 'REUTERS/Maher Abou Taleb']);
+    expect(jsonLines(fromSite.stdout)[0]?.display).toBe('Maher Abou Taleb (Reuters)');
+    const overridden = await feedpubCredit(['--site', site, '--style', '{agency}/{photographer}', 'REUTERS/Maher Abou Taleb']);
+    expect(jsonLines(overridden.stdout)[0]?.display).toBe('Reuters/Maher Abou Taleb');
+  });
+
+  it('reports a bad --site file with its reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feedpub-credit-'));
+    const site = join(dir, 'site.json');
+    writeFileSync(site, JSON.stringify({ creditStyle: { format: 'plain' } }));
+    const invalid = await feedpubCredit(['--site', site, 'AP']);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('"creditStyle.format" must be a template');
+    const missing = await feedpubCredit(['--site', join(dir, 'nope.json'), 'AP']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read site config');
+  });
+
   it('explains itself with --help', async () => {
     const run = await feedpubCredit(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: feedpub credit [options] [raw...]');
     expect(run.stdout).toContain('--style <format>');
+    expect(run.stdout).toContain('--site <file>');
   });
 });

@@ -1,10 +1,34 @@
 import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { DEFAULT_SITE, type CreditStyle } from '../../core/model';
 import { normalizeCredit } from '../../core/normalize/credits/index';
+import { parseSiteConfig } from '../../core/site';
 
 interface CreditOptions {
   style?: string;
+  site?: string;
+}
+
+/** The house style: --site's creditStyle, then --style over it; an error is a sentence for the user. */
+async function creditStyleOf(options: CreditOptions): Promise<CreditStyle | string> {
+  let style = DEFAULT_SITE.creditStyle;
+  if (options.site !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(options.site, 'utf8'));
+    } catch (error) {
+      return `cannot read site config ${options.site}: ${(error as Error).message}`;
+    }
+    const site = parseSiteConfig(json);
+    if (!site.ok) return `${options.site}: ${site.error}`;
+    style = site.value.creditStyle;
+  }
+  if (options.style !== undefined) {
+    if (!options.style.includes('{')) return `--style must be a template like "{photographer}/{agency}", got "${options.style}"`;
+    style = { ...style, format: options.style };
+  }
+  return style;
 }
 
 /** `feedpub credit [RAW...]`: one JSON Credit per line, for each argument or each non-blank stdin line. */
@@ -13,7 +37,8 @@ export function registerCredit(program: Command): void {
     .command('credit')
     .description('normalize image credit lines into structured credits (JSON, one per line)')
     .argument('[raw...]', 'credit lines, e.g. "REUTERS/Maher Abou Taleb"; none: read one per line from stdin')
-    .option('--style <format>', `display template with {photographer} {agency} {provider} {via}`, DEFAULT_SITE.creditStyle.format)
+    .option('--style <format>', `display template with {photographer} {agency} {provider} {via} (default: "${DEFAULT_SITE.creditStyle.format}")`)
+    .option('--site <file>', 'take the house style (creditStyle) from this site.json')
     .addHelpText(
       'after',
       `
@@ -21,16 +46,16 @@ Examples:
   $ feedpub credit "REUTERS/Maher Abou Taleb"
   {"display":"Maher Abou Taleb/Reuters",...}
   $ printf 'AP Photo/Evan Vucci\\nJOHN SMITH/AFP via Getty Images\\n' | feedpub credit
-  $ feedpub credit --style "{agency}/{photographer}" "Andrew Leyden/NurPhoto"`,
+  $ feedpub credit --style "{agency}/{photographer}" "Andrew Leyden/NurPhoto"
+  $ feedpub credit --site content/site.json "(AP Photo/Evan Vucci)"`,
     )
     .action(async (raws: string[], options: CreditOptions) => {
-      const format = options.style ?? DEFAULT_SITE.creditStyle.format;
-      if (!format.includes('{')) {
-        process.stderr.write(`feedpub credit: --style must be a template like "{photographer}/{agency}", got "${format}"\n`);
+      const style = await creditStyleOf(options);
+      if (typeof style === 'string') {
+        process.stderr.write(`feedpub credit: ${style}\n`);
         process.exitCode = 2;
         return;
       }
-      const style: CreditStyle = { ...DEFAULT_SITE.creditStyle, format };
       const print = (raw: string) => process.stdout.write(`${JSON.stringify(normalizeCredit(raw, style))}\n`);
       if (raws.length > 0) {
         raws.forEach(print);

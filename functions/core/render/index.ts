@@ -9,7 +9,15 @@ import { renderHome } from './home';
 import { articlePagePath, renderPage } from './page';
 import { RSS_CONTENT_TYPE, renderRss } from './rss';
 import { renderStatusJson, renderStatusPage } from './status';
-import { archiveFeedLinks, archiveFeedPath, type FeedFormat, type FeedLinks, headFeedLinks, headFeedPath } from './urls';
+import {
+  archiveFeedLinks,
+  archiveFeedPath,
+  FEED_FORMATS,
+  type FeedFormat,
+  type FeedLinks,
+  headFeedLinks,
+  headFeedPath,
+} from './urls';
 
 const UTF8 = '; charset=utf-8';
 
@@ -38,12 +46,11 @@ const RENDERERS: Record<FeedFormat, (site: SiteConfig, items: Article[], links: 
   atom: renderAtom,
   json: renderJsonFeed,
 };
-const FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
 
 /** feed.xml, atom.xml, feed.json: the newest site.feedSize items (cut again here, defensively). */
 export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[]): SiteFile[] {
   const head = [...items].sort(newestFirst).slice(0, site.feedSize);
-  return FORMATS.map((format) => ({
+  return FEED_FORMATS.map((format) => ({
     path: headFeedPath(format),
     body: RENDERERS[format](site, head, headFeedLinks(site, format, archiveMonths)),
     contentType: CONTENT_TYPES[format],
@@ -57,7 +64,7 @@ export function renderArchiveFeeds(site: SiteConfig, month: string, items: Artic
   // The newest archive month is the current, still-growing one: it is cached like the head.
   const newest = [...archiveMonths, month].sort().at(-1);
   const cacheControl = month === newest ? CACHE_CONTROL.live : CACHE_CONTROL.pastArchive;
-  return FORMATS.map((format) => ({
+  return FEED_FORMATS.map((format) => ({
     path: archiveFeedPath(month, format),
     body: RENDERERS[format](site, monthItems, archiveFeedLinks(site, format, month, archiveMonths)),
     contentType: CONTENT_TYPES[format],

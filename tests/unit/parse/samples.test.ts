@@ -74,6 +74,9 @@ describe('tests/fixtures/uploads: each bad file is rejected with its code', () =
     ['no-title.md', 'no-title'],
     ['bad-front-matter.md', 'bad-front-matter'],
     ['notes.docx', 'unsupported-type'],
+    ['front-matter-js.md', 'bad-front-matter'],
+    ['utf16-no-bom.txt', 'binary'],
+    ['wrong-bom.txt', 'bad-encoding'],
   ])('%s -> %s', (name, code) => {
     const result = parseFile(fixturesDir, name);
     expect(result.ok ? 'accepted' : result.error.code).toBe(code);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampSummary, readingTimeMinutes } from '../../../functions/core/normalize/rules/summary';
+import { clampSummary, countWords, readingTimeMinutes } from '../../../functions/core/normalize/rules/summary';
 
 describe('clampSummary', () => {
   it('keeps a summary of 300 chars or less as is', () => {
@@ -37,4 +37,10 @@ describe('readingTimeMinutes: max(1, round(words / 230))', () => {
   it.each([
     [0, 1], [100, 1], [344, 1], [345, 2], [460, 2], [1000, 4], [2300, 10],
   ])('%i words -> %i min', (words, minutes) => expect(readingTimeMinutes(Array(words).fill('w').join(' \n'))).toBe(minutes));
+});
+
+describe('countWords', () => {
+  it.each([
+    ['', 0], ['one', 1], ['  one  two ', 2], ['a\n\nb c', 3], ['“quoted” – dash', 3], ['über café', 2], ['🌍 x', 2],
+  ])('%j -> %i', (text, words) => expect(countWords(text)).toBe(words));
 });

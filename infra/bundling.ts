@@ -1,0 +1,54 @@
+// One definition of how the publish function is bundled. The stack hands it to NodejsFunction
+// (which runs the local esbuild CLI); bench/bundle.bench.ts hands the same values to the esbuild
+// API, so the figures it prints are those of the deployed bundle.
+import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/** Relative to the project root. */
+export const PUBLISH_ENTRY = 'functions/handlers/publish.ts';
+
+export const publishBundle = {
+  // Matches PUBLISH_RUNTIME (nodejs24.x) in the stack.
+  target: 'node24',
+  // CommonJS: the Lambda runtime loads it without a package.json "type", and Powertools and the
+  // SDK ship tested CJS builds. esbuild converts our ESM sources; no top-level await is used.
+  format: 'cjs',
+  minify: true,
+  sourceMap: true,
+  // Bundle the AWS SDK we test against instead of using the runtime's copy: every deploy runs the
+  // same SDK bytes as the tests, whatever version the Node 22 runtime happens to carry.
+  externalModules: [] as string[],
+  // Prefer packages' ESM builds: esbuild tree-shakes them, not their CJS builds (smaller SDK).
+  mainFields: ['module', 'main'],
+} as const;
+
+/** What NodejsFunction gets: the shared options, bundled by the local esbuild, never in Docker. */
+export function cdkBundling(): BundlingOptions {
+  return {
+    target: publishBundle.target,
+    format: OutputFormat.CJS,
+    minify: publishBundle.minify,
+    sourceMap: publishBundle.sourceMap,
+    externalModules: [...publishBundle.externalModules],
+    mainFields: [...publishBundle.mainFields],
+    forceDockerBundling: false,
+  };
+}
+
+/** The esbuild API options equivalent to the CLI call NodejsFunction makes with cdkBundling(). */
+export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: publishBundle.target,
+    format: publishBundle.format,
+    minify: publishBundle.minify,
+    sourcemap: publishBundle.sourceMap,
+    external: [...publishBundle.externalModules],
+    mainFields: [...publishBundle.mainFields],
+    metafile: true,
+    logLevel: 'warning',
+  };
+}

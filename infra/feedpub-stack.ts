@@ -1,0 +1,462 @@
+// The deployed pipeline: uploads bucket -> S3 events -> standard queue -> EventBridge Pipe ->
+// FIFO queue (one message group) -> publish function -> site bucket -> CloudFront.
+// S3 cannot notify a FIFO queue, hence the pipe; one message group makes the function the single
+// writer of the index by construction (no lost update), without reserved concurrency 1 on a
+// standard queue, which throttles the poller and moves good messages to the DLQ.
+import { join } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { cdkBundling, PUBLISH_ENTRY } from './bundling';
+import type { StackConfig } from './config';
+
+/** Upload suffixes that reach the pipeline (S3 suffix filters are case-sensitive). */
+export const INGESTED_SUFFIXES = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp'] as const;
+
+/** Site bucket prefix holding the pipeline's private index; CloudFront may never serve it. */
+export const PRIVATE_PREFIX = '_feedpub/';
+
+/** Node 24: the Active LTS line (Node 22 is in maintenance, its Lambda runtime deprecated in 2027). */
+export const PUBLISH_RUNTIME = lambda.Runtime.NODEJS_24_X;
+export const PUBLISH_TIMEOUT = Duration.seconds(60);
+/** Renders are CPU-bound and Lambda CPU scales with memory: 1024 MB buys ~0.6 vCPU. */
+export const PUBLISH_MEMORY_MB = 1024;
+/** FIFO group id: one group, so batches are processed one at a time, in order. */
+export const MESSAGE_GROUP_ID = 'feedpub';
+export const MAX_RECEIVE_COUNT = 5;
+export const NONCURRENT_VERSION_DAYS = 30;
+
+export const CSP = "default-src 'self'; img-src 'self' https: data:; style-src 'self'";
+
+export interface FeedpubStackProps extends StackProps {
+  config: StackConfig;
+  /** Project root: where functions/ and package-lock.json live. */
+  projectRoot: string;
+}
+
+export class FeedpubStack extends Stack {
+  readonly uploads: s3.Bucket;
+  readonly site: s3.Bucket;
+  readonly accessLogs: s3.Bucket;
+  readonly events: sqs.Queue;
+  readonly eventsDlq: sqs.Queue;
+  readonly publish: sqs.Queue;
+  readonly publishDlq: sqs.Queue;
+  readonly publishFunction: NodejsFunction;
+  readonly publishRole: iam.Role;
+  readonly pipeRole: iam.Role;
+  readonly distribution: cloudfront.Distribution;
+  readonly alarmTopic: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: FeedpubStackProps) {
+    super(scope, id, props);
+    const { config, projectRoot } = props;
+
+    // ---- Buckets -------------------------------------------------------------------------------
+    // Access logs of both buckets and the distribution. CloudFront standard logging writes with
+    // ACLs, hence object-writer ownership on this bucket only.
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    // The source of truth: editors' files. Retained when the stack is destroyed.
+    const uploads = new s3.Bucket(this, 'Uploads', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'uploads/',
+      lifecycleRules: [
+        {
+          id: 'expire-old-versions',
+          noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_DAYS),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+        { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Derived output: rebuilt from the uploads, so destroyed (emptied first) with the stack.
+    // S3-managed keys: CloudFront OAC reads SSE-S3 objects without a KMS key policy.
+    const site = new s3.Bucket(this, 'Site', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'site/',
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    // ---- Queues and the pipe -------------------------------------------------------------------
+    const eventsDlq = new sqs.Queue(this, 'EventsDlq', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    // S3 notifies this standard queue (SSE-SQS is readable by S3 without a KMS key policy).
+    const events = new sqs.Queue(this, 'Events', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(60),
+      deadLetterQueue: { queue: eventsDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+    const publishDlq = new sqs.Queue(this, 'PublishDlq', {
+      fifo: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const publish = new sqs.Queue(this, 'Publish', {
+      fifo: true,
+      // The pipe gives each message a deduplication id (the source message id).
+      contentBasedDeduplication: false,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // AWS advises 6x the function timeout for SQS sources: retries within a batch fit.
+      visibilityTimeout: Duration.seconds(PUBLISH_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue: { queue: publishDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+
+    for (const suffix of INGESTED_SUFFIXES) {
+      for (const event of [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED]) {
+        uploads.addEventNotification(event, new SqsDestination(events), { suffix });
+      }
+    }
+
+    const pipeRole = new iam.Role(this, 'PipeRole', {
+      assumedBy: new iam.ServicePrincipal('pipes.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+      description: 'EventBridge Pipe: moves S3 events from the standard queue to the FIFO queue',
+    });
+    pipeRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+        resources: [events.queueArn],
+      }),
+    );
+    pipeRole.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [publish.queueArn] }));
+    const pipe = new CfnPipe(this, 'EventsToPublish', {
+      roleArn: pipeRole.roleArn,
+      source: events.queueArn,
+      sourceParameters: { sqsQueueParameters: { batchSize: 1 } },
+      target: publish.queueArn,
+      targetParameters: {
+        // The FIFO message body is the S3 notification JSON as S3 sent it.
+        inputTemplate: '<$.body>',
+        sqsQueueParameters: { messageGroupId: MESSAGE_GROUP_ID, messageDeduplicationId: '$.messageId' },
+      },
+      description: 'S3 upload events into the single-writer FIFO queue',
+    });
+    // The role's policy must exist before the pipe starts polling.
+    pipe.node.addDependency(pipeRole);
+
+    // ---- CloudFront ----------------------------------------------------------------------------
+    const encoded = { enableAcceptEncodingGzip: true, enableAcceptEncodingBrotli: true };
+    // Feeds: short; the origin's Cache-Control (max-age, stale-while-revalidate) rules within bounds.
+    const feedsCache = new cloudfront.CachePolicy(this, 'FeedsCache', {
+      comment: 'feedpub feeds: 60 s default, 300 s max',
+      defaultTtl: Duration.seconds(60),
+      maxTtl: Duration.seconds(300),
+      minTtl: Duration.seconds(0),
+      ...encoded,
+    });
+    // Images are published under their content hash: never change, cache for a year.
+    const imagesCache = new cloudfront.CachePolicy(this, 'ImagesCache', {
+      comment: 'feedpub hashed images: 1 year',
+      defaultTtl: Duration.days(365),
+      maxTtl: Duration.days(365),
+      minTtl: Duration.seconds(0),
+      ...encoded,
+    });
+    const pagesCache = new cloudfront.CachePolicy(this, 'PagesCache', {
+      comment: 'feedpub pages: 300 s default',
+      defaultTtl: Duration.seconds(300),
+      maxTtl: Duration.seconds(3600),
+      minTtl: Duration.seconds(0),
+      ...encoded,
+    });
+
+    const securityHeaders: cloudfront.ResponseSecurityHeadersBehavior = {
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+    };
+    const pagesHeaders = new cloudfront.ResponseHeadersPolicy(this, 'PagesHeaders', {
+      comment: 'feedpub pages: security headers and CSP',
+      securityHeadersBehavior: { ...securityHeaders, contentSecurityPolicy: { contentSecurityPolicy: CSP, override: true } },
+    });
+    // Web feed readers fetch feeds from their own origin: CORS for any origin, read-only.
+    const feedsHeaders = new cloudfront.ResponseHeadersPolicy(this, 'FeedsHeaders', {
+      comment: 'feedpub feeds: CORS for any origin and security headers',
+      securityHeadersBehavior: securityHeaders,
+      corsBehavior: {
+        accessControlAllowOrigins: ['*'],
+        accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
+        accessControlAllowHeaders: ['*'],
+        accessControlExposeHeaders: ['ETag', 'Last-Modified'],
+        accessControlAllowCredentials: false,
+        accessControlMaxAge: Duration.days(1),
+        originOverride: true,
+      },
+    });
+
+    const folderIndex = new cloudfront.Function(this, 'FolderIndex', {
+      code: cloudfront.FunctionCode.fromFile({ filePath: join(import.meta.dirname, 'viewer-request.js') }),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'feedpub: /dir/ -> /dir/index.html, /dir -> /dir/',
+    });
+
+    // READ + LIST: with ListBucket a missing object is a 404 (not a 403), so the 404 page applies.
+    const origin = S3BucketOrigin.withOriginAccessControl(site, {
+      originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
+    });
+    const feedBehavior: cloudfront.BehaviorOptions = {
+      origin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+      cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD_OPTIONS,
+      cachePolicy: feedsCache,
+      responseHeadersPolicy: feedsHeaders,
+      compress: true,
+    };
+    const certificate = config.certificateArn
+      ? Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn)
+      : undefined;
+    const distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: `feedpub ${config.stage}`,
+      defaultRootObject: 'index.html',
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      // The TLS policy is only ours to choose with our own certificate (*.cloudfront.net is fixed).
+      ...(certificate &&
+        config.domainName && {
+          certificate,
+          domainNames: [config.domainName],
+          minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+        }),
+      enableLogging: true,
+      logBucket: accessLogs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin,
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: pagesCache,
+        responseHeadersPolicy: pagesHeaders,
+        compress: true,
+        functionAssociations: [{ function: folderIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        'images/*': {
+          origin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: imagesCache,
+          responseHeadersPolicy: pagesHeaders,
+          compress: true,
+        },
+        '*.xml': feedBehavior,
+        '*.json': feedBehavior,
+      },
+      // If 404.html is missing, CloudFront still answers 404 (without the page).
+      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.seconds(60) }],
+    });
+
+    // The private index is never served, whatever the grant above says (an explicit Deny wins).
+    // errors/*.json quarantine records stay public: the status page links them for editors.
+    site.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyPrivateIndexToCloudFront',
+        effect: iam.Effect.DENY,
+        principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['s3:GetObject'],
+        resources: [site.arnForObjects(`${PRIVATE_PREFIX}*`)],
+      }),
+    );
+
+    const baseUrl = config.domainName ? `https://${config.domainName}` : `https://${distribution.distributionDomainName}`;
+
+    // ---- The publish function ------------------------------------------------------------------
+    const logGroup = new logs.LogGroup(this, 'PublishLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // An explicit role: logs to its own group only, instead of the managed basic-execution policy.
+    const publishRole = new iam.Role(this, 'PublishRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'feedpub publish function',
+    });
+    publishRole.addToPolicy(
+      new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
+    );
+    // ListBucket: without it S3 answers 403, not 404, for a missing key, and the handler reads
+    // "gone" as "deleted" (uploads) or "not yet written" (the index in the site bucket).
+    publishRole.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [uploads.bucketArn, site.bucketArn] }),
+    );
+    publishRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [uploads.arnForObjects('*')] }));
+    publishRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [site.arnForObjects('*')],
+      }),
+    );
+    publishRole.addToPolicy(
+      new iam.PolicyStatement({ actions: ['cloudfront:CreateInvalidation'], resources: [distribution.distributionArn] }),
+    );
+
+    const fn = new NodejsFunction(this, 'PublishFunction', {
+      description: 'feedpub: publish uploads into feeds and pages',
+      entry: join(projectRoot, PUBLISH_ENTRY),
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: join(projectRoot, 'package-lock.json'),
+      runtime: PUBLISH_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: PUBLISH_MEMORY_MB,
+      timeout: PUBLISH_TIMEOUT,
+      role: publishRole,
+      logGroup,
+      bundling: cdkBundling(),
+      // No reserved concurrency: the single FIFO message group already means one batch at a time.
+      environment: {
+        UPLOADS_BUCKET: uploads.bucketName,
+        SITE_BUCKET: site.bucketName,
+        SITE_CONFIG: JSON.stringify(config.site),
+        BASE_URL: baseUrl,
+        DISTRIBUTION_ID: distribution.distributionId,
+        POWERTOOLS_SERVICE_NAME: 'feedpub-publish',
+        POWERTOOLS_METRICS_NAMESPACE: 'feedpub',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    });
+    fn.addEventSource(new SqsEventSource(publish, { batchSize: 10, reportBatchItemFailures: true }));
+
+    // ---- Alarms --------------------------------------------------------------------------------
+    // A customer-managed key: CloudWatch cannot publish to a topic under the AWS-managed SNS key.
+    const alarmKey = new kms.Key(this, 'AlarmsKey', {
+      description: 'feedpub alarm topic encryption',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    alarmKey.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    const alarmTopic = new sns.Topic(this, 'Alarms', {
+      displayName: `feedpub ${config.stage} alarms`,
+      masterKey: alarmKey,
+      enforceSSL: true,
+    });
+    if (config.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
+    const alarmAction = new SnsAction(alarmTopic);
+    const fiveMinutes = Duration.minutes(5);
+    const alarm = (id: string, description: string, metric: cloudwatch.IMetric, threshold: number): void => {
+      new cloudwatch.Alarm(this, id, {
+        alarmDescription: description,
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(alarmAction);
+    };
+    alarm('EventsDlqNotEmpty', 'S3 events the pipe could not forward (see README: redrive)', eventsDlq.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }), 0);
+    alarm('PublishDlqNotEmpty', 'Uploads the publish function failed on 5 times (see README: redrive)', publishDlq.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }), 0);
+    alarm('PublishErrors', 'Publish function invocations that threw', fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 0);
+    alarm('PublishQueueAge', 'Oldest upload waiting for publish is over 5 minutes', publish.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }), 300);
+    alarm('EventsQueueAge', 'Oldest S3 event waiting for the pipe is over 5 minutes', events.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }), 300);
+
+    // ---- Outputs -------------------------------------------------------------------------------
+    new CfnOutput(this, 'UploadsBucketName', { value: uploads.bucketName, description: 'Put articles and images here' });
+    new CfnOutput(this, 'SiteBucketName', { value: site.bucketName, description: 'Published site (served by CloudFront only)' });
+    new CfnOutput(this, 'DistributionDomainName', { value: distribution.distributionDomainName });
+    new CfnOutput(this, 'SiteUrl', { value: `${baseUrl}/` });
+    new CfnOutput(this, 'FeedUrls', {
+      value: ['feed.xml', 'atom.xml', 'feed.json'].map((path) => `${baseUrl}/${path}`).join(' '),
+      description: 'RSS 2.0, Atom 1.0, JSON Feed 1.1',
+    });
+    new CfnOutput(this, 'UploadCommand', { value: `aws s3 cp FILE s3://${uploads.bucketName}/` });
+    new CfnOutput(this, 'DlqUrls', {
+      value: `${eventsDlq.queueUrl} ${publishDlq.queueUrl}`,
+      description: 'Dead-letter queues: S3 events (pipe), uploads (publish function)',
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });
+
+    this.accessLogs = accessLogs;
+    this.uploads = uploads;
+    this.site = site;
+    this.events = events;
+    this.eventsDlq = eventsDlq;
+    this.publish = publish;
+    this.publishDlq = publishDlq;
+    this.pipeRole = pipeRole;
+    this.publishRole = publishRole;
+    this.distribution = distribution;
+    this.alarmTopic = alarmTopic;
+    this.publishFunction = fn;
+    this.acknowledgeNagFindings({ publishRole, uploads, site, distribution, hasDomain: !!config.domainName });
+  }
+
+  /** cdk-nag v3 findings acknowledged, each with why it does not apply here (one id per finding). */
+  private acknowledgeNagFindings(parts: {
+    publishRole: iam.Role;
+    uploads: s3.Bucket;
+    site: s3.Bucket;
+    distribution: cloudfront.Distribution;
+    hasDomain: boolean;
+  }): void {
+    const ack = (scope: Construct, id: string, reason: string): void => Validations.of(scope).acknowledge({ id, reason });
+    // cdk-nag v3 rule ids are qualified by the plugin name.
+    const nag = (scope: Construct, rule: string, reason: string): void => ack(scope, `AwsSolutions::AwsSolutions-${rule}`, reason);
+    for (const bucket of [parts.uploads, parts.site]) {
+      const arn = `<${this.getLogicalId(bucket.node.defaultChild as s3.CfnBucket)}.Arn>/*`;
+      nag(
+        parts.publishRole,
+        `IAM5[Resource::${arn}]`,
+        'Object-level actions on one named bucket; the keys are editors\' file names and generated paths, unknown at deploy time.',
+      );
+    }
+    nag(this, 'CFR1', 'Public news feeds: no geographic restriction is wanted.');
+    nag(this, 'CFR2', 'Static, read-only content from a private bucket; WAF (from about $6/month) is optional for a feed site.');
+    ack(
+      parts.distribution,
+      'Annotation::@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      'defaultRootObject is index.html and the viewer-request function maps every "/dir/" to "/dir/index.html", so no request reaches the bucket root listing.',
+    );
+    // CDK's bucket-notification helper (a singleton Lambda that writes the notification config).
+    const notificationsHelper = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+    if (notificationsHelper) {
+      nag(
+        notificationsHelper,
+        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'CDK-managed helper that writes the bucket notification configuration at deploy time; the managed policy only grants its own logs.',
+      );
+    }
+    if (!parts.hasDomain) {
+      nag(this, 'CFR4', 'Without a custom domain the default *.cloudfront.net certificate is used, whose TLS policy CloudFront fixes; set domainName and certificateArn for TLSv1.2_2021.');
+    }
+  }
+}

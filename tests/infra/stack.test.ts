@@ -1,0 +1,460 @@
+// What the CDK app deploys, read from the synthesized template. The app is built exactly as
+// `cdk synth` builds it (infra/feedpub-app.ts: config, stack, cdk-nag), synthesized once per
+// variant: bundling the function with esbuild is the slow part.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFeedpubApp, PROJECT_ROOT, type FeedpubApp } from '../../infra/feedpub-app';
+import { CSP, INGESTED_SUFFIXES } from '../../infra/feedpub-stack';
+
+// The CLI passes cdk.json's context (feature flags included) to the app; so do the tests.
+const CDK_JSON_CONTEXT = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
+
+const outdirs: string[] = [];
+function synth(context: Record<string, unknown> = {}): FeedpubApp & { template: Template } {
+  const outdir = mkdtempSync(join(tmpdir(), 'feedpub-cdk-'));
+  outdirs.push(outdir);
+  const built = createFeedpubApp({ context: { ...CDK_JSON_CONTEXT, ...context }, outdir });
+  if (!built.ok) throw new Error(built.error);
+  // Runs the cdk-nag plugin: throws "Validation failed" on any unacknowledged finding.
+  built.value.app.synth();
+  return { ...built.value, template: Template.fromStack(built.value.stack) };
+}
+afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
+
+let dev: FeedpubApp & { template: Template };
+let t: Template;
+const id = (element: unknown): string => dev.stack.getLogicalId((element as { node: { defaultChild: CfnElement } }).node.defaultChild);
+const arnOf = (element: unknown) => ({ 'Fn::GetAtt': [id(element), 'Arn'] });
+const objectsOf = (element: unknown) => ({ 'Fn::Join': ['', [arnOf(element), '/*']] });
+
+beforeAll(() => {
+  dev = synth({ alarmEmail: 'alerts@example.com', feedSize: '20' });
+  t = dev.template;
+}, 180_000);
+
+describe('cdk-nag', () => {
+  it('the app synthesizes with the AwsSolutions pack and no unacknowledged finding', () => {
+    // beforeAll's app.synth() would have thrown; also check the plugin really is on the app.
+    expect(dev.stack.stackName).toBe('feedpub-dev');
+    const noncompliant = new App({ outdir: mkdtempSync(join(tmpdir(), 'feedpub-nag-')) });
+    outdirs.push(noncompliant.outdir);
+    const stack = new Stack(noncompliant, 'Bad');
+    new s3.Bucket(stack, 'PlainBucket');
+    Validations.of(noncompliant).addPlugins(new AwsSolutionsChecks(noncompliant));
+    // The same plugin fails a stack with an unencrypted-in-transit, unlogged bucket.
+    expect(() => noncompliant.synth()).toThrow(/AwsSolutions-S1|AwsSolutions-S10/);
+  });
+
+  it('every acknowledgement carries a written reason', () => {
+    const acks: [string, string][] = [];
+    for (const construct of dev.stack.node.findAll()) {
+      for (const entry of construct.node.metadata) {
+        if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY) acks.push(...Object.entries(entry.data as Record<string, string>));
+      }
+    }
+    expect(acks.map(([rule]) => rule).sort()).toEqual([
+      'Annotation::@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      'AwsSolutions::AwsSolutions-CFR1',
+      'AwsSolutions::AwsSolutions-CFR2',
+      'AwsSolutions::AwsSolutions-CFR4',
+      'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      `AwsSolutions::AwsSolutions-IAM5[Resource::<${id(dev.stack.site)}.Arn>/*]`,
+      `AwsSolutions::AwsSolutions-IAM5[Resource::<${id(dev.stack.uploads)}.Arn>/*]`,
+    ]);
+    for (const [rule, reason] of acks) expect(reason.length, rule).toBeGreaterThan(40);
+  });
+});
+
+describe('buckets', () => {
+  const BLOCK_ALL = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
+
+  it('every bucket blocks public access and is encrypted', () => {
+    const buckets = t.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(3);
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual(BLOCK_ALL);
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    }
+  });
+
+  it('every bucket denies requests without TLS', () => {
+    for (const bucket of [dev.stack.uploads, dev.stack.site, dev.stack.accessLogs]) {
+      t.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id(bucket) },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            {
+              Action: 's3:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Resource: [arnOf(bucket), objectsOf(bucket)],
+            },
+          ]),
+        },
+      });
+    }
+  });
+
+  it('uploads: versioned, old versions expire after 30 days, incomplete multipart uploads aborted, retained', () => {
+    const uploads = t.findResources('AWS::S3::Bucket')[id(dev.stack.uploads)]!;
+    expect(uploads.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(uploads.Properties.LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 }, Status: 'Enabled' }),
+      ]),
+    );
+    expect(uploads.DeletionPolicy).toBe('Retain');
+    expect(uploads.Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: id(dev.stack.accessLogs) }, LogFilePrefix: 'uploads/' });
+  });
+
+  it('site: not versioned, destroyed with the stack (derived data), access-logged', () => {
+    const site = t.findResources('AWS::S3::Bucket')[id(dev.stack.site)]!;
+    expect(site.Properties.VersioningConfiguration).toBeUndefined();
+    expect(site.DeletionPolicy).toBe('Delete');
+    expect(site.Properties.LoggingConfiguration.LogFilePrefix).toBe('site/');
+  });
+
+  it('site: CloudFront reads it only through OAC, for this distribution', () => {
+    t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    t.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' }),
+    });
+    const policy = Object.values(t.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: id(dev.stack.site) } } }))[0]!;
+    const statements = policy.Properties.PolicyDocument.Statement as Record<string, any>[];
+    const cloudFront = statements.filter((s) => s.Principal?.Service === 'cloudfront.amazonaws.com');
+    const allow = cloudFront.find((s) => s.Effect === 'Allow')!;
+    expect(allow.Action).toEqual(['s3:GetObject', 's3:ListBucket']);
+    expect(allow.Condition.StringEquals['AWS:SourceArn']).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::', { Ref: 'AWS::AccountId' }, ':distribution/', { Ref: id(dev.stack.distribution) }]],
+    });
+    // No statement lets anyone but CloudFront (and CDK's emptying helper) read the bucket.
+    const readers = statements.filter((s) => s.Effect === 'Allow').map((s) => s.Principal.Service ?? s.Principal.AWS);
+    expect(readers).toHaveLength(2);
+  });
+
+  it('site: the private index _feedpub/* is denied to CloudFront; errors/* is not', () => {
+    const policy = Object.values(t.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: id(dev.stack.site) } } }))[0]!;
+    const denies = (policy.Properties.PolicyDocument.Statement as Record<string, any>[]).filter(
+      (s) => s.Effect === 'Deny' && s.Principal?.Service === 'cloudfront.amazonaws.com',
+    );
+    expect(denies).toEqual([
+      {
+        Sid: 'DenyPrivateIndexToCloudFront',
+        Effect: 'Deny',
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [arnOf(dev.stack.site), '/_feedpub/*']] },
+      },
+    ]);
+  });
+});
+
+describe('event routing', () => {
+  it('one notification per suffix and event type, all to the events queue', () => {
+    const [notifications] = Object.values(t.findResources('Custom::S3BucketNotifications'));
+    expect(notifications!.Properties.BucketName).toEqual({ Ref: id(dev.stack.uploads) });
+    const configs = notifications!.Properties.NotificationConfiguration.QueueConfigurations as Record<string, any>[];
+    const routes = configs.map((c) => `${c.Events.join()} ${c.Filter.Key.FilterRules.map((r: any) => `${r.Name}=${r.Value}`).join()}`);
+    const expected = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp'].flatMap((suffix) => [
+      `s3:ObjectCreated:* suffix=${suffix}`,
+      `s3:ObjectRemoved:* suffix=${suffix}`,
+    ]);
+    expect(routes.sort()).toEqual(expected.sort());
+    expect(INGESTED_SUFFIXES).toHaveLength(8);
+    for (const c of configs) expect(c.QueueArn).toEqual(arnOf(dev.stack.events));
+  });
+
+  it('S3 may send to the events queue only from the uploads bucket', () => {
+    t.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: id(dev.stack.events) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 's3.amazonaws.com' },
+            Action: Match.arrayWith(['sqs:SendMessage']),
+            Condition: { ArnLike: { 'aws:SourceArn': arnOf(dev.stack.uploads) } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('queues: encrypted, TLS only, dead-lettered after 5 receives; publish is FIFO with visibility 6x the function timeout', () => {
+    const queues = t.findResources('AWS::SQS::Queue');
+    const props = (queue: sqs.Queue) => queues[id(queue)]!.Properties;
+    for (const queue of [dev.stack.events, dev.stack.eventsDlq, dev.stack.publish, dev.stack.publishDlq]) {
+      expect(props(queue).SqsManagedSseEnabled).toBe(true);
+      t.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id(queue) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+    expect(props(dev.stack.events).FifoQueue).toBeUndefined();
+    expect(props(dev.stack.events).RedrivePolicy).toEqual({ deadLetterTargetArn: arnOf(dev.stack.eventsDlq), maxReceiveCount: 5 });
+    expect(props(dev.stack.publish)).toMatchObject({ FifoQueue: true, ContentBasedDeduplication: false, VisibilityTimeout: 360 });
+    expect(props(dev.stack.publish).RedrivePolicy).toEqual({ deadLetterTargetArn: arnOf(dev.stack.publishDlq), maxReceiveCount: 5 });
+    expect(props(dev.stack.publishDlq).FifoQueue).toBe(true);
+    const fn = t.findResources('AWS::Lambda::Function')[id(dev.stack.publishFunction)]!;
+    expect(props(dev.stack.publish).VisibilityTimeout).toBe(6 * fn.Properties.Timeout);
+  });
+
+  it('the pipe moves events into one FIFO message group, body untouched, deduplicated by message id', () => {
+    t.resourceCountIs('AWS::Pipes::Pipe', 1);
+    t.hasResourceProperties('AWS::Pipes::Pipe', {
+      RoleArn: arnOf(dev.stack.pipeRole),
+      Source: arnOf(dev.stack.events),
+      SourceParameters: { SqsQueueParameters: { BatchSize: 1 } },
+      Target: arnOf(dev.stack.publish),
+      TargetParameters: {
+        InputTemplate: '<$.body>',
+        SqsQueueParameters: { MessageGroupId: 'feedpub', MessageDeduplicationId: '$.messageId' },
+      },
+    });
+  });
+
+  it('the pipe role: EventBridge Pipes only, receive from events, send to publish, nothing else', () => {
+    t.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({ Principal: { Service: 'pipes.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } })],
+      },
+    });
+    const [policy] = Object.values(t.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: id(dev.stack.pipeRole) }] } }));
+    expect(policy!.Properties.PolicyDocument.Statement).toEqual([
+      { Action: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], Effect: 'Allow', Resource: arnOf(dev.stack.events) },
+      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: arnOf(dev.stack.publish) },
+    ]);
+  });
+});
+
+describe('publish function', () => {
+  const fnProps = () => t.findResources('AWS::Lambda::Function')[id(dev.stack.publishFunction)]!.Properties;
+
+  it('Node LTS on arm64, 1024 MB, 60 s, handler from the bundle, no reserved concurrency', () => {
+    expect(fnProps()).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 1024, Timeout: 60, Handler: 'index.handler' });
+    expect(fnProps().ReservedConcurrentExecutions).toBeUndefined();
+  });
+
+  it('environment: buckets, site config with context overrides, distribution URL and id, Powertools, source maps', () => {
+    const env = fnProps().Environment.Variables;
+    expect(env.UPLOADS_BUCKET).toEqual({ Ref: id(dev.stack.uploads) });
+    expect(env.SITE_BUCKET).toEqual({ Ref: id(dev.stack.site) });
+    expect(env.BASE_URL).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [id(dev.stack.distribution), 'DomainName'] }]] });
+    expect(env.DISTRIBUTION_ID).toEqual({ Ref: id(dev.stack.distribution) });
+    expect(env).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'feedpub-publish', POWERTOOLS_METRICS_NAMESPACE: 'feedpub', NODE_OPTIONS: '--enable-source-maps' });
+    const site = JSON.parse(env.SITE_CONFIG);
+    expect(site.feedSize).toBe(20); // -c feedSize=20 over site.json's 50
+    expect(site.title).toBe('feedpub sample newsroom'); // from content/site.json
+  });
+
+  it('logs to its own group, kept one month', () => {
+    expect(fnProps().LoggingConfig).toEqual({ LogGroup: { Ref: id(dev.stack.node.findChild('PublishLogs')) } });
+    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('is fed by the FIFO queue in batches of 10 with partial batch failures', () => {
+    t.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: arnOf(dev.stack.publish),
+      FunctionName: { Ref: id(dev.stack.publishFunction) },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('IAM: exactly the actions the code calls, on named resources, no managed policies', () => {
+    const role = t.findResources('AWS::IAM::Role')[id(dev.stack.publishRole)]!;
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    const [policy] = Object.values(t.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: id(dev.stack.publishRole) }] } }));
+    const statements = policy!.Properties.PolicyDocument.Statement as Record<string, any>[];
+    const byAction = Object.fromEntries(statements.map((s) => [[s.Action].flat().join(' '), s.Resource]));
+    expect(byAction).toEqual({
+      'logs:CreateLogStream logs:PutLogEvents': { 'Fn::GetAtt': [id(dev.stack.node.findChild('PublishLogs')), 'Arn'] },
+      's3:ListBucket': [arnOf(dev.stack.site), arnOf(dev.stack.uploads)],
+      's3:GetObject': objectsOf(dev.stack.uploads),
+      's3:DeleteObject s3:GetObject s3:PutObject': objectsOf(dev.stack.site),
+      'cloudfront:CreateInvalidation': dev.stack.resolve(dev.stack.distribution.distributionArn),
+      'sqs:ChangeMessageVisibility sqs:DeleteMessage sqs:GetQueueAttributes sqs:GetQueueUrl sqs:ReceiveMessage': arnOf(dev.stack.publish),
+    });
+    for (const s of statements) {
+      expect(s.Effect).toBe('Allow');
+      expect(JSON.stringify(s.Resource)).not.toBe('"*"');
+      expect([s.Action].flat().some((a: string) => a.includes('*'))).toBe(false);
+    }
+  });
+});
+
+describe('CloudFront', () => {
+  const config = () => Object.values(t.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+  const policyProps = (type: string, ref: { Ref: string }) => t.findResources(type)[ref.Ref]!.Properties;
+
+  it('HTTPS only, HTTP/2 and 3, compressed, index.html at the root, 404 page, access logs', () => {
+    const c = config();
+    expect(c).toMatchObject({ DefaultRootObject: 'index.html', HttpVersion: 'http2and3', Enabled: true });
+    for (const behavior of [c.DefaultCacheBehavior, ...c.CacheBehaviors]) {
+      expect(behavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+      expect(behavior.Compress).toBe(true);
+    }
+    expect(c.CustomErrorResponses).toEqual([{ ErrorCode: 404, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 60 }]);
+    expect(c.Logging).toEqual({ Bucket: { 'Fn::GetAtt': [id(dev.stack.accessLogs), 'RegionalDomainName'] }, Prefix: 'cloudfront/' });
+    expect(c.Aliases).toBeUndefined();
+    expect(c.ViewerCertificate).toBeUndefined();
+  });
+
+  it('cache policies per path: feeds 60/300 s, hashed images a year, pages 300 s; all gzip and brotli', () => {
+    const c = config();
+    const byPath: Record<string, any> = Object.fromEntries(c.CacheBehaviors.map((b: any) => [b.PathPattern, b]));
+    expect(Object.keys(byPath)).toEqual(['images/*', '*.xml', '*.json']);
+    const ttl = (ref: { Ref: string }) => {
+      const p = policyProps('AWS::CloudFront::CachePolicy', ref).CachePolicyConfig;
+      const keys = p.ParametersInCacheKeyAndForwardedToOrigin;
+      expect(keys).toMatchObject({ EnableAcceptEncodingGzip: true, EnableAcceptEncodingBrotli: true });
+      // Nothing but the path is in the cache key: feeds are the same for every reader.
+      expect(keys.QueryStringsConfig.QueryStringBehavior).toBe('none');
+      expect(keys.CookiesConfig.CookieBehavior).toBe('none');
+      return [p.MinTTL, p.DefaultTTL, p.MaxTTL];
+    };
+    expect(ttl(byPath['*.xml'].CachePolicyId)).toEqual([0, 60, 300]);
+    expect(ttl(byPath['*.json'].CachePolicyId)).toEqual([0, 60, 300]);
+    expect(ttl(byPath['images/*'].CachePolicyId)).toEqual([0, 365 * 86400, 365 * 86400]);
+    expect(ttl(c.DefaultCacheBehavior.CachePolicyId)).toEqual([0, 300, 3600]);
+  });
+
+  it('response headers: HSTS, nosniff, DENY, referrer policy everywhere; CSP on pages; CORS on feeds', () => {
+    const c = config();
+    const byPath: Record<string, any> = Object.fromEntries(c.CacheBehaviors.map((b: any) => [b.PathPattern, b]));
+    const headers = (ref: { Ref: string }) => policyProps('AWS::CloudFront::ResponseHeadersPolicy', ref).ResponseHeadersPolicyConfig;
+    const pages = headers(c.DefaultCacheBehavior.ResponseHeadersPolicyId);
+    const feeds = headers(byPath['*.json'].ResponseHeadersPolicyId);
+    expect(headers(byPath['*.xml'].ResponseHeadersPolicyId)).toEqual(feeds);
+    for (const policy of [pages, feeds]) {
+      expect(policy.SecurityHeadersConfig).toMatchObject({
+        StrictTransportSecurity: { AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true },
+        ContentTypeOptions: { Override: true },
+        FrameOptions: { FrameOption: 'DENY', Override: true },
+        ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+      });
+    }
+    expect(pages.SecurityHeadersConfig.ContentSecurityPolicy).toEqual({
+      ContentSecurityPolicy: "default-src 'self'; img-src 'self' https: data:; style-src 'self'",
+      Override: true,
+    });
+    expect(CSP).toBe(pages.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(pages.CorsConfig).toBeUndefined();
+    expect(feeds.CorsConfig).toMatchObject({
+      AccessControlAllowOrigins: { Items: ['*'] },
+      AccessControlAllowMethods: { Items: ['GET', 'HEAD', 'OPTIONS'] },
+      AccessControlAllowCredentials: false,
+      OriginOverride: true,
+    });
+  });
+
+  it('a viewer-request function on pages maps folders to index.html', () => {
+    t.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+      FunctionCode: Match.stringLikeRegexp("request.uri = uri \\+ 'index.html'"),
+    });
+    const fnId = Object.keys(t.findResources('AWS::CloudFront::Function'))[0]!;
+    expect(config().DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } },
+    ]);
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => Object.values(t.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+  const find = (metric: string, dimension: unknown) =>
+    alarms().find((a) => a.MetricName === metric && JSON.stringify(a.Dimensions[0].Value) === JSON.stringify(dimension));
+
+  it('DLQ depth > 0 on both DLQs, function errors > 0, queue age > 300 s on both queues', () => {
+    const cases: [string, unknown, string, number][] = [
+      ['ApproximateNumberOfMessagesVisible', { 'Fn::GetAtt': [id(dev.stack.eventsDlq), 'QueueName'] }, 'Maximum', 0],
+      ['ApproximateNumberOfMessagesVisible', { 'Fn::GetAtt': [id(dev.stack.publishDlq), 'QueueName'] }, 'Maximum', 0],
+      ['Errors', { Ref: id(dev.stack.publishFunction) }, 'Sum', 0],
+      ['ApproximateAgeOfOldestMessage', { 'Fn::GetAtt': [id(dev.stack.publish), 'QueueName'] }, 'Maximum', 300],
+      ['ApproximateAgeOfOldestMessage', { 'Fn::GetAtt': [id(dev.stack.events), 'QueueName'] }, 'Maximum', 300],
+    ];
+    expect(alarms()).toHaveLength(cases.length);
+    for (const [metric, dimension, statistic, threshold] of cases) {
+      const alarm = find(metric, dimension);
+      expect(alarm, `${metric} ${JSON.stringify(dimension)}`).toMatchObject({
+        Statistic: statistic,
+        Threshold: threshold,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [{ Ref: id(dev.stack.alarmTopic) }],
+      });
+    }
+  });
+
+  it('the topic is KMS-encrypted (a key CloudWatch may use) and mails alarmEmail', () => {
+    const [topic] = Object.values(t.findResources('AWS::SNS::Topic'));
+    expect(topic!.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^AlarmsKey/), 'Arn'] });
+    t.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+        ]),
+      },
+    });
+    t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'alerts@example.com', TopicArn: { Ref: id(dev.stack.alarmTopic) } });
+  });
+});
+
+describe('outputs', () => {
+  it('bucket names, distribution, feed URLs, upload command, DLQ URLs', () => {
+    const outputs = t.findOutputs('*');
+    const domain = { 'Fn::GetAtt': [id(dev.stack.distribution), 'DomainName'] };
+    expect(outputs.UploadsBucketName!.Value).toEqual({ Ref: id(dev.stack.uploads) });
+    expect(outputs.SiteBucketName!.Value).toEqual({ Ref: id(dev.stack.site) });
+    expect(outputs.DistributionDomainName!.Value).toEqual(domain);
+    expect(outputs.FeedUrls!.Value).toEqual({
+      'Fn::Join': ['', ['https://', domain, '/feed.xml https://', domain, '/atom.xml https://', domain, '/feed.json']],
+    });
+    expect(outputs.UploadCommand!.Value).toEqual({ 'Fn::Join': ['', ['aws s3 cp FILE s3://', { Ref: id(dev.stack.uploads) }, '/']] });
+    expect(outputs.DlqUrls!.Value).toEqual({ 'Fn::Join': ['', [{ Ref: id(dev.stack.eventsDlq) }, ' ', { Ref: id(dev.stack.publishDlq) }]] });
+  });
+});
+
+describe('custom domain (context domainName + certificateArn, stage prod)', () => {
+  let prod: FeedpubApp & { template: Template };
+  beforeAll(() => {
+    prod = synth({ stage: 'prod', domainName: 'news.example.com', certificateArn: CERT });
+  }, 180_000);
+
+  it('names the stack feedpub-prod and serves the domain with the certificate over TLS 1.2+', () => {
+    expect(prod.stack.stackName).toBe('feedpub-prod');
+    const c = Object.values(prod.template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+    expect(c.Aliases).toEqual(['news.example.com']);
+    expect(c.ViewerCertificate).toEqual({ AcmCertificateArn: CERT, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+  });
+
+  it('the function, the site config and the outputs use https://news.example.com', () => {
+    const [fn] = Object.values(prod.template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x', MemorySize: 1024 } }));
+    const env = fn!.Properties.Environment.Variables;
+    expect(env.BASE_URL).toBe('https://news.example.com');
+    expect(JSON.parse(env.SITE_CONFIG).baseUrl).toBe('https://news.example.com');
+    expect(prod.template.findOutputs('FeedUrls').FeedUrls!.Value).toBe(
+      'https://news.example.com/feed.xml https://news.example.com/atom.xml https://news.example.com/feed.json',
+    );
+  });
+
+  it('no alarm email subscription without alarmEmail', () => {
+    prod.template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+});

@@ -81,26 +81,39 @@ const MOJIBAKE = new RegExp(
   'g',
 );
 
+// The tell-tale readings of the most common UTF-8 sequences: "Ã©" (é), "Â " (no-break space, °, £),
+// "Ð¿"/"Ñ€" (Cyrillic), "â€™" (’ “ – …), "ðŸ" (emoji). Text without any of them is not repaired at all,
+// so a German "groß“" (ß then “: also a valid UTF-8 pair) in a correct text is never touched.
+const MOJIBAKE_MARKER = new RegExp(`[\\u00C2\\u00C3\\u00D0\\u00D1]${CONTINUATION}|\\u00E2[\\u0080\\u20AC]|\\u00F0[\\u009F\\u0178]`);
+
+// What a repaired sequence may turn into: scripts and symbols that real mojibake hides. A pair that
+// decodes to anything else (Hebrew cantillation from "Ö–", NKo from "ß“") is left as it was.
+const PLAUSIBLE_REPAIR =
+  /^[\u00A0-\u024F\u0370-\u04FF\u05D0-\u05F4\u0600-\u06FF\u2000-\u21FF\u2600-\u27BF\u3000-\u9FFF\uAC00-\uD7AF]$|^[\u{1F000}-\u{1FAFF}]$/u;
+
 /**
- * Repairs UTF-8 text that was decoded as Windows-1252 and re-encoded: each run that looks like the
- * Windows-1252 reading of a UTF-8 sequence is turned back into bytes and decoded as UTF-8. A run is
- * only replaced when those bytes are valid UTF-8, so ordinary accented text ("café") is left alone.
+ * Repairs UTF-8 text that was decoded as Windows-1252 (or ISO-8859-1) and saved again: each run that
+ * looks like such a reading of one UTF-8 sequence is turned back into bytes and decoded as UTF-8. Only
+ * in a text that shows a tell-tale marker, only when the bytes are valid UTF-8, and only when the result
+ * is a plausible character, so correct accented text ("café", "groß“") is left alone.
  * Runs twice to undo text that went through the mistake twice.
  */
 export function repairMojibake(text: string): { text: string; count: number } {
   let count = 0;
   let current = text;
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < 2 && MOJIBAKE_MARKER.test(current); pass++) {
     let changed = 0;
     current = current.replace(MOJIBAKE, (run) => {
       const bytes = Uint8Array.from([...run].map((char) => windows1252Byte(char)));
+      let fixed: string;
       try {
-        const fixed = STRICT_UTF8.decode(bytes);
-        changed++;
-        return fixed;
+        fixed = STRICT_UTF8.decode(bytes);
       } catch {
         return run;
       }
+      if (!PLAUSIBLE_REPAIR.test(fixed)) return run;
+      changed++;
+      return fixed;
     });
     count += changed;
     if (changed === 0) break;

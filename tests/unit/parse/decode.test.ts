@@ -57,6 +57,20 @@ describe('decodeBytes', () => {
       // pass 1: "Ã¢" -> "â", "â‚¬" -> "€", "â„¢" -> "™"; pass 2: "â€™" -> "’"
       warnings: ['repaired 4 mojibake sequences (UTF-8 read as Windows-1252, e.g. "â€™" -> "’")'],
     },
+    {
+      name: 'a marker elsewhere does not let an implausible pair be "repaired"',
+      bytes: utf8('Itâ€™s „groß“'),
+      text: 'It’s „groß“',
+      encoding: 'utf-8',
+      warnings: ['repaired 1 mojibake sequence (UTF-8 read as Windows-1252, e.g. "â€™" -> "’")'],
+    },
+    {
+      name: 'mojibake of Cyrillic and an emoji',
+      bytes: utf8(new TextDecoder('latin1').decode(new TextEncoder().encode('Привет 😀'))),
+      text: 'Привет 😀',
+      encoding: 'utf-8',
+      warnings: ['repaired 7 mojibake sequences (UTF-8 read as Windows-1252, e.g. "â€™" -> "’")'],
+    },
     { name: 'CRLF and lone CR become LF', bytes: utf8('a\r\nb\rc\n'), text: 'a\nb\nc\n', encoding: 'utf-8' },
     {
       name: 'control characters are removed and counted',
@@ -90,6 +104,8 @@ describe('repairMojibake leaves correct text alone', () => {
     'Zürich 1.5°C ±2',
     'ÃO', // Portuguese capitals: a lead character without the continuation UTF-8 needs
     'Âge',
+    'Der Ausdruck „groß“ – und „Gruß“…', // ß + “ is also a valid UTF-8 pair, but this text has no mojibake marker
+    'Die SPÖ–FPÖ-Koalition', // Ö + – likewise
   ])('%s', (text) => {
     expect(repairMojibake(text)).toEqual({ text, count: 0 });
   });

@@ -1,7 +1,7 @@
 // Public API of the credit normalizer: raw credit line -> structured Credit in the house style.
 import type { Credit, CreditStyle } from '../../model';
 import { DEFAULT_SITE } from '../../model';
-import { type CreditDraft, draftOf, shapeOf } from './draft';
+import { type CreditDraft, collapseWhitespace, draftOf, shapeOf } from './draft';
 import { renderCreditDisplay } from './display';
 import { applyCreditRules } from './rules/index';
 
@@ -50,8 +50,10 @@ const FILE_OR_URL = /:\/\/|^www\.|\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|heic)$/
  * normalizeCredit (an agency, a "Photo:"/"Credit:" prefix, Handout/Pool/via/courtesy), every part claimed.
  */
 export function isCreditLine(line: string): boolean {
+  // Length first: the parser asks about the last line of every block, most of them long paragraphs.
+  const length = collapseWhitespace(line).length;
+  if (length === 0 || length > MAX_CREDIT_LINE) return false;
   const draft = parseCredit(line);
-  if (draft.collapsed.length === 0 || draft.collapsed.length > MAX_CREDIT_LINE) return false;
   const shape = shapeOf(draft);
   if (shape === 'structured') return true;
   const rest = draft.stripped ?? '';

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { articleIdForKey } from '../../functions/core/ids';
+import { attachImages, describeImage } from '../../functions/core/images';
 import { ingestUpload } from '../../functions/core/ingest';
 import { DEFAULT_SITE, type Article } from '../../functions/core/model';
 
@@ -114,5 +115,44 @@ describe('ingestUpload: rejections come from the parser as values', () => {
   it('too large for the site limit', () => {
     const result = ingestUpload({ key: SEED_KEY, bytes: seedBytes, fallbackDate }, { ...site, maxUploadBytes: 1000 });
     expect(result.ok || result.error.code).toBe('too-large');
+  });
+});
+
+describe('ingestUpload + images: a Markdown sample that names its picture (content/010_harbour.md)', () => {
+  const read = (name: string) => new Uint8Array(readFileSync(new URL(`../../content/${name}`, import.meta.url)));
+  const result = ingestUpload({ key: 'news/010_harbour.md', bytes: read('010_harbour.md'), fallbackDate }, site);
+  if (!result.ok) throw new Error(result.error.reason);
+  const article = result.value;
+
+  it('front matter fields, sanitized body, summary from front matter', () => {
+    expect(article).toMatchObject({
+      title: 'Harbour dredging finishes early as first container ship docks',
+      slug: 'harbour-dredging-finishes-early-as-first-container-ship-docks',
+      authors: ['Priya Raman'],
+      tags: ['shipping', 'infrastructure', 'ports'],
+      published: '2025-06-12T00:00:00Z',
+      summary: 'The deepened channel lets larger ships call at the port for the first time.',
+      language: 'en',
+    });
+    expect(article.contentHtml).toContain('<em>Northern Star</em>');
+    expect(article.contentHtml).toContain('<h2>What changes for the town</h2>');
+    expect(article.contentHtml).toContain('<li>The old fishing quay stays open to small boats.</li>');
+    expect(article.contentText).toContain('The port says the project cost €212 million');
+    expect(article.images).toEqual([
+      expect.objectContaining({ src: '010_harbour.png', caption: 'The Northern Star container ship is guided to berth 4 by two tugs on Wednesday morning.' }),
+    ]);
+    expect(article.images[0]?.url).toBeUndefined();
+  });
+
+  it('the 8x6 PNG next to it is described and attached under its hashed name', () => {
+    const described = describeImage('news/010_harbour.png', read('010_harbour.png'));
+    if (!described.ok) throw new Error(described.error.reason);
+    expect(described.value).toMatchObject({ contentType: 'image/png', width: 8, height: 6 });
+    const attached = attachImages(article, new Map([['news/010_harbour.png', described.value]]), site);
+    expect(attached.images[0]).toMatchObject({
+      src: '010_harbour.png', url: `https://news.example.com/${described.value.path}`, width: 8, height: 6, type: 'image/png',
+    });
+    expect(attached.images).toHaveLength(1); // it is named, so not appended again as a sidecar
+    expect(attached.contentHash).not.toBe(article.contentHash);
   });
 });

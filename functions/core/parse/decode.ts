@@ -82,14 +82,15 @@ const MOJIBAKE = new RegExp(
 );
 
 // The tell-tale readings of the most common UTF-8 sequences: "Ã©" (é), "Â " (no-break space, °, £),
-// "Ð¿"/"Ñ€" (Cyrillic), "â€™" (’ “ – …), "ðŸ" (emoji). Text without any of them is not repaired at all,
-// so a German "groß“" (ß then “: also a valid UTF-8 pair) in a correct text is never touched.
-const MOJIBAKE_MARKER = new RegExp(`[\\u00C2\\u00C3\\u00D0\\u00D1]${CONTINUATION}|\\u00E2[\\u0080\\u20AC]|\\u00F0[\\u009F\\u0178]`);
+// "Ð¿"/"Ñ€" (Cyrillic), "â€™"/"â‚¬"/"â„¢" (’ “ – … € ™), "ðŸ" (emoji).
+// Text without any of them is not repaired at all, so a German "groß“" or a Portuguese "não…”" (both also
+// valid UTF-8 when read back as bytes) in a correct text is never touched.
+const MOJIBAKE_MARKER = new RegExp(`[\\u00C2\\u00C3\\u00D0\\u00D1]${CONTINUATION}|\\u00E2${CONTINUATION}{2}|\\u00F0[\\u009F\\u0178]`);
 
 // What a repaired sequence may turn into: scripts and symbols that real mojibake hides. A pair that
 // decodes to anything else (Hebrew cantillation from "Ö–", NKo from "ß“") is left as it was.
 const PLAUSIBLE_REPAIR =
-  /^[\u00A0-\u024F\u0370-\u04FF\u05D0-\u05F4\u0600-\u06FF\u2000-\u21FF\u2600-\u27BF\u3000-\u9FFF\uAC00-\uD7AF]$|^[\u{1F000}-\u{1FAFF}]$/u;
+  /^[\u00A0-\u024F\u0370-\u04FF\u05D0-\u05F4\u0600-\u06FF\u2000-\u21FF\u2600-\u27BF\u3000-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]$|^[\u{1F000}-\u{1FAFF}]$/u;
 
 /**
  * Repairs UTF-8 text that was decoded as Windows-1252 (or ISO-8859-1) and saved again: each run that

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, repairMojibake } from '../../../functions/core/parse/decode';
@@ -108,5 +109,41 @@ describe('repairMojibake leaves correct text alone', () => {
     'Die SPÖ–FPÖ-Koalition', // Ö + – likewise
   ])('%s', (text) => {
     expect(repairMojibake(text)).toEqual({ text, count: 0 });
+  });
+});
+
+describe('mojibake repair properties', () => {
+  // Letters, accents, typographic punctuation, Cyrillic, CJK and emoji. No capitals, "â" or "ð": followed
+  // by symbols they are the tell-tale markers of mojibake ("Ã©", "â€™", "ðŸ"), never seen in correct text.
+  const letters = [...'abcz àáãäåæçèéêëìíîïñòóôõöøùúûüýÿß’‘“”„–—…«»°€£ ', 'П', 'р', 'и', 'в', 'е', 'т', '中', '文', '😀', '🏆'];
+  const chars = fc.array(fc.constantFrom(...letters), { maxLength: 60 });
+  const text = chars.map((list) => list.join(''));
+  // Windows-1252 as browsers read it: the five undefined bytes become C1 controls.
+  const misread = (value: string): string =>
+    [...new TextEncoder().encode(value)].map((byte) => {
+      const char = iconv.decode(Buffer.from([byte]), 'windows-1252');
+      return char === '\ufffd' ? String.fromCharCode(byte) : char;
+    }).join('');
+
+  it('correct text is never changed', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(repairMojibake(value)).toEqual({ text: value, count: 0 });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  // Real text nearly always has one character whose misreading is a marker: an accented vowel, a curly
+  // quote or dash, a Cyrillic letter, an emoji. Text made only of CJK ideographs has none (a known limit).
+  it('UTF-8 read as Windows-1252 comes back exactly, given one common non-ASCII character', () => {
+    const common = fc.constantFrom(...'’“”–…éüñ°€Пр😀');
+    fc.assert(
+      fc.property(chars, common, fc.nat(), (list, marker, at) => {
+        const original = list.toSpliced(at % (list.length + 1), 0, marker).join('');
+        expect(repairMojibake(misread(original)).text).toBe(original);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

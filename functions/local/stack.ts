@@ -9,6 +9,7 @@ import { INDEX_PREFIX } from '../core/index/paths';
 import type { SiteConfig } from '../core/model';
 import type { PublishCore } from '../pipeline/core';
 import { defaultCore } from '../pipeline/default-core';
+import { parseS3Notification } from '../pipeline/events';
 import { createPublishHandler } from '../pipeline/lambda';
 import { LocalFifoQueue } from '../pipeline/queue';
 import { startDevServer, type DevServer } from './devserver';
@@ -45,6 +46,11 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
+function keysOf(body: string): string[] {
+  const parsed = parseS3Notification(body);
+  return parsed.ok ? parsed.value.map((c) => c.key) : [];
+}
+
 /** content/ as uploads, the way `feedpub build` reads it: dates.json entries become the `date` metadata. */
 async function seedFiles(contentDir: string): Promise<FileUpload[]> {
   const dates = await loadDates(contentDir);
@@ -66,16 +72,26 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     closers.push(() => devServer.close());
     // Links in the pages must point at this server, whatever port it got.
     const site: SiteConfig = { ...configured, baseUrl: devServer.url };
+    const logger = options.logger ?? new Logger({ serviceName: 'feedpub-publish' });
     const handler = createPublishHandler({
       uploads: s3.uploads,
       site: s3.site,
       uploadsBucket: s3.uploadsBucket,
       config: site,
       core: options.core ?? defaultCore,
-      logger: options.logger ?? new Logger({ serviceName: 'feedpub-publish' }),
+      logger,
       metrics: new Metrics({ namespace: 'feedpub', serviceName: 'feedpub-publish' }),
     });
-    const queue = new LocalFifoQueue(handler, { batchWindowMs: 20 });
+    const queue = new LocalFifoQueue(handler, {
+      batchWindowMs: 20,
+      // In AWS the message would wait in the DLQ for a redrive; locally, re-upload the key to retry.
+      onDeadLetter: (letter) =>
+        logger.error('dead-lettered after retries; upload the file again to retry', {
+          keys: keysOf(letter.body),
+          receiveCount: letter.receiveCount,
+          reason: letter.reason,
+        }),
+    });
     closers.push(() => queue.close());
     closers.push(routeUploadEvents(s3, queue));
 

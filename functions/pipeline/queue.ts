@@ -13,6 +13,8 @@ export interface LocalQueueOptions {
   maxReceiveCount?: number;
   /** Queue name in the record ARNs. */
   name?: string;
+  /** Told about each message moved to the dead-letter list (the local stack logs it). */
+  onDeadLetter?: (letter: DeadLetter) => void;
 }
 
 interface Message {
@@ -38,6 +40,7 @@ export class LocalFifoQueue {
   private readonly batchWindowMs: number;
   private readonly maxReceiveCount: number;
   private readonly name: string;
+  private readonly onDeadLetter: ((letter: DeadLetter) => void) | undefined;
   private sequence = 0;
   private closed = false;
 
@@ -49,6 +52,7 @@ export class LocalFifoQueue {
     this.batchWindowMs = options.batchWindowMs ?? 20;
     this.maxReceiveCount = options.maxReceiveCount ?? 3;
     this.name = options.name ?? 'feedpub-events.fifo';
+    this.onDeadLetter = options.onDeadLetter;
   }
 
   /** Adds an S3 notification body; returns its message id. */
@@ -101,7 +105,9 @@ export class LocalFifoQueue {
       for (const m of batch) {
         if (!failed.has(m.messageId)) continue;
         if (m.receiveCount >= this.maxReceiveCount) {
-          this.deadLetters.push({ messageId: m.messageId, body: m.body, receiveCount: m.receiveCount, reason });
+          const letter = { messageId: m.messageId, body: m.body, receiveCount: m.receiveCount, reason };
+          this.deadLetters.push(letter);
+          this.onDeadLetter?.(letter);
         } else retry.push(m);
       }
       // FIFO: a failed message is retried before anything sent after it.

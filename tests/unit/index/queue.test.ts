@@ -23,16 +23,18 @@ describe('LocalFifoQueue', () => {
 
   it('redelivers reported failures and dead-letters them after maxReceiveCount', async () => {
     const receives = new Map<string, number>();
+    const told: string[] = [];
     const queue = new LocalFifoQueue(async (event) => {
       for (const r of event.Records) receives.set(r.body, (receives.get(r.body) ?? 0) + 1);
       return { batchItemFailures: event.Records.filter((r) => r.body === 'bad').map((r) => ({ itemIdentifier: r.messageId })) };
-    }, { batchWindowMs: 0, maxReceiveCount: 3 });
+    }, { batchWindowMs: 0, maxReceiveCount: 3, onDeadLetter: (d) => told.push(`${d.body}:${d.receiveCount}`) });
     queue.enqueue('ok');
     queue.enqueue('bad');
     await queue.drain();
     expect(receives.get('ok')).toBe(1);
     expect(receives.get('bad')).toBe(3);
     expect(queue.deadLetters.map((d) => [d.body, d.receiveCount])).toEqual([['bad', 3]]);
+    expect(told).toEqual(['bad:3']);
   });
 
   it('treats a thrown handler as a failed batch', async () => {

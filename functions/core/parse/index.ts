@@ -94,7 +94,8 @@ function parseText(text: string, encoding: string, decodeWarnings: string[], key
     warnings.push(`dropped ${cut.cutAt.dropped} lines of publisher boilerplate from "${cut.cutAt.line}" on`);
   }
   const scraped = parseScrape(cut.lines, withTitleLine);
-  const title = withTitleLine ? (scraped.title ?? '') : namedTitle;
+  // "# Title" on line 1: Markdown habits in a .txt; the hashes are not part of the title ("#1 seed" is).
+  const title = withTitleLine ? (scraped.title ?? '').replace(/^#{1,6}[ \t]+/, '') : namedTitle;
   if (scraped.byline !== undefined && !['author', 'authors', 'by'].some((name) => Object.hasOwn(meta, name))) {
     meta = { ...meta, by: scraped.byline };
   }

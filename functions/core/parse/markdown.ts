@@ -2,6 +2,7 @@
 import matter from 'gray-matter';
 import YAML from 'yaml';
 import type { RawImage } from '../model';
+import { parseHeaderBlock } from './headers';
 
 export interface ParsedMarkdown {
   /** From front matter `title`, else the first `# Heading` (then removed from the body); may be ''. */
@@ -79,7 +80,7 @@ export function readFrontMatter(text: string): { ok: true; value: FrontMatter } 
 }
 
 export function parseMarkdown(text: string): MarkdownResult {
-  const frontMatter = readFrontMatter(text);
+  const frontMatter = text.startsWith('---') ? readFrontMatter(text) : readHeaderLines(text);
   if (!frontMatter.ok) return frontMatter;
   const { meta, images, warnings } = frontMatter.value;
   let body = frontMatter.value.body;
@@ -91,6 +92,13 @@ export function parseMarkdown(text: string): MarkdownResult {
     body = body.slice(0, heading.start) + body.slice(heading.end);
   }
   return { ok: true, value: { title, meta, markdown: body.replace(/^\n+/, '').trimEnd(), images, warnings } };
+}
+
+/** Markdown typed with the plain-text header lines ("Title: ...", "Date: ...") instead of front matter. */
+function readHeaderLines(text: string): { ok: true; value: FrontMatter } {
+  const lines = text.split('\n');
+  const headers = parseHeaderBlock(lines);
+  return { ok: true, value: { meta: headers.meta, body: lines.slice(headers.lineCount).join('\n'), images: headers.images, warnings: [] } };
 }
 
 /** Sets an own property, so a "__proto__" key in the YAML stays data instead of replacing the prototype. */

@@ -88,6 +88,21 @@ describe('parseMarkdown', () => {
     expect(result.ok ? '' : result.reason).toMatch(reason);
   });
 
+  it('header lines instead of front matter are read like in a .txt', () => {
+    const value = parsed('Title: Typed by hand\nDate: 2025-08-01\nTags: a, b\nImage: a.png\nCredit: Handout\n\nBody with *emphasis*.\n');
+    expect(value).toEqual({
+      title: 'Typed by hand',
+      meta: { title: 'Typed by hand', date: '2025-08-01', tags: ['a', 'b'], image: 'a.png', credit: 'Handout' },
+      markdown: 'Body with *emphasis*.',
+      images: [{ src: 'a.png', caption: '', credit: 'Handout' }],
+      warnings: [],
+    });
+  });
+
+  it('a first line that is not a known header stays body', () => {
+    expect(parsed('Note: this is body text.\n\n# Title\n')).toMatchObject({ title: 'Title', meta: {}, markdown: 'Note: this is body text.' });
+  });
+
   it.each(['---js', '---javascript', '--- js', '---coffee', '---json'])(
     'never runs code: "%s" front matter is rejected, not evaluated',
     (opening) => {

@@ -63,6 +63,14 @@ describe('parseUpload: .txt', () => {
     expect(article.paragraphs).toEqual(['Body one.', 'Body two.']);
   });
 
+  it.each([
+    ['# Ferries return', 'Ferries return'],
+    ['## Ferries return', 'Ferries return'],
+    ['#1 seed knocked out in first round', '#1 seed knocked out in first round'],
+  ])('title line %j -> %j', (line, title) => {
+    expect(parsed('a.txt', `${line}\n\nBody.`).title).toBe(title);
+  });
+
   it('a title-only upload is an article without body (normalize decides what to do with it)', () => {
     expect(parsed('a.txt', 'Just a title\n').paragraphs).toEqual([]);
   });

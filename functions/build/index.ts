@@ -25,7 +25,7 @@ export interface BuildOptions {
   outDir: string;
   /** site.json to use instead of contentDir/site.json. */
   configFile?: string;
-  /** Called as files are read and ingested (phase "read") and as outputs are written (phase "write"). */
+  /** Called as content files are ingested (phase "read") and as outputs are written (phase "write"). */
   onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
 }
 
@@ -125,19 +125,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const dates = await loadDates(contentDir);
   const keys = await listContentKeys(contentDir);
 
-  // Reading and ingesting are each half of the "read" phase.
-  const readTotal = keys.length * 2;
   let done = 0;
   const readStarted = performance.now();
   const files = await mapLimit(keys, IO_CONCURRENCY, async (key): Promise<ContentFile> => {
     const path = join(contentDir, ...key.split('/'));
     const [bytes, fileInfo] = await Promise.all([readFile(path), stat(path)]);
-    onProgress?.('read', ++done, readTotal);
     const fallbackDate = dates.get(key) ?? dates.get(baseName(key)) ?? toRfc3339(fileInfo.mtime);
     return { key, bytes, fallbackDate };
   });
   const ingestStarted = performance.now();
-  const assembled = assembleSite(files, site, () => onProgress?.('read', ++done, readTotal));
+  // Progress counts files ingested (reading them is quick next to parsing them).
+  const assembled = assembleSite(files, site, () => onProgress?.('read', ++done, keys.length));
 
   files.length = 0; // the uploads' bytes are no longer needed: let them go before rendering
 

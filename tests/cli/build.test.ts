@@ -110,6 +110,32 @@ describe('feedpub build (CLI)', () => {
   });
 });
 
+// A terminal for the CLI: util-linux `script` runs it under a pseudo-terminal, so stderr.isTTY is true.
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe('feedpub build progress bar', () => {
+  function folderOf(count: number): string {
+    const files: Record<string, string> = { 'site.json': JSON.stringify(SITE) };
+    for (let i = 0; i < count; i++) files[`n/${String(i).padStart(3, '0')}.txt`] = article(`Story ${i}`, '2024-10-01');
+    return contentDir(files);
+  }
+  function onTerminal(content: string, ...extra: string[]): string {
+    const command = ['node', 'functions/cli/bin.mjs', 'build', '--content', content, '--out', tempDir('out'), ...extra].join(' ');
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    return run.stdout;
+  }
+
+  it.skipIf(!hasScript)('is drawn on a terminal for more than 200 files, and not with --quiet or for 200', () => {
+    const many = folderOf(201);
+    const drawn = onTerminal(many);
+    expect(drawn).toMatch(/read \[[=-]+\] \d+\/201/);
+    expect(drawn).toContain('built 201 articles');
+    expect(onTerminal(many, '--quiet')).not.toContain('read [');
+    expect(onTerminal(folderOf(200))).not.toContain('read [');
+  }, 120_000);
+});
+
 describe('buildSite', () => {
   it('dates an article by its Date header, else dates.json (relative path, then base name), else the file time', async () => {
     const content = contentDir({

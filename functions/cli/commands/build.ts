@@ -24,12 +24,14 @@ export function registerBuild(program: Command): void {
     .option('--strict', 'exit 1 when any file could not be published')
     .option('--quiet', 'no progress bar')
     .action(async (flags: BuildFlags) => {
-      const showProgress = process.stderr.isTTY === true && !flags.quiet;
+      // A bar only on a terminal, and only for a content folder of more than PROGRESS_MIN_FILES files.
+      let showProgress = process.stderr.isTTY === true && !flags.quiet;
       let bar: SingleBar | undefined;
       const onProgress = (phase: 'read' | 'write', done: number, total: number): void => {
         if (!showProgress) return;
         if (bar === undefined) {
-          if (total < PROGRESS_MIN_FILES) return;
+          showProgress = phase === 'read' && total > PROGRESS_MIN_FILES;
+          if (!showProgress) return;
           bar = new SingleBar({ stream: process.stderr, format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true });
           bar.start(total, done, { phase });
           return;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { esbuildOptions, PUBLISH_ENTRY } from '../infra/bundling';
+import { esbuildOptions, publishBundle, PUBLISH_ENTRY } from '../infra/bundling';
 import { PROJECT_ROOT } from '../infra/feedpub-app';
 
 const RUNS = 10;
@@ -53,13 +53,16 @@ try {
     POWERTOOLS_SERVICE_NAME: 'feedpub-publish',
     POWERTOOLS_METRICS_NAMESPACE: 'feedpub',
   };
-  const probe = `const t = performance.now(); const m = await import(${JSON.stringify(outfile)});
-if (typeof (m.handler ?? m.default?.handler) !== 'function') throw new Error('no handler export');
+  // Load it the way the Lambda runtime does: require() for a CommonJS .js file (no ESM
+  // format detection, no export scan of a 2 MB file), import() for an ES module.
+  const load = publishBundle.format === 'cjs' ? `require(${JSON.stringify(outfile)})` : `await import(${JSON.stringify(outfile)})`;
+  const probe = `const t = performance.now(); const m = ${load};
+if (typeof m.handler !== 'function') throw new Error('no handler export');
 process.stdout.write(String(performance.now() - t));`;
   const importMs = (nodeOptions: string[]): number[] => {
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const run = spawnSync(process.execPath, [...nodeOptions, '--input-type=module', '-e', probe], { env, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [...nodeOptions, `--input-type=${publishBundle.format === 'cjs' ? 'commonjs' : 'module'}`, '-e', probe], { env, encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`bundle failed to load: ${run.stderr}`);
       times.push(Number(run.stdout));
     }

@@ -1,0 +1,43 @@
+// The CloudFront viewer-request function, run as CloudFront would run it: a table of request URIs
+// and what the viewer gets (the rewritten origin path, or a redirect).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../infra/feedpub-app';
+
+type Request = { uri: string; method: string; querystring: Record<string, unknown>; headers: Record<string, unknown> };
+type Response = { statusCode: number; headers: Record<string, { value: string }> };
+const handler = new Function(`${readFileSync(join(PROJECT_ROOT, 'infra', 'viewer-request.js'), 'utf8')}; return handler;`)() as (event: {
+  request: Request;
+}) => Request | Response;
+
+const run = (uri: string) => handler({ request: { uri, method: 'GET', querystring: {}, headers: {} } });
+
+describe('viewer-request function', () => {
+  it.each([
+    ['/', '/index.html'],
+    ['/articles/harbour-reopens/', '/articles/harbour-reopens/index.html'],
+    ['/archive/2026-11/', '/archive/2026-11/index.html'],
+    ['/feed.xml', '/feed.xml'],
+    ['/archive/2026-11/feed.json', '/archive/2026-11/feed.json'],
+    ['/images/0123456789abcdef.jpg', '/images/0123456789abcdef.jpg'],
+    ['/errors/news/a.txt.json', '/errors/news/a.txt.json'],
+  ])('%s is read from %s', (uri, origin) => {
+    expect(run(uri)).toMatchObject({ uri: origin });
+  });
+
+  it.each([
+    ['/articles/harbour-reopens', '/articles/harbour-reopens/'],
+    ['/status', '/status/'],
+  ])('%s redirects permanently to %s', (uri, location) => {
+    const response = run(uri) as Response;
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toEqual({ value: location });
+  });
+
+  it('uses only syntax the cloudfront-js-2.0 runtime accepts (no import/export, one handler)', () => {
+    const source = readFileSync(join(PROJECT_ROOT, 'infra', 'viewer-request.js'), 'utf8');
+    expect(source).not.toMatch(/^\s*(import|export)\s/m);
+    expect(source.match(/function handler\(event\)/g)).toHaveLength(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikePersonName, titleCaseAllCaps } from '../../../functions/core/normalize/credits/names';
+import { looksLikeOrganization, looksLikePersonName, titleCaseAllCaps } from '../../../functions/core/normalize/credits/names';
 
 describe('titleCaseAllCaps', () => {
   it.each([
@@ -43,5 +43,25 @@ describe('looksLikePersonName', () => {
     ['', 1, false],
   ])('%j (min %i words) -> %s', (text, minWords, expected) => {
     expect(looksLikePersonName(text, minWords)).toBe(expected);
+  });
+});
+
+describe('looksLikeOrganization', () => {
+  it.each([
+    ['City Library', true],
+    ['Israeli Army', true],
+    ['Social Media', true],
+    ['Reuters TV', true],
+    ['The Daily Ledger', true],
+    ['Ministry of Defence', true],
+    ['Maher Abou Taleb', false],
+    ['Jane Doe', false],
+    ['ISPR', true],
+    ['STR', true],
+    ['Mediaset Smith', false], // whole words only
+    ['STRINGER', false],
+    ['Li', false],
+  ])('%j -> %s', (text, expected) => {
+    expect(looksLikeOrganization(text)).toBe(expected);
   });
 });

@@ -71,6 +71,17 @@ const cases: Array<[raw: string, display: string, fields: Fields]> = [
   ['Photo by JEMAL COUNTESS/GETTY IMAGES FOR TRIBECA FESTIVAL', 'Jemal Countess/Getty Images for Tribeca Festival', { photographer: 'Jemal Countess', agency: 'Getty Images', provider: 'Tribeca Festival' }],
   ['Getty Images for Tribeca Festival', 'Getty Images for Tribeca Festival', { agency: 'Getty Images', provider: 'Tribeca Festival' }],
   ['AFP PHOTO / HANDOUT / ISPR', 'AFP/ISPR/Handout', { agency: 'AFP', provider: 'ISPR', handout: true }],
+  // Sources and organizations are providers, never photographers.
+  ['Social Media/via REUTERS', 'Social Media via Reuters', { provider: 'Social Media', via: 'Reuters' }],
+  ['Reuters TV/via REUTERS', 'Reuters TV via Reuters', { provider: 'Reuters TV', via: 'Reuters' }],
+  ['REUTERS/Israeli Army', 'Reuters/Israeli Army', { agency: 'Reuters', provider: 'Israeli Army' }],
+  ['Reuters/ISPR', 'Reuters/ISPR', { agency: 'Reuters', provider: 'ISPR' }],
+  ['AFP/STR', 'AFP/STR', { agency: 'AFP', provider: 'STR' }],
+  // Archive pictures.
+  ['REUTERS/Jane Doe/File Photo', 'Jane Doe/Reuters/File Photo', { photographer: 'Jane Doe', agency: 'Reuters' }],
+  ['File photo', 'File photo', {}],
+  ['Getty Images/iStockphoto', 'Getty Images/iStockphoto', { agency: 'Getty Images/iStockphoto' }],
+  ['Jane Doe/iStock', 'Jane Doe/Getty Images/iStockphoto', { photographer: 'Jane Doe', agency: 'Getty Images/iStockphoto' }],
   // Handout, Pool, courtesy.
   ['Handout', 'Handout', { handout: true }],
   ['HANDOUT', 'Handout', { handout: true }],

@@ -13,14 +13,14 @@ const name = fc
   .array(fc.constantFrom('Maher', 'Abou', 'Taleb', 'Jean-Pierre', "O'Brien", 'McDonald', 'de', 'J.', 'DJ', 'II', 'Evan', 'Vucci', 'Li'), { minLength: 1, maxLength: 4 })
   .map((words) => words.join(' '))
   .chain(caseOf);
-const marker = fc.constantFrom('Handout', 'Pool', 'POOL', 'Handout photo', 'Stringer', 'Inter-Services Public Relations (ISPR)', 'White House', 'the author', 'City Library', 'The Daily Ledger');
+const marker = fc.constantFrom('Handout', 'Pool', 'POOL', 'Handout photo', 'Stringer', 'Inter-Services Public Relations (ISPR)', 'White House', 'the author', 'City Library', 'The Daily Ledger', 'Social Media', 'File Photo', 'iStock');
 const separator = fc.constantFrom('/', ' / ', ' /', '/ ', ' | ', ', ');
 const creditLike = fc
   .tuple(
     fc.constantFrom('', 'Photo: ', 'Photo by ', 'Credit: ', '© ', '(c) 2024 ', 'Courtesy of ', 'courtesy '),
     fc.array(fc.oneof(agency, name, marker), { minLength: 1, maxLength: 4 }),
     fc.array(separator, { minLength: 4, maxLength: 4 }),
-    fc.constantFrom('', ' via REUTERS', ' via Getty Images', ' for The Washington Post', ' via boat'),
+    fc.constantFrom('', ' via REUTERS', ' via Getty Images', ' for The Washington Post', ' via boat', '/via REUTERS'),
     fc.constantFrom('', '.', ';', ' .'),
     fc.boolean(),
   )

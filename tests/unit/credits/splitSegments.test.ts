@@ -12,6 +12,8 @@ describe('splitSegments', () => {
     ['Jane Doe, Reuters', ['Jane Doe', 'Reuters']],
     ['Jane Doe, The Associated Press', ['Jane Doe', 'The Associated Press']],
     // A comma splits only before an agency: captions are full of commas.
+    ['Handout, Reuters/AP', ['Handout', 'Reuters', 'AP']],
+    ['Jane Doe, Reuters, AFP', ['Jane Doe', 'Reuters', 'AFP']],
     ['Washington, D.C., USA', ['Washington, D.C., USA']],
     ['Doe, Jane', ['Doe, Jane']],
     ['Getty Images', ['Getty Images']],

@@ -11,6 +11,8 @@ describe('splitVia', () => {
     ['Handout VIA Reuters', 'Handout', 'Reuters'],
     ['Jane Doe via Instagram', 'Jane Doe', 'Instagram'],
     ['Pool via dpa', 'Pool', 'dpa'],
+    ['Social Media/via REUTERS', 'Social Media', 'Reuters'],
+    ['Reuters TV / via REUTERS', 'Reuters TV', 'Reuters'],
     // The last "via" names the distributor.
     ['A via B via Reuters', 'A via B', 'Reuters'],
   ])('%j -> text %j, via %j', (before, text, via) => {

@@ -15,6 +15,8 @@ describe('takePhotographerOrProvider', () => {
     [draft(['Ana de Armas'], { agency: 'AFP' }), { photographer: 'Ana de Armas' }],
     [draft(['Inter-Services Public Relations (ISPR)'], { handout: true }), { provider: 'Inter-Services Public Relations (ISPR)' }],
     [draft(['White House'], { handout: true, via: 'Reuters' }), { provider: 'White House' }],
+    [draft(['Social Media'], { via: 'Reuters' }), { provider: 'Social Media' }],
+    [draft(['Israeli Army'], { agency: 'Reuters' }), { provider: 'Israeli Army' }],
   ])('%#: claims the last segment', (before, fields) => {
     expect(takePhotographerOrProvider(before)).toMatchObject({ segments: [], ...fields });
   });
@@ -28,6 +30,7 @@ describe('takePhotographerOrProvider', () => {
     ['an agency with no place left', draft(['Getty Images'], { agency: 'Reuters', via: 'AFP' })],
     ['a lower-case handout provider', draft(['the army'], { handout: true })],
     ['nothing left', draft([], { agency: 'Reuters' })],
+    ['an organization with nothing vouching for it', draft(['Israeli Army'])],
   ])('leaves it alone: %s', (_why, before) => {
     expect(takePhotographerOrProvider(before)).toBe(before);
   });

@@ -46,6 +46,8 @@ const AGENCY_SPELLINGS: ReadonlyArray<readonly [canonical: string, ...spellings:
   ['Redux', 'redux', 'redux pictures'],
   ['Magnum Photos', 'magnum photos', 'magnum'],
   ['Eyevine', 'eyevine'],
+  // iStock pictures are credited as Getty's own recommended line.
+  ['Getty Images/iStockphoto', 'getty images/istockphoto', 'getty images/istock', 'istockphoto', 'istock', 'istock/getty images'],
 ];
 
 const CANONICAL_BY_SPELLING: ReadonlyMap<string, string> = new Map(

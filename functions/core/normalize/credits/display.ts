@@ -1,5 +1,6 @@
 // Renders a parsed credit in the house style: the site's template for photographer and agency, then
-// fixed conventions for what a template cannot say (provider, Handout, Pool, via, courtesy, assignment).
+// fixed conventions for what a template cannot say (provider, Handout, Pool, File Photo, via, courtesy,
+// assignment, client).
 import type { CreditStyle } from '../../model';
 import { type CreditDraft, shapeOf } from './draft';
 
@@ -78,6 +79,7 @@ export function renderCreditDisplay(draft: CreditDraft, style: CreditStyle): str
   }
   if (draft.handout) parts.push('Handout');
   if (draft.pool) parts.push('Pool');
+  if (draft.filePhoto) parts.push('File Photo');
   const main = parts.filter((p) => p !== '').join('/');
   const via = draft.via !== undefined && (draft.courtesy || draft.assignment || !inTemplate('via')) ? draft.via : undefined;
   const display = via === undefined ? main : `${main} via ${via}`.trim();

@@ -19,6 +19,8 @@ export interface CreditDraft {
   client?: string;
   handout: boolean;
   pool: boolean;
+  /** "REUTERS/Name/File Photo": an archive picture (shown in the display; the Credit model has no field). */
+  filePhoto: boolean;
   /** "Courtesy of X": X is the provider. */
   courtesy: boolean;
   /** "Photo by X for Y": X shot it on assignment for the publication Y (kept as agency). */
@@ -45,6 +47,7 @@ export function draftOf(raw: string): CreditDraft {
     segments: [],
     handout: false,
     pool: false,
+    filePhoto: false,
     courtesy: false,
     assignment: false,
     prefixed: false,
@@ -69,6 +72,7 @@ export function shapeOf(draft: CreditDraft): CreditShape {
     draft.via !== undefined ||
     draft.handout ||
     draft.pool ||
+    draft.filePhoto ||
     draft.courtesy ||
     draft.assignment;
   const hasContent = [draft.photographer, draft.agency, draft.provider, draft.via, draft.client].some((v) => v !== undefined) || draft.handout || draft.pool;

@@ -42,3 +42,15 @@ export function titleCaseAllCaps(name: string): string {
     })
     .join(' ');
 }
+
+// Words that name an organization or a source, not a person: "City Library", "Israeli Army", "Social Media".
+const ORGANIZATION_WORD =
+  /\b(?:agency|archives?|army|bureau|center|centre|collection|college|council|department|forces?|foundation|gallery|government|group|images|institute|library|magazine|media|ministry|museum|navy|news|office|photos|police|post|press|service|society|studios?|times|tribune|university|herald|ledger|journal|gazette|daily|weekly|observer|guardian|telegraph|chronicle|tv|television|video|screenshot|screengrab)\b/iu;
+
+// One short all-caps word is an acronym ("ISPR", "IDF", AFP's "STR"), not a person.
+const ACRONYM = /^[\p{Lu}\d&]{2,6}$/u;
+
+/** True when `text` names an organization or a source ("City Library", "Israeli Army", "Reuters TV", "ISPR"). */
+export function looksLikeOrganization(text: string): boolean {
+  return ORGANIZATION_WORD.test(text) || ACRONYM.test(text);
+}

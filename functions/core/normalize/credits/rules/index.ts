@@ -1,5 +1,6 @@
 // The credit rules, in the order they run. A new credit quirk is a new small rule here, with its table.
 import type { CreditDraft, CreditRule } from '../draft';
+import { markFilePhoto } from './markFilePhoto';
 import { markHandoutAndPool } from './markHandoutAndPool';
 import { splitAgencyClient } from './splitAgencyClient';
 import { shortenProviderToAcronym } from './shortenProviderToAcronym';
@@ -39,6 +40,7 @@ export const creditRules: CreditRule[] = [
   splitSegments, // "REUTERS / Name" -> ["REUTERS", "Name"]
   splitAgencyClient, // "Getty Images for Tribeca Festival" -> client
   markHandoutAndPool, // "Handout", "Pool" segments -> flags
+  markFilePhoto, // "File Photo" segment -> flag
   takeAgency, // "REUTERS" -> agency "Reuters", "AP Photo" -> "AP"
   takeOrganizationAfterPrefix, // "Photo: Sara Lindgren/City Library" -> photographer, agency
   takePhotographerOrProvider, // the segment left -> photographer, or provider of a handout

@@ -1,17 +1,18 @@
 import { canonicalAgency } from '../agencies';
 import type { CreditRule } from '../draft';
 
-/**
- * "REUTERS / Maher Abou Taleb" -> segments ["REUTERS", "Maher Abou Taleb"]. Slash or pipe, any spaces.
- * A last segment "Jane Doe, Reuters" is split too, but only when what follows the comma is an agency
- * (captions are full of commas).
- */
+/** "Jane Doe, Reuters" -> ["Jane Doe", "Reuters"], only when an agency follows the last comma (captions are full of commas). */
+function splitBeforeAgency(segment: string): string[] {
+  const comma = segment.lastIndexOf(', ');
+  if (comma <= 0 || canonicalAgency(segment.slice(comma + 2)) === undefined) return [segment];
+  return [...splitBeforeAgency(segment.slice(0, comma)), segment.slice(comma + 2)];
+}
+
+/** "REUTERS / Maher Abou Taleb" -> segments ["REUTERS", "Maher Abou Taleb"]. Slash or pipe, any spaces. */
 export const splitSegments: CreditRule = (draft) => {
-  const segments = draft.text.split(/\s*[/|]\s*/u).filter((s) => s !== '');
-  const last = segments.at(-1);
-  const comma = last?.lastIndexOf(', ') ?? -1;
-  if (last !== undefined && comma > 0 && canonicalAgency(last.slice(comma + 2)) !== undefined) {
-    segments.splice(-1, 1, last.slice(0, comma), last.slice(comma + 2));
-  }
+  const segments = draft.text
+    .split(/\s*[/|]\s*/u)
+    .flatMap(splitBeforeAgency)
+    .filter((s) => s !== '');
   return { ...draft, text: '', segments, split: true };
 };

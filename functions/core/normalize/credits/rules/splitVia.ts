@@ -1,7 +1,8 @@
 import { canonicalAgency } from '../agencies';
 import type { CreditRule } from '../draft';
 
-const VIA_WORD = /(?:^|\s)via\s+/giu;
+// "via" after a space or a slash: "Social Media/via REUTERS" is Reuters' own spelling.
+const VIA_WORD = /(?:^|[\s/])via\s+/giu;
 // A distributor is a known agency ("dpa" is lower case), or reads as a name: a capital first, no slash, a few words.
 const DISTRIBUTOR = /^[\p{Lu}\p{Lo}\d][^/]*$/u;
 
@@ -12,5 +13,5 @@ export const splitVia: CreditRule = (draft) => {
   const distributor = draft.text.slice(last.index + last[0].length).trim();
   const agency = canonicalAgency(distributor);
   if (agency === undefined && (!DISTRIBUTOR.test(distributor) || distributor.split(' ').length > 5)) return draft;
-  return { ...draft, text: draft.text.slice(0, last.index).trim(), via: agency ?? distributor };
+  return { ...draft, text: draft.text.slice(0, last.index).replace(/\s*\/$/u, '').trim(), via: agency ?? distributor };
 };

@@ -1,12 +1,13 @@
 import { canonicalAgency } from '../agencies';
 import type { CreditRule } from '../draft';
-import { looksLikePersonName } from '../names';
+import { looksLikeOrganization, looksLikePersonName } from '../names';
 
-// A provider of a handout is an organization: any short text that starts like a name.
+// A provider is an organization or a source: any short text that starts like a name.
 const PROVIDER = /^[\p{Lu}\p{Lo}\d]/u;
 
 /**
- * The one segment left after agencies and flags: the provider of a handout ("ISPR/Handout"), else the
+ * The one segment left after agencies and flags: the provider when the picture is a handout or the
+ * segment names an organization or source ("ISPR/Handout", "Social Media/via REUTERS"), else the
  * photographer when it reads as a person's name and something vouches for the line being a credit
  * (an agency, via, pool or a "Photo:" prefix). A single word ("Stringer") counts only beside an agency.
  * Two or more unclaimed segments are left alone: the shape is not one we know.
@@ -15,11 +16,12 @@ export const takePhotographerOrProvider: CreditRule = (draft) => {
   const [segment, ...others] = draft.segments;
   // An agency that found no place (a third agency) is not a person or a provider.
   if (segment === undefined || others.length > 0 || canonicalAgency(segment) !== undefined) return draft;
-  if (draft.handout && draft.provider === undefined && PROVIDER.test(segment) && segment.split(' ').length <= 8) {
+  const vouched = draft.agency !== undefined || draft.via !== undefined || draft.pool || draft.prefixed;
+  const provider = PROVIDER.test(segment) && segment.split(' ').length <= 8;
+  if (provider && draft.provider === undefined && (draft.handout || (vouched && looksLikeOrganization(segment)))) {
     return { ...draft, segments: [], provider: segment };
   }
-  const vouched = draft.agency !== undefined || draft.via !== undefined || draft.pool || draft.prefixed;
-  if (draft.photographer === undefined && vouched && looksLikePersonName(segment, draft.agency === undefined ? 2 : 1)) {
+  if (draft.photographer === undefined && vouched && !looksLikeOrganization(segment) && looksLikePersonName(segment, draft.agency === undefined ? 2 : 1)) {
     return { ...draft, segments: [], photographer: segment };
   }
   return draft;

@@ -1,84 +1,105 @@
 // The publish function's bundle, built exactly as the stack builds it (infra/bundling.ts holds the
 // one definition): size (raw, gzip, source map), the heaviest packages in it (esbuild metafile),
-// and the cold import time of the bundled module in fresh Node processes, with and without
+// and the cold load time of the bundled module in fresh Node processes, with and without
 // --enable-source-maps (the stack sets it in NODE_OPTIONS). Targets: < 1 MB, < 150 ms.
+// A second, what-if build leaves @aws-sdk/* to the runtime's built-in SDK, to put a number on
+// the choice of bundling our own (see infra/bundling.ts).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { esbuildOptions, publishBundle, PUBLISH_ENTRY } from '../infra/bundling';
 import { PROJECT_ROOT } from '../infra/feedpub-app';
 
 const RUNS = 10;
 const SIZE_TARGET = 1024 * 1024;
 const IMPORT_TARGET_MS = 150;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const median = (sorted: number[]) => (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
 
-const out = mkdtempSync(join(tmpdir(), 'feedpub-bundle-'));
-const outfile = join(out, 'index.js');
-try {
-  const started = performance.now();
-  const result = await build(esbuildOptions(join(PROJECT_ROOT, PUBLISH_ENTRY), outfile));
-  const buildMs = performance.now() - started;
+// What the handler reads at init; dummy values, nothing is called.
+const env = {
+  PATH: process.env.PATH,
+  AWS_REGION: 'us-east-1',
+  UPLOADS_BUCKET: 'bench-uploads',
+  SITE_BUCKET: 'bench-site',
+  SITE_CONFIG: readFileSync(join(PROJECT_ROOT, 'content', 'site.json'), 'utf8'),
+  BASE_URL: 'https://d111111abcdef8.cloudfront.net',
+  DISTRIBUTION_ID: 'E2BENCHDIST',
+  POWERTOOLS_SERVICE_NAME: 'feedpub-publish',
+  POWERTOOLS_METRICS_NAMESPACE: 'feedpub',
+};
 
-  const bytes = statSync(outfile).size;
-  const gzip = gzipSync(readFileSync(outfile)).length;
-  const mapBytes = statSync(`${outfile}.map`).size;
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`esbuild ${buildMs.toFixed(0)} ms; bundle ${bytes} bytes (${kb(bytes)}), gzip ${kb(gzip)}, source map ${kb(mapBytes)}`);
-  console.log(`size target < ${kb(SIZE_TARGET)}: ${bytes < SIZE_TARGET ? 'met' : 'NOT met'}`);
-
-  // Bytes in the output per package (or per top-level source folder for our own code).
-  const inputs = Object.entries(result.metafile!.outputs[Object.keys(result.metafile!.outputs).find((o) => o.endsWith('index.js'))!]!.inputs);
-  const perPackage = new Map<string, number>();
-  for (const [path, { bytesInOutput }] of inputs) {
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
-    perPackage.set(pkg, (perPackage.get(pkg) ?? 0) + bytesInOutput);
-  }
-  console.log('heaviest inputs (bytes in the minified output):');
-  for (const [pkg, n] of [...perPackage].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
-    console.log(`  ${kb(n).padStart(10)}  ${((100 * n) / bytes).toFixed(1).padStart(5)}%  ${pkg}`);
-  }
-
-  // What the handler reads at init; dummy values, nothing is called.
-  const env = {
-    PATH: process.env.PATH,
-    AWS_REGION: 'us-east-1',
-    UPLOADS_BUCKET: 'bench-uploads',
-    SITE_BUCKET: 'bench-site',
-    SITE_CONFIG: readFileSync(join(PROJECT_ROOT, 'content', 'site.json'), 'utf8'),
-    BASE_URL: 'https://d111111abcdef8.cloudfront.net',
-    DISTRIBUTION_ID: 'E2BENCHDIST',
-    POWERTOOLS_SERVICE_NAME: 'feedpub-publish',
-    POWERTOOLS_METRICS_NAMESPACE: 'feedpub',
-  };
-  // Load it the way the Lambda runtime does: require() for a CommonJS .js file (no ESM
-  // format detection, no export scan of a 2 MB file), import() for an ES module.
-  const load = publishBundle.format === 'cjs' ? `require(${JSON.stringify(outfile)})` : `await import(${JSON.stringify(outfile)})`;
+/** Load times (ms, sorted) of the bundle in fresh processes, loaded as the Lambda runtime does. */
+function loadTimes(outfile: string, nodeOptions: string[]): number[] {
+  // require() for a CommonJS .js file (the runtime's path: no ESM format detection, no export
+  // scan of a multi-MB file), import() for an ES module.
+  const cjs = publishBundle.format === 'cjs';
+  const load = cjs ? `require(${JSON.stringify(outfile)})` : `await import(${JSON.stringify(outfile)})`;
   const probe = `const t = performance.now(); const m = ${load};
 if (typeof m.handler !== 'function') throw new Error('no handler export');
 process.stdout.write(String(performance.now() - t));`;
-  const importMs = (nodeOptions: string[]): number[] => {
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const run = spawnSync(process.execPath, [...nodeOptions, `--input-type=${publishBundle.format === 'cjs' ? 'commonjs' : 'module'}`, '-e', probe], { env, encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`bundle failed to load: ${run.stderr}`);
-      times.push(Number(run.stdout));
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = spawnSync(process.execPath, [...nodeOptions, `--input-type=${cjs ? 'commonjs' : 'module'}`, '-e', probe], { env, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`bundle failed to load: ${run.stderr}`);
+    times.push(Number(run.stdout));
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function measure(label: string, options: BuildOptions, outfile: string, showInputs: boolean): Promise<void> {
+  console.log(`\n-- ${label}`);
+  const started = performance.now();
+  const result = await build(options);
+  const buildMs = performance.now() - started;
+  const bytes = statSync(outfile).size;
+  const gzip = gzipSync(readFileSync(outfile)).length;
+  const mapBytes = statSync(`${outfile}.map`).size;
+  console.log(`esbuild ${buildMs.toFixed(0)} ms; bundle ${bytes} bytes (${kb(bytes)}), gzip ${kb(gzip)}, source map ${kb(mapBytes)}`);
+  console.log(`size target < ${kb(SIZE_TARGET)}: ${bytes < SIZE_TARGET ? 'met' : 'NOT met'}`);
+
+  if (showInputs) {
+    // Bytes in the output per package (per top-level source folder for our own code).
+    const output = Object.entries(result.metafile!.outputs).find(([path]) => path.endsWith('.js'))![1];
+    const perPackage = new Map<string, number>();
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
+      perPackage.set(pkg, (perPackage.get(pkg) ?? 0) + bytesInOutput);
     }
-    return times.sort((a, b) => a - b);
-  };
-  const median = (sorted: number[]) => (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
-  for (const [label, options] of [
+    console.log('heaviest inputs (bytes in the minified output):');
+    for (const [pkg, n] of [...perPackage].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+      console.log(`  ${kb(n).padStart(10)}  ${((100 * n) / bytes).toFixed(1).padStart(5)}%  ${pkg}`);
+    }
+  }
+
+  for (const [mode, nodeOptions] of [
     ['plain', []],
     ['--enable-source-maps', ['--enable-source-maps']],
   ] as const) {
-    const times = importMs([...options]);
+    const times = loadTimes(outfile, [...nodeOptions]);
     const m = median(times);
     console.log(
-      `cold import (${label}, node ${process.version}, ${RUNS} fresh processes): median ${m.toFixed(1)} ms, min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)}; target < ${IMPORT_TARGET_MS} ms: ${m < IMPORT_TARGET_MS ? 'met' : 'NOT met'}`,
+      `cold load (${mode}, ${RUNS} fresh processes): median ${m.toFixed(1)} ms, min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)}; target < ${IMPORT_TARGET_MS} ms: ${m < IMPORT_TARGET_MS ? 'met' : 'NOT met'}`,
     );
   }
+}
+
+// Under node_modules so the what-if build resolves @aws-sdk/* from the project, as the runtime's
+// built-in SDK would be resolved from /var/runtime/node_modules.
+const scratch = join(PROJECT_ROOT, 'node_modules', '.cache');
+mkdirSync(scratch, { recursive: true });
+const out = mkdtempSync(join(scratch, 'feedpub-bundle-'));
+try {
+  const [one, five, fifteen] = loadavg().map((n) => n.toFixed(1));
+  console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${one} ${five} ${fifteen} (times scale with load)`);
+  const entry = join(PROJECT_ROOT, PUBLISH_ENTRY);
+  const deployed = join(out, 'deployed', 'index.js');
+  await measure('as deployed (infra/bundling.ts)', esbuildOptions(entry, deployed), deployed, true);
+  const runtimeSdk = join(out, 'runtime-sdk', 'index.js');
+  await measure('what-if: @aws-sdk/* external (runtime SDK)', { ...esbuildOptions(entry, runtimeSdk), external: ['@aws-sdk/*'] }, runtimeSdk, false);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -17,6 +17,8 @@ describe('titleCaseAllCaps', () => {
     ['LI WEI', 'Li Wei'],
     ['AL-SHAMI', 'Al-Shami'],
     ['ÉMILE ZOLA', 'Émile Zola'],
+    ['ÖZGÜR ÖZDEMİR', 'Özgür Özdemir'],
+    ['ΓΙΑΝΝΗΣ ΚΕΜΜΟΣ', 'Γιαννης Κεμμος'],
     ['John SMITH', 'John SMITH'], // has lower case: left as written
     ['McDonald', 'McDonald'],
     ['12', '12'],

@@ -123,6 +123,11 @@ const cases: Array<[raw: string, display: string, fields: Fields]> = [
   ['Jane McDONALD/AFP', 'Jane McDONALD/AFP', { photographer: 'Jane McDONALD', agency: 'AFP' }],
   ['John Smith Jr./AP', 'John Smith Jr./AP', { photographer: 'John Smith Jr.', agency: 'AP' }],
   ['Ana de Armas/Reuters', 'Ana de Armas/Reuters', { photographer: 'Ana de Armas', agency: 'Reuters' }],
+  ['©REUTERS/Jörg Müller', 'Jörg Müller/Reuters', { photographer: 'Jörg Müller', agency: 'Reuters' }],
+  ['ÖZGÜR ÖZDEMİR/ANADOLU', 'Özgür Özdemir/Anadolu', { photographer: 'Özgür Özdemir', agency: 'Anadolu' }],
+  ['Xinhua/王鹏', '王鹏/Xinhua', { photographer: '王鹏', agency: 'Xinhua' }],
+  ['Mandel Ngan/Pool via AP', 'Mandel Ngan/Pool via AP', { photographer: 'Mandel Ngan', via: 'AP', pool: true }],
+  ['SAUL LOEB/AFP/Getty Images', 'Saul Loeb/AFP via Getty Images', { photographer: 'Saul Loeb', agency: 'AFP', via: 'Getty Images' }],
   // Unknown shapes: verbatim (whitespace collapsed), no field filled, nothing invented.
   ['Staff photo', 'Staff photo', {}],
   ['The author', 'The author', {}],

@@ -9,10 +9,10 @@ const PLACEHOLDER = /\{(photographer|agency|provider|via)\}/g;
 
 /**
  * Fills `format` ("{photographer}/{agency}") with the fields present. A missing field takes its
- * separator with it: the text between two fields is kept only when both are present, so there is
- * never a dangling "/". Text before the first and after the last field is kept when anything is
- * present, then brackets left unmatched by a dropped field are removed ("{photographer} ({agency})"
- * without agency -> "Name").
+ * separator with it: two present fields are joined by the text just before the later one, so there
+ * is never a dangling "/". Text before the first and after the last placeholder is kept when any
+ * field is present, then brackets left unmatched by a dropped field are removed
+ * ("{photographer} ({agency})" without agency -> "Name", without photographer -> "Agency").
  */
 export function renderCreditTemplate(format: string, fields: Partial<Record<Field, string>>): string {
   const literals: string[] = [];

@@ -37,6 +37,8 @@ export function titleCaseAllCaps(name: string): string {
       if (word.length <= 2 && !VOWEL.test(word)) return word;
       return word
         .toLowerCase()
+        // Turkish "İ" lower-cases to "i" plus a combining dot: "ÖZDEMİR" -> "Özdemir", not "Özdemi̇r".
+        .replace(/i\u0307/gu, 'i')
         .replace(/(^|[-'’/(])(\p{Ll})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase())
         .replace(/^Mc(\p{Ll})(?=\p{Ll})/u, (_m, letter: string) => `Mc${letter.toUpperCase()}`);
     })

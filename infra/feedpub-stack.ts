@@ -403,6 +403,11 @@ export class FeedpubStack extends Stack {
       value: `${eventsDlq.queueUrl} ${publishDlq.queueUrl}`,
       description: 'Dead-letter queues: S3 events (pipe), uploads (publish function)',
     });
+    new CfnOutput(this, 'DlqArns', {
+      value: `${eventsDlq.queueArn} ${publishDlq.queueArn}`,
+      description: 'For aws sqs start-message-move-task --source-arn (redrive)',
+    });
+    new CfnOutput(this, 'PublishLogGroupName', { value: logGroup.logGroupName, description: 'aws logs tail --follow' });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });
 
     this.accessLogs = accessLogs;

@@ -417,7 +417,7 @@ describe('alarms', () => {
 });
 
 describe('outputs', () => {
-  it('bucket names, distribution, feed URLs, upload command, DLQ URLs', () => {
+  it('bucket names, distribution, feed URLs, upload command, DLQ URLs and ARNs, log group', () => {
     const outputs = t.findOutputs('*');
     const domain = { 'Fn::GetAtt': [id(dev.stack.distribution), 'DomainName'] };
     expect(outputs.UploadsBucketName!.Value).toEqual({ Ref: id(dev.stack.uploads) });
@@ -428,6 +428,8 @@ describe('outputs', () => {
     });
     expect(outputs.UploadCommand!.Value).toEqual({ 'Fn::Join': ['', ['aws s3 cp FILE s3://', { Ref: id(dev.stack.uploads) }, '/']] });
     expect(outputs.DlqUrls!.Value).toEqual({ 'Fn::Join': ['', [{ Ref: id(dev.stack.eventsDlq) }, ' ', { Ref: id(dev.stack.publishDlq) }]] });
+    expect(outputs.DlqArns!.Value).toEqual({ 'Fn::Join': ['', [arnOf(dev.stack.eventsDlq), ' ', arnOf(dev.stack.publishDlq)]] });
+    expect(outputs.PublishLogGroupName!.Value).toEqual({ Ref: id(dev.stack.node.findChild('PublishLogs')) });
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Credit } from '../../../functions/core/model';
 import { isCreditLine, normalizeCredit } from '../../../functions/core/normalize/credits/index';
 
 // Any text, including astral characters, lone surrogates, control characters and odd spaces.
@@ -64,6 +65,19 @@ describe('normalizeCredit invariants', () => {
         expect(normalizeCredit(once).display).toBe(once);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('reads its own display back into the same fields (lines without a credit prefix)', () => {
+    // With a prefix, some shapes exist only after it ("Photo by X for Y"): their display reads back verbatim.
+    const fields = (c: Credit) => [c.photographer, c.agency, c.provider, c.via, c.handout, c.pool];
+    fc.assert(
+      fc.property(creditLike, (raw) => {
+        fc.pre(!/^\(?(?:photo|credit|©|\(c\))/i.test(raw.trim()));
+        const credit = normalizeCredit(raw);
+        expect(fields(normalizeCredit(credit.display))).toEqual(fields(credit));
+      }),
+      { numRuns: 2000 },
     );
   });
 

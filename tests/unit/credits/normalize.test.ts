@@ -17,6 +17,7 @@ const cases: Array<[raw: string, display: string, fields: Fields]> = [
   ['reuters/Maher Abou Taleb', 'Maher Abou Taleb/Reuters', { photographer: 'Maher Abou Taleb', agency: 'Reuters' }],
   ['REUTERS / Maher Abou Taleb', 'Maher Abou Taleb/Reuters', { photographer: 'Maher Abou Taleb', agency: 'Reuters' }],
   ['  REUTERS  /Maher   Abou Taleb ', 'Maher Abou Taleb/Reuters', { photographer: 'Maher Abou Taleb', agency: 'Reuters' }],
+  ['\uFEFFREUTERS/Maher\u00A0Abou Taleb\u200B', 'Maher Abou Taleb/Reuters', { photographer: 'Maher Abou Taleb', agency: 'Reuters' }],
   ['Maher Abou Taleb / REUTERS', 'Maher Abou Taleb/Reuters', { photographer: 'Maher Abou Taleb', agency: 'Reuters' }],
   ['Maher Abou Taleb/Reuters.', 'Maher Abou Taleb/Reuters', { photographer: 'Maher Abou Taleb', agency: 'Reuters' }],
   ['Maher Abou Taleb/Reuters;', 'Maher Abou Taleb/Reuters', { photographer: 'Maher Abou Taleb', agency: 'Reuters' }],
@@ -139,6 +140,7 @@ const cases: Array<[raw: string, display: string, fields: Fields]> = [
   ['Refugees arrive via boat', 'Refugees arrive via boat', {}],
   ['12345', '12345', {}],
   ['Reuters/Jane Doe/John Roe', 'Reuters/Jane Doe/John Roe', {}],
+  ['reuters/maher abou taleb', 'reuters/maher abou taleb', {}], // a lower-case name is not recognized as one
   // A prefix over an unknown shape: the prefix goes (the site adds its own), the rest is verbatim.
   ['Photo: Unsplash', 'Unsplash', {}],
   ['Photo: the author', 'the author', {}],

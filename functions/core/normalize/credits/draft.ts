@@ -33,9 +33,12 @@ export interface CreditDraft {
 
 export type CreditRule = (draft: CreditDraft) => CreditDraft;
 
-/** Whitespace runs (including no-break and other Unicode spaces) become one space; ends trimmed. */
+/**
+ * Whitespace runs (including no-break and other Unicode spaces) become one space; ends trimmed.
+ * Zero-width characters, invisible leftovers of scraped links, are removed.
+ */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return text.replace(/[\u200B-\u200D\u2060]/gu, '').replace(/\s+/gu, ' ').trim();
 }
 
 export function draftOf(raw: string): CreditDraft {

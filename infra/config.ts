@@ -12,12 +12,14 @@ export interface StackConfig {
   certificateArn?: string;
   /** Subscribed to the alarm topic when set. */
   alarmEmail?: string;
+  /** The function invalidates changed paths in CloudFront (billed per path past 1,000 a month). */
+  cdnInvalidation: boolean;
   /** content/site.json with the context overrides (feedSize, websubHub, baseUrl for a custom domain). */
   site: SiteConfig;
 }
 
 /** The context keys this app reads; anything else in cdk.json is CDK's own. */
-export const CONTEXT_KEYS = ['stage', 'domainName', 'certificateArn', 'feedSize', 'websubHub', 'alarmEmail'] as const;
+export const CONTEXT_KEYS = ['stage', 'domainName', 'certificateArn', 'feedSize', 'websubHub', 'alarmEmail', 'cdnInvalidation'] as const;
 
 type ContextReader = (key: (typeof CONTEXT_KEYS)[number]) => unknown;
 
@@ -55,6 +57,11 @@ export function stackConfig(context: ContextReader, siteJson: unknown): Result<S
     return { ok: false, error: `context "alarmEmail" is not an email address: ${alarmEmail}` };
   }
 
+  const invalidation = text(context('cdnInvalidation'))?.toLowerCase() ?? 'true';
+  if (invalidation !== 'true' && invalidation !== 'false') {
+    return { ok: false, error: `context "cdnInvalidation" must be true or false: ${invalidation}` };
+  }
+
   if (siteJson === null || typeof siteJson !== 'object' || Array.isArray(siteJson)) {
     return { ok: false, error: 'content/site.json must hold a JSON object' };
   }
@@ -74,6 +81,7 @@ export function stackConfig(context: ContextReader, siteJson: unknown): Result<S
     value: {
       stage,
       site: site.value,
+      cdnInvalidation: invalidation === 'true',
       ...(domainName !== undefined && { domainName }),
       ...(certificateArn !== undefined && { certificateArn }),
       ...(alarmEmail !== undefined && { alarmEmail }),

@@ -326,9 +326,11 @@ export class FeedpubStack extends Stack {
         resources: [site.arnForObjects('*')],
       }),
     );
-    publishRole.addToPolicy(
-      new iam.PolicyStatement({ actions: ['cloudfront:CreateInvalidation'], resources: [distribution.distributionArn] }),
-    );
+    if (config.cdnInvalidation) {
+      publishRole.addToPolicy(
+        new iam.PolicyStatement({ actions: ['cloudfront:CreateInvalidation'], resources: [distribution.distributionArn] }),
+      );
+    }
 
     const fn = new NodejsFunction(this, 'PublishFunction', {
       description: 'feedpub: publish uploads into feeds and pages',
@@ -349,7 +351,8 @@ export class FeedpubStack extends Stack {
         SITE_BUCKET: site.bucketName,
         SITE_CONFIG: JSON.stringify(config.site),
         BASE_URL: baseUrl,
-        DISTRIBUTION_ID: distribution.distributionId,
+        // Without it the function does not invalidate; pages then refresh at their max-age.
+        ...(config.cdnInvalidation && { DISTRIBUTION_ID: distribution.distributionId }),
         POWERTOOLS_SERVICE_NAME: 'feedpub-publish',
         POWERTOOLS_METRICS_NAMESPACE: 'feedpub',
         NODE_OPTIONS: '--enable-source-maps',

@@ -17,7 +17,7 @@ const configFrom = (context: Record<string, unknown>, site: unknown = SITE) => s
 describe('stackConfig', () => {
   it('defaults: stage dev, site.json as is, no domain, no alarm email', () => {
     const config = configFrom({});
-    expect(config).toEqual({ ok: true, value: { stage: 'dev', site: expect.objectContaining({ ...SITE, feedSize: 50 }) } });
+    expect(config).toEqual({ ok: true, value: { stage: 'dev', cdnInvalidation: true, site: expect.objectContaining({ ...SITE, feedSize: 50 }) } });
   });
 
   it.each([
@@ -27,6 +27,8 @@ describe('stackConfig', () => {
     ['websubHub', { websubHub: 'https://pubsubhubbub.appspot.com/' }, (c: any) => c.site.websubHub, 'https://pubsubhubbub.appspot.com/'],
     ['domain sets the site baseUrl', { domainName: 'News.Example.com', certificateArn: CERT }, (c: any) => [c.domainName, c.site.baseUrl], ['news.example.com', 'https://news.example.com']],
     ['alarmEmail', { alarmEmail: 'ops@example.com' }, (c: any) => c.alarmEmail, 'ops@example.com'],
+    ['cdnInvalidation=false as -c string', { cdnInvalidation: 'false' }, (c: any) => c.cdnInvalidation, false],
+    ['cdnInvalidation as cdk.json boolean', { cdnInvalidation: false }, (c: any) => c.cdnInvalidation, false],
     ['empty values are unset', { stage: '', domainName: ' ', certificateArn: '', feedSize: '' }, (c: any) => [c.stage, c.domainName, c.site.feedSize], ['dev', undefined, 50]],
   ])('accepts %s', (_name, context, pick, expected) => {
     const config = configFrom(context);
@@ -46,6 +48,7 @@ describe('stackConfig', () => {
     [{ feedSize: '0' }, /"feedSize" must be an integer from 1 to 1000.*cdk context/],
     [{ feedSize: 'ten' }, /"feedSize" must be an integer/],
     [{ websubHub: 'hub' }, /"websubHub" is not an absolute URL/],
+    [{ cdnInvalidation: 'no' }, /"cdnInvalidation" must be true or false/],
   ])('rejects %j', (context, reason) => {
     const config = configFrom(context);
     expect(config.ok).toBe(false);

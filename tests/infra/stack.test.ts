@@ -433,10 +433,10 @@ describe('outputs', () => {
   });
 });
 
-describe('custom domain (context domainName + certificateArn, stage prod)', () => {
+describe('custom domain and no CDN invalidation (context domainName + certificateArn, cdnInvalidation=false, stage prod)', () => {
   let prod: FeedpubApp & { template: Template };
   beforeAll(() => {
-    prod = synth({ stage: 'prod', domainName: 'news.example.com', certificateArn: CERT });
+    prod = synth({ stage: 'prod', domainName: 'news.example.com', certificateArn: CERT, cdnInvalidation: 'false' });
   }, 180_000);
 
   it('names the stack feedpub-prod and serves the domain with the certificate over TLS 1.2+', () => {
@@ -454,6 +454,14 @@ describe('custom domain (context domainName + certificateArn, stage prod)', () =
     expect(prod.template.findOutputs('FeedUrls').FeedUrls!.Value).toBe(
       'https://news.example.com/feed.xml https://news.example.com/atom.xml https://news.example.com/feed.json',
     );
+  });
+
+  it('without invalidation the function gets no distribution id and no CloudFront permission', () => {
+    const [fn] = Object.values(prod.template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x', MemorySize: 1024 } }));
+    expect(fn!.Properties.Environment.Variables.DISTRIBUTION_ID).toBeUndefined();
+    const policies = JSON.stringify(prod.template.findResources('AWS::IAM::Policy'));
+    expect(policies).not.toContain('cloudfront:');
+    expect(JSON.stringify(t.findResources('AWS::IAM::Policy'))).toContain('cloudfront:CreateInvalidation');
   });
 
   it('no alarm email subscription without alarmEmail', () => {

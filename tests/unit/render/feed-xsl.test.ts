@@ -1,0 +1,57 @@
+// feed.xsl runs in browsers as XSLT 1.0: run it through an independent XSLT processor on a real
+// feed.xml and check the page a person would see.
+import { describe, expect, it } from 'vitest';
+import { XmlParser, Xslt } from 'xslt-processor';
+import type { Article, SiteConfig } from '../../../functions/core/model';
+import { DEFAULT_SITE } from '../../../functions/core/model';
+import { renderHeadFeeds, renderStaticAssets } from '../../../functions/core/render/index';
+
+const site: SiteConfig = { ...DEFAULT_SITE, title: 'Harbour & Hills News', baseUrl: 'https://news.example.com' };
+
+const article = (n: number, credit?: string): Article => ({
+  id: `urn:uuid:00000000-0000-5000-8000-00000000000${n}`,
+  slug: `story-${n}`,
+  url: `https://news.example.com/articles/story-${n}/`,
+  title: `Story <${n}> & more`,
+  summary: `Summary of story ${n}.`,
+  contentHtml: `<p>Body ${n}</p>`,
+  contentText: `Body ${n}`,
+  authors: ['Staff'],
+  published: `2026-03-0${n}T08:00:00Z`,
+  updated: `2026-03-0${n}T08:00:00Z`,
+  tags: [],
+  language: 'en',
+  readingTimeMinutes: 1,
+  images: credit
+    ? [{ alt: 'Harbour', caption: 'The harbour at dawn.', credit: { display: credit, photographer: 'Maher Abou Taleb', agency: 'Reuters', handout: false, pool: false, raw: 'REUTERS/Maher Abou Taleb' } }]
+    : [],
+  repairs: [],
+  warnings: [],
+  source: { key: `story-${n}.txt`, size: 10 },
+  contentHash: `${n}`,
+});
+
+function text(file: { body: string | Uint8Array }): string {
+  return typeof file.body === 'string' ? file.body : Buffer.from(file.body).toString('utf8');
+}
+
+describe('feed.xsl', () => {
+  it('turns feed.xml into a readable page with every item, its link and its image credit', async () => {
+    const feeds = renderHeadFeeds(site, [article(2, 'Maher Abou Taleb/Reuters'), article(1)], ['2026-03']);
+    const rss = feeds.find((f) => f.path === 'feed.xml');
+    const xsl = renderStaticAssets(site).find((f) => f.path === 'feed.xsl');
+    expect(rss && xsl).toBeTruthy();
+    expect(text(rss!)).toContain('<?xml-stylesheet type="text/xsl" href="');
+
+    const parser = new XmlParser();
+    const html = await new Xslt().xsltProcess(parser.xmlParse(text(rss!)), parser.xmlParse(text(xsl!)));
+
+    expect(html).toContain('<h1>Harbour &amp; Hills News</h1>');
+    expect(html).toContain('<a href="https://news.example.com/articles/story-2/">Story &lt;2&gt; &amp; more</a>');
+    expect(html).toContain('<a href="https://news.example.com/articles/story-1/">Story &lt;1&gt; &amp; more</a>');
+    expect(html.indexOf('story-2/')).toBeLessThan(html.indexOf('story-1/'));
+    expect(html).toContain('Image: Maher Abou Taleb');
+    expect(html).toContain('href="https://news.example.com/archive/2026-03/feed.xml"');
+    expect(html).not.toContain('<script');
+  });
+});

@@ -108,6 +108,16 @@ export class FeedpubStack extends Stack {
       enforceSSL: true,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'site/',
+      // Lets S3 answer a browser's CORS preflight for a feed (e.g. a fetch that sends If-None-Match).
+      cors: [
+        {
+          allowedMethods: [s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag', 'Last-Modified'],
+          maxAge: 86400,
+        },
+      ],
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
     });
@@ -243,6 +253,8 @@ export class FeedpubStack extends Stack {
       allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
       cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD_OPTIONS,
       cachePolicy: feedsCache,
+      // Forwards Origin and the preflight headers to S3 (not part of the cache key).
+      originRequestPolicy: cloudfront.OriginRequestPolicy.CORS_S3_ORIGIN,
       responseHeadersPolicy: feedsHeaders,
       compress: true,
     };

@@ -377,6 +377,18 @@ describe('CloudFront', () => {
     });
   });
 
+  it('CORS preflight on feeds reaches S3 with its headers, and the site bucket answers it', () => {
+    const c = config();
+    const byPath: Record<string, any> = Object.fromEntries(c.CacheBehaviors.map((b: any) => [b.PathPattern, b]));
+    // The managed "CORS-S3Origin" origin request policy.
+    for (const path of ['*.xml', '*.json']) expect(byPath[path].OriginRequestPolicyId).toBe('88a5eaf4-2fd4-4709-b370-b4c650ea3fcf');
+    expect(c.DefaultCacheBehavior.OriginRequestPolicyId).toBeUndefined();
+    const site = t.findResources('AWS::S3::Bucket')[id(dev.stack.site)]!;
+    expect(site.Properties.CorsConfiguration).toEqual({
+      CorsRules: [{ AllowedMethods: ['GET', 'HEAD'], AllowedOrigins: ['*'], AllowedHeaders: ['*'], ExposedHeaders: ['ETag', 'Last-Modified'], MaxAge: 86400 }],
+    });
+  });
+
   it('a viewer-request function on pages maps folders to index.html', () => {
     t.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),

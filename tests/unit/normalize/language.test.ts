@@ -1,5 +1,6 @@
+import { franc } from 'franc-min';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, isLanguageTag } from '../../../functions/core/normalize/rules/language';
+import { detectLanguage, isLanguageTag, isPlainlyEnglish } from '../../../functions/core/normalize/rules/language';
 
 const samples: [string, string][] = [
   ['en', 'The city council approved the budget on Tuesday after a long debate about buses, libraries and the cost of repairing old bridges. Residents who spoke at the meeting asked for more frequent service in the evenings and on weekends.'],
@@ -21,4 +22,28 @@ describe('isLanguageTag', () => {
     ['en', true], ['pt-BR', true], ['zh-Hant-TW', true], ['fil', true],
     ['english', false], ['e', false], ['en_US', false], ['', false], ['en-', false],
   ])('%s -> %s', (tag, expected) => expect(isLanguageTag(tag)).toBe(expected));
+});
+
+describe('isPlainlyEnglish (the fast pass before franc)', () => {
+  const seedParagraph =
+    'Senior White House officials are traveling to Israel on Thursday as the Biden administration continues to push for a cease-fire in Lebanon and Gaza. The US is reportedly proposing a 60-day cease-fire between Israel and Hezbollah, the Iran-backed militant group.';
+  it.each([
+    ['news prose full of names (the seed)', seedParagraph, true],
+    ['the English sample', samples[0]![1], true],
+    ['French', samples[1]![1], false],
+    ['German', samples[2]![1], false],
+    ['Spanish', samples[3]![1], false],
+    // Mostly English words but many Dutch ones too: mixed, franc decides.
+    ['English with a long Dutch quote', 'The mayor said the plan was final. "De gemeenteraad heeft de begroting goedgekeurd en het is een goede dag voor de stad," she told the council, and it was the end of the debate for the year.', false],
+    // English words inside another script: franc decides.
+    ['Cyrillic with English words', 'The report of the year: это был долгий год для всех нас, and the city was not ready for it but the council has said it would be.', false],
+    ['a list of names without function words', 'Maher Abou Taleb, Andrew Leyden, Stephane Mahe, Asim Munir, Naim Kassem, Benjamin Netanyahu, Donald Trump, Marine Le Pen', false],
+  ])('%s -> %s', (_name, text, expected) => expect(isPlainlyEnglish(text.slice(0, 300))).toBe(expected));
+
+  it('accepts only what franc also reads as English', () => {
+    for (const text of [seedParagraph, samples[0]![1]]) {
+      expect(isPlainlyEnglish(text.slice(0, 300))).toBe(true);
+      expect(franc(text.slice(0, 300), { minLength: 200 })).toBe('eng');
+    }
+  });
 });

@@ -3,6 +3,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { EventEmitter } from 'node:events';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
 import { createS3Client, S3ObjectStore } from '../store/s3';
@@ -15,6 +16,20 @@ export interface S3rverEventRecord {
   eventName: string;
   eventTime: string;
   s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string; sequencer?: string } };
+}
+
+/**
+ * s3rver knows one access key ("S3RVER") and rejects the rest with InvalidAccessKeyId. Any
+ * credentials should do locally (`aws s3 cp` with whatever profile is set), so unknown key ids are
+ * mapped to its one account; SigV4 signatures are not checked by s3rver, SigV2 ones are let through
+ * by allowMismatchedSignatures below.
+ */
+function acceptAnyAccessKey(): void {
+  const { registry, DUMMY_ACCOUNT } = createRequire(import.meta.url)('s3rver/lib/models/account') as {
+    registry: Map<string, unknown>;
+    DUMMY_ACCOUNT: unknown;
+  };
+  registry.get = (id: string) => Map.prototype.get.call(registry, id) ?? DUMMY_ACCOUNT;
 }
 
 export interface LocalS3Options {
@@ -44,11 +59,13 @@ export interface LocalS3 {
 export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   const buckets = options.buckets ?? { uploads: UPLOADS_BUCKET, site: SITE_BUCKET };
   await mkdir(options.dataDir, { recursive: true });
+  acceptAnyAccessKey();
   const address = options.address ?? '127.0.0.1';
   const server = new S3rver({
     port: options.port,
     address,
     silent: true,
+    allowMismatchedSignatures: true,
     directory: options.dataDir,
     // Creates the buckets when missing; existing objects are kept.
     configureBuckets: [

@@ -1,5 +1,6 @@
 // `npm start` as a user meets it: the local stack (real s3rver, router, FIFO queue, real core, dev
 // server) on random ports and a temp data dir. Every check goes through HTTP or the S3 API.
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -94,10 +95,23 @@ describe('uploads through the S3 API', () => {
 
   // The under-a-second figure is measured by bench/publish.bench.ts; a timed assertion here would
   // only measure how busy the test machine is.
-  it('a new article appears in all three feeds', async () => {
-    await stack.s3.uploads.put(key, ARTICLE('Night shift keeps the cranes moving', 'Crews worked through the night at the port.'), {
-      contentType: 'text/plain; charset=utf-8',
+  it('a new article PUT with any credentials appears in all three feeds', async () => {
+    // As `aws s3 cp` would send it with whatever profile the developer has.
+    const client = new S3Client({
+      endpoint: stack.urls.s3,
+      forcePathStyle: true,
+      region: 'eu-west-3',
+      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
     });
+    await client.send(
+      new PutObjectCommand({
+        Bucket: stack.s3.uploadsBucket,
+        Key: key,
+        Body: ARTICLE('Night shift keeps the cranes moving', 'Crews worked through the night at the port.'),
+        ContentType: 'text/plain; charset=utf-8',
+      }),
+    );
+    client.destroy();
     await waitFor(
       async () => (await xmlFeed('feed.xml')).items.some((i) => i.title === 'Night shift keeps the cranes moving'),
       10_000,

@@ -26,7 +26,8 @@ export function registerDev(program: Command): void {
       const dataDir = resolve(process.env.FEEDPUB_DATA_DIR || '.data');
       let stack;
       try {
-        stack = await startLocalStack({ port, s3Port, dataDir, contentDir: resolve(opts.content) });
+        // The URLs are printed while the samples publish; a line follows when they are in.
+        stack = await startLocalStack({ port, s3Port, dataDir, contentDir: resolve(opts.content), awaitSeed: false });
       } catch (error) {
         const e = error as NodeJS.ErrnoException & { port?: number };
         const reason =
@@ -39,7 +40,7 @@ export function registerDev(program: Command): void {
       }
       const { urls } = stack;
       const seedLine =
-        stack.seeded.length > 0 ? `published ${stack.seeded.length} sample upload(s) from ${opts.content}/` : `site kept from ${dataDir}`;
+        stack.seeded.length > 0 ? `uploading ${stack.seeded.length} sample file(s) from ${opts.content}/` : `site kept from ${dataDir}`;
       process.stdout.write(
         [
           '',
@@ -58,6 +59,12 @@ export function registerDev(program: Command): void {
           '',
         ].join('\n'),
       );
+      const seedStarted = Date.now();
+      void stack.queue.drain().then(() => {
+        if (stack.seeded.length > 0) {
+          process.stdout.write(`samples published (${stack.seeded.length} uploads, ${Date.now() - seedStarted} ms): ${urls.site}\n`);
+        }
+      });
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;

@@ -464,7 +464,7 @@ export class FeedpubStack extends Stack {
     ack(
       parts.distribution,
       'Annotation::@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
-      'defaultRootObject is index.html and the viewer-request function maps every "/dir/" to "/dir/index.html", so no request reaches the bucket root listing.',
+      'S3 lists only for a GET of the bucket root, and CloudFront serves "/" as index.html (defaultRootObject); any other key path is a GetObject (404 when missing).',
     );
     // CDK's bucket-notification helper (a singleton Lambda that writes the notification config).
     const notificationsHelper = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');

@@ -28,3 +28,42 @@ describe('validateSite on rendered sites', () => {
     );
   });
 });
+
+describe('validateSite on a rendered site with one thing broken', () => {
+  const site = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 20 };
+  const articles = syntheticArticles(90, 11, { site });
+  const months = [...new Set(articles.map((a) => a.published.slice(0, 7)))].sort();
+  const newest = months.at(-1) as string;
+  const previous = months.at(-2) as string;
+  const newestArticle = [...articles].sort((a, b) => (a.published < b.published ? 1 : -1))[0];
+  const rendered = () => new Map(renderSite(site, articles).map((f) => [f.path, f.body]));
+
+  it('has at least three months to link', () => {
+    expect(months.length).toBeGreaterThanOrEqual(3);
+    expect(validateSiteReport(rendered()).violations).toEqual([]);
+  });
+
+  it.each([
+    {
+      name: "newest month's Atom archive missing: the head links back to it, the month before links forward",
+      mutate: (files: Map<string, unknown>) => files.delete(`archive/${newest}/atom.xml`),
+      expected: () => [[`archive/${previous}/atom.xml`, 'archive-link'], ['atom.xml', 'archive-link']],
+    },
+    {
+      name: "newest article's page missing: its item in the three head feeds and three month feeds",
+      mutate: (files: Map<string, unknown>) => files.delete(`articles/${newestArticle?.slug}/index.html`),
+      expected: () => [
+        [`archive/${newest}/atom.xml`, 'item-link'],
+        [`archive/${newest}/feed.json`, 'item-link'],
+        [`archive/${newest}/feed.xml`, 'item-link'],
+        ['atom.xml', 'item-link'],
+        ['feed.json', 'item-link'],
+        ['feed.xml', 'item-link'],
+      ],
+    },
+  ])('$name', ({ mutate, expected }) => {
+    const files = rendered();
+    mutate(files as Map<string, unknown>);
+    expect(validateSiteReport(files).violations.map((v) => [v.path, v.rule])).toEqual(expected());
+  });
+});

@@ -2,7 +2,7 @@
 // write the site folder. Writes every rendered file and image copy; removes nothing (a stale file in
 // --out from an earlier build stays: build into an empty or dedicated folder).
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEFAULT_SITE, type SiteConfig } from '../core/model';
 import { parseDate, toRfc3339 } from '../core/normalize';
 import { monthOf } from '../core/order';
@@ -97,15 +97,21 @@ export async function loadDates(contentDir: string): Promise<Map<string, string>
   return dates;
 }
 
-/** Upload keys of every content file: relative paths with "/", without settings files and dotfiles. */
-export async function listContentKeys(contentDir: string): Promise<string[]> {
+/**
+ * Upload keys of every content file: relative paths with "/", without settings files and dotfiles,
+ * and without the output folder when it lies inside the content folder (else a second build would
+ * read the first one's site as uploads).
+ */
+export async function listContentKeys(contentDir: string, outDir?: string): Promise<string[]> {
   const keys: string[] = [];
+  const skip = outDir === undefined ? undefined : resolve(outDir);
   const walk = async (dir: string, prefix: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
       const key = `${prefix}${entry.name}`;
-      if (entry.isDirectory()) await walk(join(dir, entry.name), `${key}/`);
-      else if (entry.isFile() && !(prefix === '' && SETTINGS_FILES.has(entry.name))) keys.push(key);
+      if (entry.isDirectory()) {
+        if (resolve(dir, entry.name) !== skip) await walk(join(dir, entry.name), `${key}/`);
+      } else if (entry.isFile() && !(prefix === '' && SETTINGS_FILES.has(entry.name))) keys.push(key);
     }
   };
   await walk(contentDir, '');
@@ -123,7 +129,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   if (!info?.isDirectory()) throw new BuildSetupError(`content folder ${contentDir} does not exist`);
   const site = await loadSiteConfig(contentDir, options.configFile);
   const dates = await loadDates(contentDir);
-  const keys = await listContentKeys(contentDir);
+  const keys = await listContentKeys(contentDir, outDir);
 
   let done = 0;
   const readStarted = performance.now();

@@ -200,6 +200,15 @@ describe('buildSite', () => {
     expect(report.rejected.map((r) => [r.key, r.code])).toEqual([['notes.docx', 'unsupported-type']]);
   });
 
+  it('does not read its own output when --out is inside the content folder', async () => {
+    const content = contentDir({ 'site.json': JSON.stringify(SITE), 'one.txt': article('One', '2024-10-01') });
+    const out = join(content, 'public');
+    const first = await buildSite({ contentDir: content, outDir: out });
+    const second = await buildSite({ contentDir: content, outDir: out });
+    expect([first.articles, first.rejected]).toEqual([1, []]);
+    expect([second.articles, second.rejected]).toEqual([1, []]);
+  });
+
   it('is deterministic: two builds of the same folder are byte-identical', async () => {
     const content = contentDir({
       'site.json': JSON.stringify(SITE),

@@ -28,4 +28,11 @@ async function build(): Promise<PublishHandler> {
 
 let ready: Promise<PublishHandler> | undefined;
 
-export const handler: PublishHandler = async (event, context) => (await (ready ??= build()))(event, context);
+export const handler: PublishHandler = async (event, context) => {
+  // A failed build is not cached: the next invocation tries again.
+  ready ??= build().catch((error: unknown) => {
+    ready = undefined;
+    throw error;
+  });
+  return (await ready)(event, context);
+};

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Credit } from '../../../functions/core/model';
-import { isCreditLine, normalizeCredit } from '../../../functions/core/normalize/credits/index';
+import { AGENCY_SPELLING_LIST } from '../../../functions/core/normalize/credits/agencies';
+import { isCreditLine, normalizeCredit, readsAsCredit } from '../../../functions/core/normalize/credits/index';
 
 // Any text, including astral characters, lone surrogates, control characters and odd spaces.
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ maxLength: 80 }));
@@ -32,6 +33,27 @@ const creditLike = fc
   });
 
 const inputs = fc.oneof(anyText, creditLike);
+
+// Credit-shaped text padded with whitespace runs and zero-width characters, around the 120-character limit.
+const padded = fc
+  .tuple(creditLike, fc.constantFrom(' ', '   ', '\u00A0', '\u200B', '\n', '\t\u2009'), fc.integer({ min: 0, max: 160 }))
+  .map(([line, pad, count]) => `${pad.repeat(count)}${line.split(' ').join(pad.repeat(1 + (count % 3)) + ' ')}${pad.repeat(count)}`);
+
+// Every spelling of every agency, alone or with a name, in any case and spacing.
+const anyAgencyCredit = fc
+  .tuple(fc.constantFrom(...AGENCY_SPELLING_LIST).chain(caseOf), name, separator, fc.boolean(), fc.boolean())
+  .map(([spelling, person, sep, alone, agencyFirst]) => (alone ? spelling : agencyFirst ? `${spelling}${sep}${person}` : `${person}${sep}${spelling}`));
+
+describe('isCreditLine shortcuts (length, credit mark)', () => {
+  it('never change an answer of the full rules', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, creditLike, padded, anyAgencyCredit), (line) => {
+        expect(isCreditLine(line)).toBe(readsAsCredit(line));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
 
 describe('normalizeCredit invariants', () => {
   it('never throws, and neither does isCreditLine', () => {

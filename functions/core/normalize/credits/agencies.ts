@@ -54,6 +54,9 @@ const CANONICAL_BY_SPELLING: ReadonlyMap<string, string> = new Map(
   AGENCY_SPELLINGS.flatMap(([canonical, ...spellings]) => [canonical, ...spellings].map((s) => [spellingKey(s), canonical] as const)),
 );
 
+/** Every spelling, canonical names included, lower-cased: what a credit line must contain to name an agency. */
+export const AGENCY_SPELLING_LIST: readonly string[] = [...new Set(AGENCY_SPELLINGS.flat().map((s) => s.toLowerCase()))];
+
 /** The canonical names, in table order (for documentation and tests). */
 export const AGENCY_NAMES: readonly string[] = AGENCY_SPELLINGS.map(([canonical]) => canonical);
 

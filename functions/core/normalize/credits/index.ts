@@ -2,6 +2,7 @@
 import type { Credit, CreditStyle } from '../../model';
 import { DEFAULT_SITE } from '../../model';
 import { type CreditDraft, collapseWhitespace, draftOf, shapeOf } from './draft';
+import { AGENCY_SPELLING_LIST } from './agencies';
 import { renderCreditDisplay } from './display';
 import { applyCreditRules } from './rules/index';
 
@@ -44,13 +45,33 @@ const MAX_PREFIXED_WORDS = 8;
 // "Image: harbour.png" in a header is a file reference, not a credit.
 const FILE_OR_URL = /:\/\/|^www\.|\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|heic)$/iu;
 
+// Every credit shape needs one of these marks (the rules that set agency, via, prefixed, handout, pool,
+// filePhoto, courtesy or assignment look for them), so a line without any of them is not a credit.
+// Matched on the collapsed, lower-cased line, as canonicalAgency compares: agency spellings (all ASCII)
+// stand alone between separators, the other marks anywhere (a superset of what the rules accept).
+// Case-sensitive and without the u flag on purpose: several times faster than /iu with \p{L} lookarounds.
+const CREDIT_MARK = new RegExp(
+  `\\b(?:${AGENCY_SPELLING_LIST.filter((spelling) => !spelling.includes('/'))
+    .map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})\\b|via|courtesy|handout|pool|file|©|\\(c\\)|copyright|photo|image|picture|pic|credit`,
+);
+
 /**
  * True when a line of a scrape is an image credit ("REUTERS/Name", "Name/NurPhoto", "Photo: X"...),
  * not a caption, headline or body sentence: it must parse into a known shape with the same rules as
  * normalizeCredit (an agency, a "Photo:"/"Credit:" prefix, Handout/Pool/via/courtesy), every part claimed.
+ * The parser asks this about the last line of every block, most of them paragraphs: two cheap checks
+ * (length, a credit mark) settle those before the rules run.
  */
 export function isCreditLine(line: string): boolean {
-  // Length first: the parser asks about the last line of every block, most of them long paragraphs.
+  if (visibleCharactersExceed(line, MAX_CREDIT_LINE)) return false;
+  const collapsed = collapseWhitespace(line);
+  if (collapsed.length === 0 || collapsed.length > MAX_CREDIT_LINE || !CREDIT_MARK.test(collapsed.toLowerCase())) return false;
+  return readsAsCredit(line);
+}
+
+/** The full check behind isCreditLine, without the shortcuts (exposed to test that they never change an answer). */
+export function readsAsCredit(line: string): boolean {
   const length = collapseWhitespace(line).length;
   if (length === 0 || length > MAX_CREDIT_LINE) return false;
   const draft = parseCredit(line);
@@ -58,4 +79,20 @@ export function isCreditLine(line: string): boolean {
   if (shape === 'structured') return true;
   const rest = draft.stripped ?? '';
   return shape === 'prefixed' && rest.split(' ').length <= MAX_PREFIXED_WORDS && !/[.!?]$/.test(draft.collapsed) && !FILE_OR_URL.test(rest);
+}
+
+// What collapseWhitespace removes or merges beyond ASCII: its result is at least as long as the count of other characters.
+const SPACE_OR_ZERO_WIDTH = /[\s\u200B-\u200D\u2060]/u;
+
+/** True when `line` has more than `limit` characters other than whitespace: it cannot collapse to `limit` or less. */
+function visibleCharactersExceed(line: string, limit: number): boolean {
+  if (line.length <= limit) return false;
+  let visible = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    // ASCII decided without a regex: tab to carriage return and the space are whitespace.
+    const hidden = code < 0x80 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : SPACE_OR_ZERO_WIDTH.test(line[i]!);
+    if (!hidden && ++visible > limit) return true;
+  }
+  return false;
 }

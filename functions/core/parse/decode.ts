@@ -1,6 +1,6 @@
 // Bytes -> text. Uploads arrive as UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252,
 // or UTF-8 that was once read as Windows-1252 and saved again ("mojibake": "â€™" for "’").
-import iconv from 'iconv-lite';
+// All native (TextDecoder, Buffer): no decoding library in the Lambda bundle.
 
 export interface DecodedText {
   text: string;
@@ -27,10 +27,10 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       warnings.push(`repaired ${plural(repaired.count, 'mojibake sequence')} (UTF-8 read as Windows-1252, e.g. "â€™" -> "’")`);
     }
   }
-  text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const cleaned = removeInvalidCharacters(text);
   if (cleaned.removed > 0) warnings.push(`removed ${plural(cleaned.removed, 'control character')}`);
-  const replacements = cleaned.text.match(/\uFFFD/g)?.length ?? 0;
+  const replacements = cleaned.text.includes('\uFFFD') ? (cleaned.text.match(/\uFFFD/g)?.length ?? 0) : 0;
   return { text: cleaned.text, encoding, warnings, undecodable: cleaned.removed + replacements, decodedLength: text.length };
 }
 
@@ -47,13 +47,32 @@ function decodeByBomOrValidity(bytes: Uint8Array, warnings: string[]): { text: s
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const body = buffer.subarray(2);
     if (body.length % 2 === 1) warnings.push(`dropped a trailing odd byte of a ${encoding.toUpperCase()} upload`);
-    return { text: iconv.decode(body.subarray(0, body.length - (body.length % 2)), encoding, { stripBOM: false }), encoding };
+    return { text: decodeUtf16(body.subarray(0, body.length - (body.length % 2)), encoding), encoding };
   }
   try {
     return { text: STRICT_UTF8.decode(buffer), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(buffer, 'windows-1252'), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(buffer), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * UTF-16 code units as they are: a lone surrogate is kept (and later removed and counted by
+ * removeInvalidCharacters), where TextDecoder would turn it into U+FFFD.
+ */
+function decodeUtf16(body: Buffer, encoding: 'utf-16le' | 'utf-16be'): string {
+  if (encoding === 'utf-16le') return body.toString('utf16le');
+  return Buffer.from(body).swap16().toString('utf16le');
+}
+
+// Windows-1252 bytes 0x80-0x9F; the five it leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) decode as U+FFFD.
+// Node's TextDecoder('windows-1252') reads these bytes as ISO-8859-1 C1 controls, so they are mapped here.
+const WINDOWS_1252_C1 = '€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uFFFD‘’“”•–—˜™š›œ\uFFFDžŸ';
+
+/** Windows-1252: ISO-8859-1 (native) with the 0x80-0x9F range mapped to its Windows characters. */
+export function decodeWindows1252(bytes: Buffer): string {
+  const latin1 = bytes.toString('latin1');
+  return /[\u0080-\u009F]/.test(latin1) ? latin1.replace(/[\u0080-\u009F]/g, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80]!) : latin1;
 }
 
 /** A UTF-8 BOM followed by bytes that are not UTF-8 is decoded as Windows-1252, with a warning. */
@@ -62,15 +81,15 @@ function decodeUtf8OrWindows1252(body: Buffer, label: string, warnings: string[]
     return STRICT_UTF8.decode(body);
   } catch {
     warnings.push(`invalid UTF-8 after a ${label} byte-order mark: read as Windows-1252`);
-    return iconv.decode(body, 'windows-1252');
+    return decodeWindows1252(body);
   }
 }
 
-// Windows-1252 character -> byte, built from iconv-lite's own table. The five bytes Windows-1252
-// leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) appear in mojibake as the C1 controls of the same value.
+// Windows-1252 character -> byte, from the table above. The five bytes Windows-1252 leaves undefined
+// (0x81 0x8D 0x8F 0x90 0x9D) appear in mojibake as the C1 controls of the same value.
 const WINDOWS_1252_BYTE = new Map<string, number>();
 for (let byte = 0x80; byte <= 0xff; byte++) {
-  const char = iconv.decode(Buffer.from([byte]), 'windows-1252');
+  const char = byte <= 0x9f ? WINDOWS_1252_C1[byte - 0x80]! : String.fromCharCode(byte);
   WINDOWS_1252_BYTE.set(char === '\ufffd' ? String.fromCharCode(byte) : char, byte);
 }
 // Continuation bytes 0x80-0xBF as Windows-1252 shows them, or as ISO-8859-1 shows them (C1 controls).
@@ -136,7 +155,12 @@ function escapeForClass(char: string): string {
 const INVALID_CHARACTERS =
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// The same characters minus the surrogate pairs' context: one cheap scan settles almost every text.
+const MAYBE_INVALID = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+
 export function removeInvalidCharacters(text: string): { text: string; removed: number } {
+  // isWellFormed: no lone surrogate (native, ES2024; not yet in the ES2023 lib types).
+  if (!MAYBE_INVALID.test(text) && (text as string & { isWellFormed(): boolean }).isWellFormed()) return { text, removed: 0 };
   let removed = 0;
   const cleaned = text.replace(INVALID_CHARACTERS, () => {
     removed++;

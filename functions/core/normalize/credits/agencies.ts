@@ -50,6 +50,9 @@ const AGENCY_SPELLINGS: ReadonlyArray<readonly [canonical: string, ...spellings:
   ['Getty Images/iStockphoto', 'getty images/istockphoto', 'getty images/istock', 'istockphoto', 'istock', 'istock/getty images'],
 ];
 
+// Whitespace the key would change: any but a single space between words (a run, an end, a tab, a no-break space).
+const UNTIDY_SPACE = /[^\S ]| {2}|^ | $/;
+
 const CANONICAL_BY_SPELLING: ReadonlyMap<string, string> = new Map(
   AGENCY_SPELLINGS.flatMap(([canonical, ...spellings]) => [canonical, ...spellings].map((s) => [spellingKey(s), canonical] as const)),
 );
@@ -61,6 +64,8 @@ export const AGENCY_SPELLING_LIST: readonly string[] = [...new Set(AGENCY_SPELLI
 export const AGENCY_NAMES: readonly string[] = AGENCY_SPELLINGS.map(([canonical]) => canonical);
 
 function spellingKey(text: string): string {
+  // Most segments are one word or a tidy name without a slash: only the case changes (no regex replace).
+  if (!text.includes('/') && !UNTIDY_SPACE.test(text)) return text.toLowerCase();
   return text.toLowerCase().replace(/\s+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
 }
 

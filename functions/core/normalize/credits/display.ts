@@ -15,15 +15,7 @@ const PLACEHOLDER = /\{(photographer|agency|provider|via)\}/g;
  * ("{photographer} ({agency})" without agency -> "Name", without photographer -> "Agency").
  */
 export function renderCreditTemplate(format: string, fields: Partial<Record<Field, string>>): string {
-  const literals: string[] = [];
-  const names: Field[] = [];
-  let from = 0;
-  for (const match of format.matchAll(PLACEHOLDER)) {
-    literals.push(format.slice(from, match.index));
-    names.push(match[1] as Field);
-    from = match.index + match[0].length;
-  }
-  const trailing = format.slice(from);
+  const { literals, names, trailing } = parsedTemplate(format);
   let body = '';
   let previousPresent = -1;
   names.forEach((name, i) => {
@@ -38,7 +30,36 @@ export function renderCreditTemplate(format: string, fields: Partial<Record<Fiel
   return dropUnmatchedBrackets(`${literals[0] ?? ''}${body}${trailing}`).trim();
 }
 
+interface ParsedTemplate {
+  /** The text before each placeholder. */
+  literals: string[];
+  names: Field[];
+  trailing: string;
+}
+
+// A site has one or two formats: each is split into literals and placeholders once, not per credit.
+const TEMPLATES = new Map<string, ParsedTemplate>();
+const MAX_TEMPLATES = 64;
+
+function parsedTemplate(format: string): ParsedTemplate {
+  const known = TEMPLATES.get(format);
+  if (known !== undefined) return known;
+  const literals: string[] = [];
+  const names: Field[] = [];
+  let from = 0;
+  for (const match of format.matchAll(PLACEHOLDER)) {
+    literals.push(format.slice(from, match.index));
+    names.push(match[1] as Field);
+    from = match.index + match[0].length;
+  }
+  const parsed = { literals, names, trailing: format.slice(from) };
+  if (TEMPLATES.size >= MAX_TEMPLATES) TEMPLATES.clear();
+  TEMPLATES.set(format, parsed);
+  return parsed;
+}
+
 function dropUnmatchedBrackets(text: string): string {
+  if (!text.includes('(') && !text.includes(')')) return text;
   const chars = [...text];
   const open: number[] = [];
   const drop = new Set<number>();

@@ -43,11 +43,19 @@ export function collapseWhitespace(text: string): string {
 
 export function draftOf(raw: string): CreditDraft {
   const collapsed = collapseWhitespace(raw);
+  // Every field present from the start, in one order: each rule copies the draft with a spread, and a
+  // spread that adds a field the object lacks is an order of magnitude slower (a new hidden class each time).
   return {
     raw,
     collapsed,
     text: collapsed,
+    stripped: undefined,
     segments: [],
+    photographer: undefined,
+    agency: undefined,
+    provider: undefined,
+    via: undefined,
+    client: undefined,
     handout: false,
     pool: false,
     filePhoto: false,

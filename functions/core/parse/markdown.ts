@@ -1,5 +1,4 @@
-// Markdown uploads: YAML front matter (gray-matter with the `yaml` package) and a Markdown body.
-import matter from 'gray-matter';
+// Markdown uploads: YAML front matter (split as gray-matter does, read with the `yaml` package) and a Markdown body.
 import YAML from 'yaml';
 import type { RawImage } from '../model';
 import { parseHeaderBlock } from './headers';
@@ -18,23 +17,28 @@ export type MarkdownResult = { ok: true; value: ParsedMarkdown } | { ok: false; 
 // YAML 1.2 core schema: "2025-03-04" stays the string as written (js-yaml, gray-matter's default,
 // turns it into a Date and rolls "2025-13-45" over into 2026). logLevel 'error': no process warnings.
 const parseYaml = (source: string): object => YAML.parse(source, { logLevel: 'error' }) as object;
-// gray-matter picks an engine from the text after the opening "---" ("---js") and its JavaScript engine
-// runs eval() on the upload. Only YAML is ever parsed: the opening line is checked below, and every
-// other engine is replaced by one that refuses, in case a later gray-matter finds the language elsewhere.
-const refuse = (): never => {
-  throw new Error('only YAML front matter is accepted');
-};
-const ENGINES = {
-  yaml: parseYaml,
-  yml: parseYaml,
-  javascript: refuse,
-  js: refuse,
-  json: refuse,
-  coffee: refuse,
-  coffeescript: refuse,
-  cson: refuse,
-  toml: refuse,
-};
+
+/**
+ * Splits "---\n<yaml>\n---\n<body>" exactly as gray-matter 4 does with its defaults (its parseMatter,
+ * which tests/unit/parse/front-matter-split.test.ts compares this with): the YAML runs to the first
+ * "\n---" (or the end), the body starts after it minus one line break; a block of only comments is no data.
+ * Done here rather than with gray-matter: it bundles a second YAML parser (js-yaml, 41 KB) and picks an
+ * engine from the opening line ("---js" would eval the upload); only YAML is ever read here.
+ * The caller has already checked the opening line: "---" alone (trailing blanks allowed).
+ */
+export function splitFrontMatter(text: string): { yaml: string | undefined; body: string } {
+  if (!text.startsWith('---') || text.charAt(3) === '-') return { yaml: undefined, body: text };
+  const rest = text.slice(3);
+  let close = rest.indexOf('\n---');
+  if (close === -1) close = rest.length;
+  const block = rest.slice(0, close);
+  const yaml = block.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? undefined : block;
+  if (close === rest.length) return { yaml, body: '' };
+  let body = rest.slice(close + 4);
+  if (body[0] === '\r') body = body.slice(1);
+  if (body[0] === '\n') body = body.slice(1);
+  return { yaml, body };
+}
 
 export interface FrontMatter {
   /** Lower-cased keys; scalars as strings, lists and maps as written. Empty without front matter. */
@@ -56,13 +60,10 @@ export function readFrontMatter(text: string): { ok: true; value: FrontMatter } 
   if (opening === '---' && !lines.slice(1).some((line) => line.trimEnd() === '---')) {
     return { ok: false, reason: 'front matter opened by "---" on line 1 is never closed by a "---" line' };
   }
+  const { yaml, body } = splitFrontMatter(text);
   let data: unknown;
-  let body: string;
   try {
-    // Passing options also turns off gray-matter's module-level cache, which would return shared objects.
-    const parsed = matter(text, { engines: ENGINES });
-    data = parsed.data;
-    body = parsed.content;
+    data = yaml === undefined ? {} : parseYaml(yaml);
   } catch (error) {
     return { ok: false, reason: `front matter is not valid YAML: ${yamlErrorSummary(error)}` };
   }

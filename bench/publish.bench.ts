@@ -208,6 +208,7 @@ async function burst(count: number): Promise<{ drainMs: number; latencyMs: numbe
 const BURST = Number(process.env.BENCH_BURST ?? 1000);
 const b = await burst(BURST);
 process.stdout.write(`burst of ${BURST}: all published in ${(b.drainMs / 1000).toFixed(1)} s\n`);
+process.stdout.write(`upload -> feed.xml latency per probe (ms): ${b.latencyMs.map((ms) => ms.toFixed(0)).join(' ')}\n`);
 
 const base = results[0] as CaseResult;
 const rows = results.map(

@@ -39,12 +39,12 @@ export function createPublishHandler(options: PublishHandlerOptions): PublishHan
     },
   };
   const afterPublish = async (result: BatchResult): Promise<void> => {
-    logger.info('batch', { changedPaths: result.changedPaths.length, bytesWritten: result.bytesWritten, feedsChanged: result.feedsChanged });
+    logger.info('batch', { changedPaths: result.changedPaths.length, stalePaths: result.stalePaths.length, bytesWritten: result.bytesWritten, feedsChanged: result.feedsChanged });
     const jobs: Promise<unknown>[] = [];
-    if (options.cloudFront && result.changedPaths.length > 0) {
+    if (options.cloudFront && result.stalePaths.length > 0) {
       const { client, distributionId } = options.cloudFront;
       jobs.push(
-        invalidate(client, distributionId, result.changedPaths, `feedpub-${Date.now()}`).catch((error: Error) =>
+        invalidate(client, distributionId, result.stalePaths, `feedpub-${Date.now()}`).catch((error: Error) =>
           logger.warn('CloudFront invalidation failed; pages refresh at max-age', { error: error.message }),
         ),
       );

@@ -29,6 +29,7 @@ import {
   type HeadManifest,
   type ImageRecord,
   type MonthManifest,
+  type OutputHashes,
   type SlugRecord,
 } from '../core/index/types';
 import type { Article, QuarantineRecord, SiteConfig, SiteFile, UploadRejected } from '../core/model';
@@ -48,8 +49,14 @@ export interface KeyResult {
 
 export interface BatchResult {
   results: KeyResult[];
-  /** Public site paths written or deleted (for CDN invalidation). */
+  /** Public site paths written or deleted. */
   changedPaths: string[];
+  /**
+   * Paths a CDN may serve stale for longer than a feed's freshness bound: outputs that replaced an
+   * earlier version with a longer max-age (edited pages, past-month archives), and deletions.
+   * New paths never need it, and CloudFront bills invalidations per path.
+   */
+  stalePaths: string[];
   /** True when a head feed's bytes changed (WebSub ping). */
   feedsChanged: boolean;
   /** Site paths of the head feeds (the URLs a WebSub hub is told about). */
@@ -68,6 +75,13 @@ export interface PublishDeps {
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Head feeds are cached this long at most: a CDN copy of a replaced file that lives no longer is left to expire. */
+const FEED_FRESHNESS_SECONDS = 60;
+
+function maxAgeSeconds(cacheControl: string): number {
+  const match = /(?:^|[,\s])(?:s-)?max-age=(\d+)/.exec(cacheControl);
+  return match ? Number(match[1]) : 0;
+}
 const PRIVATE_JSON = { contentType: 'application/json; charset=utf-8', cacheControl: 'no-store' };
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -107,6 +121,7 @@ class BatchRun {
   private readonly now: string;
   private readonly limit: number;
   private readonly changedPaths = new Set<string>();
+  private readonly stalePaths = new Set<string>();
   private bytesWritten = 0;
   private readonly jsonCache = new Map<string, unknown>();
 
@@ -137,9 +152,11 @@ class BatchRun {
     this.jsonCache.set(key, undefined);
   }
 
-  private async writeFile(file: SiteFile): Promise<number> {
+  /** `replaces`: an earlier version of the path was published (and may sit in a CDN cache). */
+  private async writeFile(file: SiteFile, replaces = false): Promise<number> {
     await this.deps.site.put(file.path, file.body, { contentType: file.contentType, cacheControl: file.cacheControl });
     this.changedPaths.add(file.path);
+    if (replaces && maxAgeSeconds(file.cacheControl) > FEED_FRESHNESS_SECONDS) this.stalePaths.add(file.path);
     const size = typeof file.body === 'string' ? Buffer.byteLength(file.body) : file.body.byteLength;
     this.bytesWritten += size;
     return size;
@@ -148,10 +165,11 @@ class BatchRun {
   private async deleteFile(path: string): Promise<void> {
     await this.deps.site.delete(path);
     this.changedPaths.add(path);
+    this.stalePaths.add(path);
   }
 
-  private async writeFiles(files: SiteFile[]): Promise<void> {
-    await mapLimit(files, this.limit, (f) => this.writeFile(f));
+  private async writeFiles(files: SiteFile[], previous: OutputHashes): Promise<void> {
+    await mapLimit(files, this.limit, (f) => this.writeFile(f, f.path in previous));
   }
 
   // ---- the batch -----------------------------------------------------------------------------
@@ -220,7 +238,7 @@ class BatchRun {
         const page = core.renderArticlePage(config, p.article as Article);
         const hash = hashBody(page.body);
         pages.set(p.key, { path: page.path, hash });
-        if (p.record?.pageHash !== hash || p.record.pagePath !== page.path) p.bytesWritten += await this.writeFile(page);
+        if (p.record?.pageHash !== hash || p.record.pagePath !== page.path) p.bytesWritten += await this.writeFile(page, p.record?.pagePath === page.path);
       },
     );
 
@@ -257,7 +275,7 @@ class BatchRun {
         continue;
       }
       const plan = planOutputs(core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths), manifest.outputs);
-      await this.writeFiles(plan.write);
+      await this.writeFiles(plan.write, manifest.outputs);
       await mapLimit(plan.stale, this.limit, (p) => this.deleteFile(p));
       const next = { ...manifest, outputs: plan.hashes };
       manifests.set(month, next);
@@ -316,7 +334,7 @@ class BatchRun {
     const headPlan = planOutputs(headFiles, head.outputs);
     const feedPaths = new Set(headFeeds.map((f) => f.path));
     const feedsChanged = headPlan.write.some((f) => feedPaths.has(f.path));
-    await this.writeFiles(headPlan.write);
+    await this.writeFiles(headPlan.write, head.outputs);
     await mapLimit(headPlan.stale, this.limit, (p) => this.deleteFile(p));
     const nextHead: HeadManifest = { version: 1, items, months, quarantine: quarantined, lastPublish, outputs: headPlan.hashes };
     if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
@@ -347,6 +365,7 @@ class BatchRun {
     return {
       results,
       changedPaths: [...this.changedPaths].sort(),
+      stalePaths: [...this.stalePaths].sort(),
       feedsChanged,
       feedPaths: [...feedPaths].sort(),
       bytesWritten: this.bytesWritten,

@@ -36,7 +36,7 @@ const event = (key: string) =>
   ({ Records: [{ messageId: key, body: s3NotificationBody({ bucket: 'up', key, eventName: 'ObjectCreated:Put' }) }] }) as never;
 
 describe('after publish', () => {
-  it('pings the WebSub hub with the feed URLs when a feed changed, and invalidates changed paths', async () => {
+  it('pings the WebSub hub when a feed changed, and invalidates only what a CDN could serve stale for long', async () => {
     const uploads = new MemoryObjectStore();
     const invalidations: string[][] = [];
     const cloudFront = {
@@ -59,12 +59,54 @@ describe('after publish', () => {
     expect(pings).toHaveLength(1);
     expect(pings[0]?.get('hub.mode')).toBe('publish');
     expect(pings[0]?.getAll('hub.url')).toEqual(['https://news.example.com/feed.json', 'https://news.example.com/feed.xml']);
-    expect(invalidations[0]).toEqual(['/', '/archive/2026-01/*', '/articles/alpha/*', '/feed.json', '/feed.xml', '/index.html', '/status.json', '/style.css'].sort());
+    // Every path was new: nothing cached can be stale, and feeds expire within 60 s anyway.
+    expect(invalidations).toHaveLength(0);
 
     // Nothing changed: no ping, no invalidation.
     await handler(event('a.txt'));
     expect(pings).toHaveLength(1);
-    expect(invalidations).toHaveLength(1);
+    expect(invalidations).toHaveLength(0);
+
+    // An edit replaces the page and the feeds, all max-age=60 in the stub core: left to expire.
+    await uploads.put('a.txt', 'Alpha\nDate: 2026-01-01T00:00:00Z\nCorrected.\n');
+    await handler(event('a.txt'));
+    expect(pings).toHaveLength(2);
+    expect(invalidations).toHaveLength(0);
+
+    // A takedown: the deleted page (and the month's archive, now empty and deleted) must go from the CDN now.
+    await uploads.delete('a.txt');
+    await handler(event('a.txt'));
+    expect(invalidations).toEqual([['/archive/2026-01/*', '/articles/alpha/*']]);
+  });
+
+  it('invalidates an edited page whose max-age is longer than a feed\'s, but not the short-lived feeds', async () => {
+    const uploads = new MemoryObjectStore();
+    const invalidations: string[][] = [];
+    const cloudFront = {
+      send: async (command: CreateInvalidationCommand) => {
+        invalidations.push(command.input.InvalidationBatch?.Paths?.Items ?? []);
+        return {};
+      },
+    } as unknown as CloudFrontClient;
+    const longPages = {
+      ...stubCore,
+      renderArticlePage: (site, article) => ({ ...stubCore.renderArticlePage(site, article), cacheControl: 'public, max-age=300' }),
+    } satisfies typeof stubCore;
+    const handler = createPublishHandler({
+      uploads,
+      site: new MemoryObjectStore(),
+      config: { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' },
+      core: longPages,
+      logger: new Logger({ logLevel: 'SILENT' }),
+      metrics: new Metrics({ namespace: 't' }),
+      cloudFront: { client: cloudFront, distributionId: 'E123' },
+    });
+    await uploads.put('a.txt', 'Alpha\nDate: 2026-01-01T00:00:00Z\n');
+    await handler(event('a.txt'));
+    expect(invalidations).toHaveLength(0);
+    await uploads.put('a.txt', 'Alpha\nDate: 2026-01-01T00:00:00Z\nCorrected.\n');
+    await handler(event('a.txt'));
+    expect(invalidations).toEqual([['/articles/alpha/*']]);
   });
 });
 

@@ -9,7 +9,7 @@ import { monthOf } from '../core/order';
 import { parseSiteConfig } from '../core/site';
 import { DirectoryObjectStore } from '../store/directory';
 import { assembleSite, type ContentFile } from './assemble';
-import { renderSiteLazily } from './stream';
+import { renderSiteLazily } from '../core/render';
 import { countSiteFiles, type BuildCounts } from './summary';
 
 /** Files in the content folder that are settings, not uploads. */

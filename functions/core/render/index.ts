@@ -104,7 +104,12 @@ export function renderStaticAssets(site: SiteConfig): SiteFile[] {
  * Every file of a full build: head feeds, all monthly archives (oldest first), article pages (by path),
  * home, static assets, and status when given. Deterministic order.
  */
-export function renderSite(site: SiteConfig, articles: Article[], status?: SiteStatus): SiteFile[] {
+/**
+ * The whole site, in a fixed order (head feeds, archives by month, pages by path, home, assets, status),
+ * made one month or one page at a time as the caller asks: a 10k-article build writes as it goes
+ * instead of holding ~120 MB of rendered text.
+ */
+export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?: SiteStatus): Generator<SiteFile> {
   const sorted = [...articles].sort(newestFirst);
   const byMonth = new Map<string, Article[]>();
   for (const article of sorted) {
@@ -115,13 +120,16 @@ export function renderSite(site: SiteConfig, articles: Article[], status?: SiteS
   }
   const archiveMonths = [...byMonth.keys()].sort();
   const latest = sorted.slice(0, site.feedSize);
-  const pages = sorted.map((article) => renderArticlePage(site, article)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [
-    ...renderHeadFeeds(site, latest, archiveMonths),
-    ...archiveMonths.flatMap((month) => renderArchiveFeeds(site, month, byMonth.get(month) ?? [], archiveMonths)),
-    ...pages,
-    renderHomePage(site, latest),
-    ...renderStaticAssets(site),
-    ...(status === undefined ? [] : renderStatus(site, status, latest)),
-  ];
+  yield* renderHeadFeeds(site, latest, archiveMonths);
+  for (const month of archiveMonths) yield* renderArchiveFeeds(site, month, byMonth.get(month) ?? [], archiveMonths);
+  const byPagePath = sorted.map((article) => ({ article, path: articlePagePath(article) }));
+  byPagePath.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const { article } of byPagePath) yield renderArticlePage(site, article);
+  yield renderHomePage(site, latest);
+  yield* renderStaticAssets(site);
+  if (status !== undefined) yield* renderStatus(site, status, latest);
+}
+
+export function renderSite(site: SiteConfig, articles: Article[], status?: SiteStatus): SiteFile[] {
+  return [...renderSiteLazily(site, articles, status)];
 }

@@ -9,6 +9,7 @@ import { monthOf } from '../core/order';
 import { parseSiteConfig } from '../core/site';
 import { DirectoryObjectStore } from '../store/directory';
 import { assembleSite, type ContentFile } from './assemble';
+import { forEachLimit, mapLimit } from '../core/concurrency';
 import { renderSiteLazily } from '../core/render';
 import { countSiteFiles, type BuildCounts } from './summary';
 
@@ -32,24 +33,6 @@ export interface BuildOptions {
 export interface BuildReport extends BuildCounts {
   /** Wall time of each phase, for benchmarks and profiling. */
   phaseMs: { read: number; ingest: number; renderAndWrite: number };
-}
-
-/** Runs `fn` on every item with at most `limit` calls in flight, pulling items lazily (a generator is not drained ahead). */
-export async function forEachLimit<T>(items: Iterable<T>, limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  const iterator = items[Symbol.iterator]();
-  const worker = async (): Promise<void> => {
-    for (let next = iterator.next(); !next.done; next = iterator.next()) await fn(next.value);
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-}
-
-/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  await forEachLimit(items.keys(), limit, async (index) => {
-    results[index] = await fn(items[index] as T);
-  });
-  return results;
 }
 
 async function readJsonFile(path: string, what: string): Promise<unknown> {

@@ -8,6 +8,7 @@
 // article record (the fast "unchanged" path) is written only after the commit, so a batch cut short
 // anywhere is redone, never skipped, by the next event for a key or a re-run.
 import { isDeepStrictEqual } from 'node:util';
+import { mapLimit } from '../core/concurrency';
 import { articleIdForKey } from '../core/ids';
 import { recordFor, reconcileArticle } from '../core/index/article';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
@@ -75,26 +76,13 @@ export interface PublishDeps {
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+const PRIVATE_JSON = { contentType: 'application/json; charset=utf-8', cacheControl: 'no-store' };
 /** Head feeds are cached this long at most: a CDN copy of a replaced file that lives no longer is left to expire. */
 const FEED_FRESHNESS_SECONDS = 60;
 
 function maxAgeSeconds(cacheControl: string): number {
   const match = /(?:^|[,\s])(?:s-)?max-age=(\d+)/.exec(cacheControl);
   return match ? Number(match[1]) : 0;
-}
-const PRIVATE_JSON = { contentType: 'application/json; charset=utf-8', cacheControl: 'no-store' };
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 interface ArticlePlan {

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { mapLimit } from '../../build';
+import { mapLimit } from '../../core/concurrency';
 import { validateSiteReport, type SiteFiles } from '../../core/validate';
 import { DirectoryObjectStore } from '../../store/directory';
 

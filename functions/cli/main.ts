@@ -1,17 +1,26 @@
 import { Command } from 'commander';
-import { registerBuild } from './commands/build';
-import { registerCredit } from './commands/credit';
-import { registerDelete } from './commands/delete';
-import { registerDev } from './commands/dev';
-import { registerParse } from './commands/parse';
-import { registerUpload } from './commands/upload';
-import { registerValidate } from './commands/validate';
+
+type Register = (program: Command) => void;
+
+// Each command module is loaded only when it runs (or for the full --help): `feedpub credit` need not
+// load the S3 SDK, the local S3 server and the renderers before it can read stdin.
+const commands: Record<string, () => Promise<Register>> = {
+  parse: async () => (await import('./commands/parse')).registerParse,
+  credit: async () => (await import('./commands/credit')).registerCredit,
+  build: async () => (await import('./commands/build')).registerBuild,
+  validate: async () => (await import('./commands/validate')).registerValidate,
+  upload: async () => (await import('./commands/upload')).registerUpload,
+  delete: async () => (await import('./commands/delete')).registerDelete,
+  dev: async () => (await import('./commands/dev')).registerDev,
+};
 
 const program = new Command('feedpub')
   .description('Publish RSS 2.0, Atom 1.0 and JSON Feed 1.1 from article uploads')
   .showHelpAfterError();
 
-for (const register of [registerParse, registerCredit, registerBuild, registerValidate, registerUpload, registerDelete, registerDev]) {
+const requested = process.argv[2];
+const needed = requested !== undefined && Object.hasOwn(commands, requested) ? [requested] : Object.keys(commands);
+for (const register of await Promise.all(needed.map((name) => (commands[name] as () => Promise<Register>)()))) {
   register(program);
 }
 

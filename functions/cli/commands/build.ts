@@ -17,7 +17,7 @@ interface BuildFlags {
 export function registerBuild(program: Command): void {
   program
     .command('build')
-    .description('Build the whole site (feeds, archives, pages) from a content folder into an output folder')
+    .description('build the whole site (feeds, archives, pages) from a content folder into an output folder')
     .requiredOption('--content <dir>', 'folder of article files (.txt, .md, .markdown), images, site.json, dates.json')
     .requiredOption('--out <dir>', 'folder to write the site into (created if missing; nothing in it is removed)')
     .option('--config <file>', 'site.json to use instead of <content>/site.json')

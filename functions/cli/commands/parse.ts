@@ -24,7 +24,7 @@ async function loadSite(configPath: string | undefined): Promise<{ ok: true; sit
 export function registerParse(program: Command): void {
   program
     .command('parse')
-    .description('Parse and normalize article files as the publisher would, and print each Article as JSON')
+    .description('parse and normalize article files as the publisher would, and print each Article as JSON')
     .argument('<files...>', 'article files (.txt, .md); the upload key is the file name, the fallback date its mtime')
     .option('--config <file>', 'site.json to use (default: ./content/site.json if present, else built-in defaults)')
     .option('--json-array', 'print one JSON array instead of one object per file')

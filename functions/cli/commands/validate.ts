@@ -22,7 +22,7 @@ export async function readSiteDir(dir: string): Promise<SiteFiles> {
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('Check a built site: well-formed feeds, required elements, ids, URLs, dates, JSON Feed schema, links')
+    .description('check a built site: well-formed feeds, required elements, ids, URLs, dates, JSON Feed schema, links')
     .argument('<dir>', 'the built site folder (feedpub build --out)')
     .action(async (dir: string) => {
       const info = await stat(dir).catch(() => undefined);

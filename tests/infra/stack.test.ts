@@ -2,7 +2,7 @@
 // `cdk synth` builds it (infra/feedpub-app.ts: config, stack, cdk-nag), synthesized once per
 // variant: bundling the function with esbuild is the slow part.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
@@ -266,11 +266,16 @@ describe('publish function', () => {
     const code = fnProps().Code;
     const assetDir = join(dev.app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
     expect(readdirSync(assetDir).sort()).toEqual(['index.js', 'index.js.map']);
+    // As in Lambda: the AWS SDK (and nothing else) comes from the runtime's NODE_PATH.
+    const runtimeModules = mkdtempSync(join(tmpdir(), 'feedpub-runtime-'));
+    symlinkSync(join(PROJECT_ROOT, 'node_modules', '@aws-sdk'), join(runtimeModules, '@aws-sdk'));
     const probe = `const m = require(${JSON.stringify(join(assetDir, 'index.js'))}); process.stdout.write(typeof m.handler);`;
     const run = spawnSync(process.execPath, ['-e', probe], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', UPLOADS_BUCKET: 'u', SITE_BUCKET: 's', SITE_CONFIG: readFileSync(join(PROJECT_ROOT, 'content', 'site.json'), 'utf8'), BASE_URL: 'https://d111111abcdef8.cloudfront.net' },
+      cwd: tmpdir(),
+      env: { PATH: process.env.PATH, NODE_PATH: runtimeModules, AWS_REGION: 'us-east-1', UPLOADS_BUCKET: 'u', SITE_BUCKET: 's', SITE_CONFIG: readFileSync(join(PROJECT_ROOT, 'content', 'site.json'), 'utf8'), BASE_URL: 'https://d111111abcdef8.cloudfront.net' },
     });
+    rmSync(runtimeModules, { recursive: true, force: true });
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.stdout).toBe('function');
   });

@@ -35,16 +35,22 @@ afterAll(() => new Promise<void>((r) => hub.close(() => r())));
 const event = (key: string) =>
   ({ Records: [{ messageId: key, body: s3NotificationBody({ bucket: 'up', key, eventName: 'ObjectCreated:Put' }) }] }) as never;
 
+/** CloudFront faked at the client: the only SDK fake here; it records the paths of each invalidation. */
+function recordingCloudFront(): { cloudFront: CloudFrontClient; invalidations: string[][] } {
+  const invalidations: string[][] = [];
+  const cloudFront = {
+    send: async (command: CreateInvalidationCommand) => {
+      invalidations.push(command.input.InvalidationBatch?.Paths?.Items ?? []);
+      return {};
+    },
+  } as unknown as CloudFrontClient;
+  return { cloudFront, invalidations };
+}
+
 describe('after publish', () => {
   it('pings the WebSub hub when a feed changed, and invalidates only what a CDN could serve stale for long', async () => {
     const uploads = new MemoryObjectStore();
-    const invalidations: string[][] = [];
-    const cloudFront = {
-      send: async (command: CreateInvalidationCommand) => {
-        invalidations.push(command.input.InvalidationBatch?.Paths?.Items ?? []);
-        return {};
-      },
-    } as unknown as CloudFrontClient;
+    const { cloudFront, invalidations } = recordingCloudFront();
     const handler = createPublishHandler({
       uploads,
       site: new MemoryObjectStore(),
@@ -81,13 +87,7 @@ describe('after publish', () => {
 
   it('invalidates an edited page whose max-age is longer than a feed\'s, but not the short-lived feeds', async () => {
     const uploads = new MemoryObjectStore();
-    const invalidations: string[][] = [];
-    const cloudFront = {
-      send: async (command: CreateInvalidationCommand) => {
-        invalidations.push(command.input.InvalidationBatch?.Paths?.Items ?? []);
-        return {};
-      },
-    } as unknown as CloudFrontClient;
+    const { cloudFront, invalidations } = recordingCloudFront();
     const longPages = {
       ...stubCore,
       renderArticlePage: (site, article) => ({ ...stubCore.renderArticlePage(site, article), cacheControl: 'public, max-age=300' }),

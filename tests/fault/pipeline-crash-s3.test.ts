@@ -45,5 +45,6 @@ describe('crash between any two writes, on s3rver', () => {
       await publishBatch({ uploads: crashed.uploads, site: s3.site, config: site, core: stubCore, now: () => T1 }, BATCH);
       expect(await siteSnapshot(), `killed after write ${k}`).toEqual(expected);
     }
-  });
+    // One full batch per kill point against a real S3 API: tens of seconds on a busy 2-core CI machine.
+  }, 120_000);
 });

@@ -38,6 +38,9 @@ const NAME_ENDINGS = new Set(['son', 'sen', 'man', 'men', 'berg', 'burg', 'stein
 // "Docker"+"file" and "Roths"+"child" are names and compounds, not artefacts.
 const NEXT_WORDS = new Set(['said', 'says', 'told', 'wrote', 'spoke', 'adds', 'asks', 'also', 'were', 'will', 'would', 'could', 'should', 'must', 'might', 'does', 'with', 'from', 'that', 'when', 'after', 'before', 'during', 'whose', 'which', 'while', 'where', 'because']);
 
+// Every right half likelyNextWord accepts ends the token in one of these: a token ending otherwise has no split.
+const NEXT_WORD_END = new RegExp(`(?:ed|ly|ing|${[...NEXT_WORDS].join('|')})$`);
+
 function likelyNextWord(word: string): boolean {
   return NEXT_WORDS.has(word) || /(?:ed|ly)$/.test(word) || (word.length >= 6 && word.endsWith('ing'));
 }
@@ -64,27 +67,51 @@ const MIN_LEFT_LENGTH = 4;
 const LETTER = 'A-Za-z\\u00C0-\\u024F\'’';
 // A candidate: a whole token of a capital then 7+ lower-case letters (YouTube, iPhone, McDonald's never match).
 const CANDIDATE = new RegExp(`(?<![${LETTER}])[A-Z][a-z]{${MIN_TOKEN_LENGTH - 1},}(?![${LETTER}])`, 'g');
+// Cheap pre-check: most paragraphs of a scrape have no candidate at all.
+const MAYBE_CANDIDATE = new RegExp(`[A-Z][a-z]{${MIN_TOKEN_LENGTH - 1}}`);
 const CAPITALIZED = new RegExp(`(?<![${LETTER}])[A-Z][${LETTER}]*`, 'g');
 const PREVIOUS_WORD = new RegExp(`(?:^|[^${LETTER}])([A-Z][a-z]+) $`);
 
-/** Where to split a candidate token, or undefined. `names()`: the article's capitalized tokens, built on demand. */
-export function splitFusedToken(token: string, names: () => ReadonlySet<string>, afterName: boolean): [string, string] | undefined {
+/** A character of a word token (the LETTER class above). */
+function isLetterCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0xc0 && code <= 0x24f) || code === 0x27 || code === 0x2019;
+}
+
+/** What the split needs to know about the article (asked only when a split depends on it). */
+export interface NameEvidence {
+  /** Does the article use `left` on its own as a name? */
+  isName(left: string): boolean;
+  /** Does a first name stand right before the token ("Kim Ghattasdescribed")? */
+  afterName(): boolean;
+}
+
+/** Where to split a candidate token, or undefined. */
+export function splitFusedToken(token: string, evidence: NameEvidence): [string, string] | undefined {
+  // The right half is the token's lower-case tail: a tail no next word ends can be ruled out at once.
+  if (!NEXT_WORD_END.test(token)) return undefined;
   const lower = token.toLowerCase();
-  if (NEVER_SPLIT.has(lower) || knownWords().has(lower)) return undefined;
-  const splits: [string, string][] = [];
+  const known = knownWords();
+  if (NEVER_SPLIT.has(lower) || known.has(lower)) return undefined;
+  const common = commonWords();
+  let split: [string, string] | undefined;
+  let splits = 0;
   for (let i = MIN_LEFT_LENGTH; i <= token.length - MIN_RIGHT_LENGTH; i++) {
     const right = lower.slice(i);
-    if (!commonWords().has(right) || NAME_ENDINGS.has(right) || !likelyNextWord(right)) continue;
+    if (!common.has(right) || NAME_ENDINGS.has(right) || !likelyNextWord(right)) continue;
     const left = token.slice(0, i);
     // The left half must be a name: a non-word used on its own in this article or following a first name
     // ("Kim Ghattas"), or a title ("Minister"). A plain word never qualifies, so "Face"+"book",
     // "Black"+"stone" or "Star"+"bucks" stay whole.
-    if (knownWords().has(left.toLowerCase())) {
-      if (TITLES.has(left) && right.length >= 5) splits.push([left, right]);
-    } else if ((afterName && right.length >= 5) || names().has(left)) splits.push([left, right]);
+    const qualifies = known.has(left.toLowerCase())
+      ? TITLES.has(left) && right.length >= 5
+      : (right.length >= 5 && evidence.afterName()) || evidence.isName(left);
+    if (qualifies) {
+      split = [left, right];
+      splits++;
+    }
   }
   // Two readings: do not guess.
-  return splits.length === 1 ? splits[0] : undefined;
+  return splits === 1 ? split : undefined;
 }
 
 /** Capitalized tokens of the article, to recognize a name when it appears fused elsewhere. */
@@ -96,23 +123,73 @@ export function articleNames(paragraphs: readonly string[]): Set<string> {
   return names;
 }
 
+// What may follow a name inside its token and still leave the name (articleNames drops a final 's or ’s).
+const POSSESSIVE_TAILS = new Set(['', "'", '’', "'s", '’s']);
+
+/**
+ * `articleNames(paragraphs).has(name)` for a capitalized name, without collecting every token: the
+ * name must start a token (no letter before it) and the token must end with it or its possessive.
+ */
+export function appearsAsName(paragraphs: readonly string[], name: string): boolean {
+  for (const paragraph of paragraphs) {
+    for (let at = paragraph.indexOf(name); at >= 0; at = paragraph.indexOf(name, at + 1)) {
+      if (at > 0 && isLetterCode(paragraph.charCodeAt(at - 1))) continue;
+      let end = at + name.length;
+      while (end < paragraph.length && isLetterCode(paragraph.charCodeAt(end))) end++;
+      if (POSSESSIVE_TAILS.has(paragraph.slice(at + name.length, end))) return true;
+    }
+  }
+  return false;
+}
+
+/** NameEvidence for one candidate at a time; the name answers are kept for the whole article. */
+class ArticleEvidence implements NameEvidence {
+  private readonly names = new Map<string, boolean>();
+  paragraph = '';
+  offset = 0;
+
+  constructor(private readonly paragraphs: readonly string[]) {}
+
+  isName(left: string): boolean {
+    let answer = this.names.get(left);
+    if (answer === undefined) this.names.set(left, (answer = appearsAsName(this.paragraphs, left)));
+    return answer;
+  }
+
+  // A first name: a capitalized non-word right before ("Kim Ghattasdescribed"), not "The" or "But".
+  afterName(): boolean {
+    const previous = PREVIOUS_WORD.exec(this.paragraph.slice(Math.max(0, this.offset - 30), this.offset))?.[1];
+    return previous !== undefined && !knownWords().has(previous.toLowerCase());
+  }
+}
+
 /** Repairs fused words in body paragraphs; each repair is recorded. */
 export function repairFusedWords(paragraphs: readonly string[]): { paragraphs: string[]; repairs: Repair[] } {
-  let names: Set<string> | undefined;
-  const namesOnDemand = () => (names ??= articleNames(paragraphs));
+  const evidence = new ArticleEvidence(paragraphs);
   const repairs: Repair[] = [];
-  const repaired = paragraphs.map((paragraph) =>
-    paragraph.replace(CANDIDATE, (token, offset: number) => {
-      // A first name: a capitalized non-word right before ("Kim Ghattasdescribed"), not "The" or "But".
-      const previous = PREVIOUS_WORD.exec(paragraph.slice(Math.max(0, offset - 30), offset))?.[1];
-      const afterName = previous !== undefined && !knownWords().has(previous.toLowerCase());
-      const split = splitFusedToken(token, namesOnDemand, afterName);
-      if (!split) return token;
-      const after = `${split[0]} ${split[1]}`;
-      const why = namesOnDemand().has(split[0]) ? `"${split[0]}" appears on its own in the article` : 'it follows a first name';
-      repairs.push({ rule: 'fused-words', before: token, after, reason: `"${split[1]}" is a common word and ${why}` });
-      return after;
-    }),
-  );
+  const repaired: string[] = [];
+  // Loops rather than callbacks: this runs on every .txt article (and closures cost under tsx's keepNames).
+  for (const paragraph of paragraphs) {
+    repaired.push(MAYBE_CANDIDATE.test(paragraph) ? repairParagraph(paragraph, evidence, repairs) : paragraph);
+  }
   return { paragraphs: repaired, repairs };
+}
+
+function repairParagraph(paragraph: string, evidence: ArticleEvidence, repairs: Repair[]): string {
+  let out = '';
+  let copied = 0;
+  evidence.paragraph = paragraph;
+  CANDIDATE.lastIndex = 0;
+  for (let match = CANDIDATE.exec(paragraph); match !== null; match = CANDIDATE.exec(paragraph)) {
+    const token = match[0];
+    evidence.offset = match.index;
+    const split = splitFusedToken(token, evidence);
+    if (!split) continue;
+    const after = `${split[0]} ${split[1]}`;
+    const why = evidence.isName(split[0]) ? `"${split[0]}" appears on its own in the article` : 'it follows a first name';
+    repairs.push({ rule: 'fused-words', before: token, after, reason: `"${split[1]}" is a common word and ${why}` });
+    out += paragraph.slice(copied, match.index) + after;
+    copied = match.index + token.length;
+  }
+  return copied === 0 ? paragraph : out + paragraph.slice(copied);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import type { ArticleImage } from '../../../functions/core/model';
 import { contentHashOf } from '../../../functions/core/normalize/rules/hash';
@@ -34,5 +35,20 @@ describe('contentHashOf', () => {
     const withDates = { ...base, published: '2024-01-01T00:00:00Z', updated: '2025-01-01T00:00:00Z', source: { key: 'k', size: 1 } };
     expect(contentHashOf(reordered)).toBe(contentHashOf(base));
     expect(contentHashOf(withDates)).toBe(contentHashOf(base));
+  });
+});
+
+describe('contentHashOf canonical text', () => {
+  // Strings with and without what JSON must escape: quotes, backslashes, newlines, controls, surrogate pairs and lone halves.
+  const text = fc.array(fc.constantFrom('a', ' ', '"', '\\', '\n', '\t', '\u0001', '\u001f', '’', '😀', '\uD800', '\uDC00', '<p>', '&amp;'), { maxLength: 20 }).map((parts) => parts.join(''));
+  it('is the sha256 of JSON.stringify of the fields, for any text', () => {
+    fc.assert(
+      fc.property(text, text, text, (title, summary, contentHtml) => {
+        const fields = { ...base, title, summary, contentHtml };
+        const canonical = JSON.stringify([title, summary, contentHtml, ['A'], ['x'], [[null, 'a.jpg', 'C', 'C', null, null, null, null]], 'en', 'P']);
+        expect(contentHashOf(fields)).toBe(createHash('sha256').update(canonical).digest('hex'));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText, stripXmlInvalid } from '../../../functions/core/normalize/rules/text';
 
@@ -16,5 +17,18 @@ describe('cleanText', () => {
 describe('stripXmlInvalid', () => {
   it('keeps tab, newline, carriage return and paired surrogates; drops the rest', () => {
     expect(stripXmlInvalid('a\tb\nc\rd\u000Be\uFFFEf\uDC00g😀')).toBe('a\tb\nc\rdefg😀');
+  });
+});
+
+describe('cleanText against its definition', () => {
+  // The documented rule, written plainly: remove what XML cannot carry, one space for any whitespace run, trim.
+  const definition = (text: string) =>
+    text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+      .replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ').trim();
+  const text = fc.array(fc.constantFrom('a', 'b', ' ', '  ', '\t', '\n', '\r', '\u0001', '\u00A0', '\u2009', '\u200B', '\uFEFF', '\u3000', '\uFFFE', '😀', '\uD800', '\uDC00', '’'), { maxLength: 16 }).map((parts) => parts.join(''));
+  it('matches for any text', () => {
+    fc.assert(fc.property(text, (value) => {
+      expect(cleanText(value)).toBe(definition(value));
+    }), { numRuns: 5000 });
   });
 });

@@ -2,7 +2,9 @@
 
 /** RFC 3339 UTC without milliseconds. */
 export function toRfc3339(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const iso = date.toISOString();
+  // "2024-10-31T09:00:00.000Z": 24 characters for years 0000-9999 (others keep their form minus milliseconds).
+  return iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, 'Z');
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

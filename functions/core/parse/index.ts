@@ -6,7 +6,7 @@ import { parseHeaderBlock } from './headers';
 import { parseMarkdown, readFrontMatter } from './markdown';
 import { rejection, tooLargeReason } from './reject';
 import { parseScrape } from './scrape';
-import { sniffBinary } from './sniff';
+import { binarySignature, sniffBinary } from './sniff';
 
 export interface ParseInput {
   key: string;
@@ -33,10 +33,14 @@ export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejecte
   }
   if (size === 0) return rejection('empty', 'empty file (0 bytes)', key, size);
   if (size > maxBytes) return rejection('too-large', tooLargeReason(size, maxBytes), key, size);
-  const binary = sniffBinary(bytes);
+  const signature = binarySignature(bytes);
+  if (signature !== undefined) return rejection('binary', `binary content (${signature}) in a .${extension} upload`, key, size);
+  const decoded = decodeBytes(bytes);
+  // sniffBinary's other test counts NUL and control bytes: text that decoded without a single control
+  // character has none, so the byte loop runs only when decoding saw one.
+  const binary = decoded.plain ? undefined : sniffBinary(bytes);
   if (binary !== undefined) return rejection('binary', `binary content (${binary}) in a .${extension} upload`, key, size);
 
-  const decoded = decodeBytes(bytes);
   if (decoded.undecodable > MAX_UNDECODABLE_COUNT && decoded.undecodable * 10 > decoded.decodedLength) {
     // Mostly garbage: a wrong byte-order mark, or binary data the magic numbers did not catch.
     const share = Math.round((100 * decoded.undecodable) / decoded.decodedLength);

@@ -117,7 +117,11 @@ function withoutRepeats(block: readonly string[]): string[] {
 
 const visibleLength = (line: string): number => line.replace(/\s+/g, '').length;
 
+function captionKey(line: string): string {
+  return line.replace(/\s+/g, ' ').replace(/[\s.!…]+$/u, '').toLowerCase();
+}
+
 function sameCaption(a: string, b: string): boolean {
-  const key = (line: string): string => line.replace(/\s+/g, ' ').replace(/[\s.!…]+$/u, '').toLowerCase();
-  return key(a) === key(b);
+  // Scrapes mostly repeat the caption character for character: no need to build the keys then.
+  return a === b || captionKey(a) === captionKey(b);
 }

@@ -41,13 +41,8 @@ const RIFF = ascii('RIFF');
  * UTF-16 with a BOM is text even though half its bytes are NUL.
  */
 export function sniffBinary(bytes: Uint8Array): string | undefined {
-  for (const signature of SIGNATURES) {
-    if (startsWithAt(bytes, signature.offset, signature.bytes)) {
-      // RIFF....WEBP: check the RIFF container too, so "12345678WEBP" in a text is not an image.
-      if (signature.name === 'WebP' && !startsWithAt(bytes, 0, RIFF)) continue;
-      return signature.name;
-    }
-  }
+  const signature = binarySignature(bytes);
+  if (signature !== undefined) return signature;
   if (hasUtf16Bom(bytes)) return undefined;
   const sampleLength = Math.min(bytes.length, SAMPLE_BYTES);
   let nul = false;
@@ -62,6 +57,18 @@ export function sniffBinary(bytes: Uint8Array): string | undefined {
   }
   if (nul) return 'NUL bytes; UTF-16 text needs a byte-order mark';
   if (controls > 8 && controls * 20 > sampleLength) return 'control bytes';
+  return undefined;
+}
+
+/** The first part of sniffBinary: the kind of file named by its magic number, if any. */
+export function binarySignature(bytes: Uint8Array): string | undefined {
+  for (const signature of SIGNATURES) {
+    if (startsWithAt(bytes, signature.offset, signature.bytes)) {
+      // RIFF....WEBP: check the RIFF container too, so "12345678WEBP" in a text is not an image.
+      if (signature.name === 'WebP' && !startsWithAt(bytes, 0, RIFF)) continue;
+      return signature.name;
+    }
+  }
   return undefined;
 }
 

@@ -14,6 +14,9 @@ const commands: Record<string, () => Promise<Register>> = {
   dev: async () => (await import('./commands/dev')).registerDev,
 };
 
+// The SDK's notice that it will need Node 22 from 2027 is for servers, not for every CLI run on Node 20.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const program = new Command('feedpub')
   .description('Publish RSS 2.0, Atom 1.0 and JSON Feed 1.1 from article uploads')
   .showHelpAfterError();

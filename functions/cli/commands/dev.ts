@@ -19,8 +19,6 @@ export function registerDev(program: Command): void {
     .action(async (opts: { content: string }) => {
       // CloudWatch metrics have no destination locally; the JSON log lines stay.
       process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-      // The SDK's notice that it will need Node 22 from 2027 says nothing about the local stack.
-      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
       const port = portFrom('FEEDPUB_PORT', 8787);
       const s3Port = portFrom('FEEDPUB_S3_PORT', 4569);
       const dataDir = resolve(process.env.FEEDPUB_DATA_DIR || '.data');

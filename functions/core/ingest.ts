@@ -1,10 +1,13 @@
 // One upload in, one Article (or a reason it cannot be published) out: parse, then normalize.
 import type { Article, Result, SiteConfig, UploadInput, UploadRejected } from './model';
 import { normalizeArticle } from './normalize';
+import type { CreditMemo } from './normalize/credits';
 import { parseUpload } from './parse';
 
 export function ingestUpload(input: UploadInput, site: SiteConfig): Result<Article, UploadRejected> {
-  const parsed = parseUpload({ key: input.key, bytes: input.bytes, maxBytes: site.maxUploadBytes });
+  // The parser recognizes credit lines by parsing them; the normalizer renders the same lines: parse each once.
+  const creditMemo: CreditMemo = new Map();
+  const parsed = parseUpload({ key: input.key, bytes: input.bytes, maxBytes: site.maxUploadBytes, creditMemo });
   if (!parsed.ok) return parsed;
   const article = normalizeArticle(parsed.value, {
     key: input.key,
@@ -13,6 +16,7 @@ export function ingestUpload(input: UploadInput, site: SiteConfig): Result<Artic
     ...(input.metadata !== undefined && { metadata: input.metadata }),
     fallbackDate: input.fallbackDate,
     site,
+    creditMemo,
   });
   return { ok: true, value: article };
 }

@@ -3,7 +3,7 @@
 import { articleIdForKey } from '../ids';
 import type { Article, ArticleImage, RawArticle, RawImage, Repair, SiteConfig } from '../model';
 import { articlePath, siteUrl } from '../site';
-import { normalizeCredit } from './credits';
+import { type CreditMemo, normalizeCredit } from './credits';
 import { parseDate } from './rules/dates';
 import { repairFusedWords } from './rules/fusedWords';
 import { contentHashOf } from './rules/hash';
@@ -27,6 +27,8 @@ export interface NormalizeContext {
   /** RFC 3339; used for `published` when neither the file nor the metadata names a date. */
   fallbackDate: string;
   site: SiteConfig;
+  /** Credit lines the parser already read (ingestUpload passes the parser's): each is parsed once. */
+  creditMemo?: CreditMemo;
 }
 
 export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Article {
@@ -71,7 +73,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const publisher = cleanText(raw.publisher ?? firstString(raw.meta.publisher) ?? site.publisher ?? '') || undefined;
   const published = publishedDate(raw.meta.date ?? raw.meta.published, metadata.date, ctx.fallbackDate, warnings);
   const language = chooseLanguage(field('language'), contentText, site, warnings);
-  const images = withMetadataImage(raw.images, metadata).map((image) => normalizeImage(image, site));
+  const images = withMetadataImage(raw.images, metadata).map((image) => normalizeImage(image, site, ctx.creditMemo));
 
   const content = { title, summary, contentHtml, authors, tags, images, language, ...(publisher !== undefined && { publisher }) };
   return {
@@ -136,12 +138,12 @@ function withMetadataImage(images: readonly RawImage[], metadata: Record<string,
   ];
 }
 
-function normalizeImage(raw: RawImage, site: SiteConfig): ArticleImage {
+function normalizeImage(raw: RawImage, site: SiteConfig, creditMemo?: CreditMemo): ArticleImage {
   const caption = cleanText(raw.caption ?? '');
   const src = raw.src === undefined ? undefined : cleanText(raw.src);
   // credit.raw keeps the line as uploaded, minus what XML cannot carry (S3 metadata is not decoded by the parser).
   const creditLine = raw.credit === undefined ? '' : stripXmlInvalid(raw.credit);
-  const credit = cleanText(creditLine) !== '' ? normalizeCredit(creditLine, site.creditStyle) : undefined;
+  const credit = cleanText(creditLine) !== '' ? normalizeCredit(creditLine, site.creditStyle, creditMemo) : undefined;
   return {
     ...(src && /^https?:\/\//i.test(src) && { url: src }),
     ...(src && { src }),

@@ -1,5 +1,6 @@
 // Upload bytes -> RawArticle, or a typed rejection. Never throws: every failure is a value.
 import type { RawArticle, RawImage, Result, UploadRejected } from '../model';
+import type { CreditMemo } from '../normalize/credits';
 import { cutBoilerplate } from './boilerplate';
 import { decodeBytes } from './decode';
 import { parseHeaderBlock } from './headers';
@@ -12,6 +13,8 @@ export interface ParseInput {
   key: string;
   bytes: Uint8Array;
   maxBytes: number;
+  /** Credit lines parsed while reading the scrape, for the normalizer to reuse (ingestUpload passes one). */
+  creditMemo?: CreditMemo;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, RawArticle['format']> = { txt: 'txt', md: 'md', markdown: 'md' };
@@ -62,14 +65,16 @@ export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejecte
     if (typeof meta.publisher === 'string') article.publisher = meta.publisher;
     return { ok: true, value: article };
   }
-  return parseText(decoded.text, decoded.encoding, decoded.warnings, key, size);
+  return parseText(decoded.text, decoded.encoding, decoded.warnings, key, size, input.creditMemo);
 }
 
 /**
  * A .txt upload: optional header lines (or YAML front matter), then the scrape shape (title line unless
  * a title was named, image blocks, paragraphs), cut at the publisher's boilerplate.
  */
-function parseText(text: string, encoding: string, decodeWarnings: string[], key: string, size: number): Result<RawArticle, UploadRejected> {
+function parseText(
+  text: string, encoding: string, decodeWarnings: string[], key: string, size: number, creditMemo?: CreditMemo,
+): Result<RawArticle, UploadRejected> {
   const warnings = [...decodeWarnings];
   let meta: Record<string, unknown>;
   let headerImages: RawImage[];
@@ -97,7 +102,7 @@ function parseText(text: string, encoding: string, decodeWarnings: string[], key
   if (cut.cutAt) {
     warnings.push(`dropped ${cut.cutAt.dropped} lines of publisher boilerplate from "${cut.cutAt.line}" on`);
   }
-  const scraped = parseScrape(cut.lines, withTitleLine);
+  const scraped = parseScrape(cut.lines, withTitleLine, creditMemo);
   // "# Title" on line 1: Markdown habits in a .txt; the hashes are not part of the title ("#1 seed" is).
   const title = withTitleLine ? (scraped.title ?? '').replace(/^#{1,6}[ \t]+/, '') : namedTitle;
   if (scraped.byline !== undefined && !['author', 'authors', 'by'].some((name) => Object.hasOwn(meta, name))) {

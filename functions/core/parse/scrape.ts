@@ -1,7 +1,7 @@
 // The plain-text scrape shape: title line, image blocks (caption, the caption again, credit line),
 // body paragraphs separated by blank lines.
 import type { RawImage } from '../model';
-import { isCreditLine } from '../normalize/credits';
+import { type CreditMemo, isCreditLineRecorded } from '../normalize/credits';
 
 export interface ScrapedText {
   /** The first line, when the caller asked for it (no `Title:` header). */
@@ -50,7 +50,7 @@ export function blocksOf(lines: readonly string[]): string[][] {
  * A "By Name" line before the first paragraph is the byline.
  * Everything else is a paragraph, its lines joined with spaces.
  */
-export function parseScrape(lines: readonly string[], withTitle: boolean): ScrapedText {
+export function parseScrape(lines: readonly string[], withTitle: boolean, creditMemo?: CreditMemo): ScrapedText {
   const blocks = blocksOf(lines);
   const result: ScrapedText = { images: [], paragraphs: [] };
   if (withTitle) {
@@ -65,7 +65,7 @@ export function parseScrape(lines: readonly string[], withTitle: boolean): Scrap
   for (const block of blocks) {
     const distinct = withoutRepeats(block);
     const last = distinct[distinct.length - 1]!;
-    if (distinct.length <= MAX_CAPTION_LINES + 1 && isCreditLine(last)) {
+    if (distinct.length <= MAX_CAPTION_LINES + 1 && isCreditLineRecorded(last, creditMemo)) {
       const caption = distinct.slice(0, -1).join(' ');
       if (caption !== '') {
         result.images.push({ caption, credit: last });
@@ -117,11 +117,30 @@ function withoutRepeats(block: readonly string[]): string[] {
 
 const visibleLength = (line: string): number => line.replace(/\s+/g, '').length;
 
-function captionKey(line: string): string {
+/** The caption with spacing, case and a final full stop ignored (exposed for tests). */
+export function captionKey(line: string): string {
   return line.replace(/\s+/g, ' ').replace(/[\s.!…]+$/u, '').toLowerCase();
 }
 
-function sameCaption(a: string, b: string): boolean {
-  // Scrapes mostly repeat the caption character for character: no need to build the keys then.
-  return a === b || captionKey(a) === captionKey(b);
+export function sameCaption(a: string, b: string): boolean {
+  // Scrapes mostly repeat the caption character for character, and a caption and its credit line differ
+  // within a few letters: both settled without building the keys.
+  return a === b || (!differInLeadingLetters(a, b) && captionKey(a) === captionKey(b));
+}
+
+const isAsciiAlphanumeric = (code: number): boolean => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+
+/**
+ * True when both lines start with ASCII letters and digits that differ (ignoring case) before either
+ * run ends: their caption keys start with those characters lower-cased, so the keys differ too.
+ */
+function differInLeadingLetters(a: string, b: string): boolean {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (!isAsciiAlphanumeric(x) || !isAsciiAlphanumeric(y)) return false;
+    if ((x | 0x20) !== (y | 0x20)) return true;
+  }
+  return false;
 }

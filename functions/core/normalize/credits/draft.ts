@@ -33,11 +33,17 @@ export interface CreditDraft {
 
 export type CreditRule = (draft: CreditDraft) => CreditDraft;
 
+// What collapseWhitespace would change: a zero-width character, whitespace other than a single space
+// between words (a run, an end, a tab, a no-break space...). Without the u flag: same set, faster.
+const UNTIDY = /[\u200B-\u200D\u2060]|[^\S ]| {2}|^ | $/;
+
 /**
  * Whitespace runs (including no-break and other Unicode spaces) become one space; ends trimmed.
  * Zero-width characters, invisible leftovers of scraped links, are removed.
  */
 export function collapseWhitespace(text: string): string {
+  // Most lines are already tidy: no zero-width character, only single spaces between words.
+  if (!UNTIDY.test(text)) return text;
   return text.replace(/[\u200B-\u200D\u2060]/gu, '').replace(/\s+/gu, ' ').trim();
 }
 

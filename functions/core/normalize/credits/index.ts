@@ -9,9 +9,18 @@ import { applyCreditRules } from './rules/index';
 export { AGENCY_NAMES, canonicalAgency } from './agencies';
 export { renderCreditTemplate } from './display';
 
+/**
+ * Parsed credit lines of one upload, by raw line: the parser asks isCreditLine about a line and the
+ * normalizer then renders the same line, so the rules run once per line (the draft depends on the line only).
+ */
+export type CreditMemo = Map<string, CreditDraft>;
+
 /** Runs every credit rule over a raw line (exposed for `isCreditLine` and tests). */
-export function parseCredit(raw: string): CreditDraft {
-  return applyCreditRules(draftOf(raw));
+export function parseCredit(raw: string, memo?: CreditMemo): CreditDraft {
+  if (memo === undefined) return applyCreditRules(draftOf(raw));
+  let draft = memo.get(raw);
+  if (draft === undefined) memo.set(raw, (draft = applyCreditRules(draftOf(raw))));
+  return draft;
 }
 
 /**
@@ -19,8 +28,8 @@ export function parseCredit(raw: string): CreditDraft {
  * A shape no rule recognizes keeps its text verbatim (whitespace collapsed) and fills no field:
  * a photographer is never invented. `raw` is always the exact input.
  */
-export function normalizeCredit(raw: string, style: CreditStyle = DEFAULT_SITE.creditStyle): Credit {
-  const draft = parseCredit(raw);
+export function normalizeCredit(raw: string, style: CreditStyle = DEFAULT_SITE.creditStyle, memo?: CreditMemo): Credit {
+  const draft = parseCredit(raw, memo);
   const display = renderCreditDisplay(draft, style);
   if (shapeOf(draft) !== 'structured') return { display, handout: false, pool: false, raw };
   // Fields in reading order; absent ones are left out rather than set to undefined (JSON stays small).
@@ -64,17 +73,22 @@ const CREDIT_MARK = new RegExp(
  * (length, a credit mark) settle those before the rules run.
  */
 export function isCreditLine(line: string): boolean {
+  return isCreditLineRecorded(line, undefined);
+}
+
+/** isCreditLine, recording the parse of a line that gets that far in `memo` (for normalizeCredit to reuse). */
+export function isCreditLineRecorded(line: string, memo: CreditMemo | undefined): boolean {
   if (visibleCharactersExceed(line, MAX_CREDIT_LINE)) return false;
   const collapsed = collapseWhitespace(line);
   if (collapsed.length === 0 || collapsed.length > MAX_CREDIT_LINE || !CREDIT_MARK.test(collapsed.toLowerCase())) return false;
-  return readsAsCredit(line);
+  return readsAsCredit(line, memo);
 }
 
 /** The full check behind isCreditLine, without the shortcuts (exposed to test that they never change an answer). */
-export function readsAsCredit(line: string): boolean {
+export function readsAsCredit(line: string, memo?: CreditMemo): boolean {
   const length = collapseWhitespace(line).length;
   if (length === 0 || length > MAX_CREDIT_LINE) return false;
-  const draft = parseCredit(line);
+  const draft = parseCredit(line, memo);
   const shape = shapeOf(draft);
   if (shape === 'structured') return true;
   const rest = draft.stripped ?? '';

@@ -36,10 +36,8 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const warnings: string[] = [...raw.warnings];
   const repairs: Repair[] = [];
   const metadata = ctx.metadata ?? {};
-  /** First non-empty string for a field: the file's meta, then S3 metadata. */
-  const field = (name: string): string | undefined => firstString(raw.meta[name]) ?? (nonEmpty(metadata[name]) ? metadata[name] : undefined);
 
-  const title = cleanText(raw.title) || cleanText(field('title') ?? '') || baseName(ctx.key);
+  const title = cleanText(raw.title) || cleanText(fieldOf(raw, metadata, 'title') ?? '') || baseName(ctx.key);
 
   let paragraphs: string[];
   let contentHtml: string;
@@ -61,8 +59,8 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   }
   const contentText = paragraphs.join('\n\n');
 
-  const slug = chooseSlug(field('slug')?.trim(), title, ctx.key, warnings);
-  const summary = clampSummary(cleanText(field('summary') ?? '') || (firstParagraph ?? paragraphs[0] ?? ''));
+  const slug = chooseSlug(fieldOf(raw, metadata, 'slug')?.trim(), title, ctx.key, warnings);
+  const summary = clampSummary(cleanText(fieldOf(raw, metadata, 'summary') ?? '') || (firstParagraph ?? paragraphs[0] ?? ''));
 
   const fileAuthors = splitAuthors(raw.meta.authors ?? raw.meta.author ?? raw.meta.by);
   const authors = fileAuthors.length > 0 ? fileAuthors : splitAuthors(metadata.author);
@@ -72,8 +70,9 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
 
   const publisher = cleanText(raw.publisher ?? firstString(raw.meta.publisher) ?? site.publisher ?? '') || undefined;
   const published = publishedDate(raw.meta.date ?? raw.meta.published, metadata.date, ctx.fallbackDate, warnings);
-  const language = chooseLanguage(field('language'), contentText, site, warnings);
-  const images = withMetadataImage(raw.images, metadata).map((image) => normalizeImage(image, site, ctx.creditMemo));
+  const language = chooseLanguage(fieldOf(raw, metadata, 'language'), contentText, site, warnings);
+  const images: ArticleImage[] = [];
+  for (const image of withMetadataImage(raw.images, metadata)) images.push(normalizeImage(image, site, ctx.creditMemo));
 
   const content = { title, summary, contentHtml, authors, tags, images, language, ...(publisher !== undefined && { publisher }) };
   return {
@@ -97,6 +96,11 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
     source: { key: ctx.key, size: ctx.size, ...(ctx.etag !== undefined && { etag: ctx.etag }) },
     contentHash: contentHashOf(content),
   };
+}
+
+/** First non-empty string for a field: the file's meta, then S3 metadata. */
+function fieldOf(raw: RawArticle, metadata: Record<string, string>, name: string): string | undefined {
+  return firstString(raw.meta[name]) ?? (nonEmpty(metadata[name]) ? metadata[name] : undefined);
 }
 
 function publishedDate(fileDate: unknown, metadataDate: string | undefined, fallbackDate: string, warnings: string[]): string {

@@ -88,7 +88,7 @@ function parseText(
     rest = frontMatter.value.body.split('\n');
   } else {
     const lines = text.split('\n');
-    const firstLine = Math.max(0, lines.findIndex((line) => line.trim() !== ''));
+    const firstLine = Math.max(0, firstNonBlank(lines));
     const headers = parseHeaderBlock(lines.slice(firstLine));
     ({ meta, images: headerImages } = headers);
     rest = lines.slice(firstLine + headers.lineCount);
@@ -97,7 +97,7 @@ function parseText(
   const withTitleLine = namedTitle === '';
 
   // Search for boilerplate after the title line, so a story titled "Trending now" keeps its body.
-  const titleLine = withTitleLine ? rest.findIndex((line) => line.trim() !== '') : -1;
+  const titleLine = withTitleLine ? firstNonBlank(rest) : -1;
   const cut = cutBoilerplate(rest, titleLine + 1);
   if (cut.cutAt) {
     warnings.push(`dropped ${cut.cutAt.dropped} lines of publisher boilerplate from "${cut.cutAt.line}" on`);
@@ -105,7 +105,7 @@ function parseText(
   const scraped = parseScrape(cut.lines, withTitleLine, creditMemo);
   // "# Title" on line 1: Markdown habits in a .txt; the hashes are not part of the title ("#1 seed" is).
   const title = withTitleLine ? (scraped.title ?? '').replace(/^#{1,6}[ \t]+/, '') : namedTitle;
-  if (scraped.byline !== undefined && !['author', 'authors', 'by'].some((name) => Object.hasOwn(meta, name))) {
+  if (scraped.byline !== undefined && !Object.hasOwn(meta, 'author') && !Object.hasOwn(meta, 'authors') && !Object.hasOwn(meta, 'by')) {
     meta = { ...meta, by: scraped.byline };
   }
   if (!HAS_WORDS.test(title)) {
@@ -124,6 +124,12 @@ function parseText(
   const publisher = typeof meta.publisher === 'string' && meta.publisher.trim() !== '' ? meta.publisher.trim() : cut.publisher;
   if (publisher !== undefined) article.publisher = publisher;
   return { ok: true, value: article };
+}
+
+/** Index of the first line with more than whitespace, or -1. */
+function firstNonBlank(lines: readonly string[]): number {
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.trim() !== '') return i;
+  return -1;
 }
 
 function extensionOf(key: string): string {

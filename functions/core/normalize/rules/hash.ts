@@ -17,7 +17,8 @@ function jsonString(text: string): string {
  * the large strings are written by jsonString (same text, checked by a property test).
  */
 export function contentHashOf(a: Pick<Article, 'title' | 'summary' | 'contentHtml' | 'authors' | 'tags' | 'images' | 'language' | 'publisher'>): string {
-  const images = a.images.map((i) => [i.url ?? null, i.src ?? null, i.alt, i.caption, i.credit?.display ?? null, i.width ?? null, i.height ?? null, i.type ?? null]);
+  const images: unknown[] = [];
+  for (const i of a.images) images.push([i.url ?? null, i.src ?? null, i.alt, i.caption, i.credit?.display ?? null, i.width ?? null, i.height ?? null, i.type ?? null]);
   const canonical = `[${jsonString(a.title)},${jsonString(a.summary)},${jsonString(a.contentHtml)},${JSON.stringify([a.authors, a.tags, images, a.language, a.publisher ?? null]).slice(1)}`;
   // One-shot hash (no Hash object): this runs on every article.
   return hash('sha256', canonical, 'hex');

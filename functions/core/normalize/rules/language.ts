@@ -74,7 +74,8 @@ export function isPlainlyEnglish(sample: string): boolean {
     const code = i < sample.length ? sample.codePointAt(i)! : 0x20;
     const lower = code | 0x20;
     let letter = lower >= 0x61 && lower <= 0x7a;
-    if (!letter && code >= 0x80) {
+    // General Punctuation (’ “ ” – — …) holds no letter: settled without the regexes.
+    if (!letter && code >= 0x80 && (code < 0x2000 || code > 0x206f)) {
       const char = String.fromCodePoint(code);
       letter = LETTER.test(char);
       if (letter && !LATIN.test(char)) return false;

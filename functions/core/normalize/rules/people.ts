@@ -2,13 +2,17 @@ import { cleanText } from './text';
 
 /** "A and B", "A, B", "By A & B", or a list: names trimmed, "By " dropped, duplicates removed (case-insensitive). */
 export function splitAuthors(value: unknown): string[] {
-  const parts = listOf(value).flatMap((item) => item.replace(/^by\s+/i, '').split(/\s*(?:,|;|&|\band\b)\s*/i));
+  const items = listOf(value);
+  if (items.length === 0) return [];
+  const parts = items.flatMap((item) => item.replace(/^by\s+/i, '').split(/\s*(?:,|;|&|\band\b)\s*/i));
   return dedupe(parts.map(cleanText).filter((name) => name !== ''));
 }
 
 /** Tags from a list or a comma string: trimmed, de-duplicated case-insensitively, first spelling and order kept. */
 export function splitTags(value: unknown): string[] {
-  const parts = listOf(value).flatMap((item) => item.split(','));
+  const items = listOf(value);
+  if (items.length === 0) return [];
+  const parts = items.flatMap((item) => item.split(','));
   return dedupe(parts.map((tag) => cleanText(tag).replace(/^#/, '')).filter((tag) => tag !== ''));
 }
 

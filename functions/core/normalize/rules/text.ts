@@ -34,6 +34,9 @@ export function cleanParagraphs(paragraphs: string[]): string[] {
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const HTML_SPECIAL = /[&<>"']/;
+const escapeCharacter = (c: string): string => HTML_ESCAPES[c] as string;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, escapeCharacter) : text;
 }

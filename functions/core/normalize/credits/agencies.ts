@@ -64,13 +64,18 @@ export const AGENCY_SPELLING_LIST: readonly string[] = [...new Set(AGENCY_SPELLI
 export const AGENCY_NAMES: readonly string[] = AGENCY_SPELLINGS.map(([canonical]) => canonical);
 
 function spellingKey(text: string): string {
-  // Most segments are one word or a tidy name without a slash: only the case changes (no regex replace).
-  if (!text.includes('/') && !UNTIDY_SPACE.test(text)) return text.toLowerCase();
+  // Most segments are one word or a tidy name, with no space beside a slash: only the case changes (no regex replace).
+  if (!UNTIDY_SPACE.test(text) && !text.includes(' /') && !text.includes('/ ')) return text.toLowerCase();
   return text.toLowerCase().replace(/\s+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
 }
 
 /** "REUTERS" -> "Reuters", "AP Photo" -> "AP", "Associated Press" -> "AP"; undefined when not an agency. */
 export function canonicalAgency(text: string): string | undefined {
   const key = spellingKey(text);
-  return CANONICAL_BY_SPELLING.get(key) ?? CANONICAL_BY_SPELLING.get(key.replace(/ photos?$/, ''));
+  const canonical = CANONICAL_BY_SPELLING.get(key);
+  if (canonical !== undefined) return canonical;
+  // A trailing "photo"/"photos" is ignored: look the rest up (without a regex replace on every miss).
+  if (key.endsWith(' photo')) return CANONICAL_BY_SPELLING.get(key.slice(0, -' photo'.length));
+  if (key.endsWith(' photos')) return CANONICAL_BY_SPELLING.get(key.slice(0, -' photos'.length));
+  return undefined;
 }

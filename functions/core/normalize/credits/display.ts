@@ -18,14 +18,14 @@ export function renderCreditTemplate(format: string, fields: Partial<Record<Fiel
   const { literals, names, trailing } = parsedTemplate(format);
   let body = '';
   let previousPresent = -1;
-  names.forEach((name, i) => {
-    const value = fields[name];
-    if (value === undefined || value === '') return;
+  for (let i = 0; i < names.length; i++) {
+    const value = fields[names[i]!];
+    if (value === undefined || value === '') continue;
     // The separator before a field is the literal just before it, when a field precedes it at all.
     if (previousPresent >= 0) body += literals[i] ?? '';
     body += value;
     previousPresent = i;
-  });
+  }
   if (previousPresent < 0) return '';
   return dropUnmatchedBrackets(`${literals[0] ?? ''}${body}${trailing}`).trim();
 }
@@ -80,7 +80,6 @@ export function renderCreditDisplay(draft: CreditDraft, style: CreditStyle): str
   if (shape === 'unknown') return draft.collapsed;
   if (shape === 'prefixed') return draft.stripped ?? draft.collapsed;
 
-  const inTemplate = (field: Field) => style.format.includes(`{${field}}`);
   const parts: string[] = [];
   if (draft.courtesy) {
     parts.push(`Courtesy of ${draft.provider ?? ''}`.trim());
@@ -96,13 +95,13 @@ export function renderCreditDisplay(draft: CreditDraft, style: CreditStyle): str
     });
     // The client stays beside the agency it hired ("Getty Images for Tribeca"), before Handout/Pool.
     parts.push(draft.client === undefined ? core : `${core} for ${draft.client}`.trim());
-    if (draft.provider !== undefined && !inTemplate('provider')) parts.push(draft.provider);
+    if (draft.provider !== undefined && !style.format.includes('{provider}')) parts.push(draft.provider);
   }
   if (draft.handout) parts.push('Handout');
   if (draft.pool) parts.push('Pool');
   if (draft.filePhoto) parts.push('File Photo');
   const main = parts.filter((p) => p !== '').join('/');
-  const via = draft.via !== undefined && (draft.courtesy || draft.assignment || !inTemplate('via')) ? draft.via : undefined;
+  const via = draft.via !== undefined && (draft.courtesy || draft.assignment || !style.format.includes('{via}')) ? draft.via : undefined;
   const display = via === undefined ? main : `${main} via ${via}`.trim();
   // A prefix with nothing after it ("Photo:") leaves nothing to show: keep the line as it came.
   return display === '' ? draft.collapsed : display;

@@ -21,7 +21,7 @@ function untilStable(...rules: CreditRule[]): CreditRule {
   return (draft) => {
     let current = draft;
     for (;;) {
-      const next = rules.reduce((d, rule) => rule(d), current);
+      const next = applyCreditRules(current, rules);
       if (next.text === current.text) return next;
       current = next;
     }
@@ -49,5 +49,8 @@ export const creditRules: CreditRule[] = [
 ];
 
 export function applyCreditRules(draft: CreditDraft, rules: readonly CreditRule[] = creditRules): CreditDraft {
-  return rules.reduce((d, rule) => rule(d), draft);
+  // A loop, not reduce: no callback created per credit line.
+  let current = draft;
+  for (const rule of rules) current = rule(current);
+  return current;
 }

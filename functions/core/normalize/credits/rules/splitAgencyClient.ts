@@ -9,7 +9,10 @@ const AGENCY_FOR_CLIENT = /^(.+?)\s+(?:for|FOR)\s+([\p{Lu}\p{Lo}\d].*)$/u;
  */
 export const splitAgencyClient: CreditRule = (draft) => {
   if (draft.client !== undefined) return draft;
-  const index = draft.segments.findIndex((segment) => canonicalAgency(AGENCY_FOR_CLIENT.exec(segment)?.[1] ?? '') !== undefined);
+  let index = -1;
+  for (let i = 0; i < draft.segments.length && index < 0; i++) {
+    if (canonicalAgency(AGENCY_FOR_CLIENT.exec(draft.segments[i]!)?.[1] ?? '') !== undefined) index = i;
+  }
   const match = index < 0 ? null : AGENCY_FOR_CLIENT.exec(draft.segments[index] ?? '');
   const agency = match?.[1];
   const client = match?.[2];

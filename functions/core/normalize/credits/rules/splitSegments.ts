@@ -8,11 +8,13 @@ function splitBeforeAgency(segment: string): string[] {
   return [...splitBeforeAgency(segment.slice(0, comma)), segment.slice(comma + 2)];
 }
 
+const SEPARATOR = /\s*[/|]\s*/u;
+
 /** "REUTERS / Maher Abou Taleb" -> segments ["REUTERS", "Maher Abou Taleb"]. Slash or pipe, any spaces. */
 export const splitSegments: CreditRule = (draft) => {
-  const segments = draft.text
-    .split(/\s*[/|]\s*/u)
-    .flatMap(splitBeforeAgency)
-    .filter((s) => s !== '');
+  const segments: string[] = [];
+  for (const part of draft.text.split(SEPARATOR)) {
+    for (const segment of splitBeforeAgency(part)) if (segment !== '') segments.push(segment);
+  }
   return { ...draft, text: '', segments, split: true };
 };

@@ -42,6 +42,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   let paragraphs: string[];
   let contentHtml: string;
   let firstParagraph: string | undefined;
+  let contentHtmlJson: string | undefined;
   if (raw.format === 'md' && raw.markdown !== undefined) {
     // Fused-word repair is for scrapes: Markdown is authored, and its URLs must not be touched.
     contentHtml = markdownToHtml(raw.markdown);
@@ -56,6 +57,9 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
       repairs.push(...repaired.repairs);
     }
     contentHtml = paragraphsToHtml(paragraphs);
+    // Escaped, cleaned paragraphs joined by newlines: no quote, no other control character, no lone
+    // surrogate, so its JSON is the text with "\n" written out, unless a backslash needs escaping too.
+    if (!contentHtml.includes('\\')) contentHtmlJson = `"${contentHtml.replaceAll('\n', '\\n')}"`;
   }
   const contentText = paragraphs.join('\n\n');
 
@@ -94,7 +98,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
     repairs,
     warnings,
     source: { key: ctx.key, size: ctx.size, ...(ctx.etag !== undefined && { etag: ctx.etag }) },
-    contentHash: contentHashOf(content),
+    contentHash: contentHashOf(content, contentHtmlJson),
   };
 }
 

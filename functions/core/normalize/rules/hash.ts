@@ -16,10 +16,14 @@ function jsonString(text: string): string {
  * The canonical text is JSON.stringify([title, summary, contentHtml, authors, tags, images, language, publisher]);
  * the large strings are written by jsonString (same text, checked by a property test).
  */
-export function contentHashOf(a: Pick<Article, 'title' | 'summary' | 'contentHtml' | 'authors' | 'tags' | 'images' | 'language' | 'publisher'>): string {
+export function contentHashOf(
+  a: Pick<Article, 'title' | 'summary' | 'contentHtml' | 'authors' | 'tags' | 'images' | 'language' | 'publisher'>,
+  /** JSON.stringify(a.contentHtml), when the caller built the HTML and knows it without a scan. */
+  contentHtmlJson?: string,
+): string {
   const images: unknown[] = [];
   for (const i of a.images) images.push([i.url ?? null, i.src ?? null, i.alt, i.caption, i.credit?.display ?? null, i.width ?? null, i.height ?? null, i.type ?? null]);
-  const canonical = `[${jsonString(a.title)},${jsonString(a.summary)},${jsonString(a.contentHtml)},${JSON.stringify([a.authors, a.tags, images, a.language, a.publisher ?? null]).slice(1)}`;
+  const canonical = `[${jsonString(a.title)},${jsonString(a.summary)},${contentHtmlJson ?? jsonString(a.contentHtml)},${JSON.stringify([a.authors, a.tags, images, a.language, a.publisher ?? null]).slice(1)}`;
   // One-shot hash (no Hash object): this runs on every article.
   return hash('sha256', canonical, 'hex');
 }

@@ -70,6 +70,8 @@ export function isPlainlyEnglish(sample: string): boolean {
   let foreign = 0;
   let sawThe = false;
   let start = -1;
+  // Whether the current word has a character toLowerCase may change (most words are lower-case ASCII).
+  let cased = false;
   for (let i = 0; i <= sample.length; i++) {
     const code = i < sample.length ? sample.codePointAt(i)! : 0x20;
     const lower = code | 0x20;
@@ -81,9 +83,14 @@ export function isPlainlyEnglish(sample: string): boolean {
       if (letter && !LATIN.test(char)) return false;
     }
     if (letter) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        cased = false;
+      }
+      // Letters other than a-z: A-Z and non-ASCII letters.
+      if (code < 0x61 || code > 0x7a) cased = true;
     } else if (start >= 0) {
-      const word = sample.slice(start, i).toLowerCase();
+      const word = cased ? sample.slice(start, i).toLowerCase() : sample.slice(start, i);
       start = -1;
       words++;
       if (ENGLISH_WORDS.has(word)) {

@@ -107,7 +107,8 @@ function withoutRepeats(block: readonly string[]): string[] {
   for (const line of block) {
     const previous = kept[kept.length - 1];
     if (previous !== undefined && sameCaption(previous, line)) {
-      if (visibleLength(line) >= visibleLength(previous)) kept[kept.length - 1] = line;
+      // An identical repeat needs no counting: keeping either is the same.
+      if (line !== previous && visibleLength(line) >= visibleLength(previous)) kept[kept.length - 1] = line;
     } else {
       kept.push(line);
     }

@@ -11,7 +11,7 @@ import { htmlToParagraphs, markdownToHtml, paragraphsToHtml } from './rules/html
 import { detectLanguage, isLanguageTag } from './rules/language';
 import { splitAuthors, splitTags } from './rules/people';
 import { chooseSlug } from './rules/slug';
-import { clampSummary, readingTimeMinutes } from './rules/summary';
+import { clampSummary, readingTimeOfCleanParagraphs } from './rules/summary';
 import { cleanParagraphs, cleanText, stripXmlInvalid } from './rules/text';
 
 export { uniqueSlug } from './rules/slug';
@@ -93,7 +93,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
     updated: published,
     tags,
     language,
-    readingTimeMinutes: readingTimeMinutes(contentText),
+    readingTimeMinutes: readingTimeOfCleanParagraphs(paragraphs),
     images,
     repairs,
     warnings,

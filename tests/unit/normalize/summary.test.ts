@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clampSummary, countWords, readingTimeMinutes } from '../../../functions/core/normalize/rules/summary';
+import { clampSummary, countWords, readingTimeMinutes, readingTimeOfCleanParagraphs } from '../../../functions/core/normalize/rules/summary';
+import { cleanParagraphs } from '../../../functions/core/normalize/rules/text';
 
 describe('clampSummary', () => {
   it('keeps a summary of 300 chars or less as is', () => {
@@ -43,4 +45,24 @@ describe('countWords', () => {
   it.each([
     ['', 0], ['one', 1], ['  one  two ', 2], ['a\n\nb c', 3], ['“quoted” – dash', 3], ['über café', 2], ['🌍 x', 2],
   ])('%j -> %i', (text, words) => expect(countWords(text)).toBe(words));
+});
+
+describe('readingTimeOfCleanParagraphs', () => {
+  const piece = fc.constantFrom('word', ' ', '  ', '\t', '\n', '\u00A0', '\u0001', '\u0085', '’', '😀', 'x');
+  const paragraph = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+  it('is readingTimeMinutes of the cleaned paragraphs joined as contentText', () => {
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 6 }), fc.integer({ min: 0, max: 3 }), (raw, repeat) => {
+        // Repeating the paragraphs reaches word counts around the rounding edges (115, 345... words).
+        const paragraphs = cleanParagraphs(Array.from({ length: 1 + repeat * 40 }, () => raw).flat());
+        expect(readingTimeOfCleanParagraphs(paragraphs)).toBe(readingTimeMinutes(paragraphs.join('\n\n')));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([114, 115, 344, 345])('%i one-word-per-space words', (count) => {
+    const paragraphs = [Array.from({ length: count }, () => 'w').join(' ')];
+    expect(readingTimeOfCleanParagraphs(paragraphs)).toBe(Math.max(1, Math.round(count / 230)));
+  });
 });

@@ -12,7 +12,24 @@ export function clampSummary(text: string): string {
 export const WORDS_PER_MINUTE = 230;
 
 export function readingTimeMinutes(text: string): number {
-  return Math.max(1, Math.round(countWords(text) / WORDS_PER_MINUTE));
+  return minutesForWords(countWords(text));
+}
+
+function minutesForWords(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/**
+ * readingTimeMinutes(paragraphs.join('\n\n')) for paragraphs cleaned by cleanText (non-empty, trimmed,
+ * one space between words): each has one word more than spaces, counted by native search, not per character.
+ */
+export function readingTimeOfCleanParagraphs(paragraphs: readonly string[]): number {
+  let words = 0;
+  for (const paragraph of paragraphs) {
+    words++;
+    for (let at = paragraph.indexOf(' '); at >= 0; at = paragraph.indexOf(' ', at + 1)) words++;
+  }
+  return minutesForWords(words);
 }
 
 /** Runs of non-whitespace characters (a plain loop: this runs on every article). */

@@ -1,5 +1,6 @@
 import { canonicalAgency } from '../agencies';
 import type { CreditRule } from '../draft';
+import { withoutTrailingPunctuation } from './stripTrailingPunctuation';
 
 /** "Jane Doe, Reuters" -> ["Jane Doe", "Reuters"], only when an agency follows the last comma (captions are full of commas). */
 function splitBeforeAgency(segment: string): string[] {
@@ -10,11 +11,18 @@ function splitBeforeAgency(segment: string): string[] {
 
 const SEPARATOR = /\s*[/|]\s*/u;
 
-/** "REUTERS / Maher Abou Taleb" -> segments ["REUTERS", "Maher Abou Taleb"]. Slash or pipe, any spaces. */
+/**
+ * "REUTERS / Maher Abou Taleb" -> segments ["REUTERS", "Maher Abou Taleb"]. Slash or pipe, any spaces.
+ * Each segment loses trailing punctuation as the whole line did: segments may be reordered for display,
+ * and a full stop that ends up last would otherwise be stripped only when the display is read again.
+ */
 export const splitSegments: CreditRule = (draft) => {
   const segments: string[] = [];
   for (const part of draft.text.split(SEPARATOR)) {
-    for (const segment of splitBeforeAgency(part)) if (segment !== '') segments.push(segment);
+    for (const segment of splitBeforeAgency(part)) {
+      const tidy = withoutTrailingPunctuation(segment);
+      if (tidy !== '') segments.push(tidy);
+    }
   }
   return { ...draft, text: '', segments, split: true };
 };

@@ -2,6 +2,10 @@
 // (articles/<slug>/ holds index.html) and S3 has no directory index: map "/dir/" to
 // "/dir/index.html", and redirect "/dir" (no extension in the last segment) to "/dir/" so
 // relative links in the page resolve. The query string is dropped on redirect: the site uses none.
+// The Location is always a path on this site: the leading run of slashes and backslashes is
+// collapsed to one "/", since "//evil.example/x/" (and "/\evil.example/x/", which browsers read
+// alike) is a protocol-relative URL, i.e. another site: an open redirect. Tab, CR and LF go too:
+// browsers delete them from a URL, so "/<tab>/evil.example" would also become "//evil.example".
 function handler(event) {
   var request = event.request;
   var uri = request.uri;
@@ -11,10 +15,11 @@ function handler(event) {
   }
   var name = uri.substring(uri.lastIndexOf('/') + 1);
   if (name.indexOf('.') === -1) {
+    var path = uri.replace(/^[\/\\\t\r\n]+/, '');
     return {
       statusCode: 301,
       statusDescription: 'Moved Permanently',
-      headers: { location: { value: uri + '/' }, 'cache-control': { value: 'public, max-age=3600' } },
+      headers: { location: { value: path ? '/' + path + '/' : '/' }, 'cache-control': { value: 'public, max-age=3600' } },
     };
   }
   return request;

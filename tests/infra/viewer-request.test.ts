@@ -2,6 +2,7 @@
 // and what the viewer gets (the rewritten origin path, or a redirect).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/feedpub-app';
 
@@ -29,10 +30,35 @@ describe('viewer-request function', () => {
   it.each([
     ['/articles/harbour-reopens', '/articles/harbour-reopens/'],
     ['/status', '/status/'],
+    // Never to another site: "//host/..." and "/\\host/..." are protocol-relative URLs.
+    ['//evil.example/x', '/evil.example/x/'],
+    ['///evil.example/x', '/evil.example/x/'],
+    ['/\\evil.example/x', '/evil.example/x/'],
+    ['/\\/evil.example/x', '/evil.example/x/'],
+    ['/\t/evil.example/x', '/evil.example/x/'],
+    ['//evil', '/evil/'],
+    ['/\\', '/'],
   ])('%s redirects permanently to %s', (uri, location) => {
     const response = run(uri) as Response;
     expect(response.statusCode).toBe(301);
     expect(response.headers.location).toEqual({ value: location });
+  });
+
+  it('a redirect stays on this site: its Location is a path, not a protocol-relative URL', () => {
+    // Browsers delete tab/CR/LF from a URL and read "\\" as "/": what they would see must start
+    // with exactly one slash.
+    const asBrowserReads = (location: string) => location.replace(/[\t\r\n]/g, '').replace(/\\/g, '/');
+    const segment = fc.stringMatching(/^[a-z.\\\t-]{0,6}$/);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(segment, fc.constant('')), { minLength: 1, maxLength: 5 }), (segments) => {
+        const uri = `/${segments.join('/')}`;
+        const response = run(uri);
+        if (!('statusCode' in response)) return;
+        const location = asBrowserReads(response.headers.location!.value);
+        expect(location).toMatch(/^\/(?!\/)/);
+        expect(new URL(location, 'https://site.example/').origin).toBe('https://site.example');
+      }),
+    );
   });
 
   it('uses only syntax the cloudfront-js-2.0 runtime accepts (no import/export, one handler)', () => {

@@ -3,7 +3,7 @@
 import type { Article } from '../model';
 
 export const SIDECAR_IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif'];
-export const ARTICLE_EXTENSIONS = ['txt', 'md'];
+export const ARTICLE_EXTENSIONS = ['txt', 'md', 'markdown'];
 
 function splitKey(key: string): { dir: string; base: string } {
   const slash = key.lastIndexOf('/');
@@ -13,16 +13,21 @@ function splitKey(key: string): { dir: string; base: string } {
   return { dir, base: dot <= 0 ? name : name.slice(0, dot) };
 }
 
-/** "news/a.txt" -> "news/a.jpg", "news/a.png"...: images with the same base name. */
-export function sidecarImageKeys(articleKey: string): string[] {
-  const { dir, base } = splitKey(articleKey);
-  return SIDECAR_IMAGE_EXTENSIONS.map((ext) => `${dir}${base}.${ext}`);
+// Cameras and Windows tools write "IMG_1.JPG"; S3 keys are case-sensitive, so both spellings of an
+// extension are candidates. Mixed case ("b.Jpg") is not paired: each extra spelling costs a record read.
+function sameBaseKeys(key: string, extensions: readonly string[]): string[] {
+  const { dir, base } = splitKey(key);
+  return extensions.flatMap((ext) => [`${dir}${base}.${ext}`, `${dir}${base}.${ext.toUpperCase()}`]);
 }
 
-/** "news/a.jpg" -> "news/a.txt", "news/a.md": the articles it is a sidecar of. */
+/** "news/a.txt" -> "news/a.jpg", "news/a.JPG", "news/a.png"...: images with the same base name. */
+export function sidecarImageKeys(articleKey: string): string[] {
+  return sameBaseKeys(articleKey, SIDECAR_IMAGE_EXTENSIONS);
+}
+
+/** "news/a.JPG" -> "news/a.txt", "news/a.TXT", "news/a.md"...: the articles it is a sidecar of. */
 export function sidecarArticleKeys(imageKey: string): string[] {
-  const { dir, base } = splitKey(imageKey);
-  return ARTICLE_EXTENSIONS.map((ext) => `${dir}${base}.${ext}`);
+  return sameBaseKeys(imageKey, ARTICLE_EXTENSIONS);
 }
 
 /** Resolves "img/a.jpg" or "../a.jpg" against the article's folder; undefined when it leaves the bucket root. */

@@ -28,7 +28,14 @@ describe('image references', () => {
   it('pairs sidecars both ways', () => {
     expect(sidecarImageKeys('news/story.txt')).toContain('news/story.jpg');
     expect(sidecarImageKeys('story.md')).toContain('story.png');
-    expect(sidecarArticleKeys('news/story.jpeg')).toEqual(['news/story.txt', 'news/story.md']);
+    expect(sidecarArticleKeys('news/story.jpeg')).toEqual([
+      'news/story.txt',
+      'news/story.TXT',
+      'news/story.md',
+      'news/story.MD',
+      'news/story.markdown',
+      'news/story.MARKDOWN',
+    ]);
   });
 
   it.each([

@@ -56,7 +56,8 @@ export function feedXsl(site: SiteConfig): string {
               <li>
                 <a href="{link}"><xsl:value-of select="title"/></a>
                 <xsl:text> </xsl:text><time><xsl:value-of select="pubDate"/></time>
-                <p><xsl:value-of select="description"/></p>
+                <!-- description is HTML-escaped text (RSS readers render it as HTML): unescape it to show it as text -->
+                <p><xsl:call-template name="html-text"><xsl:with-param name="s" select="description"/></xsl:call-template></p>
                 <xsl:if test=".//media:credit">
                   <p class="byline">Image: <xsl:value-of select="(.//media:credit)[1]"/></p>
                 </xsl:if>
@@ -69,6 +70,35 @@ export function feedXsl(site: SiteConfig): string {
         </main>
       </body>
     </html>
+  </xsl:template>
+  <!-- &amp;lt; &amp;gt; &amp;amp; -> the characters, as text (disable-output-escaping is not supported everywhere). -->
+  <xsl:template name="html-text">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '&amp;')">
+        <xsl:value-of select="substring-before($s, '&amp;')"/>
+        <xsl:variable name="rest" select="substring-after($s, '&amp;')"/>
+        <xsl:choose>
+          <xsl:when test="starts-with($rest, 'lt;')">
+            <xsl:text>&lt;</xsl:text>
+            <xsl:call-template name="html-text"><xsl:with-param name="s" select="substring($rest, 4)"/></xsl:call-template>
+          </xsl:when>
+          <xsl:when test="starts-with($rest, 'gt;')">
+            <xsl:text>&gt;</xsl:text>
+            <xsl:call-template name="html-text"><xsl:with-param name="s" select="substring($rest, 4)"/></xsl:call-template>
+          </xsl:when>
+          <xsl:when test="starts-with($rest, 'amp;')">
+            <xsl:text>&amp;</xsl:text>
+            <xsl:call-template name="html-text"><xsl:with-param name="s" select="substring($rest, 5)"/></xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>&amp;</xsl:text>
+            <xsl:call-template name="html-text"><xsl:with-param name="s" select="$rest"/></xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>
 `;

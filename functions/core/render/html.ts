@@ -10,6 +10,15 @@ export function escapeHtml(text: string): string {
   return clean.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
+const HTML_TEXT_SPECIAL = /[&<>]/;
+
+/** Escapes text for HTML element content only (quotes stay readable, e.g. in RSS description). */
+export function escapeHtmlText(text: string): string {
+  const clean = stripInvalidXmlChars(text);
+  if (!HTML_TEXT_SPECIAL.test(clean)) return clean;
+  return clean.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "31 October 2024" in UTC, spelled out here rather than by Intl so bytes do not depend on ICU data. */

@@ -13,10 +13,14 @@ export const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 export function mediaCredits(credit: Credit | undefined): XmlNode[] {
   if (credit === undefined) return [];
   const credits: XmlNode[] = [];
+  const display = creditText(credit);
   if (credit.photographer) credits.push({ '@_role': 'photographer', '@_scheme': 'urn:ebu', '#text': credit.photographer });
-  else if (creditText(credit) !== '') credits.push({ '#text': creditText(credit) });
+  else if (display !== '') credits.push({ '#text': display });
   const distributor = credit.agency ?? credit.via;
-  if (distributor) credits.push({ '@_role': 'distributor', '@_scheme': 'urn:ebu', '#text': distributor });
+  // An agency-only credit ("AP") is already the whole display: not repeated as distributor.
+  if (distributor && (credit.photographer || distributor !== display)) {
+    credits.push({ '@_role': 'distributor', '@_scheme': 'urn:ebu', '#text': distributor });
+  }
   return credits;
 }
 

@@ -3,6 +3,7 @@
 import type { Article, SiteConfig } from '../model';
 import { newestUpdated, rfc822 } from './dates';
 import { contentWithFigures } from './figure';
+import { escapeHtmlText } from './html';
 import { MEDIA_NS, mediaElements } from './media';
 import type { FeedLinks } from './urls';
 import { homeUrl, stylesheetUrl } from './urls';
@@ -57,7 +58,8 @@ function rssItem(site: SiteConfig, article: Article): XmlNode {
     pubDate: rfc822(article.published),
     'dc:creator': article.authors.length > 0 ? article.authors : [site.defaultAuthor],
     category: article.tags,
-    description: article.summary,
+    // RSS readers render description as HTML: the plain-text summary is HTML-escaped, then XML-escaped.
+    description: escapeHtmlText(article.summary),
     'content:encoded': contentWithFigures(site, article),
     ...mediaElements(article),
   };

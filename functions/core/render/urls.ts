@@ -24,7 +24,11 @@ export interface FeedLinks {
   prevArchive?: string;
   /** The next newer archive (RFC 5005 next-archive). */
   nextArchive?: string;
-  /** True for an archive document (Atom/RSS carry fh:archive). */
+  /**
+   * True for a completed archive document (Atom/RSS carry fh:archive). The newest month is still
+   * open (articles keep arriving), so it is linked like an archive but not marked as one: RFC 5005
+   * lets clients cache fh:archive documents for good, and this one would lose them new items.
+   */
   archive: boolean;
 }
 
@@ -49,7 +53,7 @@ export function archiveFeedLinks(site: SiteConfig, format: FeedFormat, month: st
     current: siteUrl(site, headFeedPath(format)),
     ...(older !== undefined && { prevArchive: siteUrl(site, archiveFeedPath(older, format)) }),
     ...(newer !== undefined && { nextArchive: siteUrl(site, archiveFeedPath(newer, format)) }),
-    archive: true,
+    archive: newer !== undefined,
   };
 }
 

@@ -42,9 +42,9 @@ describe('RFC 5005 links', () => {
     const withFile = (name: string) => Object.fromEntries(Object.entries(expected).map(([rel, dir]) => [rel, url(dir + name)]));
     expect(rssLinks(rss)).toEqual(withFile('feed.xml'));
     expect(atomLinks(atom)).toEqual({ ...withFile('atom.xml'), alternate: url('') });
-    // fh:archive marks archive documents only.
-    expect('fh:archive' in rss.rss.channel).toBe(month !== undefined);
-    expect('fh:archive' in atom.feed).toBe(month !== undefined);
+    // fh:archive marks completed archives only: not the head, not the newest month (still open).
+    expect('fh:archive' in rss.rss.channel).toBe(month !== undefined && month !== '2024-03');
+    expect('fh:archive' in atom.feed).toBe(month !== undefined && month !== '2024-03');
   });
 
   it('JSON Feed next_url chains head -> newest archive -> ... -> oldest (which has none)', () => {

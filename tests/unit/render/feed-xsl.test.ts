@@ -13,7 +13,7 @@ const article = (n: number, credit?: string): Article => ({
   slug: `story-${n}`,
   url: `https://news.example.com/articles/story-${n}/`,
   title: `Story <${n}> & more`,
-  summary: `Summary of story ${n}.`,
+  summary: `Summary of story ${n}: fish & chips, <b> isn't bold.`,
   contentHtml: `<p>Body ${n}</p>`,
   contentText: `Body ${n}`,
   authors: ['Staff'],
@@ -52,6 +52,9 @@ describe('feed.xsl', () => {
     expect(html.indexOf('story-2/')).toBeLessThan(html.indexOf('story-1/'));
     expect(html).toContain('Image: Maher Abou Taleb');
     expect(html).toContain('href="https://news.example.com/archive/2026-03/feed.xml"');
+    // The summary is HTML-escaped text in RSS; the page shows it as text, once escaped.
+    expect(html).toContain("Summary of story 2: fish &amp; chips, &lt;b&gt; isn't bold.");
+    expect(html).not.toContain('<b>');
     expect(html).not.toContain('<script');
   });
 });

@@ -27,6 +27,9 @@ const cases: [string, string, string][] = [
 // so for titles that contain entity-like text only the strict XML reading is compared exactly.
 const LOOKS_LIKE_ENTITY = /&#?\w+;/;
 
+/** RSS readers render <description> as HTML, so plain text must arrive HTML-escaped (then XML-escaped). */
+const asHtmlText = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
 function hostileArticle(text: string): Article {
   return {
     ...base,
@@ -47,7 +50,7 @@ describe.each(cases)('hostile text: %s', (_name, input, expected) => {
   it('RSS is well-formed and carries the cleaned text exactly', () => {
     const item = readXml(get('feed.xml')).rss.channel.item[0];
     expect(item.title).toBe(expected);
-    expect(item.description).toBe(`Summary: ${expected}`);
+    expect(item.description).toBe(`Summary: ${asHtmlText(expected)}`);
     expect(item['dc:creator']).toEqual([expected]);
     // No photographer: the whole display credit, without a role (so the parser returns plain text).
     expect(item['media:credit'][0]).toBe(`${expected}/Reuters`);

@@ -123,6 +123,7 @@ describe('Media RSS credit mapping', () => {
       credit({ display: 'ISPR/Handout via Reuters', provider: 'ISPR', via: 'Reuters', handout: true }),
       [{ '#text': 'ISPR/Handout via Reuters' }, { '@_role': 'distributor', '@_scheme': 'urn:ebu', '#text': 'Reuters' }],
     ],
+    ['agency only: said once, not again as distributor', credit({ display: 'AP', agency: 'AP', raw: 'Associated Press' }), [{ '#text': 'AP' }]],
     ['unknown shape keeps the raw line', credit({ raw: 'Courtesy of the family' }), [{ '#text': 'Courtesy of the family' }]],
     ['photographer only', credit({ display: 'Ana Ruiz', photographer: 'Ana Ruiz' }), [{ '@_role': 'photographer', '@_scheme': 'urn:ebu', '#text': 'Ana Ruiz' }]],
     ['empty credit', credit({}), []],

@@ -379,12 +379,35 @@ export class FeedpubStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    alarmKey.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    // CloudWatch alarms of this account only (confused deputy): CloudWatch's KMS requests carry
+    // aws:SourceAccount, as its sns:Publish does.
+    const cloudwatchPrincipal = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
+    const fromThisAccount = { StringEquals: { 'aws:SourceAccount': this.account } };
+    alarmKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AlarmsOfThisAccountUseTheKey',
+        principals: [cloudwatchPrincipal],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: fromThisAccount,
+      }),
+    );
     const alarmTopic = new sns.Topic(this, 'Alarms', {
       displayName: `feedpub ${config.stage} alarms`,
       masterKey: alarmKey,
       enforceSSL: true,
     });
+    // enforceSSL creates a topic policy, which replaces SNS's default one (the account may
+    // publish): without this Allow, CloudWatch could not deliver a single alarm.
+    alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AlarmsOfThisAccountPublish',
+        principals: [cloudwatchPrincipal],
+        actions: ['sns:Publish'],
+        resources: [alarmTopic.topicArn],
+        conditions: fromThisAccount,
+      }),
+    );
     if (config.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
     const alarmAction = new SnsAction(alarmTopic);
     const fiveMinutes = Duration.minutes(5);

@@ -435,15 +435,40 @@ describe('alarms', () => {
   it('the topic is KMS-encrypted (a key CloudWatch may use) and mails alarmEmail', () => {
     const [topic] = Object.values(t.findResources('AWS::SNS::Topic'));
     expect(topic!.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^AlarmsKey/), 'Arn'] });
-    t.hasResourceProperties('AWS::KMS::Key', {
-      EnableKeyRotation: true,
-      KeyPolicy: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
-        ]),
-      },
-    });
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'alerts@example.com', TopicArn: { Ref: id(dev.stack.alarmTopic) } });
+  });
+
+  // Only CloudWatch, only for alarms of this account (the confused-deputy guard).
+  const cloudwatchOfThisAccount = {
+    Effect: 'Allow',
+    Principal: { Service: 'cloudwatch.amazonaws.com' },
+    Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+  };
+
+  it('CloudWatch may publish to the topic: the TLS-only topic policy replaces SNS\'s default one, so it needs its own Allow', () => {
+    const policies = Object.values(t.findResources('AWS::SNS::TopicPolicy')).map((p) => p.Properties);
+    expect(policies).toHaveLength(1);
+    expect(policies[0].Topics).toEqual([{ Ref: id(dev.stack.alarmTopic) }]);
+    const statements = policies[0].PolicyDocument.Statement as Record<string, unknown>[];
+    const allows = statements.filter((s) => s.Effect === 'Allow');
+    expect(allows).toEqual([
+      { ...cloudwatchOfThisAccount, Sid: expect.any(String), Action: 'sns:Publish', Resource: { Ref: id(dev.stack.alarmTopic) } },
+    ]);
+    // The TLS-only Deny is still there.
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
+  it('CloudWatch may use the topic key, only for this account\'s alarms; nothing else but the account itself', () => {
+    const [key] = Object.values(t.findResources('AWS::KMS::Key')).map((k) => k.Properties);
+    expect(key.EnableKeyRotation).toBe(true);
+    const statements = key.KeyPolicy.Statement as Record<string, any>[];
+    const services = statements.filter((s) => s.Principal.Service !== undefined);
+    expect(services).toEqual([
+      { ...cloudwatchOfThisAccount, Sid: expect.any(String), Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' },
+    ]);
+    expect(statements.filter((s) => s.Principal.Service === undefined).map((s) => s.Principal.AWS['Fn::Join'][1].at(-1))).toEqual([':root']);
   });
 });
 

@@ -27,7 +27,7 @@ import { cdkBundling, PUBLISH_ENTRY } from './bundling';
 import type { StackConfig } from './config';
 
 /** Upload suffixes that reach the pipeline (S3 suffix filters are case-sensitive). */
-export const INGESTED_SUFFIXES = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp'] as const;
+export const INGESTED_SUFFIXES = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif'] as const;
 
 /** Site bucket prefix holding the pipeline's private index; CloudFront may never serve it. */
 export const PRIVATE_PREFIX = '_feedpub/';

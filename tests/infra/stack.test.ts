@@ -12,6 +12,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedpubApp, PROJECT_ROOT, type FeedpubApp } from '../../infra/feedpub-app';
+import { isImageKey } from '../../functions/core/images';
+import { ARTICLE_EXTENSIONS, SIDECAR_IMAGE_EXTENSIONS } from '../../functions/core/index/imagerefs';
 import { CSP, INGESTED_SUFFIXES } from '../../infra/feedpub-stack';
 
 // The CLI passes cdk.json's context (feature flags included) to the app; so do the tests.
@@ -166,13 +168,20 @@ describe('event routing', () => {
     expect(notifications!.Properties.BucketName).toEqual({ Ref: id(dev.stack.uploads) });
     const configs = notifications!.Properties.NotificationConfiguration.QueueConfigurations as Record<string, any>[];
     const routes = configs.map((c) => `${c.Events.join()} ${c.Filter.Key.FilterRules.map((r: any) => `${r.Name}=${r.Value}`).join()}`);
-    const expected = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp'].flatMap((suffix) => [
+    // The suffixes the core ingests (functions/core/images.ts: JPEG, PNG, GIF, WebP, AVIF).
+    const expected = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif'].flatMap((suffix) => [
       `s3:ObjectCreated:* suffix=${suffix}`,
       `s3:ObjectRemoved:* suffix=${suffix}`,
     ]);
     expect(routes.sort()).toEqual(expected.sort());
-    expect(INGESTED_SUFFIXES).toHaveLength(8);
+    expect(INGESTED_SUFFIXES).toHaveLength(9);
     for (const c of configs) expect(c.QueueArn).toEqual(arnOf(dev.stack.events));
+  });
+
+  it('the S3 filters let through exactly the uploads the core ingests (articles, and every image type it accepts)', () => {
+    const core = [...ARTICLE_EXTENSIONS, ...SIDECAR_IMAGE_EXTENSIONS].map((ext) => `.${ext}`);
+    expect([...INGESTED_SUFFIXES].sort()).toEqual([...new Set(core)].sort());
+    for (const suffix of INGESTED_SUFFIXES) expect(isImageKey(`photo${suffix}`) || ARTICLE_EXTENSIONS.includes(suffix.slice(1)), suffix).toBe(true);
   });
 
   it('S3 may send to the events queue only from the uploads bucket', () => {

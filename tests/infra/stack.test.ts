@@ -13,6 +13,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedpubApp, PROJECT_ROOT, type FeedpubApp } from '../../infra/feedpub-app';
 import { isImageKey } from '../../functions/core/images';
+import type { SiteConfig } from '../../functions/core/model';
+import { renderSite } from '../../functions/core/render';
 import { ARTICLE_EXTENSIONS, SIDECAR_IMAGE_EXTENSIONS } from '../../functions/core/index/imagerefs';
 import { CSP, INGESTED_SUFFIXES } from '../../infra/feedpub-stack';
 
@@ -341,6 +343,25 @@ describe('CloudFront', () => {
     expect(c.Logging).toEqual({ Bucket: { 'Fn::GetAtt': [id(dev.stack.accessLogs), 'RegionalDomainName'] }, Prefix: 'cloudfront/' });
     expect(c.Aliases).toBeUndefined();
     expect(c.ViewerCertificate).toBeUndefined();
+  });
+
+  it('the 404 page is one the site renderer writes: HTML, served by the pages behavior, not cached as an error over 60 s', () => {
+    const c = config();
+    const [notFound] = c.CustomErrorResponses as { ErrorCode: number; ResponseCode: number; ResponsePagePath: string; ErrorCachingMinTTL: number }[];
+    expect(notFound).toMatchObject({ ErrorCode: 404, ResponseCode: 404 });
+    expect(notFound!.ErrorCachingMinTTL).toBeLessThanOrEqual(60);
+    // The site config the function renders with (SITE_CONFIG), so the page is the deployed one.
+    const fn = t.findResources('AWS::Lambda::Function')[id(dev.stack.publishFunction)]!.Properties;
+    const site = JSON.parse(fn.Environment.Variables.SITE_CONFIG) as SiteConfig;
+    const page = renderSite(site, []).find((file) => `/${file.path}` === notFound!.ResponsePagePath);
+    expect(page?.contentType).toMatch(/^text\/html/);
+    expect(page!.body).toMatch(/not found/i);
+    // Not under a feed or image behavior (their cache policies and headers are not for pages).
+    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`);
+    for (const behavior of c.CacheBehaviors as { PathPattern: string }[]) {
+      expect(glob(behavior.PathPattern).test(page!.path), behavior.PathPattern).toBe(false);
+    }
+    expect(glob('*.json').test('archive/2026-11/feed.json')).toBe(true);
   });
 
   it('cache policies per path: feeds 60/300 s, hashed images a year, pages 300 s; all gzip and brotli', () => {

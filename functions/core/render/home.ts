@@ -32,3 +32,22 @@ export function renderHome(site: SiteConfig, latest: Article[]): string {
     stylesheetHref: stylesheetUrl(site, 'style.css'),
   });
 }
+
+/** 404.html: the page CloudFront (and the local site server) shows for a path that does not exist. */
+export function renderNotFound(site: SiteConfig): string {
+  const body = [
+    `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${escapeHtml(site.title)}</a></header>`,
+    '<main>',
+    '<h1>Page not found</h1>',
+    `<p>This page does not exist, or the article was taken down. The <a href="${escapeHtml(homeUrl(site))}">front page</a> lists the latest articles.</p>`,
+    feedLinksHtml(site),
+    '</main>',
+  ].join('\n');
+  return htmlDocument({
+    lang: site.language,
+    title: `Page not found – ${site.title}`,
+    head: ['<meta name="robots" content="noindex">'],
+    body,
+    stylesheetHref: stylesheetUrl(site, 'style.css'),
+  });
+}

@@ -5,7 +5,7 @@ import { monthOf, newestFirst } from '../order';
 import { feedXsl, STYLE_CSS } from './assets';
 import { ATOM_CONTENT_TYPE, renderAtom } from './atom';
 import { JSON_FEED_CONTENT_TYPE, renderJsonFeed } from './jsonfeed';
-import { renderHome } from './home';
+import { renderHome, renderNotFound } from './home';
 import { articlePagePath, renderPage } from './page';
 import { RSS_CONTENT_TYPE, renderRss } from './rss';
 import { renderStatusJson, renderStatusPage } from './status';
@@ -97,13 +97,10 @@ export function renderStaticAssets(site: SiteConfig): SiteFile[] {
   return [
     { path: 'style.css', body: STYLE_CSS, contentType: CONTENT_TYPES.css, cacheControl: CACHE_CONTROL.asset },
     { path: 'feed.xsl', body: feedXsl(site), contentType: CONTENT_TYPES.xsl, cacheControl: CACHE_CONTROL.asset },
+    { path: '404.html', body: renderNotFound(site), contentType: CONTENT_TYPES.html, cacheControl: CACHE_CONTROL.asset },
   ];
 }
 
-/**
- * Every file of a full build: head feeds, all monthly archives (oldest first), article pages (by path),
- * home, static assets, and status when given. Deterministic order.
- */
 /**
  * The whole site, in a fixed order (head feeds, archives by month, pages by path, home, assets, status),
  * made one month or one page at a time as the caller asks: a 10k-article build writes as it goes

@@ -23,14 +23,14 @@ export function renderStatusJson(status: SiteStatus, latest: Article[]): string 
 export function renderStatusPage(site: SiteConfig, status: SiteStatus, latest: Article[]): string {
   const rows = [...status.quarantined].sort(byKey).map(
     (record) =>
-      `<tr><td><code>${escapeHtml(record.key)}</code></td><td>${escapeHtml(record.code)}</td><td>${escapeHtml(record.reason)}</td><td>${timeHtml(record.time)} <code>${escapeHtml(record.time)}</code></td></tr>`,
+      `<tr><td><code>${escapeHtml(record.key)}</code></td><td>${escapeHtml(record.code)}</td><td>${escapeHtml(record.reason)}</td><td>${timeHtml(record.time)} <code>${escapeHtml(record.time)}</code></td><td>${record.size} bytes</td></tr>`,
   );
   const quarantine =
     rows.length === 0
       ? '<p>No quarantined uploads.</p>'
       : [
           '<table class="quarantine">',
-          '<thead><tr><th>Upload key</th><th>Code</th><th>Reason</th><th>Time</th></tr></thead>',
+          '<thead><tr><th>Upload key</th><th>Code</th><th>Reason</th><th>Time</th><th>Size</th></tr></thead>',
           `<tbody>\n${rows.join('\n')}\n</tbody>`,
           '</table>',
         ].join('\n');

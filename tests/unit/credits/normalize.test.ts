@@ -177,3 +177,14 @@ describe('normalizeCredit with a site style', () => {
     expect(credit).toMatchObject({ photographer: 'Maher Abou Taleb', agency: 'Reuters' });
   });
 });
+
+describe('segments reordered for display', () => {
+  // Found by the idempotence property: the provider segment ended in "j." mid-line, came last in the
+  // display, and lost its full stop only when the display was normalized again.
+  it('drop trailing punctuation as the whole line does, so the display reads back the same', () => {
+    const raw = "AP Photo, GETTY IMAGES, maher o'brien j. | EPA for The Washington Post";
+    const first = normalizeCredit(raw);
+    expect(first.display).toBe("EPA-EFE for The Washington Post/AP Photo, GETTY IMAGES, maher o'brien j");
+    expect(normalizeCredit(first.display).display).toBe(first.display);
+  });
+});

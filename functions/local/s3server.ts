@@ -32,6 +32,74 @@ function acceptAnyAccessKey(): void {
   registry.get = (id: string) => Map.prototype.get.call(registry, id) ?? DUMMY_ACCOUNT;
 }
 
+/** The parts of s3rver's Koa app and request context used below (its typings omit them). */
+interface S3rverApp {
+  middleware: Array<(ctx: S3rverContext, next: () => Promise<void>) => Promise<void>>;
+  emit(event: 'event', payload: unknown): boolean;
+}
+interface S3rverContext {
+  method: string;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
+  ip: string;
+  store: S3rverStore;
+}
+interface S3rverStore {
+  deleteObject(bucket: string, key: string): Promise<void>;
+  existsObject(bucket: string, key: string): Promise<boolean>;
+}
+
+/**
+ * s3rver's deleteObject removes the object's files, then the folders left empty. Two deletes in one
+ * folder at once (a multi-delete runs its keys in parallel) race on that cleanup: the loser's rmdir
+ * or readdir fails with ENOENT/ENOTEMPTY after its object is gone, the request fails, the client's
+ * retry finds nothing to delete, and no event is ever sent. A failed cleanup is not a failed delete.
+ */
+function tolerateFolderCleanupRace(store: S3rverStore): void {
+  const deleteObject = store.deleteObject.bind(store);
+  store.deleteObject = async (bucket, key) => {
+    try {
+      await deleteObject(bucket, key);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code === 'ENOENT' || code === 'ENOTEMPTY') && !(await store.existsObject(bucket, key))) return;
+      throw error;
+    }
+  };
+}
+
+/**
+ * s3rver emits ObjectRemoved:Delete for DELETE Object but nothing for Multi-Object Delete (POST
+ * ?delete: `aws s3 rm --recursive`, `aws s3 sync --delete`, DeleteObjectsCommand), so those deletes
+ * would never unpublish. S3 notifies each key a multi-delete removes; this does the same, for the
+ * keys s3rver actually deleted, with s3rver's own event model (as its single delete does).
+ */
+function emitMultiDeleteEvents(app: S3rverApp): void {
+  const S3Event = createRequire(import.meta.url)('s3rver/lib/models/event') as new (
+    data: { bucket: string; eventType: 'Delete'; S3Item: { key: string } },
+    request: { reqHeaders: unknown; sourceIp: string },
+  ) => unknown;
+  // First in the chain, so the request's store is the recording one before any route runs.
+  app.middleware.unshift(async (ctx, next) => {
+    if (ctx.method !== 'POST' || !('delete' in ctx.query)) return next();
+    const store = ctx.store;
+    const deleted: Array<{ bucket: string; key: string }> = [];
+    ctx.store = Object.assign(Object.create(store) as S3rverStore, {
+      async deleteObject(bucket: string, key: string) {
+        await store.deleteObject(bucket, key);
+        deleted.push({ bucket, key });
+      },
+    });
+    try {
+      await next();
+    } finally {
+      for (const { bucket, key } of deleted) {
+        app.emit('event', new S3Event({ bucket, eventType: 'Delete', S3Item: { key } }, { reqHeaders: ctx.headers, sourceIp: ctx.ip }));
+      }
+    }
+  });
+}
+
 export interface LocalS3Options {
   /** 0 picks a free port. */
   port: number;
@@ -73,6 +141,8 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
       { name: buckets.site, configs: [] },
     ],
   });
+  tolerateFolderCleanupRace((server as unknown as { store: S3rverStore }).store);
+  emitMultiDeleteEvents(server as unknown as S3rverApp);
   const bound = (await server.run()) as AddressInfo;
   const endpoint = `http://${address}:${bound.port}`;
   const client = createS3Client({ endpoint, ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }) });

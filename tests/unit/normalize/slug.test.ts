@@ -1,8 +1,6 @@
-import fc from 'fast-check';
-import slugify from 'slugify';
 import { describe, expect, it } from 'vitest';
 import { uniqueSlug } from '../../../functions/core/normalize';
-import { chooseSlug, fallbackSlug, slugFromTitle, slugifyPlain } from '../../../functions/core/normalize/rules/slug';
+import { chooseSlug, fallbackSlug, slugFromTitle } from '../../../functions/core/normalize/rules/slug';
 
 describe('slugFromTitle', () => {
   it.each([
@@ -60,25 +58,3 @@ describe('uniqueSlug', () => {
   ])('%s for %s -> %s', (desired, key, expected) => expect(uniqueSlug(desired, key, taken)).toBe(expected));
 });
 
-describe('slugifyPlain', () => {
-  const options = { lower: true, strict: true, trim: true };
-  const typographic = ['‘', '’', '“', '”', '„', '…', '—', '–'];
-  it.each(Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).concat(typographic).map((char) => [JSON.stringify(char), char]))(
-    'equals slugify for %s alone and between words',
-    (_name, char) => {
-      for (const text of [char, `a${char}b`, `Ab ${char} 9`]) expect(slugifyPlain(text)).toBe(slugify(text, options));
-    },
-  );
-
-  it('equals slugify on text of ASCII and typographic punctuation', () => {
-    const text = fc.array(fc.oneof(fc.constantFrom(...typographic), fc.string({ maxLength: 4 }).filter((s) => /^[\x00-\x7f]*$/.test(s))), { maxLength: 20 }).map((parts) => parts.join(''));
-    fc.assert(
-      fc.property(text, (value) => {
-        expect(slugifyPlain(value)).toBe(slugify(value, options));
-      }),
-      { numRuns: 5000 },
-    );
-  });
-
-  it.each(['café', 'a\u00A0b', '🎉', 'Ω'])('leaves %s to slugify', (text) => expect(slugifyPlain(text)).toBeUndefined());
-});

@@ -10,34 +10,11 @@ export function isValidSlug(slug: string): boolean {
 
 const SLUGIFY_OPTIONS = { lower: true, strict: true, trim: true };
 
-// What slugify (strict, lower) makes of the characters most headlines are made of; its character map
-// spells these ASCII symbols out, turns "–" into a separator and drops the other punctuation below.
-const SPELLED_OUT: Record<string, string> = { $: 'dollar', '%': 'percent', '&': 'and', '<': 'less', '>': 'greater', '|': 'or' };
-const DROPPED_PUNCTUATION = new Set(['‘', '’', '“', '”', '„', '…', '—']);
-
-/**
- * slugify(text, SLUGIFY_OPTIONS) for text of ASCII and common typographic punctuation, in one loop (slugify
- * itself re-runs a regex over the whole slug for every character); undefined for any other character.
- * A property test holds it equal to slugify on such text.
- */
-export function slugifyPlain(text: string): string | undefined {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) out += text[i];
-    else if (code >= 0x41 && code <= 0x5a) out += String.fromCharCode(code + 0x20);
-    else if (code === 0x20 || code === 0x2d || (code >= 0x09 && code <= 0x0d) || code === 0x2013) out += ' ';
-    else if (code < 0x80) out += SPELLED_OUT[text[i]!] ?? '';
-    else if (!DROPPED_PUNCTUATION.has(text[i]!)) return undefined;
-  }
-  return out.trim().replace(/ +/g, '-');
-}
-
 /** Lower-case ASCII slug, at most 80 chars cut at a hyphen; '' when nothing is left (e.g. an emoji-only title). */
 export function slugFromTitle(title: string): string {
   // slugify spells "<" and ">" as "less"/"greater"; in a headline they only separate words.
   const words = title.replace(/[<>/]/g, ' ');
-  const slug = (slugifyPlain(words) ?? slugify(words, SLUGIFY_OPTIONS)).replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const slug = slugify(words, SLUGIFY_OPTIONS).replace(/-+/g, '-').replace(/^-|-$/g, '');
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
   const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
   const hyphen = cut.lastIndexOf('-');

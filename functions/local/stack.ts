@@ -9,10 +9,11 @@ import { INDEX_PREFIX } from '../core/index/paths';
 import type { SiteConfig } from '../core/model';
 import type { PublishCore } from '../pipeline/core';
 import { defaultCore } from '../pipeline/default-core';
-import { parseS3Notification } from '../pipeline/events';
+import { parseS3Notification, s3NotificationBody } from '../pipeline/events';
 import { createPublishHandler } from '../pipeline/lambda';
 import { LocalFifoQueue } from '../pipeline/queue';
 import { startDevServer, type DevServer } from './devserver';
+import { findUnpublishedUploads } from './reconcile';
 import { routeUploadEvents } from './router';
 import { startLocalS3, type LocalS3 } from './s3server';
 import { uploadFiles, type FileUpload, type UploadedFile } from './upload';
@@ -31,8 +32,10 @@ export interface StackOptions {
   contentDir: string;
   core?: PublishCore;
   logger?: Logger;
-  /** Wait for the seed to be published before returning (default true). */
+  /** Wait for the seed (and the uploads found unpublished at start) to be published before returning (default true). */
   awaitSeed?: boolean;
+  /** On close, how long queued uploads may take to publish before the rest is left for the next start (default 10 s). */
+  drainTimeoutMs?: number;
 }
 
 export interface LocalStack {
@@ -43,6 +46,8 @@ export interface LocalStack {
   site: SiteConfig;
   /** Files uploaded from contentDir on this start (empty when the data dir was seeded before). */
   seeded: UploadedFile[];
+  /** Upload keys queued at start because the site had not taken in their last change (see reconcile.ts). */
+  reconciled: string[];
   close(): Promise<void>;
 }
 
@@ -92,11 +97,25 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
           reason: letter.reason,
         }),
     });
-    closers.push(() => queue.close());
+    closers.push(async () => {
+      const left = await queue.close(options.drainTimeoutMs !== undefined ? { timeoutMs: options.drainTimeoutMs } : {});
+      if (left > 0) logger.warn('stopped with uploads still queued; they are published at the next start', { queued: left });
+    });
     closers.push(routeUploadEvents(s3, queue));
 
     let seeded: UploadedFile[] = [];
-    if (!(await s3.site.get(SEED_MARKER))) {
+    const reconciled: string[] = [];
+    if (await s3.site.get(SEED_MARKER)) {
+      // Events still queued when the last run stopped were lost with it: find those uploads again.
+      const { changed, removed } = await findUnpublishedUploads(s3.uploads, s3.site, (options.core ?? defaultCore).isImageKey);
+      for (const [keys, eventName] of [
+        [changed, 'ObjectCreated:Put'],
+        [removed, 'ObjectRemoved:Delete'],
+      ] as const) {
+        for (const key of keys) queue.enqueue(s3NotificationBody({ bucket: s3.uploadsBucket, key, eventName }));
+        reconciled.push(...keys);
+      }
+    } else {
       seeded = await uploadFiles(s3.uploads, await seedFiles(options.contentDir));
       await s3.site.put(SEED_MARKER, JSON.stringify({ from: options.contentDir, keys: seeded.map((f) => f.key) }), {
         contentType: 'application/json; charset=utf-8',
@@ -116,6 +135,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       devServer,
       site,
       seeded,
+      reconciled,
       close: closeAll,
     };
   } catch (error) {

@@ -42,7 +42,10 @@ export class LocalFifoQueue {
   private readonly name: string;
   private readonly onDeadLetter: ((letter: DeadLetter) => void) | undefined;
   private sequence = 0;
+  /** No more messages accepted. */
   private closed = false;
+  /** No more batches started (close timed out). */
+  private stopped = false;
 
   constructor(
     private readonly handler: BatchHandler,
@@ -60,12 +63,19 @@ export class LocalFifoQueue {
     if (this.closed) throw new Error('queue is closed');
     const messageId = randomUUID();
     this.pending.push({ messageId, body, receiveCount: 0, sentAt: Date.now() });
-    this.running ??= this.pump().finally(() => {
-      this.running = undefined;
-      if (this.pending.length > 0 && !this.closed) this.running = this.pump();
-      else for (const wake of this.idleWaiters.splice(0)) wake();
-    });
+    this.running ??= this.startPump();
     return messageId;
+  }
+
+  private startPump(): Promise<void> {
+    return this.pump().finally(() => {
+      // A message sent while the last batch finished is picked up by a new pump.
+      if (this.pending.length > 0 && !this.stopped) this.running = this.startPump();
+      else {
+        this.running = undefined;
+        for (const wake of this.idleWaiters.splice(0)) wake();
+      }
+    });
   }
 
   get size(): number {
@@ -78,15 +88,26 @@ export class LocalFifoQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops accepting messages and waits for the batch in flight. */
-  async close(): Promise<void> {
+  /**
+   * Stops accepting messages and lets the queued ones be delivered (retries included), for at most
+   * timeoutMs; then stops after the batch in flight. Returns how many messages were left undelivered
+   * (the local stack finds their uploads again at its next start).
+   */
+  async close(options: { timeoutMs?: number } = {}): Promise<number> {
     this.closed = true;
-    this.pending.length = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, options.timeoutMs ?? 10_000);
+    });
+    await Promise.race([this.drain(), timedOut]);
+    clearTimeout(timer);
+    this.stopped = true;
     await this.running;
+    return this.pending.length;
   }
 
   private async pump(): Promise<void> {
-    while (this.pending.length > 0 && !this.closed) {
+    while (this.pending.length > 0 && !this.stopped) {
       if (this.pending.length < this.batchSize && this.batchWindowMs > 0) {
         await new Promise((r) => setTimeout(r, this.batchWindowMs));
       }

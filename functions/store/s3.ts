@@ -85,15 +85,22 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async list(prefix: string): Promise<string[]> {
-    const keys: string[] = [];
+    return (await this.listEntries(prefix)).map((e) => e.key);
+  }
+
+  /** Every object under the prefix with its ETag, in lexicographic key order. */
+  async listEntries(prefix: string): Promise<Array<{ key: string; etag?: string }>> {
+    const entries: Array<{ key: string; etag?: string }> = [];
     let token: string | undefined;
     do {
       const out = await this.client.send(
         new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
       );
-      for (const item of out.Contents ?? []) if (item.Key !== undefined) keys.push(item.Key);
+      for (const item of out.Contents ?? []) {
+        if (item.Key !== undefined) entries.push({ key: item.Key, ...(item.ETag !== undefined && { etag: item.ETag }) });
+      }
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);
-    return keys.sort();
+    return entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }

@@ -48,4 +48,31 @@ describe('LocalFifoQueue', () => {
     expect(calls).toBe(2);
     expect(queue.deadLetters).toEqual([]);
   });
+
+  it('close() delivers the messages already queued, then refuses new ones', async () => {
+    const seen: string[] = [];
+    const queue = new LocalFifoQueue(async (event) => {
+      await new Promise((r) => setTimeout(r, 5));
+      for (const r of event.Records) seen.push(r.body);
+    }, { batchWindowMs: 5 });
+    for (let i = 0; i < 25; i++) queue.enqueue(String(i));
+    expect(await queue.close()).toBe(0);
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => String(i)));
+    expect(() => queue.enqueue('late')).toThrow('closed');
+  });
+
+  it('close() gives up after its timeout: the batch in flight finishes, the rest is left and counted', async () => {
+    const seen: string[] = [];
+    const queue = new LocalFifoQueue(async (event) => {
+      await new Promise((r) => setTimeout(r, 60));
+      for (const r of event.Records) seen.push(r.body);
+    }, { batchWindowMs: 1 });
+    for (let i = 0; i < 30; i++) queue.enqueue(String(i));
+    const left = await queue.close({ timeoutMs: 20 });
+    expect(seen).toHaveLength(10);
+    expect(left).toBe(20);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toHaveLength(10);
+  });
 });
+

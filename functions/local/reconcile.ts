@@ -1,0 +1,63 @@
+// At local start: the uploads whose last change the site has not taken in (events still queued
+// when the previous run stopped, or changed while it was down). The handler reconciles each key
+// from S3, so an extra key costs a little work and never does harm; a missed one would stay
+// unpublished until touched again.
+import { mapLimit } from '../core/concurrency';
+import { HEAD_KEY, INDEX_PREFIX, articleRecordKey, imageRecordKey } from '../core/index/paths';
+import type { ArticleRecord, HeadManifest, ImageRecord } from '../core/index/types';
+import type { S3ObjectStore } from '../store/s3';
+import type { ObjectStore } from '../store/types';
+
+const ARTICLE_RECORDS = `${INDEX_PREFIX}articles/`;
+const IMAGE_RECORDS = `${INDEX_PREFIX}images/`;
+
+export interface UnpublishedUploads {
+  /** Uploads with no record of their current version (ETag) and no quarantine of it. */
+  changed: string[];
+  /** Keys whose record says published, whose upload is gone. */
+  removed: string[];
+}
+
+async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefined> {
+  const found = await store.get(key);
+  return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
+}
+
+/** One listing of each bucket, the head, one record read per upload, and a read per orphaned record. */
+export async function findUnpublishedUploads(
+  uploads: S3ObjectStore,
+  site: ObjectStore,
+  isImageKey: (key: string) => boolean,
+  concurrency = 16,
+): Promise<UnpublishedUploads> {
+  const [entries, head, articleRecords, imageRecords] = await Promise.all([
+    uploads.listEntries(''),
+    readJson<HeadManifest>(site, HEAD_KEY),
+    site.list(ARTICLE_RECORDS),
+    site.list(IMAGE_RECORDS),
+  ]);
+  const quarantined = new Map((head?.quarantine ?? []).map((q) => [q.key, q.etag]));
+  const recordKeyOf = (key: string) => (isImageKey(key) ? imageRecordKey(key) : articleRecordKey(key));
+
+  const changed = await mapLimit(entries, concurrency, async ({ key, etag }) => {
+    if (etag !== undefined && quarantined.get(key) === etag) return undefined;
+    if (!isImageKey(key)) {
+      const record = await readJson<ArticleRecord>(site, articleRecordKey(key));
+      return record?.etag !== undefined && record.etag === etag ? undefined : key;
+    }
+    const record = await readJson<ImageRecord>(site, imageRecordKey(key));
+    return record?.asset?.sourceEtag !== undefined && record.asset.sourceEtag === etag ? undefined : key;
+  });
+
+  const present = new Set(entries.map((e) => recordKeyOf(e.key)));
+  const orphans = [...articleRecords, ...imageRecords].filter((k) => !present.has(k));
+  const removed = await mapLimit(orphans, concurrency, async (recordKey) => {
+    if (recordKey.startsWith(ARTICLE_RECORDS)) return (await readJson<ArticleRecord>(site, recordKey))?.key;
+    // An image record without a copy only remembers articles waiting for it: nothing to unpublish.
+    const record = await readJson<ImageRecord>(site, recordKey);
+    return record?.asset ? record.key : undefined;
+  });
+
+  const keys = (list: Array<string | undefined>) => list.filter((k): k is string => k !== undefined).sort();
+  return { changed: keys(changed), removed: keys(removed) };
+}

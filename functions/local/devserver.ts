@@ -26,6 +26,24 @@ export interface DevServer {
 const FEED_FILES = new Set(['feed.json', 'feed.xml', 'atom.xml']);
 const GZIP_MIN_BYTES = 256;
 
+const PRIVATE_SEGMENT = INDEX_PREFIX.slice(0, -1);
+const S3_MAX_KEY_BYTES = 1024;
+// s3rver keeps each object as a file named <last segment>._S3rver_object (15 bytes more) on a file
+// system allowing 255-byte names: a longer segment can never be stored locally, and reading it fails
+// with an internal error (retried, then a 502) instead of "not found".
+const LOCAL_MAX_SEGMENT_BYTES = 240;
+// Control characters (NUL among them) are never in a site path; NUL makes s3rver fail the same way.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/**
+ * The bucket's first path segment as a case-insensitive file system (macOS, Windows) resolves it:
+ * letters in any case, trailing dots and spaces dropped. s3rver keeps objects in such a file
+ * system, so "_FEEDPUB/" or "_feedpub./" there opens the private index.
+ */
+function isPrivateSegment(segment: string): boolean {
+  return segment.toLowerCase().replace(/[. ]+$/, '') === PRIVATE_SEGMENT;
+}
+
 /** Request path -> object key; undefined for a path that can never name a public object. */
 export function keyForPath(pathname: string): string | undefined {
   let decoded: string;
@@ -35,9 +53,14 @@ export function keyForPath(pathname: string): string | undefined {
     return undefined;
   }
   const key = decoded.replace(/^\/+/, '');
-  if (key.split('/').some((segment) => segment === '..' || segment === '.')) return undefined;
-  if (key === INDEX_PREFIX.slice(0, -1) || key.startsWith(INDEX_PREFIX)) return undefined;
-  return key === '' || key.endsWith('/') ? `${key}index.html` : key;
+  const segments = key.split('/');
+  if (segments.some((segment) => segment === '..' || segment === '.')) return undefined;
+  if (isPrivateSegment(segments[0] ?? '')) return undefined;
+  if (CONTROL_CHARACTER.test(key)) return undefined;
+  const object = key === '' || key.endsWith('/') ? `${key}index.html` : key;
+  if (Buffer.byteLength(object) > S3_MAX_KEY_BYTES) return undefined;
+  if (object.split('/').some((segment) => Buffer.byteLength(segment) > LOCAL_MAX_SEGMENT_BYTES)) return undefined;
+  return object;
 }
 
 function isCompressible(contentType: string): boolean {
@@ -124,14 +147,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    // An origin-form target is a path: as a relative URL, "//feed.xml" would name the host "feed.xml".
+    const target = req.url ?? '/';
+    const { pathname } = new URL(target.startsWith('/') ? `http://localhost${target}` : target);
     const key = keyForPath(pathname);
     if (key === undefined) return notFound(req, res);
     const object = await store.get(key);
     if (object) return send(req, res, key, object);
     // "/articles/x" -> "/articles/x/" when that folder has an index, as a static host does.
-    if (!pathname.endsWith('/') && (await store.get(`${key}/index.html`))) {
-      res.writeHead(301, { Location: `${pathname}/` }).end();
+    if (!pathname.endsWith('/') && keyForPath(`${pathname}/`) !== undefined && (await store.get(`${key}/index.html`))) {
+      // One leading slash: "//status/" would be a protocol-relative URL to the host "status".
+      res.writeHead(301, { Location: `${pathname.replace(/^\/+/, '/')}/` }).end();
       return;
     }
     return notFound(req, res);

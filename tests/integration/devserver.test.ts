@@ -63,6 +63,25 @@ describe('paths', () => {
     ['/%5Ffeedpub/head.json', undefined],
     ['/a/../_feedpub/head.json', undefined],
     ['/%E0%A4%A', undefined],
+    // A case-insensitive file system (macOS, Windows) under s3rver opens these as _feedpub/.
+    ['/_FEEDPUB/head.json', undefined],
+    ['/_FeedPub/', undefined],
+    ['/_feedpub./head.json', undefined],
+    ['/_feedpub%20.%20/head.json', undefined],
+    ['/_FEEDPUB..', undefined],
+    ['//_feedpub/head.json', undefined],
+    ['/_feedpubs/a.json', '_feedpubs/a.json'],
+    ['/.._feedpub/a.json', '.._feedpub/a.json'],
+    ['/news/_feedpub/a.json', 'news/_feedpub/a.json'],
+    // Keys no site object can have: fast 404s, not a failed read.
+    ['/a%00b', undefined],
+    ['/feed.xml%00', undefined],
+    ['/a%0Ab', undefined],
+    ['/a%7F', undefined],
+    [`/${'x'.repeat(241)}`, undefined],
+    [`/${'x'.repeat(240)}`, 'x'.repeat(240)],
+    [`/${'é'.repeat(121)}/`, undefined],
+    [`/${'ab/'.repeat(342)}`, undefined],
   ])('%s -> %s', (path, key) => {
     expect(keyForPath(path)).toBe(key);
   });
@@ -92,6 +111,37 @@ describe('serving the site bucket', () => {
     const r = await get('/articles/a-story');
     expect(r.status).toBe(301);
     expect(r.headers.location).toBe('/articles/a-story/');
+  });
+
+  it('redirects to a path on this site, never to a protocol-relative URL', async () => {
+    for (const path of ['/x/..//articles/a-story', '//articles/a-story', '///articles/a-story']) {
+      const r = await get(path);
+      expect(r.status, path).toBe(301);
+      expect(r.headers.location, path).toMatch(/^\/(?!\/)/);
+      expect(r.headers.location, path).toBe('/articles/a-story/');
+    }
+    // The path is not rewritten as a URL: "//feed.xml" is the feed, not the home page of host "feed.xml".
+    expect((await get('//feed.xml')).body.toString('utf8')).toBe(FEED_XML);
+  });
+
+  it('never serves the private index in another case or with trailing dots (case-insensitive file systems)', async () => {
+    // What such a file system would open for "_FEEDPUB/" or "_feedpub./", put where a Linux s3rver finds it.
+    await s3.site.put('_FEEDPUB/head.json', '{"private":true}', { contentType: 'application/json' });
+    await s3.site.put('_feedpub./head.json', '{"private":true}', { contentType: 'application/json' });
+    await s3.site.put('_FeedPub/index.html', 'private', { contentType: 'text/html' });
+    for (const path of ['/_FEEDPUB/head.json', '/_feedpub./head.json', '/_feedpub%2E/head.json', '/_FeedPub/', '/_FeedPub']) {
+      const r = await get(path);
+      expect(r.status, path).toBe(404);
+      expect(r.body.toString('utf8')).not.toContain('private');
+    }
+  });
+
+  it('answers a path with a NUL byte or a name too long to store with a 404 at once', async () => {
+    for (const path of ['/a%00b', '/feed.xml%00.json', `/${'x'.repeat(300)}`]) {
+      const r = await get(path);
+      expect(r.status, path).toBe(404);
+      expect(r.headers['content-type'], path).toBe('text/html; charset=utf-8');
+    }
   });
 
   it('never serves the private index under _feedpub/', async () => {

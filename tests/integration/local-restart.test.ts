@@ -74,10 +74,14 @@ describe('restart with queued uploads', () => {
     const stack = await start();
     const keys = Array.from({ length: 12 }, (_, i) => `drain/story-${i + 1}.txt`);
     await Promise.all(keys.map((key, i) => stack.s3.uploads.put(key, ARTICLE(i + 1))));
+    // Quarantined (not an article): its quarantine record is for this version, so it is not queued again.
+    await stack.s3.uploads.put('drain/notes.pdf', '%PDF-1.4');
     await stack.close();
     expect(stack.queue.size).toBe(0);
     const again = await start();
     expect(again.reconciled).toEqual([]);
+    const status = await again.s3.site.get('status.json');
+    expect(Buffer.from(status?.bytes ?? []).toString('utf8')).toContain('drain/notes.pdf');
     const ids = await feedIds(again);
     for (const key of keys) expect(ids, key).toContain(articleIdForKey(key));
   });

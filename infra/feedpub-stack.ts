@@ -27,7 +27,12 @@ import { cdkBundling, PUBLISH_ENTRY } from './bundling';
 import type { StackConfig } from './config';
 
 /** Upload suffixes that reach the pipeline (S3 suffix filters are case-sensitive). */
-export const INGESTED_SUFFIXES = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif'] as const;
+const LOWER_CASE_SUFFIXES = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif'];
+/**
+ * S3 suffix filters are case-sensitive; cameras and Windows tools write PHOTO.JPG. Both cases, as the
+ * core pairs sidecars in either (functions/core/index/imagerefs.ts); mixed case (Photo.Jpg) is not ingested.
+ */
+export const INGESTED_SUFFIXES: readonly string[] = [...LOWER_CASE_SUFFIXES, ...LOWER_CASE_SUFFIXES.map((s) => s.toUpperCase())];
 
 /** Site bucket prefix holding the pipeline's private index; CloudFront may never serve it. */
 export const PRIVATE_PREFIX = '_feedpub/';

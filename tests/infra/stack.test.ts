@@ -170,20 +170,23 @@ describe('event routing', () => {
     expect(notifications!.Properties.BucketName).toEqual({ Ref: id(dev.stack.uploads) });
     const configs = notifications!.Properties.NotificationConfiguration.QueueConfigurations as Record<string, any>[];
     const routes = configs.map((c) => `${c.Events.join()} ${c.Filter.Key.FilterRules.map((r: any) => `${r.Name}=${r.Value}`).join()}`);
-    // The suffixes the core ingests (functions/core/images.ts: JPEG, PNG, GIF, WebP, AVIF).
-    const expected = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif'].flatMap((suffix) => [
+    // The suffixes the core ingests (functions/core/images.ts: JPEG, PNG, GIF, WebP, AVIF), lower and upper case.
+    const lower = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif'];
+    const expected = [...lower, ...lower.map((s) => s.toUpperCase())].flatMap((suffix) => [
       `s3:ObjectCreated:* suffix=${suffix}`,
       `s3:ObjectRemoved:* suffix=${suffix}`,
     ]);
     expect(routes.sort()).toEqual(expected.sort());
-    expect(INGESTED_SUFFIXES).toHaveLength(9);
+    expect(INGESTED_SUFFIXES).toHaveLength(18);
     for (const c of configs) expect(c.QueueArn).toEqual(arnOf(dev.stack.events));
   });
 
   it('the S3 filters let through exactly the uploads the core ingests (articles, and every image type it accepts)', () => {
     const core = [...ARTICLE_EXTENSIONS, ...SIDECAR_IMAGE_EXTENSIONS].map((ext) => `.${ext}`);
-    expect([...INGESTED_SUFFIXES].sort()).toEqual([...new Set(core)].sort());
-    for (const suffix of INGESTED_SUFFIXES) expect(isImageKey(`photo${suffix}`) || ARTICLE_EXTENSIONS.includes(suffix.slice(1)), suffix).toBe(true);
+    expect([...new Set(INGESTED_SUFFIXES.map((s) => s.toLowerCase()))].sort()).toEqual([...new Set(core)].sort());
+    for (const suffix of INGESTED_SUFFIXES) {
+      expect(isImageKey(`photo${suffix}`) || ARTICLE_EXTENSIONS.includes(suffix.slice(1).toLowerCase()), suffix).toBe(true);
+    }
   });
 
   it('S3 may send to the events queue only from the uploads bucket', () => {

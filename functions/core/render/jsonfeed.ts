@@ -1,6 +1,6 @@
 // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) as plain objects, with the `_feedpub`
 // extension carrying structured image credits.
-import type { Article, Credit, SiteConfig } from '../model';
+import type { Article, ArticleImage, SiteConfig } from '../model';
 import { rfc3339 } from './dates';
 import { contentWithFigures } from './figure';
 import type { FeedLinks } from './urls';
@@ -10,16 +10,8 @@ import { stripInvalidXmlChars } from './xml';
 export const JSON_FEED_CONTENT_TYPE = 'application/feed+json';
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
-/** One image as the `_feedpub` extension carries it. */
-export interface FeedpubImage {
-  url?: string;
-  alt: string;
-  caption: string;
-  credit?: Credit;
-  width?: number;
-  height?: number;
-  type?: string;
-}
+/** One image as the `_feedpub` extension carries it: the article's image without its upload-side `src`. */
+export type FeedpubImage = Omit<ArticleImage, 'src'>;
 
 export function renderJsonFeed(site: SiteConfig, items: Article[], links: FeedLinks): string {
   const feed = {

@@ -30,7 +30,7 @@ const PRIVATE_SEGMENT = INDEX_PREFIX.slice(0, -1);
 const S3_MAX_KEY_BYTES = 1024;
 // s3rver keeps each object as a file named <last segment>._S3rver_object (15 bytes more) on a file
 // system allowing 255-byte names: a longer segment can never be stored locally, and reading it fails
-// with an internal error (retried, then a 502) instead of "not found".
+// with an internal error (retried, then a 503) instead of "not found".
 const LOCAL_MAX_SEGMENT_BYTES = 240;
 // Control characters (NUL among them) are never in a site path; NUL makes s3rver fail the same way.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
@@ -90,16 +90,20 @@ function notModified(req: IncomingMessage, etag: string | undefined, lastModifie
 
 // s3rver rewrites an object in place: a read racing the pipeline's write of the same key can be cut
 // short ("aborted") or return a torn body. S3 itself swaps objects atomically; here the body is
-// checked against its ETag (the MD5 of a single-part upload) and read again.
-async function readObject(store: ObjectStore, key: string, attempts = 5): Promise<StoredObject | undefined> {
+// checked against its ETag (the MD5 of a single-part upload) and read again. A body that is still torn
+// after ~2 s of retries is never served: the request fails (503) instead.
+const READ_ATTEMPTS = 10;
+
+async function readObject(store: ObjectStore, key: string): Promise<StoredObject | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
       const object = await store.get(key);
-      if (!object || isWhole(object) || attempt >= attempts) return object;
+      if (!object || isWhole(object)) return object;
+      if (attempt >= READ_ATTEMPTS) throw new Error(`${key} is being rewritten; try again`);
     } catch (error) {
-      if (attempt >= attempts) throw error;
+      if (attempt >= READ_ATTEMPTS) throw error;
     }
-    await new Promise((r) => setTimeout(r, 10 * attempt));
+    await new Promise((r) => setTimeout(r, Math.min(400, 10 * 2 ** attempt)));
   }
 }
 
@@ -165,7 +169,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: Error) => {
-      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+      // The local S3 server is busy or unreachable: the client may retry, as with S3's own 503s.
+      if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '1' });
       res.end(`site bucket read failed: ${error.message}\n`);
     });
   });

@@ -4,6 +4,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyForPath, startDevServer, type DevServer } from '../../functions/local/devserver';
+import { MemoryObjectStore } from '../../functions/store/memory';
 import { startLocalS3, type LocalS3 } from '../fault/local-s3';
 
 let s3: LocalS3;
@@ -247,5 +248,47 @@ describe('CORS and HEAD', () => {
       expect(head.headers[h], h).toBe(full.headers[h]);
     }
     expect((await get('/missing.json', {}, 'HEAD')).status).toBe(404);
+  });
+});
+
+describe('a body torn by a concurrent rewrite (fault injection: s3rver rewrites objects in place)', () => {
+  // A store whose first `tornReads` reads of feed.json return the first half of the bytes under the
+  // ETag (MD5) of the whole, as a read racing s3rver's in-place rewrite does.
+  async function serverWithTornReads(tornReads: number): Promise<{ server: DevServer; reads: () => number }> {
+    const memory = new MemoryObjectStore();
+    await memory.put('feed.json', '{"version":"https://jsonfeed.org/version/1.1","items":[]}', { contentType: 'application/feed+json; charset=utf-8' });
+    let reads = 0;
+    const store = Object.assign(Object.create(memory) as MemoryObjectStore, {
+      get: async (key: string) => {
+        const object = await memory.get(key);
+        if (!object || key !== 'feed.json' || reads++ >= tornReads) return object;
+        return { ...object, bytes: object.bytes.slice(0, object.bytes.byteLength / 2) };
+      },
+    });
+    return { server: await startDevServer({ store, port: 0 }), reads: () => reads };
+  }
+
+  it('reads again and serves the whole body', async () => {
+    const { server, reads } = await serverWithTornReads(2);
+    try {
+      const res = await fetch(`${server.url}/feed.json`);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(await res.text())).toEqual({ version: 'https://jsonfeed.org/version/1.1', items: [] });
+      expect(reads()).toBe(3);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('never serves a body that stays torn: 503 with Retry-After', async () => {
+    const { server } = await serverWithTornReads(Number.POSITIVE_INFINITY);
+    try {
+      const res = await fetch(`${server.url}/feed.json`);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('1');
+      expect(await res.text()).not.toContain('jsonfeed');
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -41,7 +41,14 @@ async function http(path: string): Promise<{ status: number; text: string; type:
 interface JsonFeed {
   items: { id: string; url: string; title: string; content_html: string; date_published: string; date_modified: string; _feedpub: { images: { credit?: { display: string } }[] } }[];
 }
-const jsonFeed = async (path = 'feed.json') => JSON.parse((await http(path)).text) as JsonFeed;
+// A 503 (the local S3 server rewriting the file) is "not yet"; a 200 must always be whole, valid JSON.
+const jsonFeed = async (path = 'feed.json'): Promise<JsonFeed> => {
+  for (;;) {
+    const res = await http(path);
+    if (res.status !== 503) return JSON.parse(res.text) as JsonFeed;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
 const xmlFeed = async (path: string) => parseFeed((await http(path)).text);
 
 /** Polls until check() holds; fails after timeoutMs. */

@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), 'feedpub-parse-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const seed = join(dir, '000_47caeb000f8095de.txt');
-copyFileSync('/work/shared/seeds/000_47caeb000f8095de.txt', seed);
+copyFileSync(join(import.meta.dirname, '../../content/000_47caeb000f8095de.txt'), seed);
 utimesSync(seed, new Date('2024-10-31T09:00:00.250Z'), new Date('2024-10-31T09:00:00.250Z'));
 const bad = join(dir, 'bad.txt');
 writeFileSync(bad, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]));

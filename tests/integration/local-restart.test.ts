@@ -35,7 +35,7 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-const ARTICLE = (n: number) => `Restart story ${n}\n\nDate: 2026-11-0${1 + (n % 9)}T09:00:00Z\n\nThe body of restart story ${n}.\n`;
+const ARTICLE = (n: number) => `Title: Restart story ${n}\nDate: 2025-06-0${1 + (n % 9)}T09:00:00Z\n\nThe body of restart story ${n}.\n`;
 
 async function feedIds(stack: LocalStack): Promise<string[]> {
   const feed = await stack.s3.site.get('feed.json');

@@ -61,7 +61,9 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
   }
 }
 
-const ARTICLE = (title: string, body: string) => `${title}\n\nDate: 2026-11-02T09:00:00Z\n\n${body}\n`;
+// Header lines, so the article's own date files it: expectations follow ARTICLE_DATE, never the calendar.
+const ARTICLE_DATE = '2025-06-02T09:00:00Z';
+const ARTICLE = (title: string, body: string) => `Title: ${title}\nDate: ${ARTICLE_DATE}\n\n${body}\n`;
 
 describe('first start', () => {
   it('uploads content/ and publishes the seed into all three feeds with its credit', async () => {
@@ -144,7 +146,7 @@ describe('uploads through the S3 API', () => {
 
   it('a delete takes the article out of the feeds, its archive and its page (404)', async () => {
     const url = new URL((await jsonFeed()).items.find((i) => i.id === id)?.url ?? '');
-    const archive = 'archive/2026-11/feed.json';
+    const archive = `archive/${ARTICLE_DATE.slice(0, 7)}/feed.json`;
     expect((await jsonFeed(archive)).items.map((i) => i.id)).toContain(id);
     await stack.s3.uploads.delete(key);
     await waitFor(async () => !(await jsonFeed()).items.some((i) => i.id === id), 10_000, 'the delete');

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const ARTICLE = (title: string) => `${title}\n\nDate: 2026-11-02T09:00:00Z\n\nThe body of ${title.toLowerCase()}, one paragraph.\n`;
+const ARTICLE = (title: string) => `Title: ${title}\nDate: 2025-06-02T09:00:00Z\n\nThe body of ${title.toLowerCase()}, one paragraph.\n`;
 const feedIds = async () => ((await h.readSiteJson<{ items: { id: string }[] }>('feed.json'))?.items ?? []).map((i) => i.id);
 
 describe('DeleteObjects', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCreditLine } from '../../../functions/core/normalize/credits/index';
 
-// The seed scrape (content/ holds the same bytes as /work/shared/seeds/000_47caeb000f8095de.txt).
+// The seed scrape (content/000_47caeb000f8095de.txt, byte-identical to the original seed).
 const SEED = 'content/000_47caeb000f8095de.txt';
 const SEED_CREDITS = ['REUTERS/Maher Abou Taleb', 'Andrew Leyden/NurPhoto', 'REUTERS/Stephane Mahe', 'Inter-Services Public Relations (ISPR)/Handout via REUTERS'];
 

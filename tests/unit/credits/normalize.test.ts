@@ -5,7 +5,7 @@ import { normalizeCredit } from '../../../functions/core/normalize/credits/index
 type Fields = Partial<Omit<Credit, 'display' | 'raw'>>;
 
 // raw -> expected display and fields, each worked out by hand from the house rules in
-// /work/notes/readme-credits.md (default style "{photographer}/{agency}").
+// the README's credit section (default style "{photographer}/{agency}").
 const cases: Array<[raw: string, display: string, fields: Fields]> = [
   // The seed's three credit lines (issue 2).
   ['REUTERS/Maher Abou Taleb', 'Maher Abou Taleb/Reuters', { photographer: 'Maher Abou Taleb', agency: 'Reuters' }],

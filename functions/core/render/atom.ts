@@ -2,7 +2,9 @@
 import type { Article, SiteConfig } from '../model';
 import { newestUpdated, rfc3339 } from './dates';
 import { contentWithFigures } from './figure';
+import { escapeHtmlText } from './html';
 import { MEDIA_NS, mediaElements } from './media';
+import { looksLikeHtml } from './plaintext';
 import type { FeedLinks } from './urls';
 import { siteUrl } from '../site';
 import { headFeedPath, homeUrl } from './urls';
@@ -28,8 +30,8 @@ export function renderAtom(site: SiteConfig, items: Article[], links: FeedLinks)
     '@_xmlns:fh': 'http://purl.org/syndication/history/1.0',
     '@_xml:lang': site.language,
     id: atomFeedId(site),
-    title: site.title,
-    subtitle: site.description,
+    title: atomText(site.title),
+    subtitle: atomText(site.description),
     updated: newestUpdated(items) ?? EMPTY_FEED_UPDATED,
     link: feedLinks(site, links),
     author: { name: site.publisher ?? site.title, uri: homeUrl(site) },
@@ -62,14 +64,19 @@ function atomEntry(site: SiteConfig, article: Article): XmlNode {
   return {
     ...(article.language !== site.language && { '@_xml:lang': article.language }),
     id: article.id,
-    title: { '@_type': 'text', '#text': article.title },
+    title: atomText(article.title),
     link: [{ '@_rel': 'alternate', '@_type': 'text/html', '@_href': article.url }, ...enclosures],
     published: rfc3339(article.published),
     updated: rfc3339(article.updated),
     author: authors.map((name) => ({ name })),
     category: article.tags.map((term) => ({ '@_term': term })),
-    summary: article.summary.trim() === '' ? undefined : { '@_type': 'text', '#text': article.summary },
+    summary: article.summary.trim() === '' ? undefined : atomText(article.summary),
     content: { '@_type': 'html', '#text': contentWithFigures(site, article) },
     ...mediaElements(article),
   };
+}
+
+/** A text construct: type="text", or type="html" with escaped text when it would pass for HTML. */
+function atomText(text: string): XmlNode {
+  return looksLikeHtml(text) ? { '@_type': 'html', '#text': escapeHtmlText(text) } : { '@_type': 'text', '#text': text };
 }

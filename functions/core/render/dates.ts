@@ -5,9 +5,9 @@ export function rfc822(iso: string): string {
   return new Date(iso).toUTCString();
 }
 
-/** RFC 3339 in UTC, whole seconds unless the input had a fraction: "2024-10-31T00:00:00Z". */
+/** RFC 3339 in UTC, whole seconds (a fraction is cut, never rounded up into the future): "2024-10-31T00:00:00Z". */
 export function rfc3339(iso: string): string {
-  return new Date(iso).toISOString().replace('.000Z', 'Z');
+  return `${new Date(iso).toISOString().slice(0, 19)}Z`;
 }
 
 /** The newest `updated` of the items (the feed's own updated time), or undefined for an empty feed. */

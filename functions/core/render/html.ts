@@ -1,4 +1,5 @@
 // Small HTML helpers shared by the page, home and status renderers.
+import { rfc3339 } from './dates';
 import { stripInvalidXmlChars } from './xml';
 
 const HTML_SPECIAL = /[&<>"']/;
@@ -29,7 +30,7 @@ export function humanDate(iso: string): string {
 
 /** `<time>` element with the RFC 3339 instant as its machine-readable value. */
 export function timeHtml(iso: string): string {
-  const value = new Date(iso).toISOString().replace('.000Z', 'Z');
+  const value = rfc3339(iso);
   return `<time datetime="${value}">${humanDate(iso)}</time>`;
 }
 

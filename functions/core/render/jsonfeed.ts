@@ -3,6 +3,7 @@
 import type { Article, ArticleImage, SiteConfig } from '../model';
 import { rfc3339 } from './dates';
 import { contentWithFigures } from './figure';
+import { leadImage } from './media';
 import type { FeedLinks } from './urls';
 import { homeUrl } from './urls';
 import { stripInvalidXmlChars } from './xml';
@@ -49,7 +50,7 @@ function jsonItem(site: SiteConfig, article: Article) {
     title: article.title,
     content_html: contentWithFigures(site, article),
     summary: article.summary === '' ? undefined : article.summary,
-    image: article.images.find((image) => image.url !== undefined)?.url,
+    image: leadImage(article)?.url,
     date_published: rfc3339(article.published),
     date_modified: rfc3339(article.updated),
     authors: authors.map((name) => ({ name })),

@@ -1,14 +1,19 @@
 // Media RSS (https://www.rssboard.org/media-rss) elements for an article's images, shared by RSS and Atom.
-import type { Article, Credit } from '../model';
+import type { Article, ArticleImage, Credit } from '../model';
 import { creditText } from './figure';
+import { escapeHtmlText } from './html';
+import { looksLikeHtml } from './plaintext';
 import type { XmlNode } from './xml';
 
 export const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 
+/** EBU role of the agency or distributor: "distributor" is not in the EBU list the validator checks. */
+const AGENCY_ROLE = 'distribution company';
+
 /**
  * Credit mapping (EBU role scheme, the Media RSS default): the photographer gets role="photographer"
- * and the agency (or the "via" distributor) role="distributor". With no photographer, the whole
- * display credit goes first without a role, so a reader showing one credit still shows who to credit.
+ * and the agency (or the "via" distributor) role="distribution company". With no photographer, the
+ * whole display credit goes first without a role, so a reader showing one credit still shows who to credit.
  */
 export function mediaCredits(credit: Credit | undefined): XmlNode[] {
   if (credit === undefined) return [];
@@ -19,44 +24,61 @@ export function mediaCredits(credit: Credit | undefined): XmlNode[] {
   const distributor = credit.agency ?? credit.via;
   // An agency-only credit ("AP") is already the whole display: not repeated as distributor.
   if (distributor && (credit.photographer || distributor !== display)) {
-    credits.push({ '@_role': 'distributor', '@_scheme': 'urn:ebu', '#text': distributor });
+    credits.push({ '@_role': AGENCY_ROLE, '@_scheme': 'urn:ebu', '#text': distributor });
   }
   return credits;
 }
 
-function description(caption: string): XmlNode | undefined {
-  return caption.trim() === '' ? undefined : { '@_type': 'plain', '#text': caption.trim() };
+/** media:title / media:description: type="plain", or type="html" with escaped text when it would pass for HTML. */
+function mediaText(text: string): XmlNode | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  return looksLikeHtml(trimmed) ? { '@_type': 'html', '#text': escapeHtmlText(trimmed) } : { '@_type': 'plain', '#text': trimmed };
 }
 
 /**
- * Media RSS children of an item/entry: one media:content per image with a URL (credit and caption
- * inside it); images described without a file put media:credit / media:description on the item.
+ * Media RSS children of an item/entry, placed after the summary and content: feedparser files any
+ * media:description it meets before them as the entry summary. One media:content per image with a
+ * URL (its caption and credit nested in it, one caption per media:content), then media:thumbnail
+ * for the lead image. An image without a file gets no item-level caption (its figure in the content
+ * carries caption and credit); its credit stays as item-level media:credit.
  */
 export function mediaElements(article: Article): XmlNode {
   const contents: XmlNode[] = [];
   const itemCredits: XmlNode[] = [];
-  const itemDescriptions: XmlNode[] = [];
   for (const image of article.images) {
-    const caption = description(image.caption);
     if (image.url !== undefined) {
+      const title = mediaText(image.alt);
+      const caption = mediaText(image.caption);
       contents.push({
         '@_url': image.url,
         ...(image.type !== undefined && { '@_type': image.type }),
         '@_medium': 'image',
         ...(image.width !== undefined && { '@_width': String(image.width) }),
         ...(image.height !== undefined && { '@_height': String(image.height) }),
-        ...(image.alt.trim() !== '' && { 'media:title': { '@_type': 'plain', '#text': image.alt.trim() } }),
+        ...(title !== undefined && { 'media:title': title }),
         ...(caption !== undefined && { 'media:description': caption }),
         'media:credit': mediaCredits(image.credit),
       });
     } else {
-      if (caption !== undefined) itemDescriptions.push(caption);
       itemCredits.push(...mediaCredits(image.credit));
     }
   }
+  const lead = leadImage(article);
   return {
     'media:content': contents,
-    ...(itemDescriptions.length > 0 && { 'media:description': itemDescriptions }),
+    ...(lead !== undefined && {
+      'media:thumbnail': {
+        '@_url': lead.url as string,
+        ...(lead.width !== undefined && { '@_width': String(lead.width) }),
+        ...(lead.height !== undefined && { '@_height': String(lead.height) }),
+      },
+    }),
     'media:credit': itemCredits,
   };
+}
+
+/** The lead image: the first with a published file (JSON Feed `image`, media:thumbnail). */
+export function leadImage(article: Article): ArticleImage | undefined {
+  return article.images.find((image) => image.url !== undefined);
 }

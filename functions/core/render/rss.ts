@@ -1,20 +1,24 @@
 // RSS 2.0 (https://www.rssboard.org/rss-specification) with content:encoded, dc:creator, Media RSS,
 // atom:link self/hub and RFC 5005 archive links.
 import type { Article, SiteConfig } from '../model';
-import { newestUpdated, rfc822 } from './dates';
+import { newestUpdated, rfc3339, rfc822 } from './dates';
 import { contentWithFigures } from './figure';
 import { escapeHtmlText } from './html';
 import { MEDIA_NS, mediaElements } from './media';
+import { looksLikeHtml } from './plaintext';
 import type { FeedLinks } from './urls';
 import { homeUrl, stylesheetUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
 
 export const RSS_CONTENT_TYPE = 'application/rss+xml';
 
+// The elements that carry (escaped) HTML; every other text element is plain text (RSS Profile).
+const HTML_ELEMENTS: ReadonlySet<string> = new Set(['description', 'content:encoded']);
+
 export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks): string {
   const lastUpdated = newestUpdated(items);
   const channel: XmlNode = {
-    title: site.title,
+    title: rssTitle(site.title),
     link: homeUrl(site),
     description: site.description,
     language: site.language,
@@ -35,7 +39,7 @@ export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks):
     '@_xmlns:fh': 'http://purl.org/syndication/history/1.0',
     channel,
   };
-  return writeXml({ rss }, stylesheetUrl(site, 'feed.xsl'));
+  return writeXml({ rss }, { stylesheetHref: stylesheetUrl(site, 'feed.xsl'), hexPlainText: { htmlElements: HTML_ELEMENTS } });
 }
 
 function atomLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
@@ -51,16 +55,30 @@ function atomLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
 
 function rssItem(site: SiteConfig, article: Article): XmlNode {
   return {
-    title: article.title,
+    title: rssTitle(article.title),
     link: article.url,
     // The id is a urn:uuid, not a URL: readers must not open it.
     guid: { '@_isPermaLink': 'false', '#text': article.id },
     pubDate: rfc822(article.published),
-    'dc:creator': article.authors.length > 0 ? article.authors : [site.defaultAuthor],
+    // RSS has no modified date; atom:updated is the one the W3C validator accepts and feedparser reads.
+    'atom:updated': rfc3339(article.updated),
+    // One dc:creator naming everyone: newsboat and feedparser's entry.author keep only the last of several.
+    'dc:creator': authorLine(article.authors.length > 0 ? article.authors : [site.defaultAuthor]),
     category: article.tags,
     // RSS readers render description as HTML: the plain-text summary is HTML-escaped, then XML-escaped.
     description: escapeHtmlText(article.summary),
     'content:encoded': contentWithFigures(site, article),
     ...mediaElements(article),
   };
+}
+
+/** RSS <title> has no type: readers guess HTML from an end tag or entity, so such a title goes out as escaped HTML. */
+function rssTitle(title: string): string {
+  return looksLikeHtml(title) ? escapeHtmlText(title) : title;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function authorLine(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

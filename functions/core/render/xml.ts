@@ -52,24 +52,45 @@ export type XmlValue = string | XmlNode | XmlNode[] | string[] | undefined;
 
 const INDENT = '  ';
 
+/** How a document is written: an optional stylesheet PI, and how plain text escapes `&` and `<`. */
+export interface XmlWriteOptions {
+  stylesheetHref?: string;
+  /**
+   * RSS Profile: in plain-text elements `&` and `<` are hexadecimal character references (`&#x26;`, `&#x3C;`),
+   * which no reader mistakes for HTML markup. Elements named in `htmlElements` carry escaped HTML and keep `&amp;`/`&lt;`.
+   */
+  hexPlainText?: { htmlElements: ReadonlySet<string> };
+}
+
+/** Plain-text escaping with hexadecimal references for `&` and `<` (see XmlWriteOptions.hexPlainText). */
+export function escapeXmlPlainText(text: string): string {
+  const clean = stripInvalidXmlChars(text);
+  if (!TEXT_SPECIAL.test(clean)) return clean;
+  return clean.replaceAll('&', '&#x26;').replaceAll('<', '&#x3C;').replaceAll('>', '&gt;').replaceAll('\r', '&#13;');
+}
+
 /** Serializes a document: XML declaration, optional stylesheet PI, then the single root element of `root`. */
-export function writeXml(root: XmlNode, stylesheetHref?: string): string {
+export function writeXml(root: XmlNode, options: XmlWriteOptions = {}): string {
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
-  if (stylesheetHref !== undefined) out += `<?xml-stylesheet type="text/xsl" href="${escapeXmlAttribute(stylesheetHref)}"?>\n`;
+  if (options.stylesheetHref !== undefined) out += `<?xml-stylesheet type="text/xsl" href="${escapeXmlAttribute(options.stylesheetHref)}"?>\n`;
   const entries = Object.entries(root).filter(([, value]) => value !== undefined);
   if (entries.length !== 1) throw new Error(`an XML document has exactly one root element, got ${entries.length}`);
   const [name, value] = entries[0] as [string, XmlValue];
-  return out + writeElement(name, value, '');
+  const hex = options.hexPlainText;
+  const escapeFor = hex === undefined ? () => escapeXmlText : (element: string) => (hex.htmlElements.has(element) ? escapeXmlText : escapeXmlPlainText);
+  return out + writeElement(name, value, '', escapeFor);
 }
 
-function writeElement(name: string, value: XmlValue, indent: string): string {
+type TextEscaper = (text: string) => string;
+
+function writeElement(name: string, value: XmlValue, indent: string, escapeFor: (element: string) => TextEscaper): string {
   if (value === undefined) return '';
   if (typeof value === 'string') {
-    return value === '' ? `${indent}<${name}/>\n` : `${indent}<${name}>${escapeXmlText(value)}</${name}>\n`;
+    return value === '' ? `${indent}<${name}/>\n` : `${indent}<${name}>${escapeFor(name)(value)}</${name}>\n`;
   }
   if (Array.isArray(value)) {
     let out = '';
-    for (const item of value) out += writeElement(name, item, indent);
+    for (const item of value) out += writeElement(name, item, indent, escapeFor);
     return out;
   }
   let attributes = '';
@@ -84,11 +105,11 @@ function writeElement(name: string, value: XmlValue, indent: string): string {
     } else if (key === '#text') {
       text = child as string;
     } else {
-      children += writeElement(key, child, childIndent);
+      children += writeElement(key, child, childIndent, escapeFor);
     }
   }
   if (text !== undefined && children !== '') throw new Error(`<${name}> has both text and child elements`);
   if (children !== '') return `${indent}<${name}${attributes}>\n${children}${indent}</${name}>\n`;
-  if (text !== undefined && text !== '') return `${indent}<${name}${attributes}>${escapeXmlText(text)}</${name}>\n`;
+  if (text !== undefined && text !== '') return `${indent}<${name}${attributes}>${escapeFor(name)(text)}</${name}>\n`;
   return `${indent}<${name}${attributes}/>\n`;
 }

@@ -27,7 +27,7 @@ describe('escaping', () => {
 
 describe('writeXml', () => {
   it('writes the declaration, the stylesheet PI, attributes, text, repeated and empty elements', () => {
-    const xml = writeXml({ root: { '@_a': '1', one: 'x', many: ['p', 'q'], empty: '', skipped: undefined, leaf: { '@_k': 'v', '#text': 't' } } }, '/s.xsl');
+    const xml = writeXml({ root: { '@_a': '1', one: 'x', many: ['p', 'q'], empty: '', skipped: undefined, leaf: { '@_k': 'v', '#text': 't' } } }, { stylesheetHref: '/s.xsl' });
     expect(xml).toBe(
       [
         '<?xml version="1.0" encoding="UTF-8"?>',

@@ -49,7 +49,7 @@ describe('feedpub build --content content, then validate', () => {
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (n) => n === 'item' || n === 'media:credit' }).parse(xml);
     const item = doc.rss.channel.item.find((i: { title: string }) => i.title === SEED_TITLE);
     const credits = Object.fromEntries(item['media:credit'].map((c: Record<string, string>) => [c['@_role'], c['#text']]));
-    expect(credits).toEqual({ photographer: 'Maher Abou Taleb', distributor: 'Reuters' });
+    expect(credits).toEqual({ photographer: 'Maher Abou Taleb', 'distribution company': 'Reuters' });
   });
 
   it('Atom, read by a feed reader library, shows the seed with its credit', () => {

@@ -1,5 +1,5 @@
 // Atom 1.0 (RFC 4287): required feed and entry elements, RFC 3339 dates, links and URLs.
-import { isRfc3339Date } from './dates';
+import { hasFractionalSeconds, isRfc3339Date } from './dates';
 import { attrOf, childOf, isPresent, listOf, textOf } from './xml';
 import type { FeedCheck, FeedSummary, Violation } from './types';
 
@@ -16,6 +16,7 @@ export function checkAtom(path: string, doc: Record<string, unknown>): FeedCheck
     for (const name of ['updated', 'published']) {
       const value = textOf(childOf(node, name));
       if (value && !isRfc3339Date(value)) report('rfc3339-date', `${where} <${name}> is not an RFC 3339 date: "${value}"`);
+      else if (value && hasFractionalSeconds(value)) report('whole-seconds', `${where} <${name}> has a fraction of a second: "${value}"`);
     }
   };
 

@@ -40,3 +40,8 @@ export function isRfc3339Date(value: string): boolean {
   if (!isClockTime(Number(hour), Number(minute), Number(second))) return false;
   return offsetHour === undefined || (Number(offsetHour) <= 23 && Number(offsetMinute) <= 59);
 }
+
+/** Our feeds write whole seconds: a fraction ("…:06.250Z") is legal RFC 3339 but some readers mis-parse it. */
+export function hasFractionalSeconds(value: string): boolean {
+  return /T\d{2}:\d{2}:\d{2}\./i.test(value);
+}

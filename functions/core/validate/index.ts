@@ -2,6 +2,7 @@
 // unique ids, absolute URLs), then the links between files. Pure: the caller reads the files.
 import { checkAtom } from './atom';
 import { checkUniqueIds } from './ids';
+import { checkInterop } from './interop';
 import { checkJsonFeed, isJsonFeed } from './jsonfeed';
 import { checkSiteLinks } from './links';
 import { checkRss } from './rss';
@@ -30,8 +31,9 @@ function checkFile(path: string, body: Uint8Array | string): FeedCheck | undefin
   if (XML_FILE.test(path)) {
     const read = readXml(path, textOf(body));
     if ('violation' in read) return { violations: [read.violation] };
-    if ('rss' in read.doc) return checkRss(path, read.doc);
-    if ('feed' in read.doc) return checkAtom(path, read.doc);
+    const withInterop = (check: FeedCheck): FeedCheck => ({ ...check, violations: [...check.violations, ...checkInterop(path, textOf(body))] });
+    if ('rss' in read.doc) return withInterop(checkRss(path, read.doc));
+    if ('feed' in read.doc) return withInterop(checkAtom(path, read.doc));
     return undefined;
   }
   if (path.endsWith('.json')) {

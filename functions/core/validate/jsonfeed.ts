@@ -1,6 +1,6 @@
 // JSON Feed 1.1: structure against the spec's schema (ajv), RFC 3339 dates, links and URLs.
 import { Ajv } from 'ajv';
-import { isRfc3339Date } from './dates';
+import { hasFractionalSeconds, isRfc3339Date } from './dates';
 import { jsonFeedSchema } from './jsonfeed-schema';
 import type { FeedCheck, FeedSummary, FoundUrl, Violation } from './types';
 
@@ -72,6 +72,7 @@ export function checkJsonFeed(path: string, feed: unknown): FeedCheck {
     for (const key of ['date_published', 'date_modified']) {
       const value = stringAt(item, key);
       if (value !== undefined && !isRfc3339Date(value)) report('rfc3339-date', `${where}${key} is not an RFC 3339 date: "${value}"`);
+      else if (value !== undefined && hasFractionalSeconds(value)) report('whole-seconds', `${where}${key} has a fraction of a second: "${value}"`);
     }
     const id = stringAt(item, 'id');
     const link = stringAt(item, 'url');

@@ -24,7 +24,7 @@ interface Links {
 function rss(links: Links, items: Item[]): string {
   const rel = (name: string, href?: string): string => (href ? `\n    <atom:link rel="${name}" href="${BASE}/${href}"/>` : '');
   return `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/">
   <channel>
     <title>Example News</title>
     <link>${BASE}/</link>
@@ -34,12 +34,16 @@ function rss(links: Links, items: Item[]): string {
 ${items
   .map(
     (i) => `    <item>
-      <title>${i.title.replace('&', '&amp;')}</title>
+      <title>${i.title.replace('&', '&#x26;')}</title>
       <link>${BASE}/articles/${i.slug}/</link>
       <guid isPermaLink="false">${i.id}</guid>
       <pubDate>${i.rfc822}</pubDate>
       <description>Summary of ${i.slug}</description>
-      <media:content url="${BASE}/images/${i.slug}.jpg" type="image/jpeg" medium="image"/>
+      <content:encoded>&lt;p&gt;Body of ${i.slug}&lt;/p&gt;</content:encoded>
+      <media:content url="${BASE}/images/${i.slug}.jpg" type="image/jpeg" medium="image">
+        <media:description type="plain">Caption of ${i.slug}</media:description>
+        <media:credit role="photographer" scheme="urn:ebu">Ana Ruiz</media:credit>
+      </media:content>
     </item>`,
   )
   .join('\n')}

@@ -45,6 +45,33 @@ const cases: { name: string; mutate: Mutation; expected: [path: string, rule: st
   { name: 'Atom entry without updated', mutate: edit('atom.xml', '<updated>2024-09-15T12:00:00Z</updated>', ''), expected: [['atom.xml', 'atom-required']] },
   { name: 'Atom entry without alternate link', mutate: edit('archive/2024-09/atom.xml', /<link rel="alternate" type="text\/html" href="[^"]*articles[^"]*"\/>/, ''), expected: [['archive/2024-09/atom.xml', 'atom-required']] },
   { name: 'Atom date without time', mutate: edit('atom.xml', '<published>2024-10-31T00:00:00Z', '<published>2024-10-31'), expected: [['atom.xml', 'rfc3339-date']] },
+  // What the W3C feed validator and Python feedparser taught us (checked by hand with both).
+  { name: 'RSS title with &amp; (not a hex reference)', mutate: edit('feed.xml', 'Markets &#x26; rates', 'Markets &amp; rates'), expected: [['feed.xml', 'plain-text-hex']] },
+  { name: 'RSS plain-text title that reads as HTML', mutate: edit('feed.xml', 'Markets &#x26; rates', 'Markets &#x3C;b>and&#x3C;/b> rates'), expected: [['feed.xml', 'plain-text-html']] },
+  { name: 'Atom type="text" title that reads as HTML', mutate: edit('atom.xml', 'Markets &amp; rates', 'Markets &lt;/b&gt; rates'), expected: [['atom.xml', 'plain-text-html']] },
+  { name: 'media:credit role not in the EBU list', mutate: edit('feed.xml', 'role="photographer"', 'role="distributor"'), expected: [['feed.xml', 'media-credit-role']] },
+  {
+    name: 'two captions in one media:content',
+    mutate: edit('feed.xml', '<media:description type="plain">Caption of a</media:description>', '<media:description type="plain">One</media:description><media:description type="plain">Two</media:description>'),
+    expected: [['feed.xml', 'media-description-count']],
+  },
+  {
+    name: 'item-level media:description',
+    mutate: edit('feed.xml', '<description>Summary of a</description>', '<description>Summary of a</description><media:description type="plain">Caption</media:description>'),
+    expected: [['feed.xml', 'item-media-description']],
+  },
+  {
+    name: 'content:encoded before description',
+    mutate: edit('feed.xml', '<description>Summary of a</description>\n      <content:encoded>&lt;p&gt;Body of a&lt;/p&gt;</content:encoded>', '<content:encoded>&lt;p&gt;Body of a&lt;/p&gt;</content:encoded><description>Summary of a</description>'),
+    expected: [['feed.xml', 'summary-before-content']],
+  },
+  {
+    name: 'media:content before the summary',
+    mutate: edit('feed.xml', /(<description>Summary of a<\/description>)([\s\S]*?<\/content:encoded>)(\s*<media:content[\s\S]*?<\/media:content>)/, '$3$1$2'),
+    expected: [['feed.xml', 'media-after-content']],
+  },
+  { name: 'Atom date with milliseconds', mutate: edit('atom.xml', '<published>2024-10-31T00:00:00Z', '<published>2024-10-31T00:00:00.250Z'), expected: [['atom.xml', 'whole-seconds']] },
+  { name: 'JSON Feed date with milliseconds', mutate: edit('feed.json', '"date_published": "2024-10-31T00:00:00Z"', '"date_published": "2024-10-31T00:00:00.250Z"'), expected: [['feed.json', 'whole-seconds']] },
   { name: 'JSON Feed version 1', mutate: edit('feed.json', 'version/1.1', 'version/1'), expected: [['feed.json', 'jsonfeed-schema']] },
   { name: 'JSON Feed item without content', mutate: edit('archive/2024-09/feed.json', /"content_html": "[^"]*",/, ''), expected: [['archive/2024-09/feed.json', 'jsonfeed-schema']] },
   { name: 'JSON Feed misspelt key', mutate: edit('feed.json', '"date_modified"', '"date_modifed"'), expected: [['feed.json', 'jsonfeed-schema']] },

@@ -127,6 +127,10 @@ export interface SiteConfig {
   repairFusedWords: boolean;
   /** Reject uploads larger than this. */
   maxUploadBytes: number;
+  /** Feed items carry an article's HTML up to this many UTF-8 bytes, then cut at a block boundary with a link to the page. */
+  itemContentBytes: number;
+  /** Each head feed stays under this many bytes: its oldest items go summary-only first. */
+  headFeedBytes: number;
   /** Absolute URL of the feed icon (optional). */
   icon?: string;
   /** WebSub hub URL (optional): feeds carry rel="hub" and the hub is pinged after a publish. */
@@ -145,6 +149,8 @@ export const DEFAULT_SITE: SiteConfig = {
   creditStyle: { format: '{photographer}/{agency}', prefix: '' },
   repairFusedWords: true,
   maxUploadBytes: 2 * 1024 * 1024,
+  itemContentBytes: 256 * 1024,
+  headFeedBytes: 2 * 1024 * 1024,
 };
 
 /** One uploaded file as the core sees it: bytes plus what the store knows about it. */

@@ -32,6 +32,12 @@ export function parseSiteConfig(input: unknown): Result<SiteConfig, string> {
   if (!Number.isInteger(site.maxUploadBytes) || site.maxUploadBytes < 1) {
     return { ok: false, error: 'site config: "maxUploadBytes" must be a positive integer' };
   }
+  for (const field of ['itemContentBytes', 'headFeedBytes'] as const) {
+    // Below 4 KB a cut item or a summary-only feed cannot carry even its own link and summaries.
+    if (!Number.isInteger(site[field]) || site[field] < 4096) {
+      return { ok: false, error: `site config: "${field}" must be an integer of at least 4096 (bytes)` };
+    }
+  }
   if (typeof site.repairFusedWords !== 'boolean') {
     return { ok: false, error: 'site config: "repairFusedWords" must be true or false' };
   }

@@ -16,6 +16,8 @@ describe('parseSiteConfig', () => {
     [{ baseUrl: 'not a url' }, '"baseUrl" is not an absolute URL'],
     [{ baseUrl: 'ftp://x.example' }, '"baseUrl" must be http(s)'],
     [{ feedSize: 0 }, '"feedSize" must be an integer'],
+    [{ itemContentBytes: 100 }, '"itemContentBytes" must be an integer of at least 4096'],
+    [{ headFeedBytes: '2MB' }, '"headFeedBytes" must be an integer of at least 4096'],
     [{ repairFusedWords: 'yes' }, '"repairFusedWords" must be true or false'],
     [{ creditStyle: { format: 'plain' } }, '"creditStyle.format" must be a template'],
     [{ websubHub: 'nope' }, '"websubHub" is not an absolute URL'],

@@ -1,11 +1,12 @@
 // Atom 1.0 (RFC 4287) with Media RSS, enclosure links for images, WebSub hub and RFC 5005 archive links.
 import type { Article, SiteConfig } from '../model';
 import { newestUpdated, rfc3339 } from './dates';
-import { contentWithFigures } from './figure';
+import { feedItemHtml, type ItemForm } from './figure';
 import { escapeHtmlText } from './html';
 import { MEDIA_NS, mediaElements } from './media';
 import { looksLikeHtml } from './plaintext';
 import type { FeedLinks } from './urls';
+import { NO_IDS } from './budget';
 import { siteUrl } from '../site';
 import { headFeedPath, homeUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
@@ -23,7 +24,7 @@ export function atomFeedId(site: SiteConfig): string {
   return siteUrl(site, headFeedPath('atom'));
 }
 
-export function renderAtom(site: SiteConfig, items: Article[], links: FeedLinks): string {
+export function renderAtom(site: SiteConfig, items: Article[], links: FeedLinks, summaryOnly: ReadonlySet<string> = NO_IDS): string {
   const feed: XmlNode = {
     '@_xmlns': 'http://www.w3.org/2005/Atom',
     '@_xmlns:media': MEDIA_NS,
@@ -39,7 +40,7 @@ export function renderAtom(site: SiteConfig, items: Article[], links: FeedLinks)
     generator: 'feedpub',
     icon: site.icon,
     ...(links.archive && { 'fh:archive': '' }),
-    entry: items.map((article) => atomEntry(site, article)),
+    entry: items.map((article) => atomEntry(site, article, summaryOnly.has(article.id) ? 'summary' : 'full')),
   };
   return writeXml({ feed });
 }
@@ -56,7 +57,7 @@ function feedLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
   ];
 }
 
-function atomEntry(site: SiteConfig, article: Article): XmlNode {
+function atomEntry(site: SiteConfig, article: Article, form: ItemForm): XmlNode {
   const authors = article.authors.length > 0 ? article.authors : [site.defaultAuthor];
   const enclosures = article.images
     .filter((image) => image.url !== undefined)
@@ -71,7 +72,7 @@ function atomEntry(site: SiteConfig, article: Article): XmlNode {
     author: authors.map((name) => ({ name })),
     category: article.tags.map((term) => ({ '@_term': term })),
     summary: article.summary.trim() === '' ? undefined : atomText(article.summary),
-    content: { '@_type': 'html', '#text': contentWithFigures(site, article) },
+    content: { '@_type': 'html', '#text': feedItemHtml(site, article, form) },
     ...mediaElements(article),
   };
 }

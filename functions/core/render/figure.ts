@@ -1,5 +1,6 @@
 // The image figure (picture, caption, credit) shared by the feeds' HTML content and the permalink page.
 import type { Article, ArticleImage, Credit, SiteConfig } from '../model';
+import { cutAtBlock, utf8Bytes } from './budget';
 import { escapeHtml } from './html';
 
 /** The credit as shown to readers: the house-style display, else the raw line (never invented). */
@@ -25,7 +26,30 @@ export function figureHtml(site: SiteConfig, image: ArticleImage): string {
   return parts.length === 0 ? '' : `<figure>${parts.join('')}</figure>`;
 }
 
-/** The article's full HTML as feeds carry it: its figures, then the sanitized body. */
+/** The article's full HTML: its figures (caption and credit first), then the sanitized body. */
 export function contentWithFigures(site: SiteConfig, article: Article): string {
   return [...article.images.map((image) => figureHtml(site, image)), article.contentHtml].filter((part) => part !== '').join('\n');
+}
+
+/** How much of an article a feed item carries: all of it (up to the item budget), or its summary and a link. */
+export type ItemForm = 'full' | 'summary';
+
+function continueLink(article: Article, words: string): string {
+  return `<p class="continue"><a href="${escapeHtml(article.url)}">${words}</a></p>`;
+}
+
+/**
+ * The HTML a feed item carries. Full: figures and body, cut at the last top-level block that fits in
+ * site.itemContentBytes, then a link to the page. Summary: the summary and the link (head feeds over budget).
+ */
+export function feedItemHtml(site: SiteConfig, article: Article, form: ItemForm): string {
+  if (form === 'summary') {
+    const summary = article.summary.trim() === '' ? '' : `<p>${escapeHtml(article.summary)}</p>\n`;
+    return `${summary}${continueLink(article, 'Read the article')}`;
+  }
+  const full = contentWithFigures(site, article);
+  const link = continueLink(article, 'Continue reading');
+  if (utf8Bytes(full) <= site.itemContentBytes) return full;
+  const cut = cutAtBlock(full, site.itemContentBytes - utf8Bytes(link) - 1);
+  return cut === '' ? link : `${cut}\n${link}`;
 }

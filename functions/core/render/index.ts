@@ -3,6 +3,7 @@
 import type { Article, SiteConfig, SiteFile, SiteStatus } from '../model';
 import { monthOf, newestFirst } from '../order';
 import { feedXsl, STYLE_CSS } from './assets';
+import { renderWithinBudget } from './budget';
 import { ATOM_CONTENT_TYPE, renderAtom } from './atom';
 import { JSON_FEED_CONTENT_TYPE, renderJsonFeed } from './jsonfeed';
 import { renderHome, renderNotFound } from './home';
@@ -41,18 +42,25 @@ export const CACHE_CONTROL = {
   asset: 'public, max-age=3600',
 } as const;
 
-const RENDERERS: Record<FeedFormat, (site: SiteConfig, items: Article[], links: FeedLinks) => string> = {
+const RENDERERS: Record<FeedFormat, (site: SiteConfig, items: Article[], links: FeedLinks, summaryOnly?: ReadonlySet<string>) => string> = {
   rss: renderRss,
   atom: renderAtom,
   json: renderJsonFeed,
 };
 
-/** feed.xml, atom.xml, feed.json: the newest site.feedSize items (cut again here, defensively). */
+/**
+ * feed.xml, atom.xml, feed.json: the newest site.feedSize items (cut again here, defensively), each
+ * feed under site.headFeedBytes (its oldest items summary-only first; see budget.ts).
+ */
 export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[]): SiteFile[] {
   const head = [...items].sort(newestFirst).slice(0, site.feedSize);
   return FEED_FORMATS.map((format) => ({
     path: headFeedPath(format),
-    body: RENDERERS[format](site, head, headFeedLinks(site, format, archiveMonths)),
+    body: renderWithinBudget(
+      (feedItems, summaryOnly) => RENDERERS[format](site, feedItems, headFeedLinks(site, format, archiveMonths), summaryOnly),
+      head,
+      site.headFeedBytes,
+    ),
     contentType: CONTENT_TYPES[format],
     cacheControl: CACHE_CONTROL.live,
   }));

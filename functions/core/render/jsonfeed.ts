@@ -2,9 +2,10 @@
 // extension carrying structured image credits.
 import type { Article, ArticleImage, SiteConfig } from '../model';
 import { rfc3339 } from './dates';
-import { contentWithFigures } from './figure';
+import { feedItemHtml, type ItemForm } from './figure';
 import { leadImage } from './media';
 import type { FeedLinks } from './urls';
+import { NO_IDS } from './budget';
 import { homeUrl } from './urls';
 import { stripInvalidXmlChars } from './xml';
 
@@ -14,7 +15,7 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 /** One image as the `_feedpub` extension carries it: the article's image without its upload-side `src`. */
 export type FeedpubImage = Omit<ArticleImage, 'src'>;
 
-export function renderJsonFeed(site: SiteConfig, items: Article[], links: FeedLinks): string {
+export function renderJsonFeed(site: SiteConfig, items: Article[], links: FeedLinks, summaryOnly: ReadonlySet<string> = NO_IDS): string {
   const feed = {
     version: JSON_FEED_VERSION,
     title: site.title,
@@ -27,13 +28,13 @@ export function renderJsonFeed(site: SiteConfig, items: Article[], links: FeedLi
     language: site.language,
     authors: [{ name: site.publisher ?? site.title, url: homeUrl(site) }],
     hubs: site.websubHub === undefined ? undefined : [{ type: 'WebSub', url: site.websubHub }],
-    items: items.map((article) => jsonItem(site, article)),
+    items: items.map((article) => jsonItem(site, article, summaryOnly.has(article.id) ? 'summary' : 'full')),
   };
   // The replacer removes what the XML feeds remove too (controls, lone surrogates), so all formats agree.
   return `${JSON.stringify(feed, (_key, value: unknown) => (typeof value === 'string' ? stripInvalidXmlChars(value) : value), 2)}\n`;
 }
 
-function jsonItem(site: SiteConfig, article: Article) {
+function jsonItem(site: SiteConfig, article: Article, form: ItemForm) {
   const authors = article.authors.length > 0 ? article.authors : [site.defaultAuthor];
   const images: FeedpubImage[] = article.images.map((image) => ({
     url: image.url,
@@ -48,7 +49,7 @@ function jsonItem(site: SiteConfig, article: Article) {
     id: article.id,
     url: article.url,
     title: article.title,
-    content_html: contentWithFigures(site, article),
+    content_html: feedItemHtml(site, article, form),
     summary: article.summary === '' ? undefined : article.summary,
     image: leadImage(article)?.url,
     date_published: rfc3339(article.published),

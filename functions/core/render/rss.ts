@@ -2,11 +2,12 @@
 // atom:link self/hub and RFC 5005 archive links.
 import type { Article, SiteConfig } from '../model';
 import { newestUpdated, rfc3339, rfc822 } from './dates';
-import { contentWithFigures } from './figure';
+import { feedItemHtml, type ItemForm } from './figure';
 import { escapeHtmlText } from './html';
 import { MEDIA_NS, mediaElements } from './media';
 import { looksLikeHtml } from './plaintext';
 import type { FeedLinks } from './urls';
+import { NO_IDS } from './budget';
 import { homeUrl, stylesheetUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
 
@@ -15,7 +16,7 @@ export const RSS_CONTENT_TYPE = 'application/rss+xml';
 // The elements that carry (escaped) HTML; every other text element is plain text (RSS Profile).
 const HTML_ELEMENTS: ReadonlySet<string> = new Set(['description', 'content:encoded']);
 
-export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks): string {
+export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks, summaryOnly: ReadonlySet<string> = NO_IDS): string {
   const lastUpdated = newestUpdated(items);
   const channel: XmlNode = {
     title: rssTitle(site.title),
@@ -28,7 +29,7 @@ export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks):
     image: site.icon === undefined ? undefined : { url: site.icon, title: site.title, link: homeUrl(site) },
     'atom:link': atomLinks(site, links),
     ...(links.archive && { 'fh:archive': '' }),
-    item: items.map((article) => rssItem(site, article)),
+    item: items.map((article) => rssItem(site, article, summaryOnly.has(article.id) ? 'summary' : 'full')),
   };
   const rss: XmlNode = {
     '@_version': '2.0',
@@ -53,7 +54,7 @@ function atomLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
   ];
 }
 
-function rssItem(site: SiteConfig, article: Article): XmlNode {
+function rssItem(site: SiteConfig, article: Article, form: ItemForm): XmlNode {
   return {
     title: rssTitle(article.title),
     link: article.url,
@@ -67,7 +68,7 @@ function rssItem(site: SiteConfig, article: Article): XmlNode {
     category: article.tags,
     // RSS readers render description as HTML: the plain-text summary is HTML-escaped, then XML-escaped.
     description: escapeHtmlText(article.summary),
-    'content:encoded': contentWithFigures(site, article),
+    'content:encoded': feedItemHtml(site, article, form),
     ...mediaElements(article),
   };
 }

@@ -28,6 +28,8 @@ export interface BuildOptions {
   configFile?: string;
   /** Called as content files are ingested (phase "read") and as outputs are written (phase "write"). */
   onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
+  /** The build's clock: which archive months are complete (tests inject it). */
+  now?: () => Date;
 }
 
 export interface BuildReport extends BuildCounts {
@@ -138,7 +140,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const months = new Set(assembled.articles.map((a) => monthOf(a))).size;
   const expectedOutputs = assembled.articles.length + 3 * (months + 1) + assembled.assets.length + 5;
   const outputs = function* (): Generator<{ path: string; body: string | Uint8Array }> {
-    for (const file of renderSiteLazily(site, assembled.articles, assembled.status)) {
+    for (const file of renderSiteLazily(site, assembled.articles, assembled.status, (options.now ?? (() => new Date()))().toISOString())) {
       paths.push(file.path);
       yield file;
     }

@@ -64,6 +64,8 @@ export interface Article {
   published: string;
   /** RFC 3339 UTC; moves when the content hash changes. */
   updated: string;
+  /** "YYYY-MM" of `published` in the site's time zone: the archive month (absent in older records: UTC). */
+  archiveMonth?: string;
   tags: string[];
   /** BCP 47, e.g. "en". */
   language: string;
@@ -137,6 +139,8 @@ export interface SiteConfig {
   websubHub?: string;
   /** Copyright line for the feeds (optional). */
   copyright?: string;
+  /** The newsroom's IANA time zone ("Australia/Sydney"): dates without a time, archive months and "today". */
+  timeZone: string;
 }
 
 export const DEFAULT_SITE: SiteConfig = {
@@ -151,6 +155,7 @@ export const DEFAULT_SITE: SiteConfig = {
   maxUploadBytes: 2 * 1024 * 1024,
   itemContentBytes: 256 * 1024,
   headFeedBytes: 2 * 1024 * 1024,
+  timeZone: 'UTC',
 };
 
 /** One uploaded file as the core sees it: bytes plus what the store knows about it. */

@@ -6,7 +6,7 @@ export function newestFirst(a: Pick<Article, 'published' | 'id'>, b: Pick<Articl
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Archive month ("YYYY-MM", UTC) an article belongs to, by its published date. */
-export function monthOf(article: Pick<Article, 'published'>): string {
-  return article.published.slice(0, 7);
+/** Archive month ("YYYY-MM") an article belongs to: its published date in the site's zone (set by normalize), else UTC. */
+export function monthOf(article: Pick<Article, 'published' | 'archiveMonth'>): string {
+  return article.archiveMonth ?? article.published.slice(0, 7);
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_SITE, type Result, type SiteConfig } from './model';
+import { isTimeZone } from './timezone';
 
 /** Validates site.json and fills defaults; a bad value is an error naming the field, not a crash. */
 export function parseSiteConfig(input: unknown): Result<SiteConfig, string> {
@@ -43,6 +44,9 @@ export function parseSiteConfig(input: unknown): Result<SiteConfig, string> {
   }
   if (typeof site.creditStyle.format !== 'string' || !site.creditStyle.format.includes('{')) {
     return { ok: false, error: 'site config: "creditStyle.format" must be a template like "{photographer}/{agency}"' };
+  }
+  if (typeof site.timeZone !== 'string' || !isTimeZone(site.timeZone)) {
+    return { ok: false, error: `site config: "timeZone" must be an IANA time zone such as "Australia/Sydney": ${String(site.timeZone)}` };
   }
   for (const field of ['icon', 'websubHub'] as const) {
     const value = site[field];

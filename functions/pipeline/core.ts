@@ -17,7 +17,7 @@ export interface PublishCore<Asset extends ImageAssetLike = ImageAssetLike> {
   attachImages(article: Article, assets: Map<string, Asset>, site: SiteConfig): Article;
   uniqueSlug(desired: string, key: string, taken: (slug: string) => string | undefined): string;
   renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[]): SiteFile[];
-  renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[]): SiteFile[];
+  renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string): SiteFile[];
   renderArticlePage(site: SiteConfig, article: Article): SiteFile;
   renderHomePage(site: SiteConfig, latest: Article[]): SiteFile;
   renderStatus(site: SiteConfig, status: SiteStatus, latest: Article[]): SiteFile[];

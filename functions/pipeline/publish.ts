@@ -13,7 +13,7 @@ import { articleIdForKey } from '../core/ids';
 import { recordFor, reconcileArticle } from '../core/index/article';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
 import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/index/imagerefs';
-import { applyMonthChanges, archivesToRender, nextMonthCounts } from '../core/index/months';
+import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
 import { hashBody, planOutputs } from '../core/index/outputs';
 import {
   HEAD_KEY,
@@ -246,7 +246,7 @@ class BatchRun {
     const monthsBefore = head.months.map((m) => m.month);
     const months = nextMonthCounts(head.months, counts);
     const archiveMonths = months.map((m) => m.month);
-    const toRender = archivesToRender(monthsBefore, archiveMonths, changedMonths);
+    const toRender = archivesToRender(monthsBefore, archiveMonths, changedMonths, monthsCompletedSince(head.lastPublish, this.now, archiveMonths, config.timeZone));
     await mapLimit(
       toRender.filter((m) => !manifests.has(m)),
       this.limit,
@@ -262,7 +262,7 @@ class BatchRun {
         emptied.push(manifest);
         continue;
       }
-      const plan = planOutputs(core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths), manifest.outputs);
+      const plan = planOutputs(core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, this.now), manifest.outputs);
       await this.writeFiles(plan.write, manifest.outputs);
       await mapLimit(plan.stale, this.limit, (p) => this.deleteFile(p));
       const next = { ...manifest, outputs: plan.hashes };

@@ -43,7 +43,7 @@ describe('the seed', () => {
     const rssItem = xml.parse(await text('feed.xml')).rss.channel.item.find((i: { title: string }) => i.title === SEED_TITLE);
     const credits = [...(rssItem['media:credit'] ?? []), ...(rssItem['media:content'] ?? []).flatMap((c: { 'media:credit'?: unknown[] }) => c['media:credit'] ?? [])];
     expect(credits).toContainEqual({ '#text': 'Maher Abou Taleb', '@role': 'photographer', '@scheme': 'urn:ebu' });
-    expect(credits).toContainEqual({ '#text': 'Reuters', '@role': 'distributor', '@scheme': 'urn:ebu' });
+    expect(credits).toContainEqual({ '#text': 'Reuters', '@role': 'distribution company', '@scheme': 'urn:ebu' });
     const item = (await jsonFeed()).items.find((i) => i.id === id);
     expect(item?.title).toBe(SEED_TITLE);
     expect(item?._feedpub.images[0]?.credit).toMatchObject({ display: 'Maher Abou Taleb/Reuters', photographer: 'Maher Abou Taleb', agency: 'Reuters' });

@@ -1,6 +1,7 @@
 import type { Article, SiteConfig } from '../model';
 import { monthOf } from '../order';
 import { articlePath, siteUrl } from '../site';
+import { monthInZone } from '../timezone';
 import type { ArticleRecord } from './types';
 
 /**
@@ -9,9 +10,11 @@ import type { ArticleRecord } from './types';
  */
 export function reconcileArticle(fresh: Article, record: ArticleRecord | undefined, slug: string, now: string, site: SiteConfig): Article {
   const url = siteUrl(site, articlePath(record?.slug ?? slug));
-  if (!record) return { ...fresh, slug, url };
+  if (!record) return { ...fresh, slug, url, archiveMonth: monthInZone(fresh.published, site.timeZone) };
   const updated = record.contentHash === fresh.contentHash ? record.updated : now;
-  return { ...fresh, id: record.id, slug: record.slug, url, published: record.published, updated };
+  // published may move back to the record's: the archive month follows it.
+  const archiveMonth = monthInZone(record.published, site.timeZone);
+  return { ...fresh, id: record.id, slug: record.slug, url, published: record.published, updated, archiveMonth };
 }
 
 export function recordFor(article: Article, imageKeys: string[], assetPaths: string[], page: { path: string; hash: string }): ArticleRecord {

@@ -1,4 +1,5 @@
 import type { Article } from '../model';
+import { monthInZone } from '../timezone';
 import { newestFirst } from '../order';
 import type { MonthCount } from './types';
 
@@ -25,14 +26,28 @@ function neighbours(months: string[]): Map<string, string> {
 }
 
 /**
- * Archives to re-render: the months whose articles changed, plus the months whose prev/next
- * archive links changed because a month appeared or disappeared next to them.
+ * Archives to re-render: the months whose articles changed, the months whose prev/next archive links
+ * changed because a month appeared or disappeared next to them, and the months that became complete.
  */
-export function archivesToRender(before: string[], after: string[], changed: Set<string>): string[] {
+export function archivesToRender(before: string[], after: string[], changed: Set<string>, completed: string[] = []): string[] {
   const linksBefore = neighbours(before);
-  const result = new Set<string>();
+  const result = new Set<string>(completed.filter((m) => after.includes(m)));
   for (const [month, links] of neighbours(after)) {
     if (changed.has(month) || linksBefore.get(month) !== links) result.add(month);
   }
   return [...result].sort();
+}
+
+/**
+ * A month's archive is complete (fh:archive, the long cache) only once the site's calendar, at publish
+ * time, has moved past it. A future-dated article's month is never complete, and never makes the real
+ * current month look complete.
+ */
+export function isMonthComplete(month: string, now: string, timeZone: string): boolean {
+  return month < monthInZone(now, timeZone);
+}
+
+/** Months that became complete between the last publish and now: re-rendered with fh:archive and the long cache. */
+export function monthsCompletedSince(lastPublish: string | null, now: string, months: string[], timeZone: string): string[] {
+  return months.filter((m) => isMonthComplete(m, now, timeZone) && (lastPublish === null || !isMonthComplete(m, lastPublish, timeZone)));
 }

@@ -5,6 +5,7 @@ import type { Article, ArticleImage, RawArticle, RawImage, Repair, SiteConfig } 
 import { articlePath, siteUrl } from '../site';
 import { type CreditMemo, normalizeCredit } from './credits';
 import { parseDate } from './rules/dates';
+import { monthInZone } from '../timezone';
 import { repairFusedWords } from './rules/fusedWords';
 import { contentHashOf } from './rules/hash';
 import { htmlToParagraphs, markdownToHtml, paragraphsToHtml } from './rules/html';
@@ -73,7 +74,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const tags = fileTags.length > 0 ? fileTags : splitTags(metadata.tags);
 
   const publisher = cleanText(raw.publisher ?? firstString(raw.meta.publisher) ?? site.publisher ?? '') || undefined;
-  const published = publishedDate(raw.meta.date ?? raw.meta.published, metadata.date, ctx.fallbackDate, warnings);
+  const published = publishedDate(raw.meta.date ?? raw.meta.published, metadata.date, ctx.fallbackDate, site.timeZone, warnings);
   const language = chooseLanguage(fieldOf(raw, metadata, 'language'), contentText, site, warnings);
   const images: ArticleImage[] = [];
   for (const image of withMetadataImage(raw.images, metadata)) images.push(normalizeImage(image, site, ctx.creditMemo));
@@ -91,6 +92,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
     ...(publisher !== undefined && { publisher }),
     published,
     updated: published,
+    archiveMonth: monthInZone(published, site.timeZone),
     tags,
     language,
     readingTimeMinutes: readingTimeOfCleanParagraphs(paragraphs),
@@ -107,10 +109,10 @@ function fieldOf(raw: RawArticle, metadata: Record<string, string>, name: string
   return firstString(raw.meta[name]) ?? (nonEmpty(metadata[name]) ? metadata[name] : undefined);
 }
 
-function publishedDate(fileDate: unknown, metadataDate: string | undefined, fallbackDate: string, warnings: string[]): string {
+function publishedDate(fileDate: unknown, metadataDate: string | undefined, fallbackDate: string, timeZone: string, warnings: string[]): string {
   for (const [value, source] of [[fileDate, 'date'], [metadataDate, 'x-amz-meta-date']] as const) {
     if (value === undefined || value === null || value === '') continue;
-    const parsed = parseDate(value);
+    const parsed = parseDate(value, timeZone);
     if (parsed !== undefined) return parsed;
     warnings.push(`${source} "${String(value)}" is not a date (use 2024-10-31 or 2024-10-31T09:00:00Z): using the upload time`);
   }

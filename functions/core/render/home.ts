@@ -7,7 +7,7 @@ import { homeUrl, stylesheetUrl } from './urls';
 export function renderHome(site: SiteConfig, latest: Article[]): string {
   const items = latest.map(
     (article) =>
-      `<li><a href="${escapeHtml(article.url)}">${escapeHtml(article.title)}</a> ${timeHtml(article.published)}` +
+      `<li><a href="${escapeHtml(article.url)}">${escapeHtml(article.title)}</a> ${timeHtml(article.published, site.timeZone)}` +
       (article.summary === '' ? '' : `<p>${escapeHtml(article.summary)}</p>`) +
       '</li>',
   );

@@ -1,4 +1,5 @@
 // Small HTML helpers shared by the page, home and status renderers.
+import { dayInZone } from '../timezone';
 import { rfc3339 } from './dates';
 import { stripInvalidXmlChars } from './xml';
 
@@ -22,16 +23,16 @@ export function escapeHtmlText(text: string): string {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "31 October 2024" in UTC, spelled out here rather than by Intl so bytes do not depend on ICU data. */
-export function humanDate(iso: string): string {
-  const date = new Date(iso);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+/** "31 October 2024": the day in the site's zone, spelled out here rather than by Intl so the words do not depend on ICU data. */
+export function humanDate(iso: string, timeZone = 'UTC'): string {
+  const [year, month, day] = dayInZone(iso, timeZone).split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** `<time>` element with the RFC 3339 instant as its machine-readable value. */
-export function timeHtml(iso: string): string {
+export function timeHtml(iso: string, timeZone = 'UTC'): string {
   const value = rfc3339(iso);
-  return `<time datetime="${value}">${humanDate(iso)}</time>`;
+  return `<time datetime="${value}">${humanDate(iso, timeZone)}</time>`;
 }
 
 export interface HtmlDocument {

@@ -1,6 +1,7 @@
 // The render API the pipeline and `feedpub build` call: Article[] in, SiteFile[] (path, bytes, headers) out.
 // Pure and deterministic: same inputs, same bytes, in the same order.
 import type { Article, SiteConfig, SiteFile, SiteStatus } from '../model';
+import { isMonthComplete } from '../index/months';
 import { monthOf, newestFirst } from '../order';
 import { feedXsl, STYLE_CSS } from './assets';
 import { renderWithinBudget } from './budget';
@@ -66,15 +67,19 @@ export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonth
   }));
 }
 
-/** archive/<month>/feed.xml|atom.xml|feed.json: every item of the month, newest first, RFC 5005 linked. */
-export function renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[]): SiteFile[] {
+/**
+ * archive/<month>/feed.xml|atom.xml|feed.json: every item of the month, newest first, RFC 5005 linked.
+ * `now` is the publish time: a month before the site's current month is complete (fh:archive, long
+ * cache); the current month, and a future one, still grow and are cached like the head. Without a
+ * clock (tests, pure renders) "now" is the newest item's date.
+ */
+export function renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string): SiteFile[] {
   const monthItems = [...items].sort(newestFirst);
-  // The newest archive month is the current, still-growing one: it is cached like the head.
-  const newest = [...archiveMonths, month].sort().at(-1);
-  const cacheControl = month === newest ? CACHE_CONTROL.live : CACHE_CONTROL.pastArchive;
+  const complete = isMonthComplete(month, now ?? newestPublished(monthItems, month), site.timeZone);
+  const cacheControl = complete ? CACHE_CONTROL.pastArchive : CACHE_CONTROL.live;
   return FEED_FORMATS.map((format) => ({
     path: archiveFeedPath(month, format),
-    body: RENDERERS[format](site, monthItems, archiveFeedLinks(site, format, month, archiveMonths)),
+    body: RENDERERS[format](site, monthItems, archiveFeedLinks(site, format, month, archiveMonths, complete)),
     contentType: CONTENT_TYPES[format],
     cacheControl,
   }));
@@ -114,8 +119,9 @@ export function renderStaticAssets(site: SiteConfig): SiteFile[] {
  * made one month or one page at a time as the caller asks: a 10k-article build writes as it goes
  * instead of holding ~120 MB of rendered text.
  */
-export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?: SiteStatus): Generator<SiteFile> {
+export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?: SiteStatus, now?: string): Generator<SiteFile> {
   const sorted = [...articles].sort(newestFirst);
+  const asOf = now ?? sorted[0]?.published ?? '1970-01-01T00:00:00Z';
   const byMonth = new Map<string, Article[]>();
   for (const article of sorted) {
     const month = monthOf(article);
@@ -126,7 +132,7 @@ export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?
   const archiveMonths = [...byMonth.keys()].sort();
   const latest = sorted.slice(0, site.feedSize);
   yield* renderHeadFeeds(site, latest, archiveMonths);
-  for (const month of archiveMonths) yield* renderArchiveFeeds(site, month, byMonth.get(month) ?? [], archiveMonths);
+  for (const month of archiveMonths) yield* renderArchiveFeeds(site, month, byMonth.get(month) ?? [], archiveMonths, asOf);
   const byPagePath = sorted.map((article) => ({ article, path: articlePagePath(article) }));
   byPagePath.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const { article } of byPagePath) yield renderArticlePage(site, article);
@@ -135,6 +141,11 @@ export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?
   if (status !== undefined) yield* renderStatus(site, status, latest);
 }
 
-export function renderSite(site: SiteConfig, articles: Article[], status?: SiteStatus): SiteFile[] {
-  return [...renderSiteLazily(site, articles, status)];
+export function renderSite(site: SiteConfig, articles: Article[], status?: SiteStatus, now?: string): SiteFile[] {
+  return [...renderSiteLazily(site, articles, status, now)];
+}
+
+/** The clockless "now" of an archive: its newest item's date (an empty month: its first day). */
+function newestPublished(items: Article[], month: string): string {
+  return items[0]?.published ?? `${month}-01T00:00:00Z`;
 }

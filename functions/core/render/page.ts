@@ -39,8 +39,8 @@ export function renderPage(site: SiteConfig, article: Article): string {
   const byline = [
     `By ${authors.map((name) => `<span class="author">${escapeHtml(name)}</span>`).join(', ')}`,
     ...(publisher === undefined ? [] : [`<span class="publisher">${escapeHtml(publisher)}</span>`]),
-    timeHtml(article.published),
-    ...(article.updated !== article.published ? [`updated ${timeHtml(article.updated)}`] : []),
+    timeHtml(article.published, site.timeZone),
+    ...(article.updated !== article.published ? [`updated ${timeHtml(article.updated, site.timeZone)}`] : []),
   ].join(' · ');
   const tags =
     article.tags.length === 0

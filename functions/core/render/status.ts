@@ -23,7 +23,7 @@ export function renderStatusJson(status: SiteStatus, latest: Article[]): string 
 export function renderStatusPage(site: SiteConfig, status: SiteStatus, latest: Article[]): string {
   const rows = [...status.quarantined].sort(byKey).map(
     (record) =>
-      `<tr><td><code>${escapeHtml(record.key)}</code></td><td>${escapeHtml(record.code)}</td><td>${escapeHtml(record.reason)}</td><td>${timeHtml(record.time)} <code>${escapeHtml(record.time)}</code></td><td>${record.size} bytes</td></tr>`,
+      `<tr><td><code>${escapeHtml(record.key)}</code></td><td>${escapeHtml(record.code)}</td><td>${escapeHtml(record.reason)}</td><td>${timeHtml(record.time, site.timeZone)} <code>${escapeHtml(record.time)}</code></td><td>${record.size} bytes</td></tr>`,
   );
   const quarantine =
     rows.length === 0
@@ -44,7 +44,7 @@ export function renderStatusPage(site: SiteConfig, status: SiteStatus, latest: A
     '<h1>Status</h1>',
     '<dl class="status">',
     `<dt>Articles</dt><dd>${status.articles}</dd>`,
-    `<dt>Last publish</dt><dd>${status.lastPublish === null ? 'never' : `${timeHtml(status.lastPublish)} <code>${escapeHtml(status.lastPublish)}</code>`}</dd>`,
+    `<dt>Last publish</dt><dd>${status.lastPublish === null ? 'never' : `${timeHtml(status.lastPublish, site.timeZone)} <code>${escapeHtml(status.lastPublish)}</code>`}</dd>`,
     `<dt>Quarantined uploads</dt><dd>${status.quarantined.length}</dd>`,
     '</dl>',
     `<h2>Quarantine</h2>\n${quarantine}`,

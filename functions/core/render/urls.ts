@@ -25,9 +25,10 @@ export interface FeedLinks {
   /** The next newer archive (RFC 5005 next-archive). */
   nextArchive?: string;
   /**
-   * True for a completed archive document (Atom/RSS carry fh:archive). The newest month is still
-   * open (articles keep arriving), so it is linked like an archive but not marked as one: RFC 5005
-   * lets clients cache fh:archive documents for good, and this one would lose them new items.
+   * True for a completed archive document (Atom/RSS carry fh:archive): a month before the site's
+   * current month at publish time. The current month (and any future one) is still open, so it is
+   * linked like an archive but not marked as one: RFC 5005 lets clients cache fh:archive documents
+   * for good, and this one would lose them new items.
    */
   archive: boolean;
 }
@@ -42,8 +43,11 @@ export function headFeedLinks(site: SiteConfig, format: FeedFormat, archiveMonth
   };
 }
 
-/** Archive month: current -> head, prev-archive -> the month before it, next-archive -> the month after. */
-export function archiveFeedLinks(site: SiteConfig, format: FeedFormat, month: string, archiveMonths: string[]): FeedLinks {
+/**
+ * Archive month: current -> head, prev-archive -> the month before it, next-archive -> the month after.
+ * `complete` (see isMonthComplete) marks it fh:archive.
+ */
+export function archiveFeedLinks(site: SiteConfig, format: FeedFormat, month: string, archiveMonths: string[], complete: boolean): FeedLinks {
   // By position among the sorted months, so a month missing from the list still gets its neighbours.
   const months = [...new Set(archiveMonths)].sort();
   const older = months.filter((m) => m < month).at(-1);
@@ -53,7 +57,7 @@ export function archiveFeedLinks(site: SiteConfig, format: FeedFormat, month: st
     current: siteUrl(site, headFeedPath(format)),
     ...(older !== undefined && { prevArchive: siteUrl(site, archiveFeedPath(older, format)) }),
     ...(newer !== undefined && { nextArchive: siteUrl(site, archiveFeedPath(newer, format)) }),
-    archive: newer !== undefined,
+    archive: complete,
   };
 }
 

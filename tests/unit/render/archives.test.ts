@@ -12,11 +12,14 @@ const MONTHS = ['2024-01', '2024-02', '2024-03'];
 const articles = syntheticArticles(200, 5, { site, spreadDays: 0.5 }).filter((a) => MONTHS.includes(monthOf(a)));
 const url = (path: string) => `https://n.example/${path}`;
 
-function files(month?: string) {
+// The publish clock: mid-March 2024, so March is the current month.
+const NOW = '2024-03-15T12:00:00Z';
+
+function files(month?: string, now = NOW) {
   const list =
     month === undefined
       ? renderHeadFeeds(site, articles.slice(-5).reverse(), MONTHS)
-      : renderArchiveFeeds(site, month, articles.filter((a) => monthOf(a) === month), MONTHS);
+      : renderArchiveFeeds(site, month, articles.filter((a) => monthOf(a) === month), MONTHS, now);
   const get = (name: string) => bodyText(list.find((f) => f.path.endsWith(name))?.body ?? '');
   return { list, rss: readXml(get('feed.xml')), atom: readXml(get('atom.xml')), json: readJsonFeed(get('feed.json')) };
 }
@@ -42,7 +45,7 @@ describe('RFC 5005 links', () => {
     const withFile = (name: string) => Object.fromEntries(Object.entries(expected).map(([rel, dir]) => [rel, url(dir + name)]));
     expect(rssLinks(rss)).toEqual(withFile('feed.xml'));
     expect(atomLinks(atom)).toEqual({ ...withFile('atom.xml'), alternate: url('') });
-    // fh:archive marks completed archives only: not the head, not the newest month (still open).
+    // fh:archive marks completed archives only: not the head, not the current month (still open).
     expect('fh:archive' in rss.rss.channel).toBe(month !== undefined && month !== '2024-03');
     expect('fh:archive' in atom.feed).toBe(month !== undefined && month !== '2024-03');
   });
@@ -66,9 +69,30 @@ describe('RFC 5005 links', () => {
     expect(atom.feed.id).toBe(files().atom.feed.id);
   });
 
-  it('past months cache for an hour, the current (newest) month like the head', () => {
+  it('past months cache for an hour, the current month like the head', () => {
     expect(files('2024-01').list.map((f) => f.cacheControl)).toEqual(Array(3).fill('public, max-age=3600'));
     expect(files('2024-03').list.map((f) => f.cacheControl)).toEqual(Array(3).fill('public, max-age=60, stale-while-revalidate=300'));
+  });
+
+  it('a month is complete only once the clock has left it: a future-dated month does not close the current one', () => {
+    // An article dated May (future at NOW) makes 2024-05 the newest archive month; March stays open.
+    const withFuture = [...MONTHS, '2024-05'];
+    const march = renderArchiveFeeds(site, '2024-03', articles.filter((a) => monthOf(a) === '2024-03'), withFuture, NOW);
+    const may = renderArchiveFeeds(site, '2024-05', [{ ...articles[0], published: '2024-05-02T00:00:00Z', archiveMonth: '2024-05' } as Article], withFuture, NOW);
+    for (const list of [march, may]) {
+      expect(list.map((f) => f.cacheControl)).toEqual(Array(3).fill('public, max-age=60, stale-while-revalidate=300'));
+      expect(bodyText(list[0]?.body ?? '')).not.toContain('fh:archive/>');
+    }
+    // On the first of April March is complete.
+    expect(files('2024-03', '2024-04-01T00:00:00Z').list.map((f) => f.cacheControl)).toEqual(Array(3).fill('public, max-age=3600'));
+    expect('fh:archive' in files('2024-03', '2024-04-01T00:00:00Z').rss.rss.channel).toBe(true);
+  });
+
+  it("the current month is the site's: in Sydney, 1 March 01:00 local (still February in UTC) closes February", () => {
+    const sydney = { ...site, timeZone: 'Australia/Sydney' };
+    const feb = articles.filter((a) => monthOf(a) === '2024-02');
+    expect(renderArchiveFeeds(sydney, '2024-02', feb, MONTHS, '2024-02-29T14:00:00Z')[0]?.cacheControl).toBe('public, max-age=3600');
+    expect(renderArchiveFeeds(site, '2024-02', feb, MONTHS, '2024-02-29T14:00:00Z')[0]?.cacheControl).toBe('public, max-age=60, stale-while-revalidate=300');
   });
 
   it('the head feed is cut to feedSize even when given more', () => {

@@ -1,3 +1,5 @@
+import { zonedTimeToUtc } from '../../timezone';
+
 // Dates in, RFC 3339 UTC out ("2024-10-31T09:00:00Z", no milliseconds): the one format every renderer uses.
 
 /** RFC 3339 UTC without milliseconds. */
@@ -14,25 +16,39 @@ const RFC_2822 = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{
 // Editors also type "October 31, 2024" or "31 October 2024".
 const WRITTEN_DATE = /^(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4})$/;
 
-/** A date from an upload as RFC 3339 UTC, or undefined when it is not a date we can read without guessing. */
-export function parseDate(value: unknown): string | undefined {
+/**
+ * A date from an upload as RFC 3339 UTC, or undefined when it is not a date we can read without guessing.
+ * A date without a time ("2024-10-31", "31 October 2024") is the start of that day in the site's time zone,
+ * and a date-time without an offset is wall-clock time there: what an editor in that newsroom means.
+ */
+export function parseDate(value: unknown, timeZone = 'UTC'): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : toRfc3339(value);
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   let ms = Number.NaN;
   const dateOnly = DATE_ONLY.exec(text);
-  if (dateOnly) ms = Date.UTC(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]));
-  else if (ISO_DATE_TIME.test(text)) {
-    // A date-time without a zone is read as UTC, never as the machine's local time (deterministic).
+  if (dateOnly) {
+    const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
+    // Date.UTC rolls 2024-02-31 over to March and maps year 0099 to 1999: reject instead of publishing another day.
+    const check = new Date(Date.UTC(year, month - 1, day));
+    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+    ms = zonedTimeToUtc(year, month, day, 0, 0, 0, timeZone);
+  } else if (ISO_DATE_TIME.test(text)) {
+    // A date-time without an offset is the site's wall clock, never the machine's local time (deterministic).
     const iso = text.replace(' ', 'T');
-    ms = Date.parse(/(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso) ? iso : `${iso}Z`);
+    ms = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso) ? Date.parse(iso) : wallClockInZone(Date.parse(`${iso}Z`), timeZone);
   } else if (RFC_2822.test(text)) ms = Date.parse(text);
-  else if (WRITTEN_DATE.test(text)) ms = Date.parse(`${text} 00:00:00 UTC`);
+  else if (WRITTEN_DATE.test(text)) ms = wallClockInZone(Date.parse(`${text} 00:00:00 UTC`), timeZone);
   if (!Number.isFinite(ms)) return undefined;
   const date = new Date(ms);
   const year = date.getUTCFullYear();
   if (year < 1000 || year > 9999) return undefined;
-  // Date.UTC rolls 2024-02-31 over to March and maps year 0099 to 1999: reject instead of publishing another day.
-  if (dateOnly && `${dateOnly[1]}-${dateOnly[2]}-${dateOnly[3]}` !== date.toISOString().slice(0, 10)) return undefined;
   return toRfc3339(date);
+}
+
+/** A wall-clock time parsed as if UTC (ms), re-read in the zone. */
+function wallClockInZone(asUtc: number, timeZone: string): number {
+  if (!Number.isFinite(asUtc)) return Number.NaN;
+  const d = new Date(asUtc);
+  return zonedTimeToUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), timeZone);
 }

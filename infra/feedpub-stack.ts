@@ -25,6 +25,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { cdkBundling, PUBLISH_ENTRY } from './bundling';
 import type { StackConfig } from './config';
+import { FEED_CORS } from '../functions/core/cors';
 
 /** Upload suffixes that reach the pipeline (S3 suffix filters are case-sensitive). */
 const LOWER_CASE_SUFFIXES = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif'];
@@ -117,10 +118,10 @@ export class FeedpubStack extends Stack {
       cors: [
         {
           allowedMethods: [s3.HttpMethods.GET, s3.HttpMethods.HEAD],
-          allowedOrigins: ['*'],
-          allowedHeaders: ['*'],
-          exposedHeaders: ['ETag', 'Last-Modified'],
-          maxAge: 86400,
+          allowedOrigins: [FEED_CORS.allowOrigin],
+          allowedHeaders: [...FEED_CORS.allowHeaders],
+          exposedHeaders: [...FEED_CORS.exposeHeaders],
+          maxAge: FEED_CORS.maxAgeSeconds,
         },
       ],
       removalPolicy: RemovalPolicy.DESTROY,
@@ -232,12 +233,12 @@ export class FeedpubStack extends Stack {
       comment: 'feedpub feeds: CORS for any origin and security headers',
       securityHeadersBehavior: securityHeaders,
       corsBehavior: {
-        accessControlAllowOrigins: ['*'],
-        accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
-        accessControlAllowHeaders: ['*'],
-        accessControlExposeHeaders: ['ETag', 'Last-Modified'],
+        accessControlAllowOrigins: [FEED_CORS.allowOrigin],
+        accessControlAllowMethods: [...FEED_CORS.allowMethods],
+        accessControlAllowHeaders: [...FEED_CORS.allowHeaders],
+        accessControlExposeHeaders: [...FEED_CORS.exposeHeaders],
         accessControlAllowCredentials: false,
-        accessControlMaxAge: Duration.days(1),
+        accessControlMaxAge: Duration.seconds(FEED_CORS.maxAgeSeconds),
         originOverride: true,
       },
     });
@@ -245,7 +246,7 @@ export class FeedpubStack extends Stack {
     const folderIndex = new cloudfront.Function(this, 'FolderIndex', {
       code: cloudfront.FunctionCode.fromFile({ filePath: join(import.meta.dirname, 'viewer-request.js') }),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
-      comment: 'feedpub: /dir/ -> /dir/index.html, /dir -> /dir/',
+      comment: 'feedpub: /dir/ -> /dir/index.html, /dir -> /dir/, browsers on a head feed -> /subscribe/',
     });
 
     // READ + LIST: with ListBucket a missing object is a 404 (not a 403), so the 404 page applies.
@@ -262,6 +263,9 @@ export class FeedpubStack extends Stack {
       originRequestPolicy: cloudfront.OriginRequestPolicy.CORS_S3_ORIGIN,
       responseHeadersPolicy: feedsHeaders,
       compress: true,
+      // A browser opening feed.xml/atom.xml is redirected to the subscribe page before the cache: the
+      // cached feed bytes never depend on who asked (no Vary), and the redirect itself is not stored.
+      functionAssociations: [{ function: folderIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
     };
     const certificate = config.certificateArn
       ? Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn)

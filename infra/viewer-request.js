@@ -6,9 +6,29 @@
 // collapsed to one "/", since "//evil.example/x/" (and "/\evil.example/x/", which browsers read
 // alike) is a protocol-relative URL, i.e. another site: an open redirect. Tab, CR and LF go too:
 // browsers delete them from a URL, so "/<tab>/evil.example" would also become "//evil.example".
+//
+// A person opening a head feed in a browser (Accept asks for text/html, names no feed type) is sent
+// to /subscribe/ with a 302 that no cache stores; feed readers get the feed. Same rule as
+// isBrowserNavigation in functions/core/render/subscribe.ts (a test runs both on one table).
+var BROWSER_REDIRECTED_FEEDS = ['/feed.xml', '/atom.xml'];
+
+function isBrowserNavigation(headers) {
+  var accept = headers && headers.accept && headers.accept.value;
+  if (!accept) return false;
+  var value = accept.toLowerCase();
+  return value.indexOf('text/html') !== -1 && !/rss\+xml|atom\+xml|feed\+json|rdf\+xml/.test(value);
+}
+
 function handler(event) {
   var request = event.request;
   var uri = request.uri;
+  if (BROWSER_REDIRECTED_FEEDS.indexOf(uri) !== -1 && isBrowserNavigation(request.headers)) {
+    return {
+      statusCode: 302,
+      statusDescription: 'Found',
+      headers: { location: { value: '/subscribe/' }, 'cache-control': { value: 'no-store' } },
+    };
+  }
   if (uri.endsWith('/')) {
     request.uri = uri + 'index.html';
     return request;

@@ -6,7 +6,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { contentType as contentTypeFor } from 'mime-types';
+import { corsPreflightHeaders, corsResponseHeaders } from '../core/cors';
 import { INDEX_PREFIX } from '../core/index/paths';
+import { BROWSER_REDIRECTED_FEEDS, isBrowserNavigation } from '../core/render/subscribe';
 import type { ObjectStore, StoredObject } from '../store/types';
 
 export interface DevServerOptions {
@@ -23,7 +25,10 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-const FEED_FILES = new Set(['feed.json', 'feed.xml', 'atom.xml']);
+/** The paths CloudFront serves with the feeds' CORS policy ("*.xml" and "*.json" behaviours). */
+function isFeedPath(path: string): boolean {
+  return /\.(xml|json)$/.test(path);
+}
 const GZIP_MIN_BYTES = 256;
 
 const PRIVATE_SEGMENT = INDEX_PREFIX.slice(0, -1);
@@ -118,7 +123,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const send = async (req: IncomingMessage, res: ServerResponse, key: string, object: StoredObject, status = 200): Promise<void> => {
     const type = object.contentType ?? (contentTypeFor(key) || 'application/octet-stream');
     const lastModified = object.lastModified ? new Date(object.lastModified) : undefined;
-    const name = key.slice(key.lastIndexOf('/') + 1);
     const gzip = isCompressible(type) && acceptsGzip(req) && object.bytes.byteLength >= GZIP_MIN_BYTES;
     const etag = object.etag && (gzip ? `W/${object.etag.replace(/^W\//, '')}` : object.etag);
     res.setHeader('Content-Type', type);
@@ -126,7 +130,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (etag) res.setHeader('ETag', etag);
     if (lastModified) res.setHeader('Last-Modified', lastModified.toUTCString());
     if (isCompressible(type)) res.setHeader('Vary', 'Accept-Encoding');
-    if (FEED_FILES.has(name)) res.setHeader('Access-Control-Allow-Origin', '*');
+    if (isFeedPath(key)) for (const [header, value] of Object.entries(corsResponseHeaders())) res.setHeader(header, value);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (status === 200 && notModified(req, etag, lastModified)) {
       res.writeHead(304).end();
@@ -147,13 +151,23 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
-    }
     // An origin-form target is a path: as a relative URL, "//feed.xml" would name the host "feed.xml".
     const target = req.url ?? '/';
     const { pathname } = new URL(target.startsWith('/') ? `http://localhost${target}` : target);
+    // A CORS preflight for a feed, answered as the CloudFront response headers policy answers it.
+    if (req.method === 'OPTIONS' && isFeedPath(pathname) && req.headers['access-control-request-method'] !== undefined) {
+      res.writeHead(204, corsPreflightHeaders()).end();
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: isFeedPath(pathname) ? 'GET, HEAD, OPTIONS' : 'GET, HEAD' }).end();
+      return;
+    }
+    // A person opening a head feed in a browser gets the subscribe page (as the CloudFront function does).
+    if (BROWSER_REDIRECTED_FEEDS.includes(pathname) && isBrowserNavigation(req.headers.accept)) {
+      res.writeHead(302, { Location: '/subscribe/', 'Cache-Control': 'no-store' }).end();
+      return;
+    }
     const key = keyForPath(pathname);
     if (key === undefined) return notFound(req, res);
     const object = await store.get(key);

@@ -410,6 +410,10 @@ describe('CloudFront', () => {
     expect(feeds.CorsConfig).toMatchObject({
       AccessControlAllowOrigins: { Items: ['*'] },
       AccessControlAllowMethods: { Items: ['GET', 'HEAD', 'OPTIONS'] },
+      AccessControlAllowHeaders: { Items: ['*'] },
+      // Scripts can read the validators they need for conditional requests (the dev server exposes the same).
+      AccessControlExposeHeaders: { Items: ['ETag', 'Last-Modified'] },
+      AccessControlMaxAgeSec: 86400,
       AccessControlAllowCredentials: false,
       OriginOverride: true,
     });
@@ -436,6 +440,15 @@ describe('CloudFront', () => {
     expect(config().DefaultCacheBehavior.FunctionAssociations).toEqual([
       { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } },
     ]);
+  });
+
+  it('the same function runs on the feed behaviours, so a browser on feed.xml is redirected before the cache', () => {
+    t.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: Match.stringLikeRegexp("location: \\{ value: '/subscribe/' \\}") });
+    const fnId = Object.keys(t.findResources('AWS::CloudFront::Function'))[0]!;
+    const byPath: Record<string, any> = Object.fromEntries(config().CacheBehaviors.map((b: any) => [b.PathPattern, b]));
+    for (const path of ['*.xml', '*.json']) {
+      expect(byPath[path].FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } }]);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isBrowserNavigation } from '../../functions/core/render/subscribe';
 import { PROJECT_ROOT } from '../../infra/feedpub-app';
 
 type Request = { uri: string; method: string; querystring: Record<string, unknown>; headers: Record<string, unknown> };
@@ -59,6 +60,33 @@ describe('viewer-request function', () => {
         expect(new URL(location, 'https://site.example/').origin).toBe('https://site.example');
       }),
     );
+  });
+
+  // Accept headers as sent by real clients (browsers on a navigation, feed readers and libraries).
+  const ACCEPTS: [client: string, accept: string | undefined, browser: boolean][] = [
+    ['Chromium navigation', 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7', true],
+    ['Firefox navigation', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', true],
+    ['Python feedparser', 'application/atom+xml,application/rdf+xml,application/rss+xml,application/x-netcdf,application/xml;q=0.9,text/xml;q=0.2,*/*;q=0.1', false],
+    ['reader asking for feeds and HTML', 'application/rss+xml, text/html;q=0.5', false],
+    ['curl / newsboat', '*/*', false],
+    ['fetch() from a script', '*/*', false],
+    ['no Accept header', undefined, false],
+  ];
+
+  it.each(ACCEPTS)('%s on /feed.xml: redirected to the subscribe page = %s; the core rule agrees', (_client, accept, browser) => {
+    for (const uri of ['/feed.xml', '/atom.xml']) {
+      const response = handler({ request: { uri, method: 'GET', querystring: {}, headers: accept === undefined ? {} : { accept: { value: accept } } } });
+      if (browser) expect(response).toEqual({ statusCode: 302, statusDescription: 'Found', headers: { location: { value: '/subscribe/' }, 'cache-control': { value: 'no-store' } } });
+      else expect(response).toMatchObject({ uri });
+    }
+    expect(isBrowserNavigation(accept)).toBe(browser);
+  });
+
+  it('a browser on an archive feed or feed.json is not redirected', () => {
+    const accept = { value: ACCEPTS[0]![1] as string };
+    for (const uri of ['/archive/2026-11/feed.xml', '/feed.json']) {
+      expect(handler({ request: { uri, method: 'GET', querystring: {}, headers: { accept } } })).toMatchObject({ uri });
+    }
   });
 
   it('uses only syntax the cloudfront-js-2.0 runtime accepts (no import/export, one handler)', () => {

@@ -3,6 +3,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEED_CORS } from '../../functions/core/cors';
 import { keyForPath, startDevServer, type DevServer } from '../../functions/local/devserver';
 import { MemoryObjectStore } from '../../functions/store/memory';
 import { startLocalS3, type LocalS3 } from '../fault/local-s3';
@@ -163,7 +164,9 @@ describe('serving the site bucket', () => {
   it('refuses methods other than GET and HEAD', async () => {
     const r = await get('/feed.xml', {}, 'POST');
     expect(r.status).toBe(405);
-    expect(r.headers.allow).toBe('GET, HEAD');
+    // Feeds also answer CORS preflights.
+    expect(r.headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await get('/', {}, 'POST')).headers.allow).toBe('GET, HEAD');
   });
 });
 
@@ -233,6 +236,38 @@ describe('compression', () => {
 describe('CORS and HEAD', () => {
   it.each(['/feed.json', '/feed.xml', '/atom.xml', '/archive/2026-05/feed.json'])('%s allows any origin', async (path) => {
     expect((await get(path)).headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it.each(['/feed.json', '/feed.xml', '/archive/2026-05/feed.json'])('%s exposes ETag and Last-Modified to scripts', async (path) => {
+    expect((await get(path)).headers['access-control-expose-headers']).toBe('ETag, Last-Modified');
+  });
+
+  it('answers a CORS preflight for a feed as the CloudFront policy does (the same table)', async () => {
+    const r = await get('/feed.json', { Origin: 'https://reader.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' }, 'OPTIONS');
+    expect(r.status).toBe(204);
+    expect(r.headers).toMatchObject({
+      'access-control-allow-origin': FEED_CORS.allowOrigin,
+      'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+      'access-control-allow-headers': '*',
+      'access-control-max-age': '86400',
+    });
+    // Not a preflight (no Access-Control-Request-Method), or not a feed: no CORS answer.
+    expect((await get('/feed.json', {}, 'OPTIONS')).status).toBe(405);
+    expect((await get('/', { 'Access-Control-Request-Method': 'GET' }, 'OPTIONS')).status).toBe(405);
+  });
+
+  it('a browser opening feed.xml or atom.xml is sent to the subscribe page; feed readers get the feed', async () => {
+    const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    for (const path of ['/feed.xml', '/atom.xml']) {
+      const r = await get(path, { Accept: browser });
+      expect(r.status).toBe(302);
+      expect(r.headers.location).toBe('/subscribe/');
+      expect(r.headers['cache-control']).toBe('no-store');
+    }
+    const reader = await get('/feed.xml', { Accept: 'application/rss+xml, application/xml;q=0.9, */*;q=0.1' });
+    expect(reader.status).toBe(200);
+    expect(reader.body.toString('utf8')).toBe(FEED_XML);
+    expect((await get('/feed.xml')).status).toBe(200);
   });
 
   it('pages do not carry CORS headers', async () => {

@@ -11,6 +11,7 @@ import { renderHome, renderNotFound } from './home';
 import { articlePagePath, renderPage } from './page';
 import { RSS_CONTENT_TYPE, renderRss } from './rss';
 import { renderStatusJson, renderStatusPage } from './status';
+import { renderSubscribePage, SUBSCRIBE_PAGE_PATH } from './subscribe';
 import {
   archiveFeedLinks,
   archiveFeedPath,
@@ -111,6 +112,7 @@ export function renderStaticAssets(site: SiteConfig): SiteFile[] {
     { path: 'style.css', body: STYLE_CSS, contentType: CONTENT_TYPES.css, cacheControl: CACHE_CONTROL.asset },
     { path: 'feed.xsl', body: feedXsl(site), contentType: CONTENT_TYPES.xsl, cacheControl: CACHE_CONTROL.asset },
     { path: '404.html', body: renderNotFound(site), contentType: CONTENT_TYPES.html, cacheControl: CACHE_CONTROL.asset },
+    { path: SUBSCRIBE_PAGE_PATH, body: renderSubscribePage(site), contentType: CONTENT_TYPES.html, cacheControl: CACHE_CONTROL.asset },
   ];
 }
 

@@ -21,8 +21,8 @@ describe('renderSite', () => {
   it('writes head feeds, three feeds per month, one page per article, home, assets and status, once each', () => {
     expect(files.slice(0, 3).map((f) => f.path)).toEqual(['feed.xml', 'atom.xml', 'feed.json']);
     expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
-    // head feeds, archives, pages, home, style.css + feed.xsl + 404.html, status.json + status page
-    expect(files.length).toBe(3 + 3 * months.length + 120 + 1 + 3 + 2);
+    // head feeds, archives, pages, home, style.css + feed.xsl + 404.html + subscribe page, status.json + status page
+    expect(files.length).toBe(3 + 3 * months.length + 120 + 1 + 4 + 2);
     expect(byPath.get('404.html')?.contentType).toBe('text/html; charset=utf-8');
     for (const month of months) expect(byPath.has(`archive/${month}/atom.xml`)).toBe(true);
     for (const article of articles) expect(byPath.has(`articles/${article.slug}/index.html`)).toBe(true);
@@ -38,6 +38,7 @@ describe('renderSite', () => {
     ['index.html', 'text/html; charset=utf-8', 'public, max-age=60'],
     ['style.css', 'text/css; charset=utf-8', 'public, max-age=3600'],
     ['feed.xsl', 'application/xslt+xml; charset=utf-8', 'public, max-age=3600'],
+    ['subscribe/index.html', 'text/html; charset=utf-8', 'public, max-age=3600'],
     ['status.json', 'application/json; charset=utf-8', 'public, max-age=60, stale-while-revalidate=300'],
     ['status/index.html', 'text/html; charset=utf-8', 'public, max-age=60, stale-while-revalidate=300'],
   ];

@@ -1,0 +1,62 @@
+// subscribe/index.html: what a person sees who opens feed.xml or atom.xml in a browser. Browsers show a
+// feed served as application/rss+xml with nosniff as raw text, and Chromium is removing XSLT, so a
+// browser navigation to a head feed is redirected here (CloudFront viewer-request function and the local
+// dev server); feed readers, which do not ask for text/html, keep getting the feed itself.
+import type { SiteConfig } from '../model';
+import { siteUrl } from '../site';
+import { feedAlternateLinks } from './discovery';
+import { escapeHtml, htmlDocument } from './html';
+import { FEED_FORMATS, type FeedFormat, headFeedPath, homeUrl, stylesheetUrl } from './urls';
+
+export const SUBSCRIBE_PAGE_PATH = 'subscribe/index.html';
+/** Head feeds a browser is redirected away from (JSON Feed is not opened by people, and browsers show JSON readably). */
+export const BROWSER_REDIRECTED_FEEDS = ['/feed.xml', '/atom.xml'];
+
+const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
+
+// Web feed readers that take a feed URL in a link; each gets the URL percent-encoded.
+const READERS: [name: string, prefix: string][] = [
+  ['Feedly', 'https://feedly.com/i/subscription/feed/'],
+  ['Inoreader', 'https://www.inoreader.com/?add_feed='],
+  ['NewsBlur', 'https://www.newsblur.com/?url='],
+  ['The Old Reader', 'https://theoldreader.com/feeds/subscribe?url='],
+];
+
+/**
+ * A browser navigation: the request asks for HTML and names no feed type. Feed readers send
+ * "application/rss+xml, ..." or "*\/*"; browsers send "text/html,application/xhtml+xml,...".
+ * infra/viewer-request.js carries the same rule (CloudFront Functions cannot import); a test runs both on one table.
+ */
+export function isBrowserNavigation(accept: string | undefined): boolean {
+  if (accept === undefined) return false;
+  const value = accept.toLowerCase();
+  return value.includes('text/html') && !/rss\+xml|atom\+xml|feed\+json|rdf\+xml/.test(value);
+}
+
+export function renderSubscribePage(site: SiteConfig): string {
+  const rss = siteUrl(site, headFeedPath('rss'));
+  const feeds = FEED_FORMATS.map((format) => {
+    const url = siteUrl(site, headFeedPath(format));
+    return `<li><strong>${FORMAT_NAMES[format]}</strong>: <a href="${escapeHtml(url)}"><code>${escapeHtml(url)}</code></a></li>`;
+  });
+  const readers = READERS.map(([name, prefix]) => `<li><a href="${escapeHtml(prefix + encodeURIComponent(rss))}" rel="nofollow">${escapeHtml(name)}</a></li>`);
+  const body = [
+    `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${escapeHtml(site.title)}</a></header>`,
+    '<main>',
+    `<h1>Follow ${escapeHtml(site.title)}</h1>`,
+    `<p class="description">${escapeHtml(site.description)}</p>`,
+    '<p class="notice">You opened a web feed. A feed reader checks it for new articles, so you do not have to visit. Copy one of these addresses into your reader:</p>',
+    `<ul class="feeds">\n${feeds.join('\n')}\n</ul>`,
+    '<h2>Subscribe in one click</h2>',
+    `<ul>\n${readers.join('\n')}\n</ul>`,
+    `<p>Or read the latest articles on the <a href="${escapeHtml(homeUrl(site))}">front page</a>.</p>`,
+    '</main>',
+  ].join('\n');
+  return htmlDocument({
+    lang: site.language,
+    title: `Subscribe – ${site.title}`,
+    head: [`<link rel="canonical" href="${escapeHtml(siteUrl(site, 'subscribe/'))}">`, ...feedAlternateLinks(site)],
+    body,
+    stylesheetHref: stylesheetUrl(site, 'style.css'),
+  });
+}

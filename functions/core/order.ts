@@ -10,3 +10,9 @@ export function newestFirst(a: Pick<Article, 'published' | 'id'>, b: Pick<Articl
 export function monthOf(article: Pick<Article, 'published' | 'archiveMonth'>): string {
   return article.archiveMonth ?? article.published.slice(0, 7);
 }
+
+/** Archive month of the oldest of the items (the head's boundary month), or undefined for none. */
+export function oldestMonthOf(items: Pick<Article, 'published' | 'id' | 'archiveMonth'>[]): string | undefined {
+  const oldest = [...items].sort(newestFirst).at(-1);
+  return oldest === undefined ? undefined : monthOf(oldest);
+}

@@ -16,7 +16,7 @@ export interface PublishCore<Asset extends ImageAssetLike = ImageAssetLike> {
   describeImage(key: string, bytes: Uint8Array): Result<Asset, UploadRejected>;
   attachImages(article: Article, assets: Map<string, Asset>, site: SiteConfig): Article;
   uniqueSlug(desired: string, key: string, taken: (slug: string) => string | undefined): string;
-  renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[]): SiteFile[];
+  renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[], oldestMonthItems?: Article[]): SiteFile[];
   renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string): SiteFile[];
   renderArticlePage(site: SiteConfig, article: Article): SiteFile;
   renderHomePage(site: SiteConfig, latest: Article[]): SiteFile;

@@ -34,7 +34,7 @@ import {
   type SlugRecord,
 } from '../core/index/types';
 import type { Article, QuarantineRecord, SiteConfig, SiteFile, UploadRejected } from '../core/model';
-import { monthOf } from '../core/order';
+import { monthOf, oldestMonthOf } from '../core/order';
 import type { ObjectStore, StoredObject } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
 
@@ -312,7 +312,10 @@ class BatchRun {
       !isDeepStrictEqual(quarantined, head.quarantine) ||
       !isDeepStrictEqual(items, head.items);
     const lastPublish = contentChanged ? this.now : head.lastPublish;
-    const headFeeds = core.renderHeadFeeds(config, items, archiveMonths);
+    // JSON Feed paging continues with the head's oldest month minus the head (one manifest read at most).
+    const pagingMonth = oldestMonthOf(items);
+    const pagingManifest = pagingMonth === undefined ? undefined : (manifests.get(pagingMonth) ?? (await this.readJson<MonthManifest>(monthManifestKey(pagingMonth))));
+    const headFeeds = core.renderHeadFeeds(config, items, archiveMonths, pagingManifest?.articles ?? []);
     const headFiles = [
       ...headFeeds,
       core.renderHomePage(config, items),

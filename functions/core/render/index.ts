@@ -1,6 +1,7 @@
 // The render API the pipeline and `feedpub build` call: Article[] in, SiteFile[] (path, bytes, headers) out.
 // Pure and deterministic: same inputs, same bytes, in the same order.
 import type { Article, SiteConfig, SiteFile, SiteStatus } from '../model';
+import { siteUrl } from '../site';
 import { isMonthComplete } from '../index/months';
 import { monthOf, newestFirst } from '../order';
 import { feedXsl, STYLE_CSS } from './assets';
@@ -16,6 +17,8 @@ import {
   archiveFeedLinks,
   archiveFeedPath,
   FEED_FORMATS,
+  JSON_CONTINUED_PATH,
+  jsonHeadPaging,
   type FeedFormat,
   type FeedLinks,
   headFeedLinks,
@@ -53,19 +56,38 @@ const RENDERERS: Record<FeedFormat, (site: SiteConfig, items: Article[], links: 
 /**
  * feed.xml, atom.xml, feed.json: the newest site.feedSize items (cut again here, defensively), each
  * feed under site.headFeedBytes (its oldest items summary-only first; see budget.ts).
+ * `oldestMonthItems`: every item of the month of the head's oldest item. Those the head does not carry
+ * go to feed-continued.json, so JSON Feed's next_url chain (head, continued page, then the months
+ * before) holds each item exactly once; RSS and Atom keep RFC 5005's prev-archive to the newest month.
  */
-export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[]): SiteFile[] {
+export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[], oldestMonthItems: Article[] = []): SiteFile[] {
   const head = [...items].sort(newestFirst).slice(0, site.feedSize);
-  return FEED_FORMATS.map((format) => ({
+  const oldest = head.at(-1);
+  const oldestMonth = oldest === undefined ? undefined : monthOf(oldest);
+  const inHead = new Set(head.map((a) => a.id));
+  const continued = oldestMonthItems.filter((a) => monthOf(a) === oldestMonth && !inHead.has(a.id)).sort(newestFirst);
+  const paging = jsonHeadPaging(site, oldestMonth, continued.length > 0, archiveMonths);
+  const linksFor = (format: FeedFormat): FeedLinks => {
+    const links = headFeedLinks(site, format, archiveMonths);
+    if (format !== 'json') return links;
+    const { prevArchive: _rssAtomOnly, ...rest } = links;
+    return { ...rest, ...(paging.next !== undefined && { prevArchive: paging.next }) };
+  };
+  const files: SiteFile[] = FEED_FORMATS.map((format) => ({
     path: headFeedPath(format),
-    body: renderWithinBudget(
-      (feedItems, summaryOnly) => RENDERERS[format](site, feedItems, headFeedLinks(site, format, archiveMonths), summaryOnly),
-      head,
-      site.headFeedBytes,
-    ),
+    body: renderWithinBudget((feedItems, summaryOnly) => RENDERERS[format](site, feedItems, linksFor(format), summaryOnly), head, site.headFeedBytes),
     contentType: CONTENT_TYPES[format],
     cacheControl: CACHE_CONTROL.live,
   }));
+  if (continued.length > 0) {
+    const links: FeedLinks = {
+      self: siteUrl(site, JSON_CONTINUED_PATH),
+      ...(paging.afterContinued !== undefined && { prevArchive: paging.afterContinued }),
+      archive: false,
+    };
+    files.push({ path: JSON_CONTINUED_PATH, body: renderJsonFeed(site, continued, links), contentType: CONTENT_TYPES.json, cacheControl: CACHE_CONTROL.live });
+  }
+  return files;
 }
 
 /**
@@ -133,7 +155,8 @@ export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?
   }
   const archiveMonths = [...byMonth.keys()].sort();
   const latest = sorted.slice(0, site.feedSize);
-  yield* renderHeadFeeds(site, latest, archiveMonths);
+  const oldestLatest = latest.at(-1);
+  yield* renderHeadFeeds(site, latest, archiveMonths, oldestLatest === undefined ? [] : (byMonth.get(monthOf(oldestLatest)) ?? []));
   for (const month of archiveMonths) yield* renderArchiveFeeds(site, month, byMonth.get(month) ?? [], archiveMonths, asOf);
   const byPagePath = sorted.map((article) => ({ article, path: articlePagePath(article) }));
   byPagePath.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

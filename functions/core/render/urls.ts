@@ -7,6 +7,12 @@ export type FeedFormat = 'rss' | 'atom' | 'json';
 export const FEED_FILE_NAMES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
 export const FEED_FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
 
+/**
+ * JSON Feed page 2: the items of the head's oldest month that the head no longer carries. With it,
+ * following next_url from feed.json reaches every item exactly once (see jsonHeadPaging).
+ */
+export const JSON_CONTINUED_PATH = 'feed-continued.json';
+
 export function headFeedPath(format: FeedFormat): string {
   return FEED_FILE_NAMES[format];
 }
@@ -68,4 +74,12 @@ export function homeUrl(site: SiteConfig): string {
 export function stylesheetUrl(site: SiteConfig, file: 'feed.xsl' | 'style.css'): string {
   // Absolute from the site's base (which may carry a path), so it works from archive pages too.
   return new URL(siteUrl(site, file)).pathname;
+}
+
+/** Where JSON Feed paging goes after the head: the continued page when it has items, else the month before the head's oldest. */
+export function jsonHeadPaging(site: SiteConfig, oldestHeadMonth: string | undefined, continued: boolean, archiveMonths: string[]): { next?: string; afterContinued?: string } {
+  if (oldestHeadMonth === undefined) return {};
+  const before = [...new Set(archiveMonths)].sort().filter((m) => m < oldestHeadMonth).at(-1);
+  const afterContinued = before === undefined ? undefined : siteUrl(site, archiveFeedPath(before, 'json'));
+  return { ...(continued ? { next: siteUrl(site, JSON_CONTINUED_PATH) } : afterContinued !== undefined && { next: afterContinued }), ...(afterContinued !== undefined && { afterContinued }) };
 }

@@ -45,6 +45,7 @@ export function checkSiteLinks(feeds: FeedSummary[], exists: (path: string) => b
     return violations;
   }
 
+  violations.push(...checkJsonPaging(feeds, baseUrl));
   for (const feed of feeds) {
     const report = (rule: string, message: string): void => {
       violations.push({ path: feed.path, rule, message });
@@ -73,6 +74,38 @@ export function checkSiteLinks(feeds: FeedSummary[], exists: (path: string) => b
         report('item-link', `${where} link ${item.link} names ${target}, which does not exist`);
       }
     });
+  }
+  return violations;
+}
+
+/**
+ * JSON Feed paging: a poller that follows next_url from feed.json meets every item of every JSON Feed
+ * on the site exactly once (pages that repeat items make it stop early or see duplicates).
+ */
+function checkJsonPaging(feeds: FeedSummary[], baseUrl: string): Violation[] {
+  const byPath = new Map(feeds.filter((f) => f.format === 'jsonfeed').map((f) => [f.path, f]));
+  if (!byPath.has('feed.json')) return [];
+  const violations: Violation[] = [];
+  const seen = new Map<string, string>();
+  const visited = new Set<string>();
+  for (let path: string | undefined = 'feed.json'; path !== undefined && !visited.has(path); ) {
+    visited.add(path);
+    const page = byPath.get(path);
+    if (page === undefined) break; // a missing target is reported by archive-link
+    for (const { id } of page.items) {
+      if (id === undefined) continue;
+      const first = seen.get(id);
+      // A repeat within one page is unique-id's finding.
+      if (first !== undefined && first !== path) violations.push({ path, rule: 'json-paging', message: `item ${id} is also on ${first}: following next_url from feed.json repeats it` });
+      else if (first === undefined) seen.set(id, path);
+    }
+    const next = page.archiveLinks.find((l) => l.rel === 'next_url')?.href;
+    path = next === undefined ? undefined : sitePathOf(next, baseUrl);
+  }
+  const missed = new Set<string>();
+  for (const feed of byPath.values()) for (const { id } of feed.items) if (id !== undefined && !seen.has(id)) missed.add(id);
+  if (missed.size > 0) {
+    violations.push({ path: 'feed.json', rule: 'json-paging', message: `${missed.size} item(s) are not reached by following next_url from feed.json, e.g. ${[...missed][0]}` });
   }
   return violations;
 }

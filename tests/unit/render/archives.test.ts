@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Article, SiteConfig } from '../../../functions/core/model';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { monthOf } from '../../../functions/core/order';
-import { renderArchiveFeeds, renderHeadFeeds } from '../../../functions/core/render/index';
+import fc from 'fast-check';
+import { renderArchiveFeeds, renderHeadFeeds, renderSite } from '../../../functions/core/render/index';
 import { syntheticArticles } from '../../fixtures/articles';
 import { bodyText, readJsonFeed, readXml } from './read-back';
 
@@ -50,15 +51,38 @@ describe('RFC 5005 links', () => {
     expect('fh:archive' in atom.feed).toBe(month !== undefined && month !== '2024-03');
   });
 
-  it('JSON Feed next_url chains head -> newest archive -> ... -> oldest (which has none)', () => {
-    const chain: string[] = [];
-    let doc = files().json;
-    while (doc.next_url !== undefined) {
-      chain.push(doc.next_url);
-      const month = /archive\/(\d{4}-\d{2})\//.exec(doc.next_url)?.[1];
-      doc = files(month).json;
-    }
-    expect(chain).toEqual([url('archive/2024-03/feed.json'), url('archive/2024-02/feed.json'), url('archive/2024-01/feed.json')]);
+  it('JSON Feed next_url: head, then the rest of its oldest month, then the months before; each item once', () => {
+    const head = articles.slice(-5).reverse();
+    const march = articles.filter((a) => monthOf(a) === '2024-03');
+    const headFiles = renderHeadFeeds(site, head, MONTHS, march);
+    const page = (path: string) => readJsonFeed(bodyText(headFiles.find((f) => f.path === path)?.body ?? ''));
+    expect(page('feed.json').next_url).toBe(url('feed-continued.json'));
+    const continued = page('feed-continued.json');
+    expect(continued.items.map((i: any) => i.id)).toEqual(march.slice(0, -5).reverse().map((a) => a.id));
+    expect(continued.next_url).toBe(url('archive/2024-02/feed.json'));
+    expect(files('2024-02').json.next_url).toBe(url('archive/2024-01/feed.json'));
+    expect(files('2024-01').json.next_url).toBeUndefined();
+    // RSS and Atom keep RFC 5005: prev-archive is the newest month.
+    expect(rssLinks(readXml(bodyText(headFiles.find((f) => f.path === 'feed.xml')?.body ?? '')))['prev-archive']).toBe(url('archive/2024-03/feed.xml'));
+  });
+
+  it('property: following next_url from feed.json reaches every item exactly once, for any head size and month spread', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 60 }), fc.double({ min: 0.2, max: 20, noNaN: true }), (feedSize, count, spreadDays) => {
+        const s = { ...site, feedSize };
+        const all = syntheticArticles(count, 7, { site: s, spreadDays });
+        const byPath = new Map(renderSite(s, all).map((f) => [f.path, bodyText(f.body)]));
+        const ids: string[] = [];
+        for (let path: string | undefined = 'feed.json'; path !== undefined; ) {
+          const doc = JSON.parse(byPath.get(path) as string);
+          ids.push(...doc.items.map((i: any) => i.id));
+          path = doc.next_url === undefined ? undefined : (doc.next_url as string).slice('https://n.example/'.length);
+        }
+        expect(ids.length).toBe(count);
+        expect(new Set(ids)).toEqual(new Set(all.map((a) => a.id)));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('an archive holds every item of its month, newest first, and shares the head feed id', () => {

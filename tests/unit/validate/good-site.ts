@@ -114,7 +114,8 @@ export function goodSite(): Map<string, string> {
   const head = [A, C, B];
   files.set('feed.xml', rss({ self: 'feed.xml', prev: 'archive/2024-10/feed.xml' }, head));
   files.set('atom.xml', atom({ self: 'atom.xml', prev: 'archive/2024-10/atom.xml' }, head));
-  files.set('feed.json', jsonFeed({ self: 'feed.json', next: 'archive/2024-10/feed.json' }, head));
+  // The head holds every item, so JSON Feed paging has nowhere further to go (each item once).
+  files.set('feed.json', jsonFeed({ self: 'feed.json' }, head));
   files.set('archive/2024-10/feed.xml', rss({ self: 'archive/2024-10/feed.xml', prev: 'archive/2024-09/feed.xml', current: 'feed.xml' }, [A, C]));
   files.set('archive/2024-10/atom.xml', atom({ self: 'archive/2024-10/atom.xml', prev: 'archive/2024-09/atom.xml', current: 'atom.xml' }, [A, C]));
   files.set('archive/2024-10/feed.json', jsonFeed({ self: 'archive/2024-10/feed.json', next: 'archive/2024-09/feed.json' }, [A, C]));

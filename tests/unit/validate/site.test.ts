@@ -72,6 +72,17 @@ const cases: { name: string; mutate: Mutation; expected: [path: string, rule: st
   },
   { name: 'Atom date with milliseconds', mutate: edit('atom.xml', '<published>2024-10-31T00:00:00Z', '<published>2024-10-31T00:00:00.250Z'), expected: [['atom.xml', 'whole-seconds']] },
   { name: 'JSON Feed date with milliseconds', mutate: edit('feed.json', '"date_published": "2024-10-31T00:00:00Z"', '"date_published": "2024-10-31T00:00:00.250Z"'), expected: [['feed.json', 'whole-seconds']] },
+  {
+    name: 'JSON Feed paging that repeats the head',
+    mutate: edit('feed.json', '"feed_url": "https://news.example.com/feed.json",', '"feed_url": "https://news.example.com/feed.json",\n  "next_url": "https://news.example.com/archive/2024-10/feed.json",'),
+    // A and C again on the October page, B again on September's.
+    expected: [['archive/2024-09/feed.json', 'json-paging'], ['archive/2024-10/feed.json', 'json-paging'], ['archive/2024-10/feed.json', 'json-paging']],
+  },
+  {
+    name: 'JSON Feed paging that misses items',
+    mutate: edit('feed.json', /,\s*\{\s*"id": "urn:uuid:00000000-0000-5000-8000-00000000000b"[\s\S]*?\n    \}(?=\n  \])/, ''),
+    expected: [['feed.json', 'json-paging']],
+  },
   { name: 'JSON Feed version 1', mutate: edit('feed.json', 'version/1.1', 'version/1'), expected: [['feed.json', 'jsonfeed-schema']] },
   { name: 'JSON Feed item without content', mutate: edit('archive/2024-09/feed.json', /"content_html": "[^"]*",/, ''), expected: [['archive/2024-09/feed.json', 'jsonfeed-schema']] },
   { name: 'JSON Feed misspelt key', mutate: edit('feed.json', '"date_modified"', '"date_modifed"'), expected: [['feed.json', 'jsonfeed-schema']] },
@@ -79,7 +90,8 @@ const cases: { name: string; mutate: Mutation; expected: [path: string, rule: st
   { name: 'JSON Feed date in RFC 822 form', mutate: edit('feed.json', '"date_published": "2024-10-31T00:00:00Z"', '"date_published": "Thu, 31 Oct 2024 00:00:00 GMT"'), expected: [['feed.json', 'rfc3339-date']] },
   { name: 'JSON Feed not JSON', mutate: edit('feed.json', '{', '{,'), expected: [['feed.json', 'json-parse']] },
   { name: 'duplicate guid in an RSS archive', mutate: edit('archive/2024-10/feed.xml', `>${ITEM_C}<`, `>${ITEM_A}<`), expected: [['archive/2024-10/feed.xml', 'unique-id']] },
-  { name: 'duplicate id in JSON Feed', mutate: edit('feed.json', `"${ITEM_C}"`, `"${ITEM_A}"`), expected: [['feed.json', 'unique-id']] },
+  // C then appears on no page reached from feed.json either.
+  { name: 'duplicate id in JSON Feed', mutate: edit('feed.json', `"${ITEM_C}"`, `"${ITEM_A}"`), expected: [['feed.json', 'json-paging'], ['feed.json', 'unique-id']] },
   { name: 'relative RSS item link', mutate: edit('feed.xml', '<link>https://news.example.com/articles/a/</link>', '<link>/articles/a/</link>'), expected: [['feed.xml', 'absolute-url']] },
   { name: 'relative JSON Feed image', mutate: edit('feed.json', '"https://news.example.com/images/a.jpg"', '"images/a.jpg"'), expected: [['feed.json', 'absolute-url']] },
   { name: 'javascript: URL in media:content', mutate: edit('atom.xml', '<link rel="alternate" type="text/html" href="https://news.example.com/"/>', '<link rel="alternate" type="text/html" href="javascript:alert(1)"/>'), expected: [['atom.xml', 'absolute-url']] },

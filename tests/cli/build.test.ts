@@ -222,8 +222,8 @@ describe('buildSite', () => {
     await buildSite({ contentDir: content, outDir: first });
     await buildSite({ contentDir: content, outDir: second });
     const hashes = hashTree(first);
-    // 3 head feeds, 3 archive feeds (one month), 2 pages, home, style.css, feed.xsl, 404.html, status.json + page, 1 image.
-    expect(Object.keys(hashes)).toHaveLength(15);
+    // 3 head feeds, 3 archive feeds (one month), 2 pages, home, style.css, feed.xsl, 404.html, subscribe page, status.json + page, 1 image.
+    expect(Object.keys(hashes)).toHaveLength(16);
     expect(hashTree(second)).toEqual(hashes);
   });
 });

@@ -21,8 +21,9 @@ describe('renderSite', () => {
   it('writes head feeds, three feeds per month, one page per article, home, assets and status, once each', () => {
     expect(files.slice(0, 3).map((f) => f.path)).toEqual(['feed.xml', 'atom.xml', 'feed.json']);
     expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
-    // head feeds, archives, pages, home, style.css + feed.xsl + 404.html + subscribe page, status.json + status page
-    expect(files.length).toBe(3 + 3 * months.length + 120 + 1 + 4 + 2);
+    // head feeds + feed-continued.json, archives, pages, home, style.css + feed.xsl + 404.html + subscribe page, status.json + status page
+    expect(files.length).toBe(4 + 3 * months.length + 120 + 1 + 4 + 2);
+    expect(byPath.has('feed-continued.json')).toBe(true);
     expect(byPath.get('404.html')?.contentType).toBe('text/html; charset=utf-8');
     for (const month of months) expect(byPath.has(`archive/${month}/atom.xml`)).toBe(true);
     for (const article of articles) expect(byPath.has(`articles/${article.slug}/index.html`)).toBe(true);

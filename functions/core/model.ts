@@ -176,7 +176,9 @@ export type UploadRejectionCode =
   | 'no-title'
   | 'unsupported-type'
   | 'bad-front-matter'
-  | 'bad-encoding';
+  | 'bad-encoding'
+  /** Over a deterministic cap on structure (nesting depth, lines, markup): see parse/markdownLimits.ts. */
+  | 'too-complex';
 
 /** A typed, human-readable reason an upload cannot be published. Errors are values. */
 export interface UploadRejected {

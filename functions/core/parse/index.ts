@@ -53,7 +53,7 @@ export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejecte
 
   if (format === 'md') {
     const parsed = parseMarkdown(decoded.text);
-    if (!parsed.ok) return rejection('bad-front-matter', parsed.reason, key, size);
+    if (!parsed.ok) return rejection(parsed.code ?? 'bad-front-matter', parsed.reason, key, size);
     const { title, meta, markdown, images, warnings } = parsed.value;
     if (!HAS_WORDS.test(title)) {
       return rejection('no-title', 'no title: add "title:" to the front matter or start the text with "# Title"', key, size);

@@ -15,6 +15,16 @@ describe('parseMarkdown', () => {
     expect(value.markdown).toBe('Body text.');
   });
 
+  it('numbers stay as written: a version "3.10" and a code "007" are not 3.1 and 7', () => {
+    expect(parsed('---\ntitle: T\nversion: 3.10\ncode: 007\nhex: 0x1F\nbig: 12345678901234567890\n---\nx').meta).toEqual({
+      title: 'T', version: '3.10', code: '007', hex: '0x1F', big: '12345678901234567890',
+    });
+  });
+
+  it('a quoted value with ": " is fine; a quoted "null" is the word, a bare null is no value', () => {
+    expect(parsed('---\ntitle: "Breaking: storm"\na: "null"\nb: null\n---\nx').meta).toEqual({ title: 'Breaking: storm', a: 'null' });
+  });
+
   it('an explicit YAML timestamp becomes an ISO string', () => {
     expect(parsed('---\ntitle: T\ndate: !!timestamp 2025-04-30T10:15:00Z\n---\nx').meta.date).toBe('2025-04-30T10:15:00Z');
     expect(parsed('---\ntitle: T\ndate: !!timestamp 2025-04-30\n---\nx').meta.date).toBe('2025-04-30');
@@ -79,7 +89,10 @@ describe('parseMarkdown', () => {
 
   it.each([
     ['---\ntitle: [x\n---\nBody', /^front matter is not valid YAML: .* at line 2, column \d+$/],
-    ['---\ntitle: a: b\n---\n', /^front matter is not valid YAML: .* at line 2, column \d+$/],
+    ['---\ntitle: a: b\n---\n', /^front matter is not valid YAML: .* at line 2, column 9: quote a value that contains ": " \(title: "Breaking: storm"\)$/],
+    ['---\nt: ' + '['.repeat(101) + '\n---\n', /^front matter is not valid YAML: nesting deeper than 100 at line 2, column \d+$/],
+    ['---\na: &x [1, 2]\nb: *x\n---\n', /^front matter is not valid YAML: an alias \(\*name\) at line 3, column \d+: write the value out instead$/],
+    [`---\ntitle: x\n${'k: v\n'.repeat(14_000)}---\n`, /^front matter is 68.4 KB long; the limit is 64 KB: is the closing "---" line missing\?$/],
     ['---\ntitle: x\n', /^front matter opened by "---" on line 1 is never closed by a "---" line$/],
     ['---\njust a sentence\n---\nBody', /^front matter must be "key: value" lines/],
   ])('rejects bad front matter: %j', (text, reason) => {

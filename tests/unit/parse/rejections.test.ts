@@ -105,7 +105,7 @@ describe('parseUpload rejects what cannot be published, with a reason a person c
       key: 'x.md',
       bytes: utf8('---\ntitle: One\ntitle: Two\n---\nBody'),
       code: 'bad-front-matter',
-      reason: 'front matter is not valid YAML: Map keys must be unique at line 3, column 1',
+      reason: 'front matter is not valid YAML: duplicated mapping key at line 3, column 1',
     },
     {
       name: 'bad YAML: unclosed flow list',

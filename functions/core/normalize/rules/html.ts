@@ -1,6 +1,9 @@
-// Body HTML: plain-text paragraphs are escaped into <p>; Markdown goes through marked (GFM) and then
-// sanitize-html with an explicit allowlist, so no script, style, event handler or javascript: URL survives.
-import { marked } from 'marked';
+// Body HTML: plain-text paragraphs are escaped into <p>; Markdown goes through markdown-it (CommonMark,
+// raw HTML passed on, bare URLs linked as GFM does) and then sanitize-html with an explicit allowlist, so
+// no script, style, event handler or javascript: URL survives. markdown-it rather than marked: marked is
+// quadratic on emphasis runs and deep lists and overflows the stack on 3 KB of nested ">" (the parser's
+// caps in parse/markdownLimits.ts bound what reaches here; markdown-it stays linear within them).
+import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { cleanText, escapeHtml } from './text';
 
@@ -30,10 +33,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !/^https?:\/\//i.test(frame.attribs.src ?? ''),
 };
 
+const MARKDOWN = new MarkdownIt({ html: true, linkify: true, maxNesting: 1000 });
+// Every URL goes on to the sanitizer, which alone decides (markdown-it would print a refused link as text).
+MARKDOWN.validateLink = () => true;
+
 /** Sanitized HTML of a Markdown body. */
 export function markdownToHtml(markdown: string): string {
-  const html = marked.parse(markdown, { gfm: true, async: false });
-  return sanitizeHtml(html, SANITIZE).trim();
+  return sanitizeHtml(MARKDOWN.render(markdown), SANITIZE).trim();
 }
 
 const BLOCK_END = /<\/(?:p|li|h[2-4]|blockquote|pre|figure)>|<br\s*\/?>|<hr\s*\/?>/gi;

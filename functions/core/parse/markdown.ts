@@ -24,8 +24,9 @@ export type MarkdownResult = { ok: true; value: ParsedMarkdown } | { ok: false; 
 // is a typed rejection, not a stack overflow, and an alias cannot expand to a billion values.
 const YAML_SCHEMA = FAILSAFE_SCHEMA.withTags(nullCoreTag, { ...timestampTag, implicit: false });
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
+// js-yaml refuses a collection at depth maxDepth: "+ 1" lets exactly MAX_NESTING levels through.
 const parseYaml = (source: string): unknown =>
-  source.trim() === '' ? {} : load(source, { schema: YAML_SCHEMA, maxDepth: MAX_NESTING, maxAliases: 0 });
+  source.trim() === '' ? {} : load(source, { schema: YAML_SCHEMA, maxDepth: MAX_NESTING + 1, maxAliases: 0 });
 
 /**
  * Splits "---\n<yaml>\n---\n<body>" exactly as gray-matter 4 does with its defaults (its parseMatter,
@@ -73,8 +74,9 @@ export function readFrontMatter(text: string): { ok: true; value: FrontMatter } 
   }
   const { yaml, body } = splitFrontMatter(text);
   // A deterministic cap before the YAML parser: the same verdict on every machine, whatever its speed.
-  if (yaml !== undefined && yaml.length > MAX_FRONT_MATTER_BYTES) {
-    return { ok: false, reason: `front matter is ${humanSize(yaml.length)} long; the limit is ${humanSize(MAX_FRONT_MATTER_BYTES)}: is the closing "---" line missing?` };
+  const frontMatterLength = text.length - body.length;
+  if (frontMatterLength > MAX_FRONT_MATTER_BYTES) {
+    return { ok: false, reason: `front matter is ${humanSize(frontMatterLength)} long; the limit is ${humanSize(MAX_FRONT_MATTER_BYTES)}: is the closing "---" line missing?` };
   }
   let data: unknown;
   try {
@@ -107,10 +109,18 @@ export function parseMarkdown(text: string): MarkdownResult {
     if (title === '') title = heading.text;
     body = body.slice(0, heading.start) + body.slice(heading.end);
   }
+  // The caps read the body as uploaded, so their line numbers are the file's.
+  const bodyStart = text.length - frontMatter.value.body.length;
+  const overLimit = markdownOverLimit(frontMatter.value.body, 1 + countNewlines(text, bodyStart));
   const markdown = body.replace(/^\n+/, '').trimEnd();
-  const overLimit = markdownOverLimit(markdown);
   if (overLimit !== undefined) return { ok: false, reason: `the Markdown is too complex: ${overLimit}`, code: 'too-complex' };
   return { ok: true, value: { title, meta, markdown, images, warnings } };
+}
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
+  return count;
 }
 
 /** Markdown typed with the plain-text header lines ("Title: ...", "Date: ...") instead of front matter. */

@@ -6,7 +6,10 @@
 export const MAX_NESTING = 100;
 /** Lines of a Markdown body; 20,000 is ~1.4 MB of prose wrapped at 72 columns. */
 export const MAX_MARKDOWN_LINES = 20_000;
-/** Characters that open inline syntax or HTML; a 100 KB article with code samples has a few thousand. */
+/**
+ * Characters that open inline syntax or HTML, and block-quote and list markers (each one a container to
+ * build and sanitize, ~10 µs apiece); a 100 KB article with code samples and lists has a few thousand.
+ */
 export const MAX_MARKUP_CHARACTERS = 50_000;
 
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen']);
@@ -25,30 +28,34 @@ const isLetter = (code: number): boolean => (code | 0x20) >= 97 && (code | 0x20)
 const isBlank = (code: number): boolean => code === C.space || code === C.tab;
 
 /** Why this Markdown body is over a cap (a sentence for the editor), or undefined when it is within all of them. */
-export function markdownOverLimit(body: string): string | undefined {
+export function markdownOverLimit(body: string, firstLine = 1): string | undefined {
   const length = body.length;
-  let lines = 1;
+  let lines = firstLine;
+  let bodyLines = 1;
   let markup = 0;
   // Open HTML elements, innermost last, and how many of each name are open (to match end tags as parsers do).
   const open: string[] = [];
   const openCount = new Map<string, number>();
   let nextGt = -1; // the next '>' at or after the scan position; -2 once there is none left
   let index = 0;
+  let previousDepth = 0;
   while (index < length) {
     // Line start: the container prefix (quote markers, list markers, indentation) bounds this line's nesting.
-    const depth = containerDepth(body, index);
-    if (depth > MAX_NESTING) return `nesting deeper than ${MAX_NESTING} (block quotes and lists) on line ${lines}`;
+    const depth = containerDepth(body, index, previousDepth);
+    if (depth !== undefined) previousDepth = depth;
+    if (depth !== undefined && depth > MAX_NESTING) return `nesting deeper than ${MAX_NESTING} (block quotes and lists) on line ${lines}`;
+    markup += prefixMarkers;
+    if (markup > MAX_MARKUP_CHARACTERS) return tooMuchMarkup;
     for (; index < length; index++) {
       const code = body.charCodeAt(index);
       if (code === C.nl) {
         index++;
-        if (++lines > MAX_MARKDOWN_LINES) return `more than ${MAX_MARKDOWN_LINES.toLocaleString('en-US')} lines of Markdown`;
+        lines++;
+        if (++bodyLines > MAX_MARKDOWN_LINES) return `more than ${MAX_MARKDOWN_LINES.toLocaleString('en-US')} lines of Markdown`;
         break;
       }
       if (!isMarkup(code)) continue;
-      if (++markup > MAX_MARKUP_CHARACTERS) {
-        return `more than ${MAX_MARKUP_CHARACTERS.toLocaleString('en-US')} Markdown or HTML markup characters (* _ \` [ ] ! < & | ~ \\)`;
-      }
+      if (++markup > MAX_MARKUP_CHARACTERS) return tooMuchMarkup;
       if (code !== C.lt || nextGt === -2) continue;
       const closing = body.charCodeAt(index + 1) === C.slash;
       const nameStart = index + (closing ? 2 : 1);
@@ -73,6 +80,10 @@ export function markdownOverLimit(body: string): string | undefined {
   return undefined;
 }
 
+const tooMuchMarkup = `more than ${MAX_MARKUP_CHARACTERS.toLocaleString('en-US')} Markdown or HTML markup characters (* _ \` [ ] ! < & | ~ \\, quote and list markers)`;
+// Quote and list markers of the line containerDepth read last (a module variable: no object per line).
+let prefixMarkers = 0;
+
 /** An end tag closes the innermost open element of its name and everything inside it; a stray one is ignored. */
 function closeElement(open: string[], openCount: Map<string, number>, name: string): void {
   if ((openCount.get(name) ?? 0) === 0) return;
@@ -84,10 +95,12 @@ function closeElement(open: string[], openCount: Map<string, number>, name: stri
 }
 
 /**
- * An upper bound of the containers (block quotes, list items) open on the line starting at `start`:
- * each needs a '>' or a list marker on the line, or two columns of indentation. A blank line opens none.
+ * An upper bound of the containers (block quotes, list items) open on the line starting at `start`, or
+ * undefined for a blank line. A container is opened only by a '>' or a list marker; one continued from
+ * the lines above needs two columns of indentation. So: this line's markers, plus the lesser of half its
+ * indentation and the depth above (200 spaces before a code line are not 100 lists).
  */
-function containerDepth(text: string, start: number): number {
+function containerDepth(text: string, start: number, depthAbove: number): number | undefined {
   let quotes = 0;
   let markers = 0;
   let columns = 0;
@@ -110,9 +123,10 @@ function containerDepth(text: string, start: number): number {
     } else break;
     index++;
   }
+  prefixMarkers = quotes + markers;
   if (quotes === 0 && markers === 0) {
     const code = text.charCodeAt(index);
-    if (Number.isNaN(code) || code === C.nl) return 0; // a whitespace-only line
+    if (Number.isNaN(code) || code === C.nl || code === 13) return undefined; // a whitespace-only line
   }
-  return quotes + markers + Math.floor(columns / 2);
+  return quotes + markers + Math.min(Math.floor(columns / 2), depthAbove);
 }

@@ -1,5 +1,9 @@
 // Markdown uploads: YAML front matter (split as gray-matter does, read with js-yaml) and a Markdown body.
-import { FAILSAFE_SCHEMA, load, nullCoreTag, timestampTag, YAMLException } from 'js-yaml';
+import jsYaml, { type LoadOptions, type Type } from 'js-yaml';
+
+const { FAILSAFE_SCHEMA, load, YAMLException } = jsYaml;
+// js-yaml 4 exports its types; @types/js-yaml does not declare them.
+const yamlTypes = (jsYaml as unknown as { types: Record<'null' | 'timestamp', Type> }).types;
 import type { RawImage } from '../model';
 import { parseHeaderBlock } from './headers';
 import { MAX_NESTING, markdownOverLimit } from './markdownLimits';
@@ -19,14 +23,15 @@ export type MarkdownResult = { ok: true; value: ParsedMarkdown } | { ok: false; 
 
 // Every scalar stays the string as written ("3.10", "007", "2025-13-45": the failsafe schema resolves no
 // numbers, booleans or dates), except null/~/empty, which say "no value". An explicit !!timestamp still works.
-// js-yaml rather than `yaml`: ~10x faster on front matter, and linear where `yaml` was quadratic (20k keys,
-// 100 KB of blank lines took seconds). Its depth and alias limits are deterministic caps: a 1 MB "[[[["
-// is a typed rejection, not a stack overflow, and an alias cannot expand to a billion values.
-const YAML_SCHEMA = FAILSAFE_SCHEMA.withTags(nullCoreTag, { ...timestampTag, implicit: false });
+// js-yaml 4 rather than `yaml` (and js-yaml 5): ~4 µs for seed front matter against ~45 (and ~40), and
+// linear where `yaml` was quadratic (20k keys, 100 KB of blank lines took seconds). Its depth limit is a
+// deterministic cap: a 1 MB "[[[[" is a typed rejection, not a stack overflow.
+const YAML_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [yamlTypes.null], explicit: [yamlTypes.timestamp] });
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
-// js-yaml refuses a collection at depth maxDepth: "+ 1" lets exactly MAX_NESTING levels through.
-const parseYaml = (source: string): unknown =>
-  source.trim() === '' ? {} : load(source, { schema: YAML_SCHEMA, maxDepth: MAX_NESTING + 1, maxAliases: 0 });
+// js-yaml refuses a collection at depth maxDepth: "+ 1" lets MAX_NESTING levels through. (maxDepth is in
+// js-yaml 4.3's options, not yet in its published types.)
+const YAML_OPTIONS = { schema: YAML_SCHEMA, maxDepth: MAX_NESTING + 1 } as LoadOptions;
+const parseYaml = (source: string): unknown => (source.trim() === '' ? {} : load(source, YAML_OPTIONS));
 
 /**
  * Splits "---\n<yaml>\n---\n<body>" exactly as gray-matter 4 does with its defaults (its parseMatter,
@@ -90,9 +95,15 @@ export function readFrontMatter(text: string): { ok: true; value: FrontMatter } 
   }
   const warnings: string[] = [];
   const meta: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const plain = plainValue(value);
-    if (plain !== undefined) setOwn(meta, key.toLowerCase(), plain);
+  const seen = new Set<object>([data as object]);
+  try {
+    for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+      const plain = plainValue(value, seen);
+      if (plain !== undefined) setOwn(meta, key.toLowerCase(), plain);
+    }
+  } catch (error) {
+    if (error !== ALIASED_COLLECTION) throw error;
+    return { ok: false, reason: 'front matter is not valid YAML: a list or map is used again through an alias (*name); write it out instead' };
   }
   return { ok: true, value: { meta, body, images: imagesOf(meta, warnings), warnings } };
 }
@@ -142,29 +153,60 @@ function yamlErrorSummary(error: unknown, source: string): string {
   const where = mark ? ` at line ${mark.line + 1}, column ${mark.column + 1}` : '';
   const reason = error.reason;
   if (reason.startsWith('nesting exceeded maxDepth')) return `nesting deeper than ${MAX_NESTING}${where}`;
-  if (reason.startsWith('aliases exceeded maxAliases')) return `an alias (*name)${where}: write the value out instead`;
+  if (reason.includes('within a flow collection')) {
+    // js-yaml notices at the end of the front matter; the editor needs the line that opened the list.
+    const opened = unclosedFlowAt(source);
+    if (opened !== undefined) return `a "[" or "{" that is never closed ${opened}`;
+  }
   const line = mark ? (source.split('\n', mark.line + 1)[mark.line] ?? '') : '';
   // "title: Breaking: storm" - the second ": " starts a nested map, which YAML does not allow there.
   const hint = /^\s*[^:#]+:\s.*:\s/.test(line) && !/^\s*[^:]+:\s*["']/.test(line) ? ': quote a value that contains ": " (title: "Breaking: storm")' : '';
   return `${reason}${where}${hint}`;
 }
 
+/** "at line L, column C" (1-based) of the outermost flow collection still open at the end (quotes skipped). */
+function unclosedFlowAt(source: string): string | undefined {
+  let depth = 0;
+  let openedAt: string | undefined;
+  let line = 1;
+  let column = 0;
+  let quote = '';
+  for (const char of source) {
+    column++;
+    if (char === '\n') {
+      line++;
+      column = 0;
+    } else if (quote !== '') {
+      if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") {
+      if (depth > 0) quote = char;
+    } else if (char === '[' || char === '{') {
+      if (depth++ === 0) openedAt = `at line ${line}, column ${column}`;
+    } else if ((char === ']' || char === '}') && depth > 0) depth--;
+  }
+  return depth > 0 ? openedAt : undefined;
+}
+
+// js-yaml gives an aliased list or map as the same object each time: nine aliases of nine aliases of...
+// would expand to billions of values (or loop forever on "&a [*a]"). A scalar alias is harmless.
+const ALIASED_COLLECTION = new Error('aliased collection');
+
 /** Scalars become strings (as written), Dates ISO strings, nulls and blank strings are dropped; lists and maps recurse. */
-function plainValue(value: unknown): unknown {
+function plainValue(value: unknown, seen: Set<object>): unknown {
   if (value === null || value === undefined) return undefined;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : isoDate(value);
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (Array.isArray(value)) return value.map(plainValue).filter((item) => item !== undefined);
-  if (typeof value === 'object') {
-    const result: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const plain = plainValue(item);
-      if (plain !== undefined) setOwn(result, key.toLowerCase(), plain);
-    }
-    return result;
+  if (typeof value !== 'object') return undefined;
+  if (seen.has(value)) throw ALIASED_COLLECTION;
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((item) => plainValue(item, seen)).filter((item) => item !== undefined);
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const plain = plainValue(item, seen);
+    if (plain !== undefined) setOwn(result, key.toLowerCase(), plain);
   }
-  return undefined;
+  return result;
 }
 
 /** A date-only timestamp (UTC midnight) keeps its date-only form. */

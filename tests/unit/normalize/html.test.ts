@@ -9,7 +9,7 @@ describe('paragraphsToHtml', () => {
   });
 });
 
-describe('markdownToHtml: marked + sanitize-html allowlist', () => {
+describe('markdownToHtml: markdown-it + sanitize-html allowlist', () => {
   it.each([
     ['paragraphs and emphasis', 'One *two* **three**\n\nFour', '<p>One <em>two</em> <strong>three</strong></p>\n<p>Four</p>'],
     ['a heading 1 becomes h2', '# Big\n\n## Sub', '<h2>Big</h2>\n<h2>Sub</h2>'],
@@ -24,6 +24,13 @@ describe('markdownToHtml: marked + sanitize-html allowlist', () => {
     ['relative image dropped', '![A cat](cat.jpg)', '<p></p>'],
     ['lists, quotes, code', '- a\n- b\n\n> q\n\n`c`', '<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<blockquote>\n<p>q</p>\n</blockquote>\n<p><code>c</code></p>'],
   ])('%s', (_name, markdown, html) => expect(markdownToHtml(markdown)).toBe(html));
+
+  it.each([
+    ['a bare URL is linked', 'See https://example.com/a now', '<p>See <a href="https://example.com/a">https://example.com/a</a> now</p>'],
+    ['www. is linked over http', 'See www.example.com now', '<p>See <a href="http://www.example.com">www.example.com</a> now</p>'],
+    ['an e-mail address is linked', 'Write to desk@example.com.', '<p>Write to <a href="mailto:desk@example.com">desk@example.com</a>.</p>'],
+    ['no link-like text, nothing linked', 'Plain words only.', '<p>Plain words only.</p>'],
+  ])('%s (GFM autolinks)', (_name, markdown, html) => expect(markdownToHtml(markdown)).toBe(html));
 
   it('tables are not in the allowlist: the tags go, their text stays', () => {
     expect(markdownToHtml('| h |\n|---|\n| v |')).toMatch(/^h\s+v$/);

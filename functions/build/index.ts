@@ -9,13 +9,13 @@ import { monthOf } from '../core/order';
 import { parseSiteConfig } from '../core/site';
 import { DirectoryObjectStore } from '../store/directory';
 import { assembleSite, type ContentFile } from './assemble';
-import { forEachLimit, mapLimit } from '../core/concurrency';
+import { mapLimit } from '../core/concurrency';
 import { renderSiteLazily } from '../core/render';
 import { countSiteFiles, type BuildCounts } from './summary';
 
 /** Files in the content folder that are settings, not uploads. */
 const SETTINGS_FILES = new Set(['site.json', 'dates.json']);
-/** Files read or written at once: enough to keep the disk busy, few enough to stay under the fd limit. */
+/** Files read at once: enough to keep the disk busy, few enough to stay under the fd limit. */
 const IO_CONCURRENCY = 32;
 
 /** A problem with the build's settings or folders (exit 2), as opposed to a bad content file. */
@@ -135,7 +135,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const out = new DirectoryObjectStore(outDir);
   const paths: string[] = [];
   let written = 0;
-  let bytes = 0;
   // For the progress bar only: a page per article, three feeds per month and the head, a few fixed files.
   const months = new Set(assembled.articles.map((a) => monthOf(a))).size;
   const expectedOutputs = assembled.articles.length + 3 * (months + 1) + assembled.assets.length + 5;
@@ -146,17 +145,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     for (const asset of assembled.assets) yield { path: asset.path, body: asset.bytes };
   };
-  await forEachLimit(outputs(), IO_CONCURRENCY, async ({ path, body }) => {
-    await out.put(path, body);
-    bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  // One file after another, synchronously: see DirectoryObjectStore.putSync.
+  for (const { path, body } of outputs()) {
+    out.putSync(path, body);
     written++;
     onProgress?.('write', written, Math.max(written, expectedOutputs));
-  });
+  }
   const finished = performance.now();
   return {
     articles: assembled.articles.length,
     ...countSiteFiles(paths.map((path) => ({ path }))),
-    bytes,
+    bytes: out.bytesWritten,
     ms: finished - started,
     rejected: assembled.rejected,
     phaseMs: { read: ingestStarted - readStarted, ingest: renderStarted - ingestStarted, renderAndWrite: finished - renderStarted },

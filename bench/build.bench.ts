@@ -8,7 +8,7 @@
 // temporary folder here is ext4 without a journal, where creating files soon after deleting many (an
 // `rm -rf` of the previous output) is 2-6x slower: deleting between runs would measure that instead.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +109,19 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/**
+ * CPU time (user + system) of the waited-for child processes so far, in ms, from /proc (Linux; 10 ms ticks).
+ * Printed beside wall time: on this shared machine CPU time moves far less with the load than wall time.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 const hasHugo = spawnSync('hugo', ['version'], { encoding: 'utf8' }).status === 0;
 
 /** `feedpub build` (the installed command, as a user runs it) and `hugo` on the same corpus, interleaved. */
@@ -125,6 +138,7 @@ function againstHugo(n: number, runs: number): void {
   console.log(`\nfeedpub vs Hugo, ${n.toLocaleString('en')} articles, ${runs} interleaved runs each after a warm-up; feedpub runs its ${bundleEntry(root) ? 'bundle' : 'TypeScript sources (bundle missing or stale)'}; ${hugoVersion}`);
   console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const times: Record<keyof typeof tools, number[]> = { feedpub: [], hugo: [] };
+  const cpu: Record<keyof typeof tools, number[]> = { feedpub: [], hugo: [] };
   const lastOut: Partial<Record<keyof typeof tools, string>> = {};
   const outs: string[] = [];
   for (let i = -1; i < runs; i++) {
@@ -134,21 +148,27 @@ function againstHugo(n: number, runs: number): void {
       const out = mkdtempSync(join(WORK, `out-${tool}-`));
       outs.push(out);
       const [command, args] = tools[tool](out);
+      const cpuBefore = childrenCpuMs();
       const started = performance.now();
       const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
       const ms = performance.now() - started;
+      const cpuAfter = childrenCpuMs();
       if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr}`);
-      if (i >= 0) times[tool].push(ms);
+      if (i >= 0) {
+        times[tool].push(ms);
+        if (cpuBefore !== undefined && cpuAfter !== undefined) cpu[tool].push(cpuAfter - cpuBefore);
+      }
       lastOut[tool] = out;
     }
   }
   console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log('| tool | min ms | median ms | max ms | files | MB out |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('| tool | min ms | median ms | max ms | CPU ms median (all threads) | files | MB out |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const tool of ['feedpub', 'hugo'] as const) {
     const { files, bytes } = treeSize(lastOut[tool] as string);
     const t = times[tool];
-    console.log(`| ${tool} | ${Math.min(...t).toFixed(0)} | ${median(t).toFixed(0)} | ${Math.max(...t).toFixed(0)} | ${files.toLocaleString('en')} | ${(bytes / 1e6).toFixed(1)} |`);
+    const c = cpu[tool].length > 0 ? median(cpu[tool]).toFixed(0) : 'n/a';
+    console.log(`| ${tool} | ${Math.min(...t).toFixed(0)} | ${median(t).toFixed(0)} | ${Math.max(...t).toFixed(0)} | ${c} | ${files.toLocaleString('en')} | ${(bytes / 1e6).toFixed(1)} |`);
   }
   const ratio = median(times.hugo) / median(times.feedpub);
   const ratioMin = Math.min(...times.hugo) / Math.min(...times.feedpub);

@@ -8,6 +8,7 @@ import { parseDate, toRfc3339 } from '../core/normalize';
 import { monthOf } from '../core/order';
 import { parseSiteConfig } from '../core/site';
 import { DirectoryObjectStore } from '../store/directory';
+import { FolderWriter } from '../store/folder-writer';
 import { assembleSite, type ContentFile } from './assemble';
 import { mapLimit } from '../core/concurrency';
 import { renderSiteLazily } from '../core/render';
@@ -145,17 +146,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     for (const asset of assembled.assets) yield { path: asset.path, body: asset.bytes };
   };
-  // One file after another, synchronously: see DirectoryObjectStore.putSync.
-  for (const { path, body } of outputs()) {
-    out.putSync(path, body);
-    written++;
-    onProgress?.('write', written, Math.max(written, expectedOutputs));
+  // Rendering stays on this thread; the file system calls run on the writer's (see FolderWriter).
+  const writer = new FolderWriter();
+  try {
+    for (const { path, body } of outputs()) {
+      writer.write(out.pathOf(path), body);
+      written++;
+      onProgress?.('write', written, Math.max(written, expectedOutputs));
+      if (writer.backlogged) await writer.drained();
+    }
+  } finally {
+    await writer.close();
   }
   const finished = performance.now();
   return {
     articles: assembled.articles.length,
     ...countSiteFiles(paths.map((path) => ({ path }))),
-    bytes: out.bytesWritten,
+    bytes: writer.bytesWritten,
     ms: finished - started,
     rejected: assembled.rejected,
     phaseMs: { read: ingestStarted - readStarted, ingest: renderStarted - ingestStarted, renderAndWrite: finished - renderStarted },

@@ -3,7 +3,7 @@
 // script): one ES module per command, chunks shared between them, dependencies inlined. Loading this
 // takes a few tens of milliseconds, where compiling the TypeScript sources with tsx at every run took
 // ~300 ms. bin.mjs runs it only while it is newer than every file it was built from (inputs.json).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,24 @@ try {
   process.stderr.write('feedpub: esbuild is not installed; the feedpub command will run from the TypeScript sources\n');
   process.exit(0);
 }
+
+/**
+ * In our sources, `import.meta.url` names the source file, so that `new URL('./worker.mjs', import.meta.url)`
+ * and `createRequire(import.meta.url)` find files beside it. Bundled, it would name a chunk in the bundle
+ * folder instead: each source's `import.meta.url` becomes its own path, relative to the chunk (every chunk
+ * sits in the one output folder), so such files are found where they are, wherever the package is installed.
+ */
+const sourceUrls = {
+  name: 'source-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]functions[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const fromChunk = relative(outdir, args.path).split('\\').join('/');
+      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromChunk)}, import.meta.url).href`), loader: 'ts' };
+    });
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
@@ -40,6 +58,7 @@ const result = await esbuild.build({
   // Bundled CommonJS dependencies call require() for Node built-ins; ES modules have none of their own.
   banner: { js: "import { createRequire as __feedpubCreateRequire } from 'node:module'; const require = __feedpubCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
+  plugins: [sourceUrls],
   metafile: true,
   logLevel: 'warning',
 });

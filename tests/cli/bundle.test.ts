@@ -71,6 +71,7 @@ describe('bundleEntry (which code bin.mjs runs)', () => {
   const later = new Date('2022-01-01T00:00:00Z');
   function tree(): { root: string; main: string } {
     const root = tempDir('entry');
+    mkdirSync(join(root, '.git')); // a working copy, where the sources are checked
     mkdirSync(join(root, 'dist/cli'), { recursive: true });
     mkdirSync(join(root, 'src'));
     writeFileSync(join(root, 'src/a.ts'), '');
@@ -104,5 +105,15 @@ describe('bundleEntry (which code bin.mjs runs)', () => {
     writeFileSync(join(root, 'lock.json'), '{}');
     utimesSync(join(root, 'lock.json'), past, past);
     expect(bundleEntry(root, {})).toBe(pathToFileURL(main).href);
+  });
+
+  it('is the bundle of an installed package (no .git) whatever the file times, the sources when it has none', () => {
+    const { root, main } = tree();
+    rmSync(join(root, '.git'), { recursive: true });
+    utimesSync(join(root, 'src/a.ts'), later, later);
+    expect(bundleEntry(root, {})).toBe(pathToFileURL(main).href);
+    expect(bundleEntry(root, { FEEDPUB_FROM_SOURCE: '1' })).toBeUndefined();
+    rmSync(join(root, 'dist'), { recursive: true });
+    expect(bundleEntry(root, {})).toBeUndefined();
   });
 });

@@ -8,14 +8,15 @@ import { parseDate, toRfc3339 } from '../core/normalize';
 import { monthOf } from '../core/order';
 import { parseSiteConfig } from '../core/site';
 import { DirectoryObjectStore } from '../store/directory';
+import { FolderWriter } from '../store/folder-writer';
 import { assembleSite, type ContentFile } from './assemble';
-import { forEachLimit, mapLimit } from '../core/concurrency';
+import { mapLimit } from '../core/concurrency';
 import { renderSiteLazily } from '../core/render';
 import { countSiteFiles, type BuildCounts } from './summary';
 
 /** Files in the content folder that are settings, not uploads. */
 const SETTINGS_FILES = new Set(['site.json', 'dates.json']);
-/** Files read or written at once: enough to keep the disk busy, few enough to stay under the fd limit. */
+/** Files read at once: enough to keep the disk busy, few enough to stay under the fd limit. */
 const IO_CONCURRENCY = 32;
 
 /** A problem with the build's settings or folders (exit 2), as opposed to a bad content file. */
@@ -135,7 +136,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const out = new DirectoryObjectStore(outDir);
   const paths: string[] = [];
   let written = 0;
-  let bytes = 0;
   // For the progress bar only: a page per article, three feeds per month and the head, a few fixed files.
   const months = new Set(assembled.articles.map((a) => monthOf(a))).size;
   const expectedOutputs = assembled.articles.length + 3 * (months + 1) + assembled.assets.length + 5;
@@ -146,17 +146,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     for (const asset of assembled.assets) yield { path: asset.path, body: asset.bytes };
   };
-  await forEachLimit(outputs(), IO_CONCURRENCY, async ({ path, body }) => {
-    await out.put(path, body);
-    bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-    written++;
-    onProgress?.('write', written, Math.max(written, expectedOutputs));
-  });
+  // Rendering stays on this thread; the file system calls run on the writer's (see FolderWriter).
+  const writer = new FolderWriter();
+  try {
+    for (const { path, body } of outputs()) {
+      writer.write(out.pathOf(path), body);
+      written++;
+      onProgress?.('write', written, Math.max(written, expectedOutputs));
+      if (writer.backlogged) await writer.drained();
+    }
+  } finally {
+    await writer.close();
+  }
   const finished = performance.now();
   return {
     articles: assembled.articles.length,
     ...countSiteFiles(paths.map((path) => ({ path }))),
-    bytes,
+    bytes: writer.bytesWritten,
     ms: finished - started,
     rejected: assembled.rejected,
     phaseMs: { read: ingestStarted - readStarted, ingest: renderStarted - ingestStarted, renderAndWrite: finished - renderStarted },

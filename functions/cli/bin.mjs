@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI without a build step (tsx), so `npx feedpub` works on a fresh clone.
-import { register } from 'tsx/esm/api';
+// The `feedpub` command. Runs the bundle `npm install` builds (functions/cli/bundle.mjs) while it is up
+// to date; on a fresh clone, after an edit, or with FEEDPUB_FROM_SOURCE=1, the TypeScript sources (tsx).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleEntry } from './entry.mjs';
 
-register();
-await import('./main.ts');
+const entry = bundleEntry(join(dirname(fileURLToPath(import.meta.url)), '../..'));
+if (entry !== undefined) {
+  await import(entry);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./main.ts');
+}

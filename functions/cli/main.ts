@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 
 type Register = (program: Command) => void;
 
@@ -19,6 +20,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const program = new Command('feedpub')
   .description('Publish RSS 2.0, Atom 1.0 and JSON Feed 1.1 from article uploads')
+  .version(packageJson.version, '-V, --version', 'print the version')
   .showHelpAfterError();
 
 const requested = process.argv[2];

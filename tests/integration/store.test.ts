@@ -1,4 +1,5 @@
 // The ObjectStore contract, checked the same way on the real local S3 API and on a folder.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,5 +81,25 @@ describe('directory store', () => {
     const store = new DirectoryObjectStore(join(dir, 'root'));
     expect(store.pathOf('../../etc/passwd').startsWith(join(dir, 'root'))).toBe(true);
     expect(store.pathOf('articles/x/index.html')).toBe(join(dir, 'root', 'articles', 'x', 'index.html'));
+  });
+
+  it('writes each body whole through its reused buffer and counts the UTF-8 bytes it wrote', async () => {
+    const store = new DirectoryObjectStore(join(dir, 'bytes'));
+    // 1 + 2 + 3 + 4 bytes (a, ü, €, an emoji as a surrogate pair); the long one outgrows the first buffer.
+    const long = 'ü€😀'.repeat(30_000);
+    const bodies = { 'a/long.html': long, 'a/short.html': 'aü€😀', 'b/bytes.bin': new Uint8Array([0, 255, 1]) };
+    for (const [key, body] of Object.entries(bodies)) await store.put(key, body);
+    expect(readFileSync(store.pathOf('a/long.html'), 'utf8')).toBe(long);
+    expect(readFileSync(store.pathOf('a/short.html'), 'utf8')).toBe('aü€😀');
+    expect([...readFileSync(store.pathOf('b/bytes.bin'))]).toEqual([0, 255, 1]);
+    expect(store.bytesWritten).toBe(30_000 * 9 + 10 + 3);
+  });
+
+  it('makes a folder again when it was removed after the store made it', async () => {
+    const store = new DirectoryObjectStore(join(dir, 'removed'));
+    await store.put('x/one.txt', '1');
+    await rm(join(dir, 'removed', 'x'), { recursive: true });
+    await store.put('x/two.txt', '2');
+    expect(readFileSync(store.pathOf('x/two.txt'), 'utf8')).toBe('2');
   });
 });

@@ -1,7 +1,5 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { BuildSetupError, buildSite } from '../../build';
-import { formatSummary } from '../../build/summary';
 
 /** Below this many files a build is over before a bar would be worth drawing. */
 const PROGRESS_MIN_FILES = 200;
@@ -24,6 +22,8 @@ export function registerBuild(program: Command): void {
     .option('--strict', 'exit 1 when any file could not be published')
     .option('--quiet', 'no progress bar')
     .action(async (flags: BuildFlags) => {
+      // Loaded here, not at the top: `feedpub --help` registers every command and should not load the builder.
+      const [{ BuildSetupError, buildSite }, { formatSummary }] = await Promise.all([import('../../build'), import('../../build/summary')]);
       // A bar only on a terminal, and only for a content folder of more than PROGRESS_MIN_FILES files.
       let showProgress = process.stderr.isTTY === true && !flags.quiet;
       let bar: SingleBar | undefined;

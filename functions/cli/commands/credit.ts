@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { DEFAULT_SITE, type CreditStyle } from '../../core/model';
-import { normalizeCredit } from '../../core/normalize/credits/index';
-import { parseSiteConfig } from '../../core/site';
 
 interface CreditOptions {
   style?: string;
@@ -20,6 +18,7 @@ async function creditStyleOf(options: CreditOptions): Promise<CreditStyle | stri
     } catch (error) {
       return `cannot read site config ${options.site}: ${(error as Error).message}`;
     }
+    const { parseSiteConfig } = await import('../../core/site');
     const site = parseSiteConfig(json);
     if (!site.ok) return `${options.site}: ${site.error}`;
     style = site.value.creditStyle;
@@ -56,6 +55,7 @@ Examples:
         process.exitCode = 2;
         return;
       }
+      const { normalizeCredit } = await import('../../core/normalize/credits/index');
       const print = (raw: string) => process.stdout.write(`${JSON.stringify(normalizeCredit(raw, style))}\n`);
       if (raws.length > 0) {
         raws.forEach(print);

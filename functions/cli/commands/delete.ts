@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { s3Target } from '../s3target';
 
 export function registerDelete(program: Command): void {
   program
@@ -9,6 +8,8 @@ export function registerDelete(program: Command): void {
     .option('--bucket <bucket>', 'uploads bucket', 'feedpub-uploads')
     .option('--endpoint <url>', 'S3 API endpoint, or "aws" for AWS itself (default: the local stack)')
     .action(async (keys: string[], opts: { bucket: string; endpoint?: string }) => {
+      // Loaded here, not at the top: `feedpub --help` registers every command and should not load the S3 SDK.
+      const { s3Target } = await import('../s3target');
       const target = s3Target({ bucket: opts.bucket, ...(opts.endpoint !== undefined && { endpoint: opts.endpoint }) });
       try {
         for (const key of keys) {

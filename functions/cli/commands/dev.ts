@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { startLocalStack } from '../../local/stack';
 
 function portFrom(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -22,6 +21,7 @@ export function registerDev(program: Command): void {
       const port = portFrom('FEEDPUB_PORT', 8787);
       const s3Port = portFrom('FEEDPUB_S3_PORT', 4569);
       const dataDir = resolve(process.env.FEEDPUB_DATA_DIR || '.data');
+      const { startLocalStack } = await import('../../local/stack');
       let stack;
       try {
         // The URLs are printed while the samples publish; a line follows when they are in.

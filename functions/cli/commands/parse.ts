@@ -2,10 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { ingestUpload } from '../../core/ingest';
 import { DEFAULT_SITE, type Article, type SiteConfig } from '../../core/model';
-import { toRfc3339 } from '../../core/normalize';
-import { parseSiteConfig } from '../../core/site';
 
 /** --config FILE, else ./content/site.json when present, else the defaults. */
 async function loadSite(configPath: string | undefined): Promise<{ ok: true; site: SiteConfig } | { ok: false; reason: string }> {
@@ -17,6 +14,7 @@ async function loadSite(configPath: string | undefined): Promise<{ ok: true; sit
   } catch (error) {
     return { ok: false, reason: `${path}: ${(error as Error).message}` };
   }
+  const { parseSiteConfig } = await import('../../core/site');
   const parsed = parseSiteConfig(json);
   return parsed.ok ? { ok: true, site: parsed.value } : { ok: false, reason: `${path}: ${parsed.error}` };
 }
@@ -35,6 +33,7 @@ export function registerParse(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      const [{ ingestUpload }, { toRfc3339 }] = await Promise.all([import('../../core/ingest'), import('../../core/normalize')]);
       const articles: Article[] = [];
       let failed = 0;
       for (const file of files) {

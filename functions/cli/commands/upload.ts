@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { listContentKeys } from '../../build';
-import { uploadFiles, type FileUpload } from '../../local/upload';
-import { s3Target } from '../s3target';
+import type { FileUpload } from '../../local/upload';
 
 /** "news" and "news/" both mean the folder news/; no prefix means the bucket root. */
 export function keyPrefix(prefix: string | undefined): string {
@@ -14,6 +12,7 @@ export function keyPrefix(prefix: string | undefined): string {
 
 /** Files keep their name under the prefix; a folder's files keep their path inside it (settings files and dotfiles skipped, as `feedpub build` skips them). */
 export async function uploadsFor(paths: readonly string[], prefix: string): Promise<FileUpload[]> {
+  const { listContentKeys } = await import('../../build');
   const uploads: FileUpload[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
@@ -42,6 +41,8 @@ export function registerUpload(program: Command): void {
         process.exitCode = 1;
         return;
       }
+      // Loaded here, not at the top: `feedpub --help` registers every command and should not load the S3 SDK.
+      const [{ uploadFiles }, { s3Target }] = await Promise.all([import('../../local/upload'), import('../s3target')]);
       const target = s3Target({ bucket: opts.bucket, ...(opts.endpoint !== undefined && { endpoint: opts.endpoint }) });
       const bar = process.stderr.isTTY && files.length > 1 ? new SingleBar({ format: 'uploading [{bar}] {value}/{total} {key}', hideCursor: true }, Presets.shades_classic) : undefined;
       bar?.start(files.length, 0, { key: '' });

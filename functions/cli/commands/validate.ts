@@ -1,8 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { mapLimit } from '../../core/concurrency';
-import { validateSiteReport, type SiteFiles } from '../../core/validate';
-import { DirectoryObjectStore } from '../../store/directory';
+import type { SiteFiles } from '../../core/validate';
 
 // Only feeds are read: the validator needs the other files' existence, not their bytes (a 50k-article
 // site is ~600 MB, mostly pages).
@@ -11,6 +9,7 @@ const READ_CONCURRENCY = 32;
 
 /** The files of a built site folder, keyed by site path; bytes only for the files validateSite reads. */
 export async function readSiteDir(dir: string): Promise<SiteFiles> {
+  const [{ mapLimit }, { DirectoryObjectStore }] = await Promise.all([import('../../core/concurrency'), import('../../store/directory')]);
   const store = new DirectoryObjectStore(dir);
   const keys = await store.list('');
   const bodies = await mapLimit(keys, READ_CONCURRENCY, async (key) =>
@@ -31,6 +30,7 @@ export function registerValidate(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      const { validateSiteReport } = await import('../../core/validate');
       const report = validateSiteReport(await readSiteDir(dir));
       for (const v of report.violations) process.stdout.write(`${v.path}: [${v.rule}] ${v.message}\n`);
       if (report.violations.length > 0) {

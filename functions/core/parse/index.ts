@@ -3,6 +3,7 @@ import type { RawArticle, RawImage, Result, UploadRejected } from '../model';
 import type { CreditMemo } from '../normalize/credits';
 import { cutBoilerplate } from './boilerplate';
 import { decodeBytes } from './decode';
+import { removeFurniture } from './furniture';
 import { parseHeaderBlock } from './headers';
 import { parseMarkdown, readFrontMatter } from './markdown';
 import { rejection, tooLargeReason } from './reject';
@@ -98,7 +99,9 @@ function parseText(
 
   // Search for boilerplate after the title line, so a story titled "Trending now" keeps its body.
   const titleLine = withTitleLine ? firstNonBlank(rest) : -1;
-  const cut = cutBoilerplate(rest, titleLine + 1);
+  const furniture = removeFurniture(rest, titleLine + 1);
+  if (furniture.removed.length > 0) warnings.push(furnitureWarning(furniture.removed));
+  const cut = cutBoilerplate(furniture.lines, titleLine + 1);
   if (cut.cutAt) {
     warnings.push(`dropped ${cut.cutAt.dropped} lines of publisher boilerplate from "${cut.cutAt.line}" on`);
   }
@@ -124,6 +127,21 @@ function parseText(
   const publisher = typeof meta.publisher === 'string' && meta.publisher.trim() !== '' ? meta.publisher.trim() : cut.publisher;
   if (publisher !== undefined) article.publisher = publisher;
   return { ok: true, value: article };
+}
+
+/**
+ * "removed 4 lines of page furniture: advertisement-marker 2 ("Advertisement"), list-block 2 ("Most read")":
+ * per rule its count and the first line it removed (for a list, its heading).
+ */
+function furnitureWarning(removed: readonly { rule: string; line: string }[]): string {
+  const byRule = new Map<string, { count: number; first: string }>();
+  for (const { rule, line } of removed) {
+    const seen = byRule.get(rule);
+    if (seen) seen.count++;
+    else byRule.set(rule, { count: 1, first: line });
+  }
+  const parts = [...byRule].map(([rule, { count, first }]) => `${rule} ${count} ("${first.slice(0, 60)}")`);
+  return `removed ${removed.length === 1 ? '1 line' : `${removed.length} lines`} of page furniture: ${parts.join(', ')}`;
 }
 
 /** Index of the first line with more than whitespace, or -1. */

@@ -92,6 +92,8 @@ export interface RawArticle {
   markdown?: string;
   images: RawImage[];
   publisher?: string;
+  /** Month and day of a wire dateline ("LISBON, March 3 (Reuters) -"): the date when nothing else states one. */
+  datelineDate?: { month: number; day: number };
   warnings: string[];
 }
 

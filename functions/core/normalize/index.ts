@@ -4,7 +4,7 @@ import { articleIdForKey } from '../ids';
 import type { Article, ArticleImage, RawArticle, RawImage, Repair, SiteConfig } from '../model';
 import { articlePath, siteUrl } from '../site';
 import { type CreditMemo, normalizeCredit } from './credits';
-import { parseDate } from './rules/dates';
+import { datelineDate, parseDate } from './rules/dates';
 import { monthInZone } from '../timezone';
 import { repairFusedWords } from './rules/fusedWords';
 import { contentHashOf } from './rules/hash';
@@ -74,7 +74,11 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const tags = fileTags.length > 0 ? fileTags : splitTags(metadata.tags);
 
   const publisher = cleanText(raw.publisher ?? firstString(raw.meta.publisher) ?? site.publisher ?? '') || undefined;
-  const published = publishedDate(raw.meta.date ?? raw.meta.published, metadata.date, ctx.fallbackDate, site.timeZone, warnings);
+  const stated = raw.meta.date ?? raw.meta.published;
+  const fromDateline = stated === undefined && metadata.date === undefined && raw.datelineDate !== undefined
+    ? datelineDate(raw.datelineDate.month, raw.datelineDate.day, ctx.fallbackDate)
+    : undefined;
+  const published = publishedDate(stated ?? fromDateline, metadata.date, ctx.fallbackDate, site.timeZone, warnings);
   const language = chooseLanguage(fieldOf(raw, metadata, 'language'), contentText, site, warnings);
   const images: ArticleImage[] = [];
   for (const image of withMetadataImage(raw.images, metadata)) images.push(normalizeImage(image, site, ctx.creditMemo));

@@ -39,7 +39,7 @@ describe('parseUpload: .txt', () => {
   });
 
   it('a scraped "By" line becomes meta.by unless a header names the author', () => {
-    expect(parsed('a.txt', 'T\n\nBy Jane Doe\n\nBody.').meta).toEqual({ by: 'Jane Doe' });
+    expect(parsed('a.txt', 'T\n\nBy Jane Doe\n\nBody.').meta).toEqual({ by: ['Jane Doe'] });
     expect(parsed('a.txt', 'Author: Ann Lee\n\nT\n\nBy Jane Doe\n\nBody.').meta).toEqual({ author: 'Ann Lee' });
   });
 

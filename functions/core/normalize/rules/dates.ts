@@ -52,3 +52,24 @@ function wallClockInZone(asUtc: number, timeZone: string): number {
   const d = new Date(asUtc);
   return zonedTimeToUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), timeZone);
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The date of a wire dateline ("LISBON, March 3 (Reuters) -"), which never prints the year: the latest
+ * such day not after `reference` (the upload time) plus a day for time zones. Undefined for a day the
+ * month lacks (February 30). Returned as "YYYY-MM-DD".
+ */
+export function datelineDate(month: number, day: number, reference: string): string | undefined {
+  const referenceMs = Date.parse(reference);
+  if (!Number.isFinite(referenceMs)) return undefined;
+  let year = new Date(referenceMs).getUTCFullYear();
+  for (let tries = 0; tries < 2; tries++, year--) {
+    const ms = Date.UTC(year, month - 1, day);
+    const date = new Date(ms);
+    if (date.getUTCMonth() !== month - 1) return undefined;
+    // A date only: parseDate reads it in the site's time zone, as a typed `Date: 2024-03-03`.
+    if (ms <= referenceMs + DAY_MS) return toRfc3339(date).slice(0, 10);
+  }
+  return undefined;
+}

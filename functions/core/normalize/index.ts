@@ -9,6 +9,7 @@ import { monthInZone } from '../timezone';
 import { repairFusedWords } from './rules/fusedWords';
 import { contentHashOf } from './rules/hash';
 import { htmlToParagraphs, markdownToHtml, paragraphsToHtml } from './rules/html';
+import { removeInvisibleFormatting, withoutInvisibleFormatting } from './rules/invisible';
 import { detectLanguage, isLanguageTag } from './rules/language';
 import { splitAuthors, splitTags } from './rules/people';
 import { chooseSlug } from './rules/slug';
@@ -38,7 +39,9 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const repairs: Repair[] = [];
   const metadata = ctx.metadata ?? {};
 
-  const title = cleanText(raw.title) || cleanText(fieldOf(raw, metadata, 'title') ?? '') || baseName(ctx.key);
+  // Invisible formatting goes before cleanText, which would turn a zero-width space into a space.
+  const titleSource = cleanText(raw.title) !== '' ? raw.title : (fieldOf(raw, metadata, 'title') ?? '');
+  const title = cleanText(withoutInvisibleFormatting(titleSource, 'title', warnings)) || baseName(ctx.key);
 
   let paragraphs: string[];
   let contentHtml: string;
@@ -67,11 +70,11 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const slug = chooseSlug(fieldOf(raw, metadata, 'slug')?.trim(), title, ctx.key, warnings);
   const summary = clampSummary(cleanText(fieldOf(raw, metadata, 'summary') ?? '') || (firstParagraph ?? paragraphs[0] ?? ''));
 
-  const fileAuthors = splitAuthors(raw.meta.authors ?? raw.meta.author ?? raw.meta.by);
-  const authors = fileAuthors.length > 0 ? fileAuthors : splitAuthors(metadata.author);
+  const fileAuthors = splitAuthors(visibleOnly(raw.meta.authors ?? raw.meta.author ?? raw.meta.by, 'authors', warnings));
+  const authors = fileAuthors.length > 0 ? fileAuthors : splitAuthors(visibleOnly(metadata.author, 'authors', warnings));
   if (authors.length === 0) authors.push(site.defaultAuthor);
-  const fileTags = splitTags(raw.meta.tags);
-  const tags = fileTags.length > 0 ? fileTags : splitTags(metadata.tags);
+  const fileTags = splitTags(visibleOnly(raw.meta.tags, 'tags', warnings));
+  const tags = fileTags.length > 0 ? fileTags : splitTags(visibleOnly(metadata.tags, 'tags', warnings));
 
   const publisher = cleanText(raw.publisher ?? firstString(raw.meta.publisher) ?? site.publisher ?? '') || undefined;
   const stated = raw.meta.date ?? raw.meta.published;
@@ -81,7 +84,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const published = publishedDate(stated ?? fromDateline, metadata.date, ctx.fallbackDate, site.timeZone, warnings);
   const language = chooseLanguage(fieldOf(raw, metadata, 'language'), contentText, site, warnings);
   const images: ArticleImage[] = [];
-  for (const image of withMetadataImage(raw.images, metadata)) images.push(normalizeImage(image, site, ctx.creditMemo));
+  for (const image of withMetadataImage(raw.images, metadata)) images.push(normalizeImage(image, site, warnings, ctx.creditMemo));
 
   const content = { title, summary, contentHtml, authors, tags, images, language, ...(publisher !== undefined && { publisher }) };
   return {
@@ -152,11 +155,12 @@ function withMetadataImage(images: readonly RawImage[], metadata: Record<string,
   ];
 }
 
-function normalizeImage(raw: RawImage, site: SiteConfig, creditMemo?: CreditMemo): ArticleImage {
+function normalizeImage(raw: RawImage, site: SiteConfig, warnings: string[], creditMemo?: CreditMemo): ArticleImage {
   const caption = cleanText(raw.caption ?? '');
   const src = raw.src === undefined ? undefined : cleanText(raw.src);
-  // credit.raw keeps the line as uploaded, minus what XML cannot carry (S3 metadata is not decoded by the parser).
-  const creditLine = raw.credit === undefined ? '' : stripXmlInvalid(raw.credit);
+  // credit.raw keeps the line as uploaded, minus what XML cannot carry (S3 metadata is not decoded by the
+  // parser) and minus bidi controls and invisible characters (they would reorder or hide a name).
+  const creditLine = raw.credit === undefined ? '' : withoutInvisibleFormatting(stripXmlInvalid(raw.credit), 'credit', warnings);
   const credit = cleanText(creditLine) !== '' ? normalizeCredit(creditLine, site.creditStyle, creditMemo) : undefined;
   return {
     ...(src && /^https?:\/\//i.test(src) && { url: src }),
@@ -165,6 +169,21 @@ function normalizeImage(raw: RawImage, site: SiteConfig, creditMemo?: CreditMemo
     caption,
     ...(credit && { credit }),
   };
+}
+
+/** A string or list field (authors, tags) without invisible formatting, one warning for the field; other values as they are. */
+function visibleOnly(value: unknown, field: string, warnings: string[]): unknown {
+  if (typeof value === 'string') return withoutInvisibleFormatting(value, field, warnings);
+  if (!Array.isArray(value)) return value;
+  const removed = new Set<string>();
+  const cleaned = value.map((item: unknown) => {
+    if (typeof item !== 'string') return item;
+    const result = removeInvisibleFormatting(item);
+    for (const name of result.removed) removed.add(name);
+    return result.text;
+  });
+  if (removed.size > 0) warnings.push(`removed invisible formatting characters from the ${field} (${[...removed].join(', ')})`);
+  return cleaned;
 }
 
 function firstString(value: unknown): string | undefined {

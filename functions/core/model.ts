@@ -60,8 +60,13 @@ export interface Article {
   contentText: string;
   authors: string[];
   publisher?: string;
-  /** RFC 3339 UTC; never moves once published. */
+  /**
+   * RFC 3339 UTC. A date feedpub chose (first-seen time) never moves once published; a date the upload
+   * states (Date: header, front matter, x-amz-meta-date, a date line or dateline) moves when the editor changes it.
+   */
   published: string;
+  /** Present (true) when `published` is a date the upload states, not one feedpub chose. */
+  publishedStated?: true;
   /** RFC 3339 UTC; moves when the content hash changes. */
   updated: string;
   /** "YYYY-MM" of `published` in the site's time zone: the archive month (absent in older records: UTC). */
@@ -169,6 +174,8 @@ export interface UploadInput {
   metadata?: Record<string, string>;
   /** Used for `published` when nothing else names a date (first-seen time, or file mtime). */
   fallbackDate: string;
+  /** RFC 3339 "now" (the injected clock) for plausibility checks on stated dates; defaults to fallbackDate. */
+  now?: string;
 }
 
 export type UploadRejectionCode =

@@ -4,7 +4,7 @@ import { articleIdForKey } from '../ids';
 import type { Article, ArticleImage, RawArticle, RawImage, Repair, SiteConfig } from '../model';
 import { articlePath, siteUrl } from '../site';
 import { type CreditMemo, normalizeCredit } from './credits';
-import { datelineDate, parseDate } from './rules/dates';
+import { datelineDate, parseDate, warnImplausibleDate } from './rules/dates';
 import { monthInZone } from '../timezone';
 import { repairFusedWords } from './rules/fusedWords';
 import { contentHashOf } from './rules/hash';
@@ -29,6 +29,8 @@ export interface NormalizeContext {
   /** RFC 3339; used for `published` when neither the file nor the metadata names a date. */
   fallbackDate: string;
   site: SiteConfig;
+  /** RFC 3339 "now" for plausibility checks (a stated date far in the future); defaults to fallbackDate. */
+  now?: string;
   /** Credit lines the parser already read (ingestUpload passes the parser's): each is parsed once. */
   creditMemo?: CreditMemo;
 }
@@ -81,7 +83,8 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const fromDateline = stated === undefined && metadata.date === undefined && raw.datelineDate !== undefined
     ? datelineDate(raw.datelineDate.month, raw.datelineDate.day, ctx.fallbackDate)
     : undefined;
-  const published = publishedDate(stated ?? fromDateline, metadata.date, ctx.fallbackDate, site.timeZone, warnings);
+  const { date: published, stated: publishedStated } = publishedDate(stated ?? fromDateline, metadata.date, ctx.fallbackDate, site.timeZone, warnings);
+  if (publishedStated) warnImplausibleDate(published, ctx.now ?? ctx.fallbackDate, warnings);
   const language = chooseLanguage(fieldOf(raw, metadata, 'language'), contentText, site, warnings);
   const images: ArticleImage[] = [];
   for (const image of withMetadataImage(raw.images, metadata)) images.push(normalizeImage(image, site, warnings, ctx.creditMemo));
@@ -98,6 +101,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
     authors,
     ...(publisher !== undefined && { publisher }),
     published,
+    ...(publishedStated && { publishedStated: true as const }),
     updated: published,
     archiveMonth: monthInZone(published, site.timeZone),
     tags,
@@ -116,17 +120,19 @@ function fieldOf(raw: RawArticle, metadata: Record<string, string>, name: string
   return firstString(raw.meta[name]) ?? (nonEmpty(metadata[name]) ? metadata[name] : undefined);
 }
 
-function publishedDate(fileDate: unknown, metadataDate: string | undefined, fallbackDate: string, timeZone: string, warnings: string[]): string {
+function publishedDate(
+  fileDate: unknown, metadataDate: string | undefined, fallbackDate: string, timeZone: string, warnings: string[],
+): { date: string; stated: boolean } {
   for (const [value, source] of [[fileDate, 'date'], [metadataDate, 'x-amz-meta-date']] as const) {
     if (value === undefined || value === null || value === '') continue;
     const parsed = parseDate(value, timeZone);
-    if (parsed !== undefined) return parsed;
+    if (parsed !== undefined) return { date: parsed, stated: true };
     warnings.push(`${source} "${String(value)}" is not a date (use 2024-10-31 or 2024-10-31T09:00:00Z): using the upload time`);
   }
   const fallback = parseDate(fallbackDate);
-  if (fallback !== undefined) return fallback;
+  if (fallback !== undefined) return { date: fallback, stated: false };
   warnings.push(`fallback date "${fallbackDate}" is not a date: using 1970-01-01`);
-  return '1970-01-01T00:00:00Z';
+  return { date: '1970-01-01T00:00:00Z', stated: false };
 }
 
 function chooseLanguage(requested: string | undefined, text: string, site: SiteConfig, warnings: string[]): string {

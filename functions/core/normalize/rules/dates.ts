@@ -73,3 +73,19 @@ export function datelineDate(month: number, day: number, reference: string): str
   }
   return undefined;
 }
+
+// Feeds began in the late 1990s; a date before 1990 is almost always a typo ("1924") or a zeroed clock.
+const EARLIEST_PLAUSIBLE_YEAR = 1990;
+// Scheduled publishing is for days and weeks ahead: more than a year ahead is most likely a typo.
+const FUTURE_PLAUSIBLE_MS = 366 * DAY_MS;
+
+/** Warns about a stated date before 1990 or more than a year after `now` (kept as stated: the editor may mean it). */
+export function warnImplausibleDate(date: string, now: string, warnings: string[]): void {
+  const ms = Date.parse(date);
+  const nowMs = Date.parse(now);
+  if (new Date(ms).getUTCFullYear() < EARLIEST_PLAUSIBLE_YEAR) {
+    warnings.push(`the date ${date.slice(0, 10)} is before ${EARLIEST_PLAUSIBLE_YEAR}: is the year right?`);
+  } else if (Number.isFinite(nowMs) && ms > nowMs + FUTURE_PLAUSIBLE_MS) {
+    warnings.push(`the date ${date.slice(0, 10)} is more than a year after the upload (${now.slice(0, 10)}): is the year right?`);
+  }
+}

@@ -62,15 +62,23 @@ function commonWords(): Set<string> {
 const MIN_TOKEN_LENGTH = 8;
 // Three-letter right halves ("and", "day", "son") end too many names: Greenland, Wednesday, Johnson.
 const MIN_RIGHT_LENGTH = 4;
-// Three-letter left halves are mostly abbreviations: "Nov" + "ember", "Ref" + "actor".
+// Three-letter left halves are mostly abbreviations: "Nov" + "ember", "Ref" + "actor"...
 const MIN_LEFT_LENGTH = 4;
+// ...unless the article proves the short name on its own ("Xi", "Kim", "Lee"): then two letters will do,
+// and so will a token shorter than MIN_TOKEN_LENGTH ("Xisaid").
+const MIN_PROVEN_LEFT_LENGTH = 2;
+const MIN_PROVEN_TOKEN_LENGTH = 6;
 const LETTER = 'A-Za-z\\u00C0-\\u024F\'’';
-// A candidate: a whole token of a capital then 7+ lower-case letters (YouTube, iPhone, McDonald's never match).
-const CANDIDATE = new RegExp(`(?<![${LETTER}])[A-Z][a-z]{${MIN_TOKEN_LENGTH - 1},}(?![${LETTER}])`, 'g');
+// Capitals and lower-case letters of names: ASCII, Latin-1 ("Müller", "Øster"), Latin Extended-A
+// ("Łukasz", "Şahin"; its cases interleave, so both classes take the whole block).
+const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F';
+const LOWER = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F';
+// A candidate: a whole token of a capital then 5+ lower-case letters (YouTube, iPhone, McDonald's never match).
+const CANDIDATE = new RegExp(`(?<![${LETTER}])[${UPPER}][${LOWER}]{${MIN_PROVEN_TOKEN_LENGTH - 1},}(?![${LETTER}])`, 'g');
 // Cheap pre-check: most paragraphs of a scrape have no candidate at all.
-const MAYBE_CANDIDATE = new RegExp(`[A-Z][a-z]{${MIN_TOKEN_LENGTH - 1}}`);
-const CAPITALIZED = new RegExp(`(?<![${LETTER}])[A-Z][${LETTER}]*`, 'g');
-const PREVIOUS_WORD = new RegExp(`(?:^|[^${LETTER}])([A-Z][a-z]+) $`);
+const MAYBE_CANDIDATE = new RegExp(`[${UPPER}][${LOWER}]{${MIN_PROVEN_TOKEN_LENGTH - 1}}`);
+const CAPITALIZED = new RegExp(`(?<![${LETTER}])[${UPPER}][${LETTER}]*`, 'g');
+const PREVIOUS_WORD = new RegExp(`(?:^|[^${LETTER}])([${UPPER}][${LOWER}]+) $`);
 
 /** A character of a word token (the LETTER class above). */
 function isLetterCode(code: number): boolean {
@@ -95,16 +103,20 @@ export function splitFusedToken(token: string, evidence: NameEvidence): [string,
   const common = commonWords();
   let split: [string, string] | undefined;
   let splits = 0;
-  for (let i = MIN_LEFT_LENGTH; i <= token.length - MIN_RIGHT_LENGTH; i++) {
+  const shortToken = token.length < MIN_TOKEN_LENGTH;
+  for (let i = MIN_PROVEN_LEFT_LENGTH; i <= token.length - MIN_RIGHT_LENGTH; i++) {
     const right = lower.slice(i);
     if (!common.has(right) || NAME_ENDINGS.has(right) || !likelyNextWord(right)) continue;
     const left = token.slice(0, i);
+    const leftIsWord = known.has(left.toLowerCase());
     // The left half must be a name: a non-word used on its own in this article or following a first name
     // ("Kim Ghattas"), or a title ("Minister"). A plain word never qualifies, so "Face"+"book",
-    // "Black"+"stone" or "Star"+"bucks" stay whole.
-    const qualifies = known.has(left.toLowerCase())
-      ? TITLES.has(left) && right.length >= 5
-      : (right.length >= 5 && evidence.afterName()) || evidence.isName(left);
+    // "Black"+"stone" or "Star"+"bucks" stay whole. A short name or token needs the article's proof.
+    const qualifies = shortToken || i < MIN_LEFT_LENGTH
+      ? !leftIsWord && evidence.isName(left)
+      : leftIsWord
+        ? TITLES.has(left) && right.length >= 5
+        : (right.length >= 5 && evidence.afterName()) || evidence.isName(left);
     if (qualifies) {
       split = [left, right];
       splits++;

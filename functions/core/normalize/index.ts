@@ -60,7 +60,9 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
     if (site.repairFusedWords) {
       const repaired = repairFusedWords(paragraphs);
       paragraphs = repaired.paragraphs;
-      repairs.push(...repaired.repairs);
+      // A loop, not push(...): a spread of 100,000 repairs overflows the call stack.
+      for (const repair of repaired.repairs) repairs.push(repair);
+      if (repaired.capped) warnings.push(`stopped repairing fused words after ${repaired.repairs.length} repairs: is this text really a scrape?`);
     }
     contentHtml = paragraphsToHtml(paragraphs);
     // Escaped, cleaned paragraphs joined by newlines: no quote, no other control character, no lone

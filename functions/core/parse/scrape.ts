@@ -1,7 +1,7 @@
 // The plain-text scrape shape: title line, image blocks (caption, the caption again, credit line),
 // body paragraphs separated by blank lines.
 import type { RawImage } from '../model';
-import { type CreditMemo, isCreditLineRecorded, normalizeCredit } from '../normalize/credits';
+import { type CreditMemo, creditPhotographer, isCreditLineRecorded } from '../normalize/credits';
 import { type Byline, isRoleLine, labelledByline, nameLine, nameWithRole, placedByline } from './byline';
 
 export interface ScrapedText {
@@ -50,7 +50,9 @@ const IMAGE_CAPTION_LABEL = /^Image caption,\s+/u;
  * line with a year is a page footer, not an image.
  * Everything else is a paragraph, its lines joined with spaces.
  */
-export function parseScrape(lines: readonly string[], withTitle: boolean, creditMemo?: CreditMemo): ScrapedText {
+export function parseScrape(lines: readonly string[], withTitle: boolean, memo?: CreditMemo): ScrapedText {
+  // A line is asked about more than once (credit line, caption credit, copyright): parse each once.
+  const creditMemo: CreditMemo = memo ?? new Map();
   const blocks = blocksOf(lines);
   const result: ScrapedText = { images: [], paragraphs: [] };
   if (withTitle) {
@@ -74,7 +76,7 @@ export function parseScrape(lines: readonly string[], withTitle: boolean, credit
         continue;
       }
     }
-    if (block.length === 1 && isCopyrightNotice(block[0]!)) {
+    if (block.length === 1 && isCopyrightNotice(block[0]!, creditMemo)) {
       (result.droppedCopyright ??= []).push(block[0]!);
       continue;
     }
@@ -187,9 +189,9 @@ const COPYRIGHT_WITH_YEAR = /^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[^\d]{1,80}\d{
 const MAX_COPYRIGHT_LINE = 160;
 
 /** A lone copyright line is a page footer unless it names a photographer ("© 2024 Jane Doe/AFP" credits a picture). */
-export function isCopyrightNotice(line: string): boolean {
+export function isCopyrightNotice(line: string, creditMemo?: CreditMemo): boolean {
   if (line.length > MAX_COPYRIGHT_LINE || !COPYRIGHT_WITH_YEAR.test(line)) return false;
-  return normalizeCredit(line).photographer === undefined;
+  return creditPhotographer(line, creditMemo) === undefined;
 }
 
 // The credit at the end of a caption: "(AP Photo/Jane Doe)", "[Jane Doe/Reuters]", "(Xinhua/Li Wei)",
@@ -218,9 +220,8 @@ export function trailingCredit(line: string, creditMemo?: CreditMemo): { caption
   const credit = line.slice(at).trim();
   const caption = line.slice(0, at).trim();
   if (caption === '' || !isCreditLineRecorded(credit, creditMemo)) return undefined;
-  const parsed = normalizeCredit(credit);
   // "(Reuters)" after a sentence is attribution in the text; a credit names a photographer, or has a label or a slash.
-  if (parsed.photographer === undefined && opener !== undefined && !credit.includes('/')) return undefined;
+  if (creditPhotographer(credit, creditMemo) === undefined && opener !== undefined && !credit.includes('/')) return undefined;
   return { caption, credit };
 }
 

@@ -48,6 +48,12 @@ export function normalizeCredit(raw: string, style: CreditStyle = DEFAULT_SITE.c
   };
 }
 
+/** The photographer a credit line names (undefined for an unknown shape), parsed once with `memo`. */
+export function creditPhotographer(line: string, memo?: CreditMemo): string | undefined {
+  const draft = parseCredit(line, memo);
+  return shapeOf(draft) === 'structured' ? draft.photographer : undefined;
+}
+
 // A credit is a short line; a caption or body paragraph that happens to match a shape is longer.
 const MAX_CREDIT_LINE = 120;
 const MAX_PREFIXED_WORDS = 8;

@@ -176,15 +176,20 @@ class ArticleEvidence implements NameEvidence {
 }
 
 /** Repairs fused words in body paragraphs; each repair is recorded. */
-export function repairFusedWords(paragraphs: readonly string[]): { paragraphs: string[]; repairs: Repair[] } {
+// A real scrape has a handful of link artefacts; thousands mean the text is something else, and each
+// repair is recorded in the article: stop there.
+export const MAX_FUSED_REPAIRS = 1000;
+
+export function repairFusedWords(paragraphs: readonly string[]): { paragraphs: string[]; repairs: Repair[]; capped: boolean } {
   const evidence = new ArticleEvidence(paragraphs);
   const repairs: Repair[] = [];
   const repaired: string[] = [];
   // Loops rather than callbacks: this runs on every .txt article (and closures cost under tsx's keepNames).
   for (const paragraph of paragraphs) {
-    repaired.push(MAYBE_CANDIDATE.test(paragraph) ? repairParagraph(paragraph, evidence, repairs) : paragraph);
+    const capped = repairs.length >= MAX_FUSED_REPAIRS;
+    repaired.push(!capped && MAYBE_CANDIDATE.test(paragraph) ? repairParagraph(paragraph, evidence, repairs) : paragraph);
   }
-  return { paragraphs: repaired, repairs };
+  return { paragraphs: repaired, repairs, capped: repairs.length >= MAX_FUSED_REPAIRS };
 }
 
 function repairParagraph(paragraph: string, evidence: ArticleEvidence, repairs: Repair[]): string {
@@ -195,6 +200,7 @@ function repairParagraph(paragraph: string, evidence: ArticleEvidence, repairs: 
   for (let match = CANDIDATE.exec(paragraph); match !== null; match = CANDIDATE.exec(paragraph)) {
     const token = match[0];
     evidence.offset = match.index;
+    if (repairs.length >= MAX_FUSED_REPAIRS) break;
     const split = splitFusedToken(token, evidence);
     if (!split) continue;
     const after = `${split[0]} ${split[1]}`;

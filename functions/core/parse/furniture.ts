@@ -5,8 +5,8 @@
 
 export interface FurnitureRule {
   name: string;
-  /** True when the trimmed line, standing alone on its line, is this kind of furniture. */
-  test(line: string): boolean;
+  /** True when the trimmed line, standing alone on its line, is this kind of furniture (`lower`: it lower-cased). */
+  test(line: string, lower?: string): boolean;
 }
 
 // Furniture is short: a longer line is body text, whatever it starts with.
@@ -16,7 +16,12 @@ const MAX_FURNITURE_LINE = 250;
 const DECORATION = /^[\s\-–—*_=·•|[\]()<>]+|[\s\-–—*_=·•|[\]()<>]+$/gu;
 // Screen-reader text scraped with a link: "Purchase Licensing Rights, opens new tab".
 const OPENS_NEW_TAB = /,?\s*opens (?:in )?(?:a )?new (?:tab|window)$/iu;
-const undecorated = (line: string): string => line.replace(OPENS_NEW_TAB, '').replace(DECORATION, '');
+const DECORATION_CHARS = ' -–—*_=·•|[]()<>';
+/** The line without decoration and screen-reader tails; the regexes run only when there is something to strip. */
+function undecorated(line: string): string {
+  const tail = line.includes('new tab') || line.includes('new window') ? line.replace(OPENS_NEW_TAB, '') : line;
+  return DECORATION_CHARS.includes(tail[0] ?? 'x') || DECORATION_CHARS.includes(tail.at(-1) ?? 'x') ? tail.replace(DECORATION, '') : tail;
+}
 
 const ADVERTISEMENT =
   /^(?:advertisements?|advert|ads?|sponsored(?: content| post| links?)?|paid (?:content|post|partner content)|promoted(?: content)?|partner content|story continues below(?: this)? (?:advertisement|ad)|article continues below(?: this)?(?: advertisement| ad)?|content continues below|continue reading (?:the main story|below)|scroll to continue(?: with content)?|advertisement\s*[-–—:]?\s*scroll to continue(?: with content)?|skip (?:advertisement|ad)|anzeige|werbung|publicité|pubblicità|publicidad|reklame|advertentie)$/iu;
@@ -31,7 +36,14 @@ const SHARE_FILLERS = new Set(['on', 'via', 'to', 'this', 'the', 'article', 'sto
 const SHARE_SEPARATOR = /[\s|·•,/]+/u;
 const MAX_SHARE_WORDS = 12;
 
+const MAX_SHARE_LINE = 80;
+
 function isShareBar(line: string): boolean {
+  if (line.length > MAX_SHARE_LINE) return false;
+  // Most lines fail on their first word: settle those before splitting the whole line.
+  const space = line.indexOf(' ');
+  const first = (space < 0 ? line : line.slice(0, space)).toLowerCase().replace(/[|·•,/]+$/u, '');
+  if (first !== '' && !SHARE_ACTIONS.has(first) && !SHARE_FILLERS.has(first) && !/^\d+$/.test(first)) return false;
   const words = line.toLowerCase().split(SHARE_SEPARATOR).filter((word) => word !== '');
   if (words.length === 0 || words.length > MAX_SHARE_WORDS) return false;
   let actions = 0;
@@ -65,20 +77,56 @@ const NEWSLETTER_PROMO =
 const INLINE_TEASER =
   /^(?:see also|read more|also read|read also|related|watch|listen|read next|more|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leggi anche|lea también|lee también|leia também)\s*[:：]\s*\S/iu;
 
+// Each rule is gated by a cheap check (length, a word the line must contain), so body lines, which are
+// most lines, cost a few comparisons each. `lower` is the line lower-cased.
 export const FURNITURE_RULES: readonly FurnitureRule[] = [
-  { name: 'advertisement-marker', test: (line) => ADVERTISEMENT.test(undecorated(line)) },
+  { name: 'advertisement-marker', test: (line) => line.length <= 80 && ADVERTISEMENT.test(undecorated(line)) },
   { name: 'share-bar', test: isShareBar },
-  { name: 'reprints-and-licensing', test: (line) => REPRINTS.test(undecorated(line)) },
-  { name: 'agency-footer', test: (line) => AGENCY_FOOTER.test(line) && (COPYRIGHT_START.test(line) || !/^[©(]/u.test(line)) },
-  { name: 'wire-end-mark', test: (line) => WIRE_END_MARK.test(line) || isDeskCode(line) },
-  { name: 'newsletter-promo', test: (line) => NEWSLETTER_PROMO.test(line) },
-  { name: 'inline-teaser', test: (line) => INLINE_TEASER.test(line) },
+  { name: 'reprints-and-licensing', test: (line) => line.length <= 80 && REPRINTS.test(undecorated(line)) },
+  {
+    name: 'agency-footer',
+    test: (line, lower = line.toLowerCase()) =>
+      (lower.includes('rights reserved') || lower.includes('trust principles') || lower.includes('may not be published')) &&
+      AGENCY_FOOTER.test(line) && (COPYRIGHT_START.test(line) || !/^[©(]/u.test(line)),
+  },
+  { name: 'wire-end-mark', test: (line) => line.length <= 40 && (WIRE_END_MARK.test(line) || isDeskCode(line)) },
+  { name: 'newsletter-promo', test: (line, lower = line.toLowerCase()) => lower.includes('newsletter') && NEWSLETTER_PROMO.test(line) },
+  { name: 'inline-teaser', test: (line) => (line.includes(':') || line.includes('：')) && INLINE_TEASER.test(line) },
 ];
+
+// Beyond 80 characters only a footer, a newsletter promo or a teaser ("See also: <long headline>") is
+// furniture, and each holds one of these words (or a colon): every other long line is settled at once.
+const SHORT_FURNITURE_LINE = 80;
+const LONG_FURNITURE_WORDS = ['ewsletter', 'EWSLETTER', 'eserved', 'ESERVED', 'rinciples', 'RINCIPLES', 'ublished', 'UBLISHED', ':', '：'];
+
+// The first words furniture lines start with (lower-cased): a short line starting otherwise, and not
+// with decoration, a digit or a desk code, is body. Kept in step with the rules above by the furniture tests.
+const FIRST_WORDS = new Set([
+  ...SHARE_ACTIONS, ...SHARE_FILLERS,
+  'advertisement', 'advertisements', 'advert', 'ad', 'ads', 'sponsored', 'paid', 'promoted', 'partner', 'story', 'article', 'content',
+  'continue', 'scroll', 'skip', 'anzeige', 'werbung', 'publicité', 'pubblicità', 'publicidad', 'reklame', 'advertentie',
+  'reprint', 'reprints', 'request', 'purchase', 'licensing', 'license', 'republish', 'reuse', 'buy', 'order', 'permissions',
+  'our', 'all', 'end', 'ends', 'enditem', 'xxx', 'copyright', '©', 'sign', 'sign-up', 'subscribe', 'get', 'join', 'want', "don't", 'don’t',
+  'receive', 'register', 'enter', 'never', 'skip', 'after', 'privacy', 'newsletter', 'newsletters', 'newsletter:', 'see', 'read', 'also', 'related',
+  'watch', 'listen', 'more', 'lesen', 'mehr', 'lire', 'à', 'leggi', 'lea', 'lee', 'leia', 'most', 'trending', 'top', "editor's", 'editor’s',
+  'popular', 'in',
+]);
+const FURNITURE_FIRST_CHAR = /^[\s\-–—*_=·•|[\]()<>#\d©]/u;
+
+function mayBeFurniture(line: string): boolean {
+  if (line.length > SHORT_FURNITURE_LINE) return LONG_FURNITURE_WORDS.some((word) => line.includes(word));
+  if (FURNITURE_FIRST_CHAR.test(line)) return true;
+  const space = line.indexOf(' ');
+  const first = (space < 0 ? line : line.slice(0, space)).toLowerCase();
+  // "See also:", "Related:", "burs-jm/dl": a colon or a desk code's separators.
+  return FIRST_WORDS.has(first) || FIRST_WORDS.has(first.replace(/[:：.,|]+$/u, '')) || first.includes('/');
+}
 
 /** The furniture rule a trimmed line matches, or undefined (body text). */
 export function furnitureRuleOf(line: string): string | undefined {
-  if (line === '' || line.length > MAX_FURNITURE_LINE) return undefined;
-  for (const rule of FURNITURE_RULES) if (rule.test(line)) return rule.name;
+  if (line === '' || line.length > MAX_FURNITURE_LINE || !mayBeFurniture(line)) return undefined;
+  const lower = line.toLowerCase();
+  for (const rule of FURNITURE_RULES) if (rule.test(line, lower)) return rule.name;
   return undefined;
 }
 
@@ -110,7 +158,12 @@ export function removeFurniture(lines: readonly string[], from = 0): FurnitureRe
   const kept: string[] = lines.slice(0, from);
   const removed: FurnitureRemoval['removed'] = [];
   for (let index = from; index < lines.length; index++) {
-    const line = lines[index]!.trim();
+    const raw = lines[index]!;
+    if (raw.length === 0) {
+      kept.push(raw);
+      continue;
+    }
+    const line = raw.trim();
     const rule = furnitureRuleOf(line);
     if (rule !== undefined) {
       removed.push({ rule, line });

@@ -156,9 +156,10 @@ function parseText(
  * line a known header other than Title. Returns its meta and the lines without it, or undefined.
  */
 function headerLinesAfterTitle(lines: readonly string[], titleLine: number): { meta: Record<string, unknown>; images: RawImage[]; rest: string[] } | undefined {
-  const start = firstNonBlank(lines.slice(titleLine + 1));
-  if (start < 0) return undefined;
-  const from = titleLine + 1 + start;
+  let from = titleLine + 1;
+  while (from < lines.length && lines[from]!.trim() === '') from++;
+  // Only a known header can open the block: most scrapes stop here without copying any line.
+  if (from >= lines.length || !isKnownHeaderLine(lines[from]!)) return undefined;
   const headers = parseHeaderBlock(lines.slice(from));
   if (headers.lineCount === 0 || Object.hasOwn(headers.meta, 'title')) return undefined;
   // Only a block made of known headers: "Update: talks resume" as a first paragraph stays body.

@@ -73,10 +73,22 @@ const LETTER = 'A-Za-z\\u00C0-\\u024F\'’';
 // ("Łukasz", "Şahin"; its cases interleave, so both classes take the whole block).
 const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F';
 const LOWER = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F';
-// A candidate: a whole token of a capital then 5+ lower-case letters (YouTube, iPhone, McDonald's never match).
-const CANDIDATE = new RegExp(`(?<![${LETTER}])[${UPPER}][${LOWER}]{${MIN_PROVEN_TOKEN_LENGTH - 1},}(?![${LETTER}])`, 'g');
-// Cheap pre-check: most paragraphs of a scrape have no candidate at all.
-const MAYBE_CANDIDATE = new RegExp(`[${UPPER}][${LOWER}]{${MIN_PROVEN_TOKEN_LENGTH - 1}}`);
+// A candidate: a whole token of a capital and lower-case letters (YouTube, iPhone, McDonald's never match)
+// that ends as a likely next word does (NEXT_WORD_END): most capitalized words ("Thursday", "Lebanon") are
+// not even matched. The ASCII pattern is several times faster than one with Latin letters, which runs
+// only on paragraphs that hold such a letter.
+const NEXT_WORD_ENDINGS = 'ed|ly|ing|said|says|told|wrote|spoke|adds|asks|also|were|will|would|could|should|must|might|does|with|from|that|when|after|before|during|whose|which|while|where|because';
+const CANDIDATE_ASCII = new RegExp(`(?<![${LETTER}])[A-Z][a-z]*(?:${NEXT_WORD_ENDINGS})(?![${LETTER}])`, 'g');
+const CANDIDATE_LATIN = new RegExp(`(?<![${LETTER}])[${UPPER}][${LOWER}]*(?:${NEXT_WORD_ENDINGS})(?![${LETTER}])`, 'g');
+
+/** True when the paragraph holds a Latin-1 or Latin Extended-A letter (a loop: cheaper than a regex scan). */
+function hasLatinLetter(paragraph: string): boolean {
+  for (let i = 0; i < paragraph.length; i++) {
+    const code = paragraph.charCodeAt(i);
+    if (code >= 0xc0 && code <= 0x17f && code !== 0xd7 && code !== 0xf7) return true;
+  }
+  return false;
+}
 const CAPITALIZED = new RegExp(`(?<![${LETTER}])[${UPPER}][${LETTER}]*`, 'g');
 const PREVIOUS_WORD = new RegExp(`(?:^|[^${LETTER}])([${UPPER}][${LOWER}]+) $`);
 
@@ -187,7 +199,7 @@ export function repairFusedWords(paragraphs: readonly string[]): { paragraphs: s
   // Loops rather than callbacks: this runs on every .txt article (and closures cost under tsx's keepNames).
   for (const paragraph of paragraphs) {
     const capped = repairs.length >= MAX_FUSED_REPAIRS;
-    repaired.push(!capped && MAYBE_CANDIDATE.test(paragraph) ? repairParagraph(paragraph, evidence, repairs) : paragraph);
+    repaired.push(capped ? paragraph : repairParagraph(paragraph, evidence, repairs));
   }
   return { paragraphs: repaired, repairs, capped: repairs.length >= MAX_FUSED_REPAIRS };
 }
@@ -196,9 +208,11 @@ function repairParagraph(paragraph: string, evidence: ArticleEvidence, repairs: 
   let out = '';
   let copied = 0;
   evidence.paragraph = paragraph;
-  CANDIDATE.lastIndex = 0;
-  for (let match = CANDIDATE.exec(paragraph); match !== null; match = CANDIDATE.exec(paragraph)) {
+  const candidate = hasLatinLetter(paragraph) ? CANDIDATE_LATIN : CANDIDATE_ASCII;
+  candidate.lastIndex = 0;
+  for (let match = candidate.exec(paragraph); match !== null; match = candidate.exec(paragraph)) {
     const token = match[0];
+    if (token.length < MIN_PROVEN_TOKEN_LENGTH) continue;
     evidence.offset = match.index;
     if (repairs.length >= MAX_FUSED_REPAIRS) break;
     const split = splitFusedToken(token, evidence);

@@ -94,13 +94,9 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
   { name: 'inline-teaser', test: (line) => (line.includes(':') || line.includes('：')) && INLINE_TEASER.test(line) },
 ];
 
-// Beyond 80 characters only a footer, a newsletter promo or a teaser ("See also: <long headline>") is
-// furniture, and each holds one of these words (or a colon): every other long line is settled at once.
-const SHORT_FURNITURE_LINE = 80;
-const LONG_FURNITURE_WORDS = ['ewsletter', 'EWSLETTER', 'eserved', 'ESERVED', 'rinciples', 'RINCIPLES', 'ublished', 'UBLISHED', ':', '：'];
-
-// The first words furniture lines start with (lower-cased): a short line starting otherwise, and not
-// with decoration, a digit or a desk code, is body. Kept in step with the rules above by the furniture tests.
+// The first words furniture lines start with (lower-cased): a line starting otherwise, and not with
+// decoration, a digit or a desk code, is body, settled without running any rule (most lines are body).
+// Kept in step with the rules above by the furniture tests.
 const FIRST_WORDS = new Set([
   ...SHARE_ACTIONS, ...SHARE_FILLERS,
   'advertisement', 'advertisements', 'advert', 'ad', 'ads', 'sponsored', 'paid', 'promoted', 'partner', 'story', 'article', 'content',
@@ -114,7 +110,6 @@ const FIRST_WORDS = new Set([
 const FURNITURE_FIRST_CHAR = /^[\s\-–—*_=·•|[\]()<>#\d©]/u;
 
 function mayBeFurniture(line: string): boolean {
-  if (line.length > SHORT_FURNITURE_LINE) return LONG_FURNITURE_WORDS.some((word) => line.includes(word));
   if (FURNITURE_FIRST_CHAR.test(line)) return true;
   const space = line.indexOf(' ');
   const first = (space < 0 ? line : line.slice(0, space)).toLowerCase();

@@ -97,6 +97,8 @@ export interface RawArticle {
   markdown?: string;
   images: RawImage[];
   publisher?: string;
+  /** False when the decoder proved the text has no letter of U+00C0-U+017F (fused-word repair skips its Latin pattern). */
+  latinLetters?: false;
   /** Month and day of a wire dateline ("LISBON, March 3 (Reuters) -"): the date when nothing else states one. */
   datelineDate?: { month: number; day: number };
   warnings: string[];

@@ -58,7 +58,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   } else {
     paragraphs = cleanParagraphs(raw.paragraphs);
     if (site.repairFusedWords) {
-      const repaired = repairFusedWords(paragraphs);
+      const repaired = repairFusedWords(paragraphs, raw.latinLetters !== false);
       paragraphs = repaired.paragraphs;
       // A loop, not push(...): a spread of 100,000 repairs overflows the call stack.
       for (const repair of repaired.repairs) repairs.push(repair);

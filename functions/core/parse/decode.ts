@@ -13,6 +13,8 @@ export interface DecodedText {
   decodedLength: number;
   /** True when the text needed nothing after decoding: no control character (tab and newline aside), nothing repaired or removed. */
   plain: boolean;
+  /** False only when the text surely has no letter of U+00C0-U+017F (no UTF-8 lead byte C3-C5): later rules may skip Latin patterns. */
+  latinLetters: boolean;
 }
 
 import { isUtf8 } from 'node:buffer';
@@ -53,7 +55,9 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const plain = utf8Bytes !== undefined
     ? !hasUtf8BytesNeedingWork(utf8Bytes)
     : !MAYBE_NEEDS_WORK.test(decoded) && (!encoding.startsWith('utf-16') || isWellFormed(decoded));
-  if (plain) return { text: decoded, encoding, warnings, undecodable: 0, decodedLength: decoded.length, plain };
+  // UTF-8 letters U+00C0-U+017F all start with the byte C3, C4 or C5: three memchr-fast searches.
+  const latinLetters = utf8Bytes === undefined || utf8Bytes.indexOf(0xc3) >= 0 || utf8Bytes.indexOf(0xc4) >= 0 || utf8Bytes.indexOf(0xc5) >= 0;
+  if (plain) return { text: decoded, encoding, warnings, undecodable: 0, decodedLength: decoded.length, plain, latinLetters };
   let text = decoded;
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
     const repaired = repairMojibake(text);
@@ -66,7 +70,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const cleaned = removeInvalidCharacters(text);
   if (cleaned.removed > 0) warnings.push(`removed ${plural(cleaned.removed, 'control character')}`);
   const replacements = cleaned.text.includes('\uFFFD') ? (cleaned.text.match(/\uFFFD/g)?.length ?? 0) : 0;
-  return { text: cleaned.text, encoding, warnings, undecodable: cleaned.removed + replacements, decodedLength: text.length, plain: false };
+  return { text: cleaned.text, encoding, warnings, undecodable: cleaned.removed + replacements, decodedLength: text.length, plain: false, latinLetters };
 }
 
 export function hasUtf16Bom(bytes: Uint8Array): boolean {

@@ -67,7 +67,9 @@ export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejecte
     if (typeof meta.publisher === 'string') article.publisher = meta.publisher;
     return { ok: true, value: article };
   }
-  return parseText(decoded.text, decoded.encoding, decoded.warnings, key, size, input.creditMemo);
+  const parsed = parseText(decoded.text, decoded.encoding, decoded.warnings, key, size, input.creditMemo);
+  if (parsed.ok && !decoded.latinLetters) parsed.value.latinLetters = false;
+  return parsed;
 }
 
 /**

@@ -61,3 +61,15 @@ describe('no valid multi-byte sequence stays Windows-1252', () => {
     expect(decoded.warnings).toEqual([]);
   });
 });
+
+describe('latinLetters: false only when no letter of U+00C0-U+017F can be in the text', () => {
+  it.each([
+    ['plain ASCII', utf8('Plain text with “quotes” and – dashes'), false],
+    ['Latin-1 letter', utf8('Müller'), true],
+    ['Latin Extended-A letter', utf8('Łukasz Şahin'), true],
+    ['ASCII saved as Windows-1252 (valid UTF-8)', iconv.encode('cafe', 'windows-1252'), false],
+    ['Windows-1252 with an accent', iconv.encode('café', 'windows-1252'), true],
+  ])('%s', (_name, bytes, latin) => {
+    expect(decodeBytes(bytes).latinLetters).toBe(latin);
+  });
+});

@@ -192,23 +192,24 @@ class ArticleEvidence implements NameEvidence {
 // repair is recorded in the article: stop there.
 export const MAX_FUSED_REPAIRS = 1000;
 
-export function repairFusedWords(paragraphs: readonly string[]): { paragraphs: string[]; repairs: Repair[]; capped: boolean } {
+/** `latinLetters`: false when the caller knows the text has no letter of U+00C0-U+017F (the Latin pattern is skipped). */
+export function repairFusedWords(paragraphs: readonly string[], latinLetters = true): { paragraphs: string[]; repairs: Repair[]; capped: boolean } {
   const evidence = new ArticleEvidence(paragraphs);
   const repairs: Repair[] = [];
   const repaired: string[] = [];
   // Loops rather than callbacks: this runs on every .txt article (and closures cost under tsx's keepNames).
   for (const paragraph of paragraphs) {
     const capped = repairs.length >= MAX_FUSED_REPAIRS;
-    repaired.push(capped ? paragraph : repairParagraph(paragraph, evidence, repairs));
+    repaired.push(capped ? paragraph : repairParagraph(paragraph, evidence, repairs, latinLetters));
   }
   return { paragraphs: repaired, repairs, capped: repairs.length >= MAX_FUSED_REPAIRS };
 }
 
-function repairParagraph(paragraph: string, evidence: ArticleEvidence, repairs: Repair[]): string {
+function repairParagraph(paragraph: string, evidence: ArticleEvidence, repairs: Repair[], latinLetters: boolean): string {
   let out = '';
   let copied = 0;
   evidence.paragraph = paragraph;
-  const candidate = hasLatinLetter(paragraph) ? CANDIDATE_LATIN : CANDIDATE_ASCII;
+  const candidate = latinLetters && hasLatinLetter(paragraph) ? CANDIDATE_LATIN : CANDIDATE_ASCII;
   candidate.lastIndex = 0;
   for (let match = candidate.exec(paragraph); match !== null; match = candidate.exec(paragraph)) {
     const token = match[0];

@@ -15,6 +15,7 @@ export function ingestUpload(input: UploadInput, site: SiteConfig): Result<Artic
     ...(input.etag !== undefined && { etag: input.etag }),
     ...(input.metadata !== undefined && { metadata: input.metadata }),
     fallbackDate: input.fallbackDate,
+    ...(input.now !== undefined && { now: input.now }),
     site,
     creditMemo,
   });

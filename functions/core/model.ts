@@ -60,8 +60,13 @@ export interface Article {
   contentText: string;
   authors: string[];
   publisher?: string;
-  /** RFC 3339 UTC; never moves once published. */
+  /**
+   * RFC 3339 UTC. A date feedpub chose (first-seen time) never moves once published; a date the upload
+   * states (Date: header, front matter, x-amz-meta-date, a date line or dateline) moves when the editor changes it.
+   */
   published: string;
+  /** Present (true) when `published` is a date the upload states, not one feedpub chose. */
+  publishedStated?: true;
   /** RFC 3339 UTC; moves when the content hash changes. */
   updated: string;
   /** "YYYY-MM" of `published` in the site's time zone: the archive month (absent in older records: UTC). */
@@ -92,6 +97,10 @@ export interface RawArticle {
   markdown?: string;
   images: RawImage[];
   publisher?: string;
+  /** False when the decoder proved the text has no letter of U+00C0-U+017F (fused-word repair skips its Latin pattern). */
+  latinLetters?: false;
+  /** Month and day of a wire dateline ("LISBON, March 3 (Reuters) -"): the date when nothing else states one. */
+  datelineDate?: { month: number; day: number };
   warnings: string[];
 }
 
@@ -167,6 +176,8 @@ export interface UploadInput {
   metadata?: Record<string, string>;
   /** Used for `published` when nothing else names a date (first-seen time, or file mtime). */
   fallbackDate: string;
+  /** RFC 3339 "now" (the injected clock) for plausibility checks on stated dates; defaults to fallbackDate. */
+  now?: string;
 }
 
 export type UploadRejectionCode =

@@ -199,6 +199,8 @@ class BatchRun {
     for (const p of live) {
       if (p.article) touchedMonths.add(monthOf(p.article));
       if (p.removal) touchedMonths.add(p.removal.month);
+      // A stated date that changed month: the article leaves its old month's manifest.
+      if (p.article && p.record) touchedMonths.add(p.record.month);
     }
     const manifests = new Map<string, MonthManifest>();
     await mapLimit([...touchedMonths], this.limit, async (m) => {
@@ -235,6 +237,7 @@ class BatchRun {
     const counts = new Map<string, number>();
     for (const [month, manifest] of manifests) {
       const removed = new Set(live.filter((p) => p.removal?.month === month).map((p) => p.removal?.id as string));
+      for (const p of live) if (p.article && p.record?.month === month && monthOf(p.article) !== month) removed.add(p.record.id);
       const upserts = live.filter((p) => p.article && monthOf(p.article) === month).map((p) => p.article as Article);
       const next = applyMonthChanges(manifest.articles, removed, upserts);
       if (!isDeepStrictEqual(next, manifest.articles)) {

@@ -5,16 +5,18 @@ import { monthInZone } from '../timezone';
 import type { ArticleRecord } from './types';
 
 /**
- * Identity rule for an upload seen again: id, slug, permalink and `published` never move;
+ * Identity rule for an upload seen again: id, slug and permalink never move; `published` moves only
+ * when the upload states a date (an editor correcting the Date: header), never for a date feedpub chose;
  * `updated` moves to `now` only when the content hash changed.
  */
 export function reconcileArticle(fresh: Article, record: ArticleRecord | undefined, slug: string, now: string, site: SiteConfig): Article {
   const url = siteUrl(site, articlePath(record?.slug ?? slug));
   if (!record) return { ...fresh, slug, url, archiveMonth: monthInZone(fresh.published, site.timeZone) };
   const updated = record.contentHash === fresh.contentHash ? record.updated : now;
+  const published = fresh.publishedStated ? fresh.published : record.published;
   // published may move back to the record's: the archive month follows it.
-  const archiveMonth = monthInZone(record.published, site.timeZone);
-  return { ...fresh, id: record.id, slug: record.slug, url, published: record.published, updated, archiveMonth };
+  const archiveMonth = monthInZone(published, site.timeZone);
+  return { ...fresh, id: record.id, slug: record.slug, url, published, updated, archiveMonth };
 }
 
 export function recordFor(article: Article, imageKeys: string[], assetPaths: string[], page: { path: string; hash: string }): ArticleRecord {

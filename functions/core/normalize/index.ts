@@ -4,11 +4,12 @@ import { articleIdForKey } from '../ids';
 import type { Article, ArticleImage, RawArticle, RawImage, Repair, SiteConfig } from '../model';
 import { articlePath, siteUrl } from '../site';
 import { type CreditMemo, normalizeCredit } from './credits';
-import { parseDate } from './rules/dates';
+import { datelineDate, parseDate, warnImplausibleDate } from './rules/dates';
 import { monthInZone } from '../timezone';
 import { repairFusedWords } from './rules/fusedWords';
 import { contentHashOf } from './rules/hash';
 import { htmlToParagraphs, markdownToHtml, paragraphsToHtml } from './rules/html';
+import { removeInvisibleFormatting, withoutInvisibleFormatting } from './rules/invisible';
 import { detectLanguage, isLanguageTag } from './rules/language';
 import { splitAuthors, splitTags } from './rules/people';
 import { chooseSlug } from './rules/slug';
@@ -28,6 +29,8 @@ export interface NormalizeContext {
   /** RFC 3339; used for `published` when neither the file nor the metadata names a date. */
   fallbackDate: string;
   site: SiteConfig;
+  /** RFC 3339 "now" for plausibility checks (a stated date far in the future); defaults to fallbackDate. */
+  now?: string;
   /** Credit lines the parser already read (ingestUpload passes the parser's): each is parsed once. */
   creditMemo?: CreditMemo;
 }
@@ -38,7 +41,9 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const repairs: Repair[] = [];
   const metadata = ctx.metadata ?? {};
 
-  const title = cleanText(raw.title) || cleanText(fieldOf(raw, metadata, 'title') ?? '') || baseName(ctx.key);
+  // Invisible formatting goes before cleanText, which would turn a zero-width space into a space.
+  const titleSource = cleanText(raw.title) !== '' ? raw.title : (fieldOf(raw, metadata, 'title') ?? '');
+  const title = cleanText(withoutInvisibleFormatting(titleSource, 'title', warnings)) || baseName(ctx.key);
 
   let paragraphs: string[];
   let contentHtml: string;
@@ -53,9 +58,11 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   } else {
     paragraphs = cleanParagraphs(raw.paragraphs);
     if (site.repairFusedWords) {
-      const repaired = repairFusedWords(paragraphs);
+      const repaired = repairFusedWords(paragraphs, raw.latinLetters !== false);
       paragraphs = repaired.paragraphs;
-      repairs.push(...repaired.repairs);
+      // A loop, not push(...): a spread of 100,000 repairs overflows the call stack.
+      for (const repair of repaired.repairs) repairs.push(repair);
+      if (repaired.capped) warnings.push(`stopped repairing fused words after ${repaired.repairs.length} repairs: is this text really a scrape?`);
     }
     contentHtml = paragraphsToHtml(paragraphs);
     // Escaped, cleaned paragraphs joined by newlines: no quote, no other control character, no lone
@@ -67,17 +74,22 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const slug = chooseSlug(fieldOf(raw, metadata, 'slug')?.trim(), title, ctx.key, warnings);
   const summary = clampSummary(cleanText(fieldOf(raw, metadata, 'summary') ?? '') || (firstParagraph ?? paragraphs[0] ?? ''));
 
-  const fileAuthors = splitAuthors(raw.meta.authors ?? raw.meta.author ?? raw.meta.by);
-  const authors = fileAuthors.length > 0 ? fileAuthors : splitAuthors(metadata.author);
+  const fileAuthors = splitAuthors(visibleOnly(raw.meta.authors ?? raw.meta.author ?? raw.meta.by, 'authors', warnings));
+  const authors = fileAuthors.length > 0 ? fileAuthors : splitAuthors(visibleOnly(metadata.author, 'authors', warnings));
   if (authors.length === 0) authors.push(site.defaultAuthor);
-  const fileTags = splitTags(raw.meta.tags);
-  const tags = fileTags.length > 0 ? fileTags : splitTags(metadata.tags);
+  const fileTags = splitTags(visibleOnly(raw.meta.tags, 'tags', warnings));
+  const tags = fileTags.length > 0 ? fileTags : splitTags(visibleOnly(metadata.tags, 'tags', warnings));
 
   const publisher = cleanText(raw.publisher ?? firstString(raw.meta.publisher) ?? site.publisher ?? '') || undefined;
-  const published = publishedDate(raw.meta.date ?? raw.meta.published, metadata.date, ctx.fallbackDate, site.timeZone, warnings);
+  const stated = raw.meta.date ?? raw.meta.published;
+  const fromDateline = stated === undefined && metadata.date === undefined && raw.datelineDate !== undefined
+    ? datelineDate(raw.datelineDate.month, raw.datelineDate.day, ctx.fallbackDate)
+    : undefined;
+  const { date: published, stated: publishedStated } = publishedDate(stated ?? fromDateline, metadata.date, ctx.fallbackDate, site.timeZone, warnings);
+  if (publishedStated) warnImplausibleDate(published, ctx.now ?? ctx.fallbackDate, warnings);
   const language = chooseLanguage(fieldOf(raw, metadata, 'language'), contentText, site, warnings);
   const images: ArticleImage[] = [];
-  for (const image of withMetadataImage(raw.images, metadata)) images.push(normalizeImage(image, site, ctx.creditMemo));
+  for (const image of withMetadataImage(raw.images, metadata)) images.push(normalizeImage(image, site, warnings, ctx.creditMemo));
 
   const content = { title, summary, contentHtml, authors, tags, images, language, ...(publisher !== undefined && { publisher }) };
   return {
@@ -91,6 +103,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
     authors,
     ...(publisher !== undefined && { publisher }),
     published,
+    ...(publishedStated && { publishedStated: true as const }),
     updated: published,
     archiveMonth: monthInZone(published, site.timeZone),
     tags,
@@ -109,17 +122,19 @@ function fieldOf(raw: RawArticle, metadata: Record<string, string>, name: string
   return firstString(raw.meta[name]) ?? (nonEmpty(metadata[name]) ? metadata[name] : undefined);
 }
 
-function publishedDate(fileDate: unknown, metadataDate: string | undefined, fallbackDate: string, timeZone: string, warnings: string[]): string {
+function publishedDate(
+  fileDate: unknown, metadataDate: string | undefined, fallbackDate: string, timeZone: string, warnings: string[],
+): { date: string; stated: boolean } {
   for (const [value, source] of [[fileDate, 'date'], [metadataDate, 'x-amz-meta-date']] as const) {
     if (value === undefined || value === null || value === '') continue;
     const parsed = parseDate(value, timeZone);
-    if (parsed !== undefined) return parsed;
+    if (parsed !== undefined) return { date: parsed, stated: true };
     warnings.push(`${source} "${String(value)}" is not a date (use 2024-10-31 or 2024-10-31T09:00:00Z): using the upload time`);
   }
   const fallback = parseDate(fallbackDate);
-  if (fallback !== undefined) return fallback;
+  if (fallback !== undefined) return { date: fallback, stated: false };
   warnings.push(`fallback date "${fallbackDate}" is not a date: using 1970-01-01`);
-  return '1970-01-01T00:00:00Z';
+  return { date: '1970-01-01T00:00:00Z', stated: false };
 }
 
 function chooseLanguage(requested: string | undefined, text: string, site: SiteConfig, warnings: string[]): string {
@@ -148,11 +163,12 @@ function withMetadataImage(images: readonly RawImage[], metadata: Record<string,
   ];
 }
 
-function normalizeImage(raw: RawImage, site: SiteConfig, creditMemo?: CreditMemo): ArticleImage {
+function normalizeImage(raw: RawImage, site: SiteConfig, warnings: string[], creditMemo?: CreditMemo): ArticleImage {
   const caption = cleanText(raw.caption ?? '');
   const src = raw.src === undefined ? undefined : cleanText(raw.src);
-  // credit.raw keeps the line as uploaded, minus what XML cannot carry (S3 metadata is not decoded by the parser).
-  const creditLine = raw.credit === undefined ? '' : stripXmlInvalid(raw.credit);
+  // credit.raw keeps the line as uploaded, minus what XML cannot carry (S3 metadata is not decoded by the
+  // parser) and minus bidi controls and invisible characters (they would reorder or hide a name).
+  const creditLine = raw.credit === undefined ? '' : withoutInvisibleFormatting(stripXmlInvalid(raw.credit), 'credit', warnings);
   const credit = cleanText(creditLine) !== '' ? normalizeCredit(creditLine, site.creditStyle, creditMemo) : undefined;
   return {
     ...(src && /^https?:\/\//i.test(src) && { url: src }),
@@ -161,6 +177,21 @@ function normalizeImage(raw: RawImage, site: SiteConfig, creditMemo?: CreditMemo
     caption,
     ...(credit && { credit }),
   };
+}
+
+/** A string or list field (authors, tags) without invisible formatting, one warning for the field; other values as they are. */
+function visibleOnly(value: unknown, field: string, warnings: string[]): unknown {
+  if (typeof value === 'string') return withoutInvisibleFormatting(value, field, warnings);
+  if (!Array.isArray(value)) return value;
+  const removed = new Set<string>();
+  const cleaned = value.map((item: unknown) => {
+    if (typeof item !== 'string') return item;
+    const result = removeInvisibleFormatting(item);
+    for (const name of result.removed) removed.add(name);
+    return result.text;
+  });
+  if (removed.size > 0) warnings.push(`removed invisible formatting characters from the ${field} (${[...removed].join(', ')})`);
+  return cleaned;
 }
 
 function firstString(value: unknown): string | undefined {

@@ -1,5 +1,7 @@
-// Publisher boilerplate that scrapes carry after the article: "More from GZERO Media", "Related",
-// newsletter prompts... Everything from such a line on belongs to other stories, not to this one.
+// Publisher boilerplate that scrapes carry after the article: "More from GZERO Media", "Recommended"...
+// Everything from such a line on belongs to other stories, not to this one. Headings that also stand
+// inside articles ("Related", "Most read", a share bar, a newsletter promo) are not here: furniture.ts
+// removes those lines (and a heading's list) and keeps the rest of the article.
 
 interface BoilerplateRule {
   pattern: RegExp;
@@ -11,15 +13,9 @@ interface BoilerplateRule {
 const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { pattern: /^More from (\S.{0,58}?)[:.]?$/i, namesPublisher: true },
   { pattern: /^More (?:stories|articles|news)(?: like this)?:?$/i },
-  { pattern: /^Related(?: (?:stories|articles|content|coverage|reading|links|news|posts))?:?$/i },
   { pattern: /^Read more(?: (?:from|on|at) \S.{0,58})?:?$/i },
   { pattern: /^Recommended(?: for you| stories| articles| reading)?:?$/i },
-  { pattern: /^(?:You (?:may|might) also like|Also read|See also):?$/i },
-  { pattern: /^Sign up (?:for|to) .{0,60}newsletters?[.!]?$/i },
-  { pattern: /^Subscribe to .{0,60}newsletters?[.!]?$/i },
-  { pattern: /^Most (?:read|popular|viewed|shared)(?: stories| articles)?:?$/i },
-  { pattern: /^Trending(?: now| stories| articles)?:?$/i },
-  { pattern: /^Share this (?:article|story|post)[.!:]?$/i },
+  { pattern: /^You (?:may|might) also like:?$/i },
 ];
 
 const MAX_BOILERPLATE_LINE = 80;

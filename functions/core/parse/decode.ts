@@ -13,6 +13,8 @@ export interface DecodedText {
   decodedLength: number;
   /** True when the text needed nothing after decoding: no control character (tab and newline aside), nothing repaired or removed. */
   plain: boolean;
+  /** False only when the text surely has no letter of U+00C0-U+017F (no UTF-8 lead byte C3-C5): later rules may skip Latin patterns. */
+  latinLetters: boolean;
 }
 
 import { isUtf8 } from 'node:buffer';
@@ -53,7 +55,9 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const plain = utf8Bytes !== undefined
     ? !hasUtf8BytesNeedingWork(utf8Bytes)
     : !MAYBE_NEEDS_WORK.test(decoded) && (!encoding.startsWith('utf-16') || isWellFormed(decoded));
-  if (plain) return { text: decoded, encoding, warnings, undecodable: 0, decodedLength: decoded.length, plain };
+  // UTF-8 letters U+00C0-U+017F all start with the byte C3, C4 or C5: three memchr-fast searches.
+  const latinLetters = utf8Bytes === undefined || utf8Bytes.indexOf(0xc3) >= 0 || utf8Bytes.indexOf(0xc4) >= 0 || utf8Bytes.indexOf(0xc5) >= 0;
+  if (plain) return { text: decoded, encoding, warnings, undecodable: 0, decodedLength: decoded.length, plain, latinLetters };
   let text = decoded;
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
     const repaired = repairMojibake(text);
@@ -66,7 +70,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const cleaned = removeInvalidCharacters(text);
   if (cleaned.removed > 0) warnings.push(`removed ${plural(cleaned.removed, 'control character')}`);
   const replacements = cleaned.text.includes('\uFFFD') ? (cleaned.text.match(/\uFFFD/g)?.length ?? 0) : 0;
-  return { text: cleaned.text, encoding, warnings, undecodable: cleaned.removed + replacements, decodedLength: text.length, plain: false };
+  return { text: cleaned.text, encoding, warnings, undecodable: cleaned.removed + replacements, decodedLength: text.length, plain: false, latinLetters };
 }
 
 export function hasUtf16Bom(bytes: Uint8Array): boolean {
@@ -80,6 +84,7 @@ function decodeByBomOrValidity(bytes: Uint8Array, warnings: string[]): { text: s
     const body = buffer.subarray(3);
     const utf8 = strictUtf8(body);
     if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8-bom', utf8Bytes: body };
+    if (mostlyUtf8(body, warnings)) return { text: body.toString('utf8'), encoding: 'utf-8-bom' };
     warnings.push('invalid UTF-8 after a utf-8-bom byte-order mark: read as Windows-1252');
     return { text: decodeWindows1252(body), encoding: 'utf-8-bom' };
   }
@@ -90,7 +95,59 @@ function decodeByBomOrValidity(bytes: Uint8Array, warnings: string[]): { text: s
     return { text: decodeUtf16(body.subarray(0, body.length - (body.length % 2)), encoding), encoding };
   }
   const utf8 = strictUtf8(buffer);
-  return utf8 !== undefined ? { text: utf8, encoding: 'utf-8', utf8Bytes: buffer } : { text: decodeWindows1252(buffer), encoding: 'windows-1252' };
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', utf8Bytes: buffer };
+  if (mostlyUtf8(buffer, warnings)) return { text: buffer.toString('utf8'), encoding: 'utf-8' };
+  return { text: decodeWindows1252(buffer), encoding: 'windows-1252' };
+}
+
+// The UTF-8-or-Windows-1252 decision for bytes that are not valid UTF-8: UTF-8 (each invalid byte
+// replaced by U+FFFD, with a warning) when valid multi-byte sequences are at least three times as many
+// as invalid bytes; otherwise Windows-1252. Windows-1252 text almost never holds a valid sequence (a
+// lead byte À-ô followed by exactly the right number of 0x80-0xBF bytes), so "café" saved as
+// Windows-1252 has none and stays Windows-1252, while a UTF-8 article with one stray byte keeps its accents.
+const VALID_PER_INVALID = 3;
+
+/** Counts valid multi-byte UTF-8 sequences and invalid bytes in one pass; true when the rule above says UTF-8. */
+export function mostlyUtf8(bytes: Uint8Array, warnings?: string[]): boolean {
+  const { valid, invalid } = utf8SequenceCounts(bytes);
+  if (valid === 0 || valid < VALID_PER_INVALID * invalid) return false;
+  warnings?.push(
+    `replaced ${plural(invalid, 'invalid UTF-8 byte')} with U+FFFD: the rest of the file is UTF-8 (${plural(valid, 'valid multi-byte sequence')})`,
+  );
+  return true;
+}
+
+/** Valid multi-byte sequences and invalid bytes (a bad lead, a lone continuation, a truncated sequence each count per byte). */
+export function utf8SequenceCounts(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  const length = bytes.length;
+  for (let i = 0; i < length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const needed = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    let ok = needed > 0 && i + needed < length;
+    for (let k = 1; ok && k <= needed; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || next < 0x80 || next > 0xbf) ok = false;
+    }
+    // Overlong and surrogate forms are invalid: E0 needs A0-BF second, ED 80-9F, F0 90-BF, F4 80-8F.
+    if (ok) {
+      const second = bytes[i + 1]!;
+      if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) ok = false;
+    }
+    if (ok) {
+      valid++;
+      i += needed + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 /**

@@ -10,6 +10,12 @@ const KNOWN = new Set<string>(KNOWN_HEADERS);
 // "Key: value" with a one-word key; the space after the colon keeps "https://..." from looking like a header.
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9_-]{0,39}):(?:[ \t]+(.*))?$/;
 
+/** True when the trimmed line is `Key: value` with a known key. */
+export function isKnownHeaderLine(line: string): boolean {
+  const match = HEADER_LINE.exec(line.trim());
+  return match !== null && KNOWN.has(match[1]!.toLowerCase());
+}
+
 export interface HeaderBlock {
   /** Lower-cased keys; `tags` split on commas, everything else the value as written (trimmed); blank ones left out. */
   meta: Record<string, string | string[]>;

@@ -3,10 +3,12 @@ import type { RawArticle, RawImage, Result, UploadRejected } from '../model';
 import type { CreditMemo } from '../normalize/credits';
 import { cutBoilerplate } from './boilerplate';
 import { decodeBytes } from './decode';
-import { parseHeaderBlock } from './headers';
+import { removeFurniture } from './furniture';
+import { isKnownHeaderLine, parseHeaderBlock } from './headers';
 import { parseMarkdown, readFrontMatter } from './markdown';
 import { rejection, tooLargeReason } from './reject';
-import { parseScrape } from './scrape';
+import { dateOfDateLine, parseScrape } from './scrape';
+import { datelineOf } from './dateline';
 import { binarySignature, sniffBinary } from './sniff';
 
 export interface ParseInput {
@@ -65,7 +67,9 @@ export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejecte
     if (typeof meta.publisher === 'string') article.publisher = meta.publisher;
     return { ok: true, value: article };
   }
-  return parseText(decoded.text, decoded.encoding, decoded.warnings, key, size, input.creditMemo);
+  const parsed = parseText(decoded.text, decoded.encoding, decoded.warnings, key, size, input.creditMemo);
+  if (parsed.ok && !decoded.latinLetters) parsed.value.latinLetters = false;
+  return parsed;
 }
 
 /**
@@ -98,15 +102,33 @@ function parseText(
 
   // Search for boilerplate after the title line, so a story titled "Trending now" keeps its body.
   const titleLine = withTitleLine ? firstNonBlank(rest) : -1;
-  const cut = cutBoilerplate(rest, titleLine + 1);
+  if (withTitleLine && titleLine >= 0) {
+    const late = headerLinesAfterTitle(rest, titleLine);
+    if (late !== undefined) {
+      // The file's first header block (before the title) wins over these.
+      meta = { ...late.meta, ...meta };
+      headerImages = [...headerImages, ...late.images];
+      rest = late.rest;
+    }
+  }
+  const furniture = removeFurniture(rest, titleLine + 1);
+  if (furniture.removed.length > 0) warnings.push(furnitureWarning(furniture.removed));
+  const cut = cutBoilerplate(furniture.lines, titleLine + 1);
   if (cut.cutAt) {
     warnings.push(`dropped ${cut.cutAt.dropped} lines of publisher boilerplate from "${cut.cutAt.line}" on`);
   }
   const scraped = parseScrape(cut.lines, withTitleLine, creditMemo);
   // "# Title" on line 1: Markdown habits in a .txt; the hashes are not part of the title ("#1 seed" is).
   const title = withTitleLine ? (scraped.title ?? '').replace(/^#{1,6}[ \t]+/, '') : namedTitle;
-  if (scraped.byline !== undefined && !Object.hasOwn(meta, 'author') && !Object.hasOwn(meta, 'authors') && !Object.hasOwn(meta, 'by')) {
-    meta = { ...meta, by: scraped.byline };
+  const namesAuthor = Object.hasOwn(meta, 'author') || Object.hasOwn(meta, 'authors') || Object.hasOwn(meta, 'by');
+  if (scraped.byline !== undefined && scraped.byline.authors.length > 0 && !namesAuthor) {
+    meta = { ...meta, by: scraped.byline.authors };
+  }
+  // A date line at the top of the page dates the article when no header does.
+  const scrapedDate = scraped.dateLine === undefined ? undefined : dateOfDateLine(scraped.dateLine);
+  if (scrapedDate !== undefined && !Object.hasOwn(meta, 'date') && !Object.hasOwn(meta, 'published')) meta = { ...meta, date: scrapedDate };
+  if (scraped.droppedCopyright !== undefined) {
+    warnings.push(`dropped ${scraped.droppedCopyright.length === 1 ? 'a copyright line' : `${scraped.droppedCopyright.length} copyright lines`} ("${scraped.droppedCopyright[0]!.slice(0, 60)}"): a page footer, not an image credit`);
   }
   if (!HAS_WORDS.test(title)) {
     const reason = title === ''
@@ -120,10 +142,50 @@ function parseText(
   const article: RawArticle = {
     format: 'txt', encoding, title, meta, paragraphs: scraped.paragraphs, images: [...headerImages, ...scraped.images], warnings,
   };
+  const dateline = datelineOf(scraped.paragraphs[0]);
+  if (dateline?.month !== undefined && dateline.day !== undefined && !Object.hasOwn(meta, 'date') && !Object.hasOwn(meta, 'published')) {
+    article.datelineDate = { month: dateline.month, day: dateline.day };
+  }
   // A named publisher wins over the one guessed from "More from <Publisher>".
-  const publisher = typeof meta.publisher === 'string' && meta.publisher.trim() !== '' ? meta.publisher.trim() : cut.publisher;
+  // The agency of a byline ("By Jane Doe, Reuters") or of a dateline ("LISBON (AP) —") comes last.
+  const publisher = typeof meta.publisher === 'string' && meta.publisher.trim() !== '' ? meta.publisher.trim() : (cut.publisher ?? scraped.byline?.agency ?? dateline?.agency);
   if (publisher !== undefined) article.publisher = publisher;
   return { ok: true, value: article };
+}
+
+/**
+ * "Title\n\nDate: 2024-03-05\nAuthor: Jane Doe\n\nBody": a header block right after the title line, every
+ * line a known header other than Title. Returns its meta and the lines without it, or undefined.
+ */
+function headerLinesAfterTitle(lines: readonly string[], titleLine: number): { meta: Record<string, unknown>; images: RawImage[]; rest: string[] } | undefined {
+  let from = titleLine + 1;
+  while (from < lines.length && lines[from]!.trim() === '') from++;
+  // Only a known header can open the block: most scrapes stop here without copying any line.
+  if (from >= lines.length || !isKnownHeaderLine(lines[from]!)) return undefined;
+  const headers = parseHeaderBlock(lines.slice(from));
+  if (headers.lineCount === 0 || Object.hasOwn(headers.meta, 'title')) return undefined;
+  // Only a block made of known headers: "Update: talks resume" as a first paragraph stays body.
+  const block = lines.slice(from, from + headers.lineCount).filter((line) => line.trim() !== '');
+  if (!block.every((line) => isKnownHeaderLine(line))) return undefined;
+  // A blank line (or the end) closes the block: "Date: ...\nThe storm hit" is a paragraph.
+  const end = from + headers.lineCount;
+  if (end < lines.length && lines[end - 1]!.trim() !== '') return undefined;
+  return { meta: headers.meta, images: headers.images, rest: [...lines.slice(0, from), ...lines.slice(from + headers.lineCount)] };
+}
+
+/**
+ * "removed 4 lines of page furniture: advertisement-marker 2 ("Advertisement"), list-block 2 ("Most read")":
+ * per rule its count and the first line it removed (for a list, its heading).
+ */
+function furnitureWarning(removed: readonly { rule: string; line: string }[]): string {
+  const byRule = new Map<string, { count: number; first: string }>();
+  for (const { rule, line } of removed) {
+    const seen = byRule.get(rule);
+    if (seen) seen.count++;
+    else byRule.set(rule, { count: 1, first: line });
+  }
+  const parts = [...byRule].map(([rule, { count, first }]) => `${rule} ${count} ("${first.slice(0, 60)}")`);
+  return `removed ${removed.length === 1 ? '1 line' : `${removed.length} lines`} of page furniture: ${parts.join(', ')}`;
 }
 
 /** Index of the first line with more than whitespace, or -1. */

@@ -1,26 +1,20 @@
 // The plain-text scrape shape: title line, image blocks (caption, the caption again, credit line),
 // body paragraphs separated by blank lines.
 import type { RawImage } from '../model';
-import { type CreditMemo, isCreditLineRecorded } from '../normalize/credits';
+import { type CreditMemo, creditPhotographer, isCreditLineRecorded } from '../normalize/credits';
+import { type Byline, isRoleLine, labelledByline, nameLine, nameWithRole, placedByline } from './byline';
 
 export interface ScrapedText {
   /** The first line, when the caller asked for it (no `Title:` header). */
   title?: string;
   images: RawImage[];
   paragraphs: string[];
-  /** "Jane Doe and Ali Khan" from a "By Jane Doe and Ali Khan" line before the first paragraph. */
-  byline?: string;
-}
-
-// "By Jane Doe", "By Jane Doe and Ali Khan", "By Anne-Marie O’Neill, Bo Li": capitalized names and connectors only,
-// so a sentence such as "By Tuesday, talks had stalled." stays body.
-const BYLINE = /^By\s+(\p{Lu}[\p{L}.'’-]*,?(?:\s+(?:\p{Lu}[\p{L}.'’-]*,?|and|&|de|van|von|der|al|bin))*)$/u;
-const MAX_BYLINE_WORDS = 8;
-
-function bylineOf(line: string): string | undefined {
-  const match = BYLINE.exec(line);
-  if (!match || match[1]!.split(/\s+/).length > MAX_BYLINE_WORDS) return undefined;
-  return match[1]!.replace(/,$/, '');
+  /** The byline before the body ("By Jane Doe and Ali Khan", "Jane Doe in Lisbon", a name and role lines). */
+  byline?: Byline;
+  /** A date line near the top ("Published March 3, 2024", "Tue 5 Mar 2024 12.00 GMT"), as written. */
+  dateLine?: string;
+  /** Lone copyright lines ("© 2023 Acme Corp.") dropped as page footers, not read as image credits. */
+  droppedCopyright?: string[];
 }
 
 // A caption typed with line breaks spans a few lines; a longer block ending in a short "X/Y" line is body.
@@ -43,14 +37,22 @@ export function blocksOf(lines: readonly string[]): string[][] {
   return blocks;
 }
 
+// BBC's labels: "Image source, Getty Images" then "Image caption, Protesters in the square".
+const IMAGE_CAPTION_LABEL = /^Image caption,\s+/u;
+
 /**
  * Reads a scrape. A block whose last line is a credit line, after at most three caption lines (a
- * repeated caption counted once), is an image; a block of one caption repeated (alt text + figcaption)
- * is an image without credit; a lone credit line right after a one-line block makes that line its caption.
- * A "By Name" line before the first paragraph is the byline.
+ * repeated caption counted once), is an image; so is a caption that ends in its credit ("... on Tuesday.
+ * (AP Photo/Jane Doe)", "... Photograph: Jane Doe/AFP"); a block of one caption repeated (alt text +
+ * figcaption) is an image without credit; a lone credit line right after a one-line block makes that
+ * line its caption; a credit line before an "Image caption," line (BBC) credits it.
+ * A byline (and a date line) before the second paragraph is read and leaves the body; a lone copyright
+ * line with a year is a page footer, not an image.
  * Everything else is a paragraph, its lines joined with spaces.
  */
-export function parseScrape(lines: readonly string[], withTitle: boolean, creditMemo?: CreditMemo): ScrapedText {
+export function parseScrape(lines: readonly string[], withTitle: boolean, memo?: CreditMemo): ScrapedText {
+  // A line is asked about more than once (credit line, caption credit, copyright): parse each once.
+  const creditMemo: CreditMemo = memo ?? new Map();
   const blocks = blocksOf(lines);
   const result: ScrapedText = { images: [], paragraphs: [] };
   if (withTitle) {
@@ -62,19 +64,59 @@ export function parseScrape(lines: readonly string[], withTitle: boolean, credit
   }
   // The previous block when it was a one-line paragraph: a lone credit line after it makes it a caption.
   let lonePreviousLine: string | undefined;
-  for (const block of blocks) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    // The top of the page: after the title (and at most a standfirst), before the body.
+    const atTop = withTitle && (result.paragraphs.length === 0 || (result.paragraphs.length === 1 && index < blocks.length - 1));
+    if (atTop) {
+      const read = readTopLines(block, blocks[index + 1], result);
+      if (read > 0) {
+        index += read - 1;
+        lonePreviousLine = undefined;
+        continue;
+      }
+    }
+    if (block.length === 1 && isCopyrightNotice(block[0]!, creditMemo)) {
+      (result.droppedCopyright ??= []).push(block[0]!);
+      continue;
+    }
     const distinct = withoutRepeats(block);
     const last = distinct[distinct.length - 1]!;
+    if (IMAGE_CAPTION_LABEL.test(last) && distinct.length <= 2) {
+      const caption = last.replace(IMAGE_CAPTION_LABEL, '');
+      const credit = distinct.length === 2 && isCreditLineRecorded(distinct[0]!, creditMemo) ? distinct[0] : undefined;
+      const previous = result.images.at(-1);
+      if (credit === undefined && distinct.length === 1 && previous !== undefined && previous.caption === '' && lonePreviousLine === SOURCE_ONLY) {
+        previous.caption = caption;
+      } else {
+        result.images.push(credit === undefined ? { caption } : { caption, credit });
+      }
+      lonePreviousLine = undefined;
+      continue;
+    }
     if (distinct.length <= MAX_CAPTION_LINES + 1 && isCreditLineRecorded(last, creditMemo)) {
       const caption = distinct.slice(0, -1).join(' ');
       if (caption !== '') {
         result.images.push({ caption, credit: last });
-      } else if (lonePreviousLine !== undefined && result.paragraphs.at(-1) === lonePreviousLine) {
+        lonePreviousLine = undefined;
+      } else if (
+        lonePreviousLine !== undefined && lonePreviousLine !== SOURCE_ONLY && result.paragraphs.at(-1) === lonePreviousLine &&
+        !IMAGE_CAPTION_LABEL.test(blocks[index + 1]?.[0] ?? '')
+      ) {
         result.paragraphs.pop();
         result.images.push({ caption: lonePreviousLine, credit: last });
+        lonePreviousLine = undefined;
       } else {
         result.images.push({ caption: '', credit: last });
+        // A credit alone may be BBC's source line, with the caption in the next block.
+        lonePreviousLine = SOURCE_ONLY;
       }
+      continue;
+    }
+    const inCaption = distinct.length <= MAX_CAPTION_LINES ? trailingCredit(last, creditMemo) : undefined;
+    if (inCaption !== undefined) {
+      const captionLines = withoutRepeats([...distinct.slice(0, -1), inCaption.caption]);
+      result.images.push({ caption: captionLines.join(' '), credit: inCaption.credit });
       lonePreviousLine = undefined;
       continue;
     }
@@ -83,18 +125,126 @@ export function parseScrape(lines: readonly string[], withTitle: boolean, credit
       lonePreviousLine = undefined;
       continue;
     }
-    if (withTitle && result.paragraphs.length === 0 && result.byline === undefined && block.length === 1) {
-      const byline = bylineOf(block[0]!);
-      if (byline !== undefined) {
-        result.byline = byline;
-        continue;
-      }
-    }
     const paragraph = block.join(' ');
     result.paragraphs.push(paragraph);
     lonePreviousLine = block.length === 1 ? paragraph : undefined;
   }
   return result;
+}
+
+// Marks that the previous block was a credit alone (a BBC source line), not a one-line paragraph.
+const SOURCE_ONLY = '\u0000source-only';
+
+/**
+ * The byline and date lines at the top of the page in `block` (and the role line in the block after it):
+ * the number of blocks used (0, 1 or 2), recorded in `result`.
+ */
+function readTopLines(block: readonly string[], next: readonly string[] | undefined, result: ScrapedText): number {
+  if (block.length > 3) return 0;
+  let byline: ReadByline | undefined;
+  let dateLine: string | undefined;
+  let roleSeen = false;
+  for (const line of block) {
+    if (dateLine === undefined && isDateLine(line)) dateLine = line;
+    else if (byline === undefined && result.byline === undefined && (byline = bylineOf(line)) !== undefined) continue;
+    else if (byline !== undefined && !roleSeen && isRoleLine(line)) roleSeen = true;
+    else return 0;
+  }
+  if (byline === undefined && dateLine === undefined) {
+    // A name alone, its role in the next block: "Jane Doe" / "Business reporter, BBC News".
+    const name = block.length === 1 && result.byline === undefined ? nameLine(block[0]!) : undefined;
+    if (name === undefined || next?.length !== 1 || !isRoleLine(next[0]!)) return 0;
+    result.byline = name;
+    return 2;
+  }
+  // A name without "By" or a place counts only beside its role or a date line.
+  if (byline !== undefined && byline.unlabelled && !roleSeen && dateLine === undefined) {
+    if (next?.length === 1 && isRoleLine(next[0]!)) {
+      result.byline = stripUnlabelled(byline);
+      return 2;
+    }
+    return 0;
+  }
+  if (byline !== undefined) result.byline = stripUnlabelled(byline);
+  if (dateLine !== undefined && result.dateLine === undefined) result.dateLine = dateLine;
+  return 1;
+}
+
+type ReadByline = Byline & { unlabelled?: boolean };
+
+function stripUnlabelled({ authors, agency }: ReadByline): Byline {
+  return agency === undefined ? { authors } : { authors, agency };
+}
+
+/** A byline of any known shape; a bare name is marked unlabelled (it needs a role line beside it). */
+function bylineOf(line: string): ReadByline | undefined {
+  const read = labelledByline(line) ?? placedByline(line) ?? nameWithRole(line);
+  if (read !== undefined) return read;
+  const name = nameLine(line);
+  return name === undefined ? undefined : { ...name, unlabelled: true };
+}
+
+// "© 2023 Acme Corp.", "Copyright 2024 Example Media Ltd. All rights reserved.": a year and no photographer.
+const COPYRIGHT_WITH_YEAR = /^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[^\d]{1,80}\d{4}\.?$)/iu;
+const MAX_COPYRIGHT_LINE = 160;
+
+/** A lone copyright line is a page footer unless it names a photographer ("© 2024 Jane Doe/AFP" credits a picture). */
+export function isCopyrightNotice(line: string, creditMemo?: CreditMemo): boolean {
+  if (line.length > MAX_COPYRIGHT_LINE || !COPYRIGHT_WITH_YEAR.test(line)) return false;
+  return creditPhotographer(line, creditMemo) === undefined;
+}
+
+// The credit at the end of a caption: "(AP Photo/Jane Doe)", "[Jane Doe/Reuters]", "(Xinhua/Li Wei)",
+// "Photograph: Jane Doe/AFP". Only the last 160 characters are looked at (captions are short; a long
+// paragraph costs one slice).
+const TAIL_LENGTH = 160;
+const MAX_CAPTION_LENGTH = 1200;
+const TRAILING_LABEL = /(?:^|[\s.!?”"])((?:Photograph|Photo|Photos|Photography|Picture|Image|Illustration|Composite|Foto|Bild|Credit)s?\s*:\s*[^:()[\]]{2,100})$/u;
+const OPENER: Record<string, string> = { ')': '(', ']': '[' };
+
+/** Splits a caption from the credit it ends with, or undefined. The credit must name a photographer or carry a label. */
+export function trailingCredit(line: string, creditMemo?: CreditMemo): { caption: string; credit: string } | undefined {
+  if (line.length > MAX_CAPTION_LENGTH) return undefined;
+  const tailStart = Math.max(0, line.length - TAIL_LENGTH);
+  const tail = line.slice(tailStart);
+  let at = -1;
+  const opener = OPENER[line.at(-1) ?? ''];
+  if (opener !== undefined) {
+    const open = tail.lastIndexOf(opener);
+    if (open >= 0) at = tailStart + open;
+  } else {
+    const label = TRAILING_LABEL.exec(tail);
+    if (label !== null) at = tailStart + label.index + label[0].length - label[1]!.length;
+  }
+  if (at <= 0) return undefined;
+  const credit = line.slice(at).trim();
+  const caption = line.slice(0, at).trim();
+  if (caption === '' || !isCreditLineRecorded(credit, creditMemo)) return undefined;
+  // "(Reuters)" after a sentence is attribution in the text; a credit names a photographer, or has a label or a slash.
+  if (creditPhotographer(credit, creditMemo) === undefined && opener !== undefined && !credit.includes('/')) return undefined;
+  return { caption, credit };
+}
+
+// Date lines near the top: "Published March 3, 2024", "Updated 10:32 AM EST, Tue March 5, 2024",
+// "Tue 5 Mar 2024 12.00 GMT", "5 March 2024", "2024-03-05".
+const DATE_LINE =
+  /^(?:(?:published|updated|posted|first published|last modified|last updated|veröffentlicht|publié le|pubblicato)\b[\s:,]*(?:on\s+)?)?(?:[A-Za-z]{3,9},?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:[\s,]+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?\.?$/iu;
+const TIME_FIRST = /^(?:published|updated|posted)\b[\s:,]*\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?,?\s+/iu;
+const MAX_DATE_LINE = 80;
+
+const DATE_IN_LINE = /\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/u;
+
+/** The date a date line states ("Tue 5 Mar 2024 12.00 GMT" -> "5 Mar 2024"), for parseDate; undefined when none. */
+export function dateOfDateLine(line: string): string | undefined {
+  const text = line.replace(TIME_FIRST, '');
+  return DATE_IN_LINE.exec(text)?.[0].replace(/(\d)(?:st|nd|rd|th)\b/u, '$1').replace(/,/gu, '').replace(/\./gu, '');
+}
+
+/** True when the line only states a date (and maybe a time): a page's date line, not body text. */
+export function isDateLine(line: string): boolean {
+  if (line.length > MAX_DATE_LINE) return false;
+  const text = line.replace(TIME_FIRST, '');
+  return DATE_LINE.test(text) && (text === line || /\d{4}/u.test(text));
 }
 
 /**

@@ -77,7 +77,8 @@ const cases: Array<[raw: string, display: string, fields: Fields]> = [
   ['Reuters TV/via REUTERS', 'Reuters TV via Reuters', { provider: 'Reuters TV', via: 'Reuters' }],
   ['REUTERS/Israeli Army', 'Reuters/Israeli Army', { agency: 'Reuters', provider: 'Israeli Army' }],
   ['Reuters/ISPR', 'Reuters/ISPR', { agency: 'Reuters', provider: 'ISPR' }],
-  ['AFP/STR', 'AFP/STR', { agency: 'AFP', provider: 'STR' }],
+  // STR is AFP's and Reuters' code for a stringer: no provider, kept where it stood.
+  ['AFP/STR', 'AFP/STR', { agency: 'AFP' }],
   // Archive pictures.
   ['REUTERS/Jane Doe/File Photo', 'Jane Doe/Reuters/File Photo', { photographer: 'Jane Doe', agency: 'Reuters' }],
   ['File photo', 'File photo', {}],

@@ -7,20 +7,10 @@ describe('cutBoilerplate cuts at a whole boilerplate line and drops the rest', (
   it.each([
     ['More from GZERO Media', 'GZERO Media'],
     ['More from The Daily Ledger:', 'The Daily Ledger'],
-    ['Related', undefined],
-    ['Related stories', undefined],
-    ['Related Articles:', undefined],
     ['Read more', undefined],
     ['Read more from the newsroom', undefined],
     ['Recommended', undefined],
     ['Recommended for you', undefined],
-    ['Sign up for our newsletter', undefined],
-    ['Sign up for The Morning Brief newsletter.', undefined],
-    ['Subscribe to our daily newsletter', undefined],
-    ['Most read', undefined],
-    ['Most popular', undefined],
-    ['Trending now', undefined],
-    ['Share this article', undefined],
     ['You might also like', undefined],
     ['  More from GZERO Media  ', 'GZERO Media'],
   ])('%s', (line, publisher) => {
@@ -41,6 +31,14 @@ describe('cutBoilerplate cuts at a whole boilerplate line and drops the rest', (
     expect(cut.lines).toEqual([...body, line]);
     expect(cut.cutAt).toBeUndefined();
   });
+
+  // These stand inside articles too: furniture.ts drops the line (and a heading's list), never the rest.
+  it.each(['Related', 'Related stories', 'Most read', 'Most popular', 'Trending now', 'Share this article', 'Sign up for our newsletter', 'See also'])(
+    'does not cut at %j (a mid-article block)',
+    (line) => {
+      expect(cutBoilerplate([...body, line, '', 'More body.']).cutAt).toBeUndefined();
+    },
+  );
 
   it('never cuts before `from` (a story titled "Trending now" keeps its body)', () => {
     expect(cutBoilerplate(['Trending now', '', 'Body.'], 1).lines).toEqual(['Trending now', '', 'Body.']);

@@ -26,6 +26,8 @@ describe('parseUpload: .txt', () => {
       },
       paragraphs: ['Ferries sailed again on Monday.', 'A second paragraph.'],
       images: [{ src: 'ferry.jpg', caption: 'The first ferry.', credit: 'AP Photo/Jo Smith' }],
+      // ASCII only: the decoder proved there is no Latin letter for the fused-word repair to look for.
+      latinLetters: false,
       warnings: [],
     });
   });
@@ -39,7 +41,7 @@ describe('parseUpload: .txt', () => {
   });
 
   it('a scraped "By" line becomes meta.by unless a header names the author', () => {
-    expect(parsed('a.txt', 'T\n\nBy Jane Doe\n\nBody.').meta).toEqual({ by: 'Jane Doe' });
+    expect(parsed('a.txt', 'T\n\nBy Jane Doe\n\nBody.').meta).toEqual({ by: ['Jane Doe'] });
     expect(parsed('a.txt', 'Author: Ann Lee\n\nT\n\nBy Jane Doe\n\nBody.').meta).toEqual({ author: 'Ann Lee' });
   });
 

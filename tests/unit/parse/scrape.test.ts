@@ -86,12 +86,12 @@ describe('parseScrape', () => {
   });
 
   it.each([
-    ['By Jane Doe', 'Jane Doe'],
-    ['By Jane Doe and Ali Khan', 'Jane Doe and Ali Khan'],
-    ['By Anne-Marie O’Neill, Bo Li', 'Anne-Marie O’Neill, Bo Li'],
-    ['By Ludwig van Beethoven', 'Ludwig van Beethoven'],
-  ])('a "%s" line before the first paragraph is the byline', (line, byline) => {
-    expect(parseScrape(lines(`T\n\n${line}\n\nBody.`), true)).toEqual({ title: 'T', byline, images: [], paragraphs: ['Body.'] });
+    ['By Jane Doe', ['Jane Doe']],
+    ['By Jane Doe and Ali Khan', ['Jane Doe', 'Ali Khan']],
+    ['By Anne-Marie O’Neill, Bo Li', ['Anne-Marie O’Neill', 'Bo Li']],
+    ['By Ludwig van Beethoven', ['Ludwig van Beethoven']],
+  ])('a "%s" line before the first paragraph is the byline', (line, authors) => {
+    expect(parseScrape(lines(`T\n\n${line}\n\nBody.`), true)).toEqual({ title: 'T', byline: { authors }, images: [], paragraphs: ['Body.'] });
   });
 
   it.each([

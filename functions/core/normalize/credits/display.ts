@@ -100,7 +100,14 @@ export function renderCreditDisplay(draft: CreditDraft, style: CreditStyle): str
   if (draft.handout) parts.push('Handout');
   if (draft.pool) parts.push('Pool');
   if (draft.filePhoto) parts.push('File Photo');
-  const main = parts.filter((p) => p !== '').join('/');
+  if (draft.labelSegment !== undefined) parts.push(draft.labelSegment);
+  // A wire code stays on the side of the agency where it stood: "STR/AFP", "AFP/STR".
+  if (draft.wireCode !== undefined) {
+    if (draft.wireCodeFirst) parts.unshift(draft.wireCode);
+    else parts.splice(1, 0, draft.wireCode);
+  }
+  const joined = parts.filter((p) => p !== '').join('/');
+  const main = draft.label === undefined || joined === '' ? joined : `${draft.label} ${joined}`;
   const via = draft.via !== undefined && (draft.courtesy || draft.assignment || !style.format.includes('{via}')) ? draft.via : undefined;
   const display = via === undefined ? main : `${main} via ${via}`.trim();
   // A prefix with nothing after it ("Photo:") leaves nothing to show: keep the line as it came.

@@ -21,6 +21,14 @@ export interface CreditDraft {
   pool: boolean;
   /** "REUTERS/Name/File Photo": an archive picture (shown in the display; the Credit model has no field). */
   filePhoto: boolean;
+  /** "Illustration by", "Photo illustration:": a design label before the credit, shown as written. */
+  label?: string;
+  /** "REUTERS/Dado Ruvic/Illustration": a design label segment, shown where it stood (last). */
+  labelSegment?: string;
+  /** "STR/AFP", "AFP/STR": a wire code (stringer, staff), shown on the side of the agency where it stood. */
+  wireCode?: string;
+  /** True when the wire code stood before the agency. */
+  wireCodeFirst: boolean;
   /** "Courtesy of X": X is the provider. */
   courtesy: boolean;
   /** "Photo by X for Y": X shot it on assignment for the publication Y (kept as agency). */
@@ -65,6 +73,10 @@ export function draftOf(raw: string): CreditDraft {
     handout: false,
     pool: false,
     filePhoto: false,
+    label: undefined,
+    labelSegment: undefined,
+    wireCode: undefined,
+    wireCodeFirst: false,
     courtesy: false,
     assignment: false,
     prefixed: false,
@@ -90,6 +102,8 @@ export function shapeOf(draft: CreditDraft): CreditShape {
     draft.handout ||
     draft.pool ||
     draft.filePhoto ||
+    draft.wireCode !== undefined ||
+    draft.labelSegment !== undefined ||
     draft.courtesy ||
     draft.assignment;
   const hasContent = [draft.photographer, draft.agency, draft.provider, draft.via, draft.client].some((v) => v !== undefined) || draft.handout || draft.pool;

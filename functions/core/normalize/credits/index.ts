@@ -48,6 +48,12 @@ export function normalizeCredit(raw: string, style: CreditStyle = DEFAULT_SITE.c
   };
 }
 
+/** The photographer a credit line names (undefined for an unknown shape), parsed once with `memo`. */
+export function creditPhotographer(line: string, memo?: CreditMemo): string | undefined {
+  const draft = parseCredit(line, memo);
+  return shapeOf(draft) === 'structured' ? draft.photographer : undefined;
+}
+
 // A credit is a short line; a caption or body paragraph that happens to match a shape is longer.
 const MAX_CREDIT_LINE = 120;
 const MAX_PREFIXED_WORDS = 8;
@@ -59,10 +65,15 @@ const FILE_OR_URL = /:\/\/|^www\.|\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|heic)$/
 // Matched on the collapsed, lower-cased line, as canonicalAgency compares: agency spellings (all ASCII)
 // stand alone between separators, the other marks anywhere (a superset of what the rules accept).
 // Case-sensitive and without the u flag on purpose: several times faster than /iu with \p{L} lookarounds.
+const escapeForRegExp = (spelling: string): string => spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// \b works on ASCII words only: spellings with other letters ("čtk", "télam") are matched without it.
+const isAscii = (spelling: string): boolean => /^[\x20-\x7e]*$/.test(spelling);
 const CREDIT_MARK = new RegExp(
-  `\\b(?:${AGENCY_SPELLING_LIST.filter((spelling) => !spelling.includes('/'))
-    .map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|')})\\b|via|courtesy|handout|pool|file|©|\\(c\\)|copyright|photo|image|picture|pic|credit`,
+  `\\b(?:${AGENCY_SPELLING_LIST.filter((spelling) => !spelling.includes('/') && isAscii(spelling))
+    .map(escapeForRegExp)
+    .join('|')})\\b|${AGENCY_SPELLING_LIST.filter((spelling) => !spelling.includes('/') && !isAscii(spelling))
+    .map(escapeForRegExp)
+    .join('|')}|via|courtesy|handout|pool|file|©|\\(c\\)|copyright|photo|image|picture|pic|credit|crédit|foto|bild|beeld|фото|写真|摄影|图片|illustration|graphic|composite|montage|animation|rendering`,
 );
 
 /**

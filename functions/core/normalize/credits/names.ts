@@ -5,6 +5,9 @@ const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der'
 
 /** A name word: starts with a capital or an uncased letter (CJK, Arabic...), then letters, ' ’ . - only. */
 const NAME_WORD = /^[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’.-]*$/u;
+/** A particle joined to a capitalized name: "al-Rashid", "el-Sayed", "d'Alessandro", "ben-Ami", "O'Neill" is a NAME_WORD already. */
+const JOINED_PARTICLE_WORD = /^(?:al|el|ad|ar|as|ash|at|az|an|abu|ben|bin|bint|ibn|d|l|dall|dell|degli|van|von|de|di|da|du)[-'’][\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’.-]*$/u;
+const isNameWord = (word: string): boolean => NAME_WORD.test(word) || JOINED_PARTICLE_WORD.test(word);
 
 /**
  * True when `text` reads as a person's name: 1 to 5 words, each capitalized (particles aside), no digits
@@ -14,8 +17,18 @@ export function looksLikePersonName(text: string, minWords = 2): boolean {
   const words = text.split(' ');
   if (words.length < minWords || words.length > 5) return false;
   const first = words[0] ?? '';
-  if (!NAME_WORD.test(first)) return false;
-  return words.every((word) => NAME_WORD.test(word) || PARTICLES.has(word));
+  if (!NAME_WORD.test(first) || first === 'The') return false;
+  return words.every((word) => isNameWord(word) || PARTICLES.has(word));
+}
+
+// Two or three photographers in one credit: "Jane Doe and John Roe", "Jane Doe & John Roe", "Jane Doe, John Roe".
+const PEOPLE_SEPARATOR = /\s+(?:and|&|AND)\s+|,\s+/u;
+const MAX_PEOPLE = 3;
+
+/** True when `text` is two or three people's names (each of two or more words) joined by "and", "&" or commas. */
+export function looksLikePeopleNames(text: string): boolean {
+  const names = text.split(PEOPLE_SEPARATOR);
+  return names.length >= 2 && names.length <= MAX_PEOPLE && names.every((name) => looksLikePersonName(name, 2) && !looksLikeOrganization(name));
 }
 
 const ROMAN_NUMERAL = /^(II|III|IV|VI|VII|VIII|IX|XI|XII)$/;
@@ -33,6 +46,8 @@ export function titleCaseAllCaps(name: string): string {
   return name
     .split(' ')
     .map((word) => {
+      // "JANE DOE AND JOHN ROE": the connector between two names stays a connector.
+      if (word === 'AND') return 'and';
       if (ROMAN_NUMERAL.test(word) || /^(\p{Lu}\.)+$/u.test(word)) return word;
       if (word.length <= 2 && !VOWEL.test(word)) return word;
       return word
@@ -47,12 +62,14 @@ export function titleCaseAllCaps(name: string): string {
 
 // Words that name an organization or a source, not a person: "City Library", "Israeli Army", "Social Media".
 const ORGANIZATION_WORD =
-  /\b(?:agency|archives?|army|bureau|center|centre|collection|college|council|department|forces?|foundation|gallery|government|group|images|institute|library|magazine|media|ministry|museum|navy|news|office|photos|police|post|press|service|society|studios?|times|tribune|university|herald|ledger|journal|gazette|daily|weekly|observer|guardian|telegraph|chronicle|tv|television|video|screenshot|screengrab)\b/iu;
+  /\b(?:agency|archives?|army|bureau|center|centre|collection|college|council|department|forces?|foundation|gallery|government|group|images|institute|library|magazine|media|ministry|museum|navy|news|office|photos|police|post|press|service|society|studios?|times|tribune|university|herald|ledger|journal|gazette|daily|weekly|observer|guardian|telegraph|chronicle|tv|television|video|screenshot|screengrab|corp|corporation|inc|ltd|llc|plc|gmbh|company|technologies|technology|labs|satellite|imagery|space|newspaper|shimbun|zeitung|ilbo|nippo|sinbun|airlines|committee|club|federation|league|association|party|embassy|presidency|kremlin)\b/iu;
+// "The Washington Post", "The Yomiuri Shimbun": no person's name starts with "The".
+const LEADING_THE = /^The\s/u;
 
 // One short all-caps word is an acronym ("ISPR", "IDF", AFP's "STR"), not a person.
 const ACRONYM = /^[\p{Lu}\d&]{2,6}$/u;
 
 /** True when `text` names an organization or a source ("City Library", "Israeli Army", "Reuters TV", "ISPR"). */
 export function looksLikeOrganization(text: string): boolean {
-  return ORGANIZATION_WORD.test(text) || ACRONYM.test(text);
+  return ORGANIZATION_WORD.test(text) || ACRONYM.test(text) || LEADING_THE.test(text);
 }

@@ -52,3 +52,40 @@ function wallClockInZone(asUtc: number, timeZone: string): number {
   const d = new Date(asUtc);
   return zonedTimeToUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), timeZone);
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The date of a wire dateline ("LISBON, March 3 (Reuters) -"), which never prints the year: the latest
+ * such day not after `reference` (the upload time) plus a day for time zones. Undefined for a day the
+ * month lacks (February 30). Returned as "YYYY-MM-DD".
+ */
+export function datelineDate(month: number, day: number, reference: string): string | undefined {
+  const referenceMs = Date.parse(reference);
+  if (!Number.isFinite(referenceMs)) return undefined;
+  let year = new Date(referenceMs).getUTCFullYear();
+  for (let tries = 0; tries < 2; tries++, year--) {
+    const ms = Date.UTC(year, month - 1, day);
+    const date = new Date(ms);
+    if (date.getUTCMonth() !== month - 1) return undefined;
+    // A date only: parseDate reads it in the site's time zone, as a typed `Date: 2024-03-03`.
+    if (ms <= referenceMs + DAY_MS) return toRfc3339(date).slice(0, 10);
+  }
+  return undefined;
+}
+
+// Feeds began in the late 1990s; a date before 1990 is almost always a typo ("1924") or a zeroed clock.
+const EARLIEST_PLAUSIBLE_YEAR = 1990;
+// Scheduled publishing is for days and weeks ahead: more than a year ahead is most likely a typo.
+const FUTURE_PLAUSIBLE_MS = 366 * DAY_MS;
+
+/** Warns about a stated date before 1990 or more than a year after `now` (kept as stated: the editor may mean it). */
+export function warnImplausibleDate(date: string, now: string, warnings: string[]): void {
+  const ms = Date.parse(date);
+  const nowMs = Date.parse(now);
+  if (new Date(ms).getUTCFullYear() < EARLIEST_PLAUSIBLE_YEAR) {
+    warnings.push(`the date ${date.slice(0, 10)} is before ${EARLIEST_PLAUSIBLE_YEAR}: is the year right?`);
+  } else if (Number.isFinite(nowMs) && ms > nowMs + FUTURE_PLAUSIBLE_MS) {
+    warnings.push(`the date ${date.slice(0, 10)} is more than a year after the upload (${now.slice(0, 10)}): is the year right?`);
+  }
+}

@@ -62,15 +62,35 @@ function commonWords(): Set<string> {
 const MIN_TOKEN_LENGTH = 8;
 // Three-letter right halves ("and", "day", "son") end too many names: Greenland, Wednesday, Johnson.
 const MIN_RIGHT_LENGTH = 4;
-// Three-letter left halves are mostly abbreviations: "Nov" + "ember", "Ref" + "actor".
+// Three-letter left halves are mostly abbreviations: "Nov" + "ember", "Ref" + "actor"...
 const MIN_LEFT_LENGTH = 4;
+// ...unless the article proves the short name on its own ("Xi", "Kim", "Lee"): then two letters will do,
+// and so will a token shorter than MIN_TOKEN_LENGTH ("Xisaid").
+const MIN_PROVEN_LEFT_LENGTH = 2;
+const MIN_PROVEN_TOKEN_LENGTH = 6;
 const LETTER = 'A-Za-z\\u00C0-\\u024F\'’';
-// A candidate: a whole token of a capital then 7+ lower-case letters (YouTube, iPhone, McDonald's never match).
-const CANDIDATE = new RegExp(`(?<![${LETTER}])[A-Z][a-z]{${MIN_TOKEN_LENGTH - 1},}(?![${LETTER}])`, 'g');
-// Cheap pre-check: most paragraphs of a scrape have no candidate at all.
-const MAYBE_CANDIDATE = new RegExp(`[A-Z][a-z]{${MIN_TOKEN_LENGTH - 1}}`);
-const CAPITALIZED = new RegExp(`(?<![${LETTER}])[A-Z][${LETTER}]*`, 'g');
-const PREVIOUS_WORD = new RegExp(`(?:^|[^${LETTER}])([A-Z][a-z]+) $`);
+// Capitals and lower-case letters of names: ASCII, Latin-1 ("Müller", "Øster"), Latin Extended-A
+// ("Łukasz", "Şahin"; its cases interleave, so both classes take the whole block).
+const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F';
+const LOWER = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F';
+// A candidate: a whole token of a capital and lower-case letters (YouTube, iPhone, McDonald's never match)
+// that ends as a likely next word does (NEXT_WORD_END): most capitalized words ("Thursday", "Lebanon") are
+// not even matched. The ASCII pattern is several times faster than one with Latin letters, which runs
+// only on paragraphs that hold such a letter.
+const NEXT_WORD_ENDINGS = 'ed|ly|ing|said|says|told|wrote|spoke|adds|asks|also|were|will|would|could|should|must|might|does|with|from|that|when|after|before|during|whose|which|while|where|because';
+const CANDIDATE_ASCII = new RegExp(`(?<![${LETTER}])[A-Z][a-z]*(?:${NEXT_WORD_ENDINGS})(?![${LETTER}])`, 'g');
+const CANDIDATE_LATIN = new RegExp(`(?<![${LETTER}])[${UPPER}][${LOWER}]*(?:${NEXT_WORD_ENDINGS})(?![${LETTER}])`, 'g');
+
+/** True when the paragraph holds a Latin-1 or Latin Extended-A letter (a loop: cheaper than a regex scan). */
+function hasLatinLetter(paragraph: string): boolean {
+  for (let i = 0; i < paragraph.length; i++) {
+    const code = paragraph.charCodeAt(i);
+    if (code >= 0xc0 && code <= 0x17f && code !== 0xd7 && code !== 0xf7) return true;
+  }
+  return false;
+}
+const CAPITALIZED = new RegExp(`(?<![${LETTER}])[${UPPER}][${LETTER}]*`, 'g');
+const PREVIOUS_WORD = new RegExp(`(?:^|[^${LETTER}])([${UPPER}][${LOWER}]+) $`);
 
 /** A character of a word token (the LETTER class above). */
 function isLetterCode(code: number): boolean {
@@ -95,16 +115,20 @@ export function splitFusedToken(token: string, evidence: NameEvidence): [string,
   const common = commonWords();
   let split: [string, string] | undefined;
   let splits = 0;
-  for (let i = MIN_LEFT_LENGTH; i <= token.length - MIN_RIGHT_LENGTH; i++) {
+  const shortToken = token.length < MIN_TOKEN_LENGTH;
+  for (let i = MIN_PROVEN_LEFT_LENGTH; i <= token.length - MIN_RIGHT_LENGTH; i++) {
     const right = lower.slice(i);
     if (!common.has(right) || NAME_ENDINGS.has(right) || !likelyNextWord(right)) continue;
     const left = token.slice(0, i);
+    const leftIsWord = known.has(left.toLowerCase());
     // The left half must be a name: a non-word used on its own in this article or following a first name
     // ("Kim Ghattas"), or a title ("Minister"). A plain word never qualifies, so "Face"+"book",
-    // "Black"+"stone" or "Star"+"bucks" stay whole.
-    const qualifies = known.has(left.toLowerCase())
-      ? TITLES.has(left) && right.length >= 5
-      : (right.length >= 5 && evidence.afterName()) || evidence.isName(left);
+    // "Black"+"stone" or "Star"+"bucks" stay whole. A short name or token needs the article's proof.
+    const qualifies = shortToken || i < MIN_LEFT_LENGTH
+      ? !leftIsWord && evidence.isName(left)
+      : leftIsWord
+        ? TITLES.has(left) && right.length >= 5
+        : (right.length >= 5 && evidence.afterName()) || evidence.isName(left);
     if (qualifies) {
       split = [left, right];
       splits++;
@@ -164,25 +188,34 @@ class ArticleEvidence implements NameEvidence {
 }
 
 /** Repairs fused words in body paragraphs; each repair is recorded. */
-export function repairFusedWords(paragraphs: readonly string[]): { paragraphs: string[]; repairs: Repair[] } {
+// A real scrape has a handful of link artefacts; thousands mean the text is something else, and each
+// repair is recorded in the article: stop there.
+export const MAX_FUSED_REPAIRS = 1000;
+
+/** `latinLetters`: false when the caller knows the text has no letter of U+00C0-U+017F (the Latin pattern is skipped). */
+export function repairFusedWords(paragraphs: readonly string[], latinLetters = true): { paragraphs: string[]; repairs: Repair[]; capped: boolean } {
   const evidence = new ArticleEvidence(paragraphs);
   const repairs: Repair[] = [];
   const repaired: string[] = [];
   // Loops rather than callbacks: this runs on every .txt article (and closures cost under tsx's keepNames).
   for (const paragraph of paragraphs) {
-    repaired.push(MAYBE_CANDIDATE.test(paragraph) ? repairParagraph(paragraph, evidence, repairs) : paragraph);
+    const capped = repairs.length >= MAX_FUSED_REPAIRS;
+    repaired.push(capped ? paragraph : repairParagraph(paragraph, evidence, repairs, latinLetters));
   }
-  return { paragraphs: repaired, repairs };
+  return { paragraphs: repaired, repairs, capped: repairs.length >= MAX_FUSED_REPAIRS };
 }
 
-function repairParagraph(paragraph: string, evidence: ArticleEvidence, repairs: Repair[]): string {
+function repairParagraph(paragraph: string, evidence: ArticleEvidence, repairs: Repair[], latinLetters: boolean): string {
   let out = '';
   let copied = 0;
   evidence.paragraph = paragraph;
-  CANDIDATE.lastIndex = 0;
-  for (let match = CANDIDATE.exec(paragraph); match !== null; match = CANDIDATE.exec(paragraph)) {
+  const candidate = latinLetters && hasLatinLetter(paragraph) ? CANDIDATE_LATIN : CANDIDATE_ASCII;
+  candidate.lastIndex = 0;
+  for (let match = candidate.exec(paragraph); match !== null; match = candidate.exec(paragraph)) {
     const token = match[0];
+    if (token.length < MIN_PROVEN_TOKEN_LENGTH) continue;
     evidence.offset = match.index;
+    if (repairs.length >= MAX_FUSED_REPAIRS) break;
     const split = splitFusedToken(token, evidence);
     if (!split) continue;
     const after = `${split[0]} ${split[1]}`;

@@ -1,6 +1,8 @@
 // The credit rules, in the order they run. A new credit quirk is a new small rule here, with its table.
 import type { CreditDraft, CreditRule } from '../draft';
+import { keepDesignLabelPrefix, keepDesignLabelSegment } from './keepDesignLabel';
 import { markFilePhoto } from './markFilePhoto';
+import { markFlagPrefix } from './markFlagPrefix';
 import { markHandoutAndPool } from './markHandoutAndPool';
 import { splitAgencyClient } from './splitAgencyClient';
 import { shortenProviderToAcronym } from './shortenProviderToAcronym';
@@ -12,6 +14,9 @@ import { stripCreditPrefix } from './stripCreditPrefix';
 import { stripTrailingPunctuation } from './stripTrailingPunctuation';
 import { takeAgency } from './takeAgency';
 import { takeOrganizationAfterPrefix } from './takeOrganizationAfterPrefix';
+import { takePhotographerAndProvider } from './takePhotographerAndProvider';
+import { takeWireCode } from './takeWireCode';
+import { stripWireSuffixCodes } from './stripWireSuffixCodes';
 import { takePhotographerOrProvider } from './takePhotographerOrProvider';
 import { titleCaseNames } from './titleCaseNames';
 import { unwrapParentheses } from './unwrapParentheses';
@@ -32,7 +37,8 @@ function untilStable(...rules: CreditRule[]): CreditRule {
 const rememberStripped: CreditRule = (draft) => ({ ...draft, stripped: draft.text });
 
 export const creditRules: CreditRule[] = [
-  untilStable(stripTrailingPunctuation, unwrapParentheses, stripCreditPrefix), // "(AP Photo/X).", "Photo: ", "©"
+  untilStable(stripTrailingPunctuation, unwrapParentheses, stripCreditPrefix, markFlagPrefix, keepDesignLabelPrefix), // "(AP Photo/X).", "Photo: ", "©", "Pool photo by", "Illustration by"
+  stripWireSuffixCodes, // "REUTERS/Name TPX IMAGES OF THE DAY" -> "REUTERS/Name"
   rememberStripped,
   splitVia, // "X via Getty Images" -> via
   splitCourtesy, // "Courtesy of X" -> provider
@@ -41,8 +47,11 @@ export const creditRules: CreditRule[] = [
   splitAgencyClient, // "Getty Images for Tribeca Festival" -> client
   markHandoutAndPool, // "Handout", "Pool" segments -> flags
   markFilePhoto, // "File Photo" segment -> flag
+  keepDesignLabelSegment, // "/Illustration" segment -> kept last
+  takeWireCode, // "STR/AFP" -> wire code kept beside the agency
   takeAgency, // "REUTERS" -> agency "Reuters", "AP Photo" -> "AP"
   takeOrganizationAfterPrefix, // "Photo: Sara Lindgren/City Library" -> photographer, agency
+  takePhotographerAndProvider, // "Name/Ministry/Handout" -> photographer and provider
   takePhotographerOrProvider, // the segment left -> photographer, or provider of a handout
   shortenProviderToAcronym, // "Inter-Services Public Relations (ISPR)" -> "ISPR"
   titleCaseNames, // "JOHN SMITH" -> "John Smith"

@@ -1,6 +1,6 @@
 import { canonicalAgency } from '../agencies';
 import type { CreditRule } from '../draft';
-import { looksLikeOrganization, looksLikePersonName } from '../names';
+import { looksLikeOrganization, looksLikePeopleNames, looksLikePersonName } from '../names';
 
 // A provider is an organization or a source: any short text that starts like a name.
 const PROVIDER = /^[\p{Lu}\p{Lo}\d]/u;
@@ -21,7 +21,8 @@ export const takePhotographerOrProvider: CreditRule = (draft) => {
   if (provider && draft.provider === undefined && (draft.handout || (vouched && looksLikeOrganization(segment)))) {
     return { ...draft, segments: [], provider: segment };
   }
-  if (draft.photographer === undefined && vouched && !looksLikeOrganization(segment) && looksLikePersonName(segment, draft.agency === undefined ? 2 : 1)) {
+  const person = looksLikePersonName(segment, draft.agency === undefined ? 2 : 1) || looksLikePeopleNames(segment);
+  if (draft.photographer === undefined && vouched && !looksLikeOrganization(segment) && person) {
     return { ...draft, segments: [], photographer: segment };
   }
   return draft;

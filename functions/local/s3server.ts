@@ -1,12 +1,19 @@
 // A real local S3 API (s3rver) with the feedpub buckets, kept on disk under dataDir. `npm start`
 // and the tests start it the same way; the router turns its object events into queue messages.
 import type { S3Client } from '@aws-sdk/client-s3';
+import { createHash, randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import { mkdir } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
 import S3rver from 's3rver';
 import { createS3Client, S3ObjectStore } from '../store/s3';
+import { listenOn } from './listen';
+import { keyRefusal, requestRefusal, type Refusal } from './s3-request-rules';
 
 export const UPLOADS_BUCKET = 'feedpub-uploads';
 export const SITE_BUCKET = 'feedpub-site';
@@ -34,19 +41,214 @@ function acceptAnyAccessKey(): void {
 
 /** The parts of s3rver's Koa app and request context used below (its typings omit them). */
 interface S3rverApp {
-  middleware: Array<(ctx: S3rverContext, next: () => Promise<void>) => Promise<void>>;
+  middleware: Middleware[];
   emit(event: 'event', payload: unknown): boolean;
+  callback(): Parameters<typeof createServer>[1];
+  configureBuckets(): Promise<void>;
+  logger: { close(): void; exceptions: { unhandle(): void } };
 }
 interface S3rverContext {
   method: string;
+  path: string;
+  hostname: string;
   query: Record<string, unknown>;
-  headers: Record<string, unknown>;
+  headers: Record<string, string | string[] | undefined>;
   ip: string;
+  body: unknown;
   store: S3rverStore;
 }
+type Middleware = (ctx: S3rverContext, next: () => Promise<void>) => Promise<void>;
+interface S3rverObject {
+  bucket: string;
+  key: string;
+  content: Buffer | Readable;
+  metadata: Record<string, unknown>;
+}
 interface S3rverStore {
+  rootDirectory: string;
   deleteObject(bucket: string, key: string): Promise<void>;
   existsObject(bucket: string, key: string): Promise<boolean>;
+  getBucketPath(bucket: string): string;
+  getResourcePath(bucket: string, key: string | undefined, resource: string): string;
+  putObject(object: S3rverObject): Promise<{ size: number; md5: string }>;
+  putMetadata(bucket: string, key: string, metadata: Record<string, unknown>, md5: string): Promise<void>;
+}
+
+const requireS3rver = createRequire(import.meta.url);
+const S3Error = requireS3rver('s3rver/lib/models/error') as new (code: string, message: string, detail?: Record<string, unknown>) => Error;
+
+function s3Error(refusal: Refusal): Error {
+  return new S3Error(refusal.code, refusal.message);
+}
+
+/** "%2e%2e" -> "..", as s3rver's router decodes its :bucket and :key parameters. */
+function decodePathPart(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * First in the chain: requests a web page could send, and keys or buckets the file store cannot
+ * keep safely, are refused before any route runs (see s3-request-rules.ts). Only the stack's own
+ * buckets exist here, so a bucket name like ".." never reaches the store either.
+ */
+function refuseUnsafeRequests(app: S3rverApp, buckets: readonly string[], ownOrigins: () => readonly string[]): void {
+  app.middleware.unshift(async (ctx, next) => {
+    const refused = requestRefusal({
+      method: ctx.method,
+      hostname: ctx.hostname,
+      headers: ctx.headers,
+      query: ctx.query,
+      ownOrigins: ownOrigins(),
+    });
+    if (refused) throw s3Error(refused);
+    const [, rawBucket = '', rawKey = ''] = /^\/([^/]*)\/?(.*)$/s.exec(ctx.path) ?? [];
+    const bucket = decodePathPart(rawBucket);
+    if (bucket !== '' && !buckets.includes(bucket)) {
+      throw s3Error({ code: 'NoSuchBucket', message: `The local S3 server has only the buckets ${buckets.join(' and ')}` });
+    }
+    if (rawKey !== '') {
+      const refusedKey = keyRefusal(decodePathPart(rawKey));
+      if (refusedKey) throw s3Error(refusedKey);
+    }
+    return next();
+  });
+}
+
+/**
+ * Every file path s3rver derives goes through getBucketPath or getResourcePath, whichever route
+ * named the key (the URL, a multi-delete body, x-amz-copy-source, a multipart upload): the same
+ * rules are applied there, and the path must lie inside its bucket's folder.
+ */
+function confineStoreToBuckets(store: S3rverStore, buckets: readonly string[]): void {
+  const bucketPath = store.getBucketPath.bind(store);
+  const resourcePath = store.getResourcePath.bind(store);
+  const root = resolve(store.rootDirectory);
+  const checkBucket = (bucket: string) => {
+    if (!buckets.includes(bucket)) throw s3Error({ code: 'NoSuchBucket', message: `The local S3 server has only the buckets ${buckets.join(' and ')}` });
+  };
+  store.getBucketPath = (bucket) => {
+    checkBucket(bucket);
+    return bucketPath(bucket);
+  };
+  store.getResourcePath = (bucket, key = '', resource) => {
+    checkBucket(bucket);
+    const name = String(key);
+    // "" is the bucket itself (its CORS or website configuration, its multipart uploads folder).
+    if (name !== '') {
+      const refused = keyRefusal(name);
+      if (refused) throw s3Error(refused);
+    }
+    const path = resourcePath(bucket, name, resource);
+    const inside = relative(join(root, bucket), resolve(path));
+    if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+      throw s3Error({ code: 'InvalidArgument', message: `Refused by the local S3 server: the key "${name}" does not stay inside its bucket` });
+    }
+    return path;
+  };
+}
+
+/**
+ * s3rver writes an object in place with a write stream nobody listens to for errors: a failed
+ * write (read-only folder, disk full) is an uncaught exception that stops the whole process (S3
+ * server, pipeline, site server). Here the body goes to a temporary file beside the object and is
+ * renamed over it: a failed write answers 500 and leaves the previous version whole, as S3 does.
+ */
+function writeObjectsSafely(store: S3rverStore): void {
+  store.putObject = async (object) => {
+    const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
+    await mkdir(dirname(objectPath), { recursive: true });
+    // Not "<name>._S3rver_object": never listed, and no key can name it (keys may not hold "._S3rver_").
+    const temporary = join(dirname(objectPath), `._S3rver_tmp-${randomBytes(6).toString('hex')}`);
+    const md5 = createHash('md5');
+    let size = 0;
+    try {
+      await new Promise<void>((done, fail) => {
+        const out = createWriteStream(temporary, { flags: 'wx' });
+        const content = object.content;
+        out.on('error', (error) => {
+          if (!Buffer.isBuffer(content)) {
+            // Read the rest of the request so the error can still be answered.
+            content.unpipe(out);
+            content.resume();
+          }
+          fail(error);
+        });
+        out.on('close', () => {
+          if (out.writableFinished) done();
+        });
+        if (Buffer.isBuffer(content)) {
+          md5.update(content);
+          size = content.length;
+          out.end(content);
+        } else {
+          content.on('data', (chunk: Buffer) => {
+            md5.update(chunk);
+            size += chunk.length;
+          });
+          content.on('error', fail);
+          content.pipe(out);
+        }
+      });
+      await rename(temporary, objectPath);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    const hex = md5.digest('hex');
+    await store.putMetadata(object.bucket, object.key, object.metadata, hex);
+    return { size, md5: hex };
+  };
+}
+
+/**
+ * s3rver's ListObjectsV2 continuation token is DES-encrypted, a cipher OpenSSL 3 (Node 17+) only
+ * has in its legacy provider: any listing past 1,000 keys answered 500, so a restart with more
+ * uploads than that failed. V2 requests are answered by its V1 listing (same keys, same order;
+ * the marker is the last key) and the reply rewritten into V2 form, with a plain token.
+ */
+function listV2WithoutDes(app: S3rverApp, at: number): void {
+  const TOKEN_PREFIX = 'feedpub-local:';
+  const encodeToken = (bucket: string, key: string) => Buffer.from(`${TOKEN_PREFIX}${JSON.stringify([bucket, key])}`).toString('base64url');
+  const decodeToken = (bucket: string, token: string): string => {
+    const text = Buffer.from(token, 'base64url').toString('utf8');
+    if (text.startsWith(TOKEN_PREFIX)) {
+      try {
+        const [tokenBucket, key] = JSON.parse(text.slice(TOKEN_PREFIX.length)) as unknown[];
+        if (tokenBucket === bucket && typeof key === 'string') return key;
+      } catch {
+        // falls through to the refusal
+      }
+    }
+    throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', { ArgumentName: 'continuation-token' });
+  };
+  const middleware: Middleware = async (ctx, next) => {
+    const bucket = /^\/([^/]+)\/?$/.exec(ctx.path)?.[1];
+    if (ctx.method !== 'GET' || bucket === undefined || ctx.query['list-type'] !== '2') return next();
+    const { 'list-type': _type, 'continuation-token': token, 'start-after': startAfter, 'fetch-owner': fetchOwner, ...rest } = ctx.query;
+    const marker = typeof token === 'string' && token !== '' ? decodeToken(decodePathPart(bucket), token) : startAfter;
+    ctx.query = { ...rest, ...(typeof marker === 'string' && marker !== '' && { marker }) };
+    await next();
+    const result = (ctx.body as { ListBucketResult?: Record<string, unknown> } | undefined)?.ListBucketResult;
+    if (!result) return;
+    const contents = (result.Contents ?? []) as Array<{ Key: string; Owner?: unknown }>;
+    const prefixes = (result.CommonPrefixes ?? []) as unknown[];
+    const last = contents.at(-1)?.Key;
+    const { Marker: _marker, NextMarker: _next, ...kept } = result;
+    ctx.body = {
+      ListBucketResult: {
+        ...kept,
+        ...(typeof token === 'string' ? { ContinuationToken: token } : typeof startAfter === 'string' && { StartAfter: startAfter }),
+        ...(result.IsTruncated === true && last !== undefined && { NextContinuationToken: encodeToken(decodePathPart(bucket), last) }),
+        KeyCount: contents.length + prefixes.length,
+        Contents: fetchOwner === 'true' ? contents : contents.map(({ Owner: _owner, ...item }) => item),
+      },
+    };
+  };
+  app.middleware.splice(at, 0, middleware);
 }
 
 /**
@@ -141,16 +343,35 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
       { name: buckets.site, configs: [] },
     ],
   });
-  tolerateFolderCleanupRace((server as unknown as { store: S3rverStore }).store);
-  emitMultiDeleteEvents(server as unknown as S3rverApp);
-  const bound = (await server.run()) as AddressInfo;
-  const endpoint = `http://${address}:${bound.port}`;
+  const app = server as unknown as S3rverApp;
+  const store = (server as unknown as { store: S3rverStore }).store;
+  const bucketNames = [buckets.uploads, buckets.site];
+  let port = options.port;
+  // Just before its router, after its host and path handling.
+  listV2WithoutDes(app, app.middleware.length - 1);
+  tolerateFolderCleanupRace(store);
+  confineStoreToBuckets(store, bucketNames);
+  writeObjectsSafely(store);
+  emitMultiDeleteEvents(app);
+  refuseUnsafeRequests(app, bucketNames, () => [`http://${address}:${port}`, `http://localhost:${port}`]);
+
+  await app.configureBuckets();
+  const httpServer: Server = createServer(app.callback());
+  httpServer.on('close', () => {
+    app.logger.exceptions.unhandle();
+    app.logger.close();
+  });
+  // s3rver's own listen leaves a listen error unhandled (EADDRINUSE would crash with a stack).
+  await listenOn(httpServer, options.port, address, 'local S3 API');
+  (server as unknown as { httpServer: Server }).httpServer = httpServer;
+  port = (httpServer.address() as AddressInfo).port;
+  const endpoint = `http://${address}:${port}`;
   const client = createS3Client({ endpoint, ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }) });
   // s3rver is a Koa app (an EventEmitter); its typings omit that.
   const emitter = server as unknown as EventEmitter;
   return {
     endpoint,
-    port: bound.port,
+    port,
     client,
     uploadsBucket: buckets.uploads,
     siteBucket: buckets.site,

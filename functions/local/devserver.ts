@@ -10,12 +10,15 @@ import { corsPreflightHeaders, corsResponseHeaders } from '../core/cors';
 import { INDEX_PREFIX } from '../core/index/paths';
 import { BROWSER_REDIRECTED_FEEDS, isBrowserNavigation } from '../core/render/subscribe';
 import type { ObjectStore, StoredObject } from '../store/types';
+import { listenOn } from './listen';
 
 export interface DevServerOptions {
   store: ObjectStore;
   /** 0 picks a free port. */
   port: number;
   host?: string;
+  /** HTML put at the top of /status/ while it returns one (the local stack's failed uploads). */
+  statusNotice?: () => string | undefined;
 }
 
 export interface DevServer {
@@ -117,6 +120,16 @@ function isWhole(object: StoredObject): boolean {
   return md5 === undefined || createHash('md5').update(object.bytes).digest('hex') === md5;
 }
 
+const STATUS_PAGE = 'status/index.html';
+
+/** The status page with a live notice at the top of its main part; never cached, as it is not the stored page. */
+function withNotice(page: StoredObject | undefined, notice: string): StoredObject {
+  const html = page ? Buffer.from(page.bytes).toString('utf8') : '<!doctype html>\n<meta charset="utf-8">\n<title>Status</title>\n<main>\n<h1>Status</h1>\n</main>\n';
+  const at = html.includes('<main>') ? html.indexOf('<main>') + '<main>'.length : 0;
+  const bytes = Buffer.from(`${html.slice(0, at)}\n${notice}\n${html.slice(at)}`);
+  return { bytes, metadata: {}, contentType: 'text/html; charset=utf-8', cacheControl: 'no-store' };
+}
+
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const store: Pick<ObjectStore, 'get'> = { get: (key) => readObject(options.store, key) };
 
@@ -170,6 +183,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     const key = keyForPath(pathname);
     if (key === undefined) return notFound(req, res);
+    const notice = key === STATUS_PAGE ? options.statusNotice?.() : undefined;
+    if (notice !== undefined) return send(req, res, key, withNotice(await store.get(key), notice));
     const object = await store.get(key);
     if (object) return send(req, res, key, object);
     // "/articles/x" -> "/articles/x/" when that folder has an index, as a static host does.
@@ -188,10 +203,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       res.end(`site bucket read failed: ${error.message}\n`);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
-  });
+  await listenOn(server, options.port, options.host ?? '127.0.0.1', 'site server');
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}`,

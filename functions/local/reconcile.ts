@@ -14,7 +14,7 @@ const IMAGE_RECORDS = `${INDEX_PREFIX}images/`;
 export interface UnpublishedUploads {
   /** Uploads with no record of their current version (ETag) and no quarantine of it. */
   changed: string[];
-  /** Keys whose record says published, whose upload is gone. */
+  /** Keys whose record says published (or quarantined), whose upload is gone. */
   removed: string[];
 }
 
@@ -58,6 +58,11 @@ export async function findUnpublishedUploads(
     return record?.asset ? record.key : undefined;
   });
 
-  const keys = (list: Array<string | undefined>) => list.filter((k): k is string => k !== undefined).sort();
-  return { changed: keys(changed), removed: keys(removed) };
+  // A quarantined upload deleted while its event was lost (a crash, a stop) has no index record:
+  // only the head's quarantine list remembers it, and it would stay on the status page.
+  const uploaded = new Set(entries.map((e) => e.key));
+  const quarantinedGone = [...quarantined.keys()].filter((key) => !uploaded.has(key));
+
+  const keys = (list: Array<string | undefined>) => [...new Set(list.filter((k): k is string => k !== undefined))].sort();
+  return { changed: keys(changed), removed: keys([...removed, ...quarantinedGone]) };
 }

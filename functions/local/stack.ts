@@ -13,6 +13,7 @@ import { parseS3Notification, s3NotificationBody } from '../pipeline/events';
 import { createPublishHandler } from '../pipeline/lambda';
 import { LocalFifoQueue } from '../pipeline/queue';
 import { startDevServer, type DevServer } from './devserver';
+import { FailedUploads } from './failed-uploads';
 import { findUnpublishedUploads } from './reconcile';
 import { routeUploadEvents } from './router';
 import { startLocalS3, type LocalS3 } from './s3server';
@@ -48,6 +49,8 @@ export interface LocalStack {
   seeded: UploadedFile[];
   /** Upload keys queued at start because the site had not taken in their last change (see reconcile.ts). */
   reconciled: string[];
+  /** Uploads given up on after retries, shown on /status/ until published again. */
+  failed: FailedUploads;
   close(): Promise<void>;
 }
 
@@ -73,7 +76,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     for (const close of closers.splice(0).reverse()) await close();
   };
   try {
-    const devServer = await startDevServer({ store: s3.site, port: options.port });
+    const failed = new FailedUploads();
+    const devServer = await startDevServer({ store: s3.site, port: options.port, statusNotice: () => failed.noticeHtml() });
     closers.push(() => devServer.close());
     // Links in the pages must point at this server, whatever port it got.
     const site: SiteConfig = { ...configured, baseUrl: devServer.url };
@@ -87,15 +91,17 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       logger,
       metrics: new Metrics({ namespace: 'feedpub', serviceName: 'feedpub-publish' }),
     });
-    const queue = new LocalFifoQueue(handler, {
+    const queue = new LocalFifoQueue(failed.clearingOnSuccess(handler), {
       batchWindowMs: 20,
       // In AWS the message would wait in the DLQ for a redrive; locally, re-upload the key to retry.
-      onDeadLetter: (letter) =>
+      onDeadLetter: (letter) => {
+        failed.add(letter);
         logger.error('dead-lettered after retries; upload the file again to retry', {
           keys: keysOf(letter.body),
           receiveCount: letter.receiveCount,
           reason: letter.reason,
-        }),
+        });
+      },
     });
     closers.push(async () => {
       const left = await queue.close(options.drainTimeoutMs !== undefined ? { timeoutMs: options.drainTimeoutMs } : {});
@@ -136,6 +142,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       site,
       seeded,
       reconciled,
+      failed,
       close: closeAll,
     };
   } catch (error) {

@@ -66,7 +66,8 @@ export function createPublishHandler(options: PublishHandlerOptions): PublishHan
       const { response } = await processQueueBatch(event, { ...options, log, afterPublish });
       return response;
     } finally {
-      metrics.publishStoredMetrics();
+      // A batch of unchanged uploads counts nothing; Powertools would log "No application metrics to publish".
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }
   };
 }

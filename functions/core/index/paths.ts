@@ -26,17 +26,27 @@ export function slugRecordKey(slug: string): string {
 }
 
 const S3_MAX_KEY_BYTES = 1024;
+// The local S3 server keeps each key segment as a file name (see functions/local/s3-request-rules.ts).
+const MAX_SEGMENT_BYTES = 233;
+
+/** One path segment of errors/<key>.json: "%" is escaped first, so every other escape is unambiguous. */
+function escapeSegment(segment: string): string {
+  if (segment === '') return '%';
+  const escaped = segment.replace(/%/g, '%25');
+  return escaped === '.' || escaped === '..' ? escaped.replace(/\./g, '%2E') : escaped;
+}
 
 /**
- * `errors/<key>.json`, readable for ordinary keys. Segments a CDN or browser would resolve ("..",
- * ".", empty) are escaped so the record stays under errors/; a key too long for S3 with the prefix
- * falls back to its hash (the status page still shows the full key).
+ * `errors/<key>.json`, readable for ordinary keys, and one record per key: the mapping is
+ * injective. "%" becomes "%25"; a "." or ".." segment (a CDN or browser would resolve it) becomes
+ * "%2E"/"%2E%2E"; an empty segment becomes "%", which no escaped segment can be. A key too long
+ * for that (over S3's 1,024 bytes, or a segment a file system cannot name) is kept under
+ * errors/%23/<sha256>.json: "%23" is a segment no escaped key produces (a "%" in a key is always
+ * followed by "25"). The status page shows the full key either way.
  */
 export function quarantinePath(uploadKey: string): string {
-  const safe = uploadKey
-    .split('/')
-    .map((s) => (s === '' ? '%' : s === '.' || s === '..' ? s.replace(/\./g, '%2E') : s))
-    .join('/');
-  const path = `errors/${safe}.json`;
-  return Buffer.byteLength(path) <= S3_MAX_KEY_BYTES ? path : `errors/${keyHash(uploadKey)}.json`;
+  const segments = uploadKey.split('/').map(escapeSegment);
+  const path = `errors/${segments.join('/')}.json`;
+  const fits = Buffer.byteLength(path) <= S3_MAX_KEY_BYTES && segments.every((s, i) => Buffer.byteLength(i === segments.length - 1 ? `${s}.json` : s) <= MAX_SEGMENT_BYTES);
+  return fits ? path : `errors/%23/${keyHash(uploadKey)}.json`;
 }

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { namedImageKeys, resolveUploadKey, sidecarArticleKeys, sidecarImageKeys } from '../../../functions/core/index/imagerefs';
 import { articleRecordKey, quarantinePath } from '../../../functions/core/index/paths';
@@ -9,11 +11,47 @@ describe('quarantinePath', () => {
     ['../etc/passwd', 'errors/%2E%2E/etc/passwd.json'],
     ['a//b.txt', 'errors/a/%/b.txt.json'],
     ['./x.txt', 'errors/%2E/x.txt.json'],
+    ['100%.txt', 'errors/100%25.txt.json'],
+    ['%2E%2E/x.txt', 'errors/%252E%252E/x.txt.json'],
   ])('%s -> %s', (key, path) => expect(quarantinePath(key)).toBe(path));
 
-  it('falls back to a hash when the key would exceed S3 key length', () => {
-    const path = quarantinePath(`${'é'.repeat(510)}.txt`);
-    expect(path).toMatch(/^errors\/[0-9a-f]{64}\.json$/);
+  it('falls back to a hash when the key would exceed S3 key length or a file name', () => {
+    expect(quarantinePath(`${'é'.repeat(510)}.txt`)).toMatch(/^errors\/%23\/[0-9a-f]{64}\.json$/);
+    expect(quarantinePath(`${'x'.repeat(229)}.txt`)).toMatch(/^errors\/%23\/[0-9a-f]{64}\.json$/);
+    expect(quarantinePath(`${'x'.repeat(224)}.txt`)).toBe(`errors/${'x'.repeat(224)}.txt.json`);
+  });
+
+  // Keys that a sloppy escape would merge: "%" itself, its escapes spelled out, empty and dot
+  // segments, a key equal to another key's hash, the hash folder's own name, case, Unicode forms.
+  const LONG = `${'é'.repeat(510)}.txt`;
+  const COLLIDING_PRONE = [
+    '..', '%2E%2E', '%2e%2e', '.', '%2E', '%', '%25', '%2525', '', '/', '//', 'a/', 'a//', 'a/%', 'a/%25', 'a/', 'a/.', 'a/..',
+    'a/%2E', 'a/b', 'a%2Fb', 'a\\b', 'x.json', 'x', 'x.json.json', 'A', 'a', 'é', 'e\u0301', '%23', '%23/x', '#/x', '%2523',
+    LONG, LONG.slice(0, -1), `${LONG}x`, createHash('sha256').update(LONG).digest('hex'), `%23/${createHash('sha256').update(LONG).digest('hex')}`,
+    'errors/x', ' ', 'a ', 'a.', 'a..', '...', '%00', '\u0000',
+  ];
+
+  it('gives every key its own record (injective over a table of collision-prone keys)', () => {
+    const keys = [...new Set(COLLIDING_PRONE)];
+    const paths = new Map<string, string>();
+    for (const key of keys) {
+      const path = quarantinePath(key);
+      expect(paths.get(path), `${JSON.stringify(key)} and ${JSON.stringify(paths.get(path))} share ${path}`).toBeUndefined();
+      paths.set(path, key);
+      expect(path.startsWith('errors/'), path).toBe(true);
+      expect(path.split('/').some((s) => s === '.' || s === '..' || s === ''), path).toBe(false);
+    }
+  });
+
+  it('is injective on random keys built from the characters escapes are made of', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('%', '2', '5', 'E', 'e', '.', '/', 'a', '3'), maxLength: 12 }),
+        fc.string({ unit: fc.constantFrom('%', '2', '5', 'E', 'e', '.', '/', 'a', '3'), maxLength: 12 }),
+        (a, b) => a === b || quarantinePath(a) !== quarantinePath(b),
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -47,9 +47,9 @@ export async function processQueueBatch(event: SQSEvent, deps: QueueBatchDeps): 
     try {
       result = await publishBatch(deps, [...messagesByKey.keys()]);
       for (const r of result.results) {
-        // One line per upload outcome: a key only looked at (an image's sidecar article in each
-        // spelling, found absent or as it was) is not an upload.
-        if (messagesByKey.has(r.key) || r.outcome !== 'unchanged') deps.log?.upload(r);
+        // One line per upload: keys the batch only looked at (an image's sidecar article in every
+        // spelling, mostly absent; an article re-rendered for its image) are not uploads, unless they failed.
+        if (messagesByKey.has(r.key) || r.outcome === 'failed') deps.log?.upload(r);
         if (r.outcome === 'failed') for (const id of messagesByKey.get(r.key) ?? []) failures.add(id);
       }
     } catch (error) {

@@ -11,6 +11,7 @@ import { INDEX_PREFIX } from '../core/index/paths';
 import { BROWSER_REDIRECTED_FEEDS, isBrowserNavigation } from '../core/render/subscribe';
 import type { ObjectStore, StoredObject } from '../store/types';
 import { listenOn } from './listen';
+import { localKeyProblem } from './s3-request-rules';
 
 export interface DevServerOptions {
   store: ObjectStore;
@@ -36,10 +37,6 @@ const GZIP_MIN_BYTES = 256;
 
 const PRIVATE_SEGMENT = INDEX_PREFIX.slice(0, -1);
 const S3_MAX_KEY_BYTES = 1024;
-// s3rver keeps each object as a file named <last segment>._S3rver_object (15 bytes more) on a file
-// system allowing 255-byte names: a longer segment can never be stored locally, and reading it fails
-// with an internal error (retried, then a 503) instead of "not found".
-const LOCAL_MAX_SEGMENT_BYTES = 240;
 // Control characters (NUL among them) are never in a site path; NUL makes s3rver fail the same way.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
@@ -67,7 +64,9 @@ export function keyForPath(pathname: string): string | undefined {
   if (CONTROL_CHARACTER.test(key)) return undefined;
   const object = key === '' || key.endsWith('/') ? `${key}index.html` : key;
   if (Buffer.byteLength(object) > S3_MAX_KEY_BYTES) return undefined;
-  if (object.split('/').some((segment) => Buffer.byteLength(segment) > LOCAL_MAX_SEGMENT_BYTES)) return undefined;
+  // A key the local S3 API refuses (400: a segment too long for a file name, "//", "._S3rver_"...) can
+  // hold no object: not found at once, rather than an error retried into a 503.
+  if (localKeyProblem(object) !== undefined) return undefined;
   return object;
 }
 

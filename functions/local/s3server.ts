@@ -69,6 +69,7 @@ interface S3rverStore {
   deleteObject(bucket: string, key: string): Promise<void>;
   existsObject(bucket: string, key: string): Promise<boolean>;
   getBucketPath(bucket: string): string;
+  getBucket(bucket: string): Promise<unknown>;
   getResourcePath(bucket: string, key: string | undefined, resource: string): string;
   putObject(object: S3rverObject): Promise<{ size: number; md5: string }>;
   putMetadata(bucket: string, key: string, metadata: Record<string, unknown>, md5: string): Promise<void>;
@@ -134,6 +135,9 @@ function confineStoreToBuckets(store: S3rverStore, buckets: readonly string[]): 
     checkBucket(bucket);
     return bucketPath(bucket);
   };
+  // ListBuckets looks at every folder of the data directory (a stray ".DS_Store" among them).
+  const getBucket = store.getBucket.bind(store);
+  store.getBucket = async (bucket) => (buckets.includes(bucket) ? getBucket(bucket) : null);
   store.getResourcePath = (bucket, key = '', resource) => {
     checkBucket(bucket);
     const name = String(key);

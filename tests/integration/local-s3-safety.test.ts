@@ -260,6 +260,17 @@ describe('listings past 1,000 keys (s3rver used DES for its continuation token)'
   });
 });
 
+it('lists only its two buckets, whatever else lies in the data folder', async () => {
+  const { ListBucketsCommand } = await import('@aws-sdk/client-s3');
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  await mkdir(join(root, 'data', 'stray'));
+  await writeFile(join(root, 'data', '.DS_Store'), 'x');
+  const listed = await s3.client.send(new ListBucketsCommand({}));
+  expect(listed.Buckets?.map((b) => b.Name).sort()).toEqual([SITE_BUCKET, UPLOADS_BUCKET].sort());
+  await rm(join(root, 'data', 'stray'), { recursive: true });
+  await rm(join(root, 'data', '.DS_Store'));
+});
+
 it('the data folder holds only bucket folders afterwards', async () => {
   expect((await readdir(join(root, 'data'))).sort()).toEqual([SITE_BUCKET, UPLOADS_BUCKET].sort());
   expect(await readFile(join(root, 'data', SITE_BUCKET, 'index.html._S3rver_object'), 'utf8')).toBe(SITE_INDEX);

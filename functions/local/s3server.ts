@@ -193,14 +193,24 @@ function writeObjectsSafely(store: S3rverStore): void {
             md5.update(chunk);
             size += chunk.length;
           });
-          content.on('error', fail);
+          // A client that goes away mid-body leaves a partial file: never renamed over the object.
+          const abandon = (error: Error) => {
+            out.destroy();
+            fail(error);
+          };
+          content.on('error', abandon);
+          content.on('close', () => {
+            if (!content.readableEnded) abandon(new Error('the upload ended early'));
+          });
           content.pipe(out);
         }
       });
       await rename(temporary, objectPath);
     } catch (error) {
       await rm(temporary, { force: true });
-      throw error;
+      // Named in the 500 reply (s3rver would say only "internal error"), so the pipeline's log says why.
+      const { code, message } = error as NodeJS.ErrnoException;
+      throw new S3Error('InternalError', `The local S3 server could not write ${object.bucket}/${object.key}: ${code ?? message}`);
     }
     const hex = md5.digest('hex');
     await store.putMetadata(object.bucket, object.key, object.metadata, hex);

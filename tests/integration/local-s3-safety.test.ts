@@ -2,7 +2,7 @@
 // meets it: hostile keys cannot reach a file outside their bucket's folder (or another key's file),
 // and requests a web page can make the browser send are refused, while S3 clients keep working.
 import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -141,18 +141,41 @@ describe('keys the file store would resolve elsewhere', () => {
     for (const key of keys) await s3.uploads.delete(key);
   });
 
-  it('a failed write answers 500 and keeps the previous version whole; the server keeps running', async () => {
-    await s3.site.put('blocked.html', 'version 1');
-    // A non-empty folder where the object file goes: the rename of the new body fails (EISDIR/ENOTEMPTY), even for root.
-    const { mkdir } = await import('node:fs/promises');
-    const objectFile = join(root, 'data', SITE_BUCKET, 'blocked2.html._S3rver_object');
+  it('a failed write answers 500 with the reason; the server keeps running', async () => {
+    // A non-empty folder where the object file goes: the new body cannot replace it, even for root.
+    const objectFile = join(root, 'data', SITE_BUCKET, 'blocked.html._S3rver_object');
     await mkdir(join(objectFile, 'obstruction'), { recursive: true });
-    await expect(s3.site.put('blocked2.html', 'version 2')).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
-    expect(Buffer.from((await s3.site.get('blocked.html'))?.bytes ?? []).toString('utf8')).toBe('version 1');
+    await expect(s3.site.put('blocked.html', 'version 2')).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 500 },
+      message: expect.stringMatching(/could not write feedpub-site\/blocked\.html: E(ISDIR|NOTEMPTY|EXIST)/),
+    });
     expect((await stat(join(objectFile, 'obstruction'))).isDirectory()).toBe(true);
     await rm(objectFile, { recursive: true });
-    // No temporary file left behind, none listed.
+    await s3.site.put('blocked.html', 'version 3');
+    expect(Buffer.from((await s3.site.get('blocked.html'))?.bytes ?? []).toString('utf8')).toBe('version 3');
+    await s3.site.delete('blocked.html');
+    // No temporary file left behind.
     expect((await filesUnder(join(root, 'data', SITE_BUCKET))).filter((f) => f.includes('_tmp'))).toEqual([]);
+  });
+
+  it('an upload cut off mid-body leaves the previous version whole (s3rver wrote in place)', async () => {
+    await s3.site.put('whole.html', 'version 1');
+    const url = new URL(s3.endpoint);
+    await new Promise<void>((resolve) => {
+      const req = request({
+        host: url.hostname,
+        port: url.port,
+        method: 'PUT',
+        path: `/${SITE_BUCKET}/whole.html`,
+        headers: { ...SIGNED, 'x-amz-date': new Date().toISOString().replace(/[-:]|\.\d+/g, ''), 'content-length': '100000' },
+      });
+      req.on('error', () => resolve());
+      req.write('torn', () => setTimeout(() => req.destroy(), 100));
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(Buffer.from((await s3.site.get('whole.html'))?.bytes ?? []).toString('utf8')).toBe('version 1');
+    expect((await filesUnder(join(root, 'data', SITE_BUCKET))).filter((f) => f.includes('_tmp'))).toEqual([]);
+    await s3.site.delete('whole.html');
   });
 });
 

@@ -52,7 +52,8 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const spawn = (): Slot => {
     const worker = new Worker(WORKER_SCRIPT, {
       workerData: { module },
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
+      // A main thread's stack (Lambda parses there): a file that overflows it in AWS overflows here too.
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024, stackSizeMb: 1 },
     });
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {

@@ -393,9 +393,13 @@ class BatchRun {
     return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
   }
 
-  /** After the commit: records of published versions, then removals (record last). */
+  /**
+   * After the commit: records of published versions, then removals (record last). The prepared
+   * record of a version no longer current goes last of all (a crash before leaves garbage, never a gap).
+   */
   private async finishRecords(live: ArticlePlan[], records: Map<string, ArticleRecord>): Promise<void> {
     await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
+    const superseded = live.filter((p) => p.record && (p.removal || (records.has(p.key) && records.get(p.key)?.etag !== p.record.etag)));
     await mapLimit(
       live.filter((p) => p.removal),
       this.limit,
@@ -407,6 +411,7 @@ class BatchRun {
         await this.deleteIndex(articleRecordKey(p.key));
       },
     );
+    await mapLimit(superseded, this.limit, (p) => this.deleteIndex(preparedRecordKey(p.key, p.record?.etag)));
   }
 
   // ---- per key -------------------------------------------------------------------------------

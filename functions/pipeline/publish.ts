@@ -12,7 +12,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { mapLimit } from '../core/concurrency';
 import { articleIdForKey } from '../core/ids';
-import { recordFor, reconcileArticle } from '../core/index/article';
+import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
 import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/index/imagerefs';
 import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
@@ -394,12 +394,14 @@ class BatchRun {
   }
 
   /**
-   * After the commit: records of published versions, then removals (record last). The prepared
-   * record of a version no longer current goes last of all (a crash before leaves garbage, never a gap).
+   * After the commit: the prepared records of versions no longer current, then records of published
+   * versions, then removals (record last). A stale prepared record goes while the old article record
+   * still names it, so a redo after a crash finds it again: garbage never outlives a re-run.
    */
   private async finishRecords(live: ArticlePlan[], records: Map<string, ArticleRecord>): Promise<void> {
-    await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
     const superseded = live.filter((p) => p.record && (p.removal || (records.has(p.key) && records.get(p.key)?.etag !== p.record.etag)));
+    await mapLimit(superseded, this.limit, (p) => this.deleteIndex(preparedRecordKey(p.key, p.record?.etag)));
+    await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
     await mapLimit(
       live.filter((p) => p.removal),
       this.limit,
@@ -411,7 +413,6 @@ class BatchRun {
         await this.deleteIndex(articleRecordKey(p.key));
       },
     );
-    await mapLimit(superseded, this.limit, (p) => this.deleteIndex(preparedRecordKey(p.key, p.record?.etag)));
   }
 
   // ---- per key -------------------------------------------------------------------------------
@@ -528,7 +529,7 @@ class BatchRun {
         // The record is written only after a commit: this version is fully published.
         return plan;
       }
-      plan.article = article;
+      plan.article = indexEntry(article);
       plan.outcome = record ? 'updated' : 'published';
       return plan;
     } catch (error) {

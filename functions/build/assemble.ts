@@ -2,8 +2,9 @@
 // The same core the pipeline runs (ingestUpload, describeImage, attachImages, uniqueSlug), without a store.
 import { attachImages, describeImage, isImageKey, type ImageAsset } from '../core/images';
 import { namedImageKeys, sidecarImageKeys } from '../core/index/imagerefs';
-import { ingestUpload } from '../core/ingest';
-import type { Article, QuarantineRecord, SiteConfig, SiteStatus, UploadRejected } from '../core/model';
+import { ingestUpload, parseFaultRejection } from '../core/ingest';
+import { tooLargeReason } from '../core/parse/reject';
+import type { Article, QuarantineRecord, Result, SiteConfig, SiteStatus, UploadRejected } from '../core/model';
 import { uniqueSlug } from '../core/normalize';
 import { newestFirst } from '../core/order';
 import { articlePath, siteUrl } from '../core/site';
@@ -30,6 +31,15 @@ export interface AssembledSite {
 
 const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** As the pipeline's ingest stage: a parser exception rejects the file instead of aborting the build. */
+function ingestCaught(file: ContentFile, site: SiteConfig): Result<Article, UploadRejected> {
+  try {
+    return ingestUpload({ key: file.key, bytes: file.bytes, fallbackDate: file.fallbackDate }, site);
+  } catch (error) {
+    return { ok: false, error: parseFaultRejection(file.key, file.bytes.byteLength, error as Error) };
+  }
+}
+
 export function assembleSite(files: readonly ContentFile[], site: SiteConfig, onFile?: () => void): AssembledSite {
   const sorted = [...files].sort(byKey);
   const rejected: UploadRejected[] = [];
@@ -42,7 +52,12 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
   const assets = new Map<string, ImageAsset>();
   for (const file of sorted) {
     if (!isImageKey(file.key)) continue;
-    const described = describeImage(file.key, file.bytes);
+    const size = file.bytes.byteLength;
+    // The same limit the ingest stage applies from the object's size.
+    const described: Result<ImageAsset, UploadRejected> =
+      size > site.maxImageBytes
+        ? { ok: false, error: { code: 'too-large', reason: tooLargeReason(size, site.maxImageBytes), key: file.key, size } }
+        : describeImage(file.key, file.bytes);
     if (described.ok) assets.set(file.key, described.value);
     else reject(file, described.error);
     onFile?.();
@@ -53,7 +68,7 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
   const articles: Article[] = [];
   for (const file of sorted) {
     if (isImageKey(file.key)) continue;
-    const ingested = ingestUpload({ key: file.key, bytes: file.bytes, fallbackDate: file.fallbackDate }, site);
+    const ingested = ingestCaught(file, site);
     onFile?.();
     if (!ingested.ok) {
       reject(file, ingested.error);

@@ -4,6 +4,11 @@ import { normalizeArticle } from './normalize';
 import type { CreditMemo } from './normalize/credits';
 import { parseUpload } from './parse';
 
+/** A parser exception as a verdict on the file (e.g. a stack overflow on deep nesting), never a crash of the run. */
+export function parseFaultRejection(key: string, size: number, error: { name?: string; message?: string }): UploadRejected {
+  return { code: 'parse-failed', reason: `the parser failed on this file (${error?.name ?? 'Error'}: ${error?.message ?? String(error)})`, key, size };
+}
+
 export function ingestUpload(input: UploadInput, site: SiteConfig): Result<Article, UploadRejected> {
   // The parser recognizes credit lines by parsing them; the normalizer renders the same lines: parse each once.
   const creditMemo: CreditMemo = new Map();

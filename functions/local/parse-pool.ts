@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article, Result, SiteConfig, UploadInput, UploadRejected } from '../core/model';
-import { describeParseFault, type ParseRunner } from '../pipeline/ingest';
+import { parseFaultRejection } from '../core/ingest';
+import type { ParseRunner } from '../pipeline/ingest';
 
 export interface ParsePoolOptions {
   /** Worker threads (default: cores - 1, at least 1). */
@@ -74,6 +75,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     const { input } = task;
     const reject = (code: UploadRejected['code'], reason: string) =>
       task.resolve({ ok: false, error: { code, reason, key: input.key, size: input.bytes.byteLength } });
+    const fault = (error: { name?: string; message?: string }) => task.resolve({ ok: false, error: parseFaultRejection(input.key, input.bytes.byteLength, error) });
     try {
       await slot.ready;
     } catch (error) {
@@ -93,13 +95,13 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       const onMessage = (m: { id?: number; result?: Result<Article, UploadRejected>; fault?: { name: string; message: string } }) => {
         if (m.id !== id) return;
         finish();
-        if (m.fault) reject('parse-failed', describeParseFault(m.fault));
+        if (m.fault) fault(m.fault);
         else task.resolve(m.result as Result<Article, UploadRejected>);
       };
       const onError = (error: Error) => {
         finish();
         replace(slot);
-        reject('parse-failed', describeParseFault(error));
+        fault(error);
       };
       const onExit = () => {
         finish();

@@ -3,6 +3,7 @@
 // Lambda invocation, one worker thread per parse locally); only this stage reads an upload's text.
 // Order: size from a HEAD before any read, then the read, then the parse under the runner's time
 // budget. A parser that throws or overruns is a verdict on that file, never an infrastructure fault.
+import { parseFaultRejection } from '../core/ingest';
 import { tooLargeReason } from '../core/parse/reject';
 import { preparedRecordKey } from '../core/index/paths';
 import type { PreparedRecord } from '../core/index/types';
@@ -47,18 +48,13 @@ export interface IngestOptions {
 
 const PRIVATE_JSON = { contentType: 'application/json; charset=utf-8', cacheControl: 'no-store' };
 
-export function describeParseFault(error: unknown): string {
-  const e = error as { name?: string; message?: string };
-  return `the parser failed on this file (${e?.name ?? 'Error'}: ${e?.message ?? String(error)})`;
-}
-
 /** Parses in this thread: a throw (stack overflow included) becomes a rejection of the file. */
 export function inThreadParser(core: Pick<IngestCore, 'ingestUpload'>): ParseRunner {
   return async (input, site) => {
     try {
       return core.ingestUpload(input, site);
     } catch (error) {
-      return { ok: false, error: { code: 'parse-failed', reason: describeParseFault(error), key: input.key, size: input.bytes.byteLength } };
+      return { ok: false, error: parseFaultRejection(input.key, input.bytes.byteLength, error as Error) };
     }
   };
 }

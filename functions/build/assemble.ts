@@ -1,7 +1,7 @@
 // The pure half of `feedpub build`: content files in, published articles, image assets and rejections out.
 // The same core the pipeline runs (ingestUpload, describeImage, attachImages, uniqueSlug), without a store.
 import { attachImages, describeImage, isImageKey, type ImageAsset } from '../core/images';
-import { namedImageKeys, sidecarImageKeys } from '../core/index/imagerefs';
+import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
 import { ingestUpload, parseFaultRejection } from '../core/ingest';
 import { tooLargeReason } from '../core/parse/reject';
 import type { Article, QuarantineRecord, Result, SiteConfig, SiteStatus, UploadRejected } from '../core/model';
@@ -46,7 +46,7 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
   const quarantined: QuarantineRecord[] = [];
   const reject = (file: ContentFile, error: UploadRejected): void => {
     rejected.push(error);
-    quarantined.push({ key: error.key, code: error.code, reason: error.reason, time: file.fallbackDate, size: error.size });
+    quarantined.push(quarantineRecordFor(error, file.fallbackDate));
   };
 
   const assets = new Map<string, ImageAsset>();
@@ -74,11 +74,7 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
       reject(file, ingested.error);
       continue;
     }
-    const mine = new Map<string, ImageAsset>();
-    for (const imageKey of [...namedImageKeys(ingested.value), ...sidecarImageKeys(file.key)]) {
-      const asset = assets.get(imageKey);
-      if (asset) mine.set(imageKey, asset);
-    }
+    const mine = foundImages(imageKeysFor(ingested.value, file.key), (k) => assets.get(k));
     const article = mine.size > 0 ? attachImages(ingested.value, mine, site) : ingested.value;
     const slug = uniqueSlug(article.slug, file.key, (s) => slugOwners.get(s));
     slugOwners.set(slug, file.key);
@@ -87,17 +83,16 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
 
   articles.sort(newestFirst);
   rejected.sort(byKey);
-  quarantined.sort(byKey);
   const uniqueAssets = new Map([...assets.values()].map((a) => [a.path, a]));
   return {
     articles,
     assets: [...uniqueAssets.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
     rejected,
     // No "now": the last publish of a folder build is its newest article update.
-    status: {
-      articles: articles.length,
-      lastPublish: articles.reduce<string | null>((max, a) => (max === null || a.updated > max ? a.updated : max), null),
+    status: siteStatusOf(
+      articles.length,
+      articles.reduce<string | null>((max, a) => (max === null || a.updated > max ? a.updated : max), null),
       quarantined,
-    },
+    ),
   };
 }

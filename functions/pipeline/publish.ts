@@ -14,7 +14,8 @@ import { mapLimit } from '../core/concurrency';
 import { articleIdForKey } from '../core/ids';
 import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
-import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/index/imagerefs';
+import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
+import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
 import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
 import { hashBody, planOutputs } from '../core/index/outputs';
 import {
@@ -356,7 +357,7 @@ class BatchRun {
       });
       items = refillHead(monthArticles, config.feedSize);
     }
-    const quarantined = [...quarantine.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const { quarantined } = siteStatusOf(total, null, quarantine.values());
     // Records to write after the commit. One that differs from the stored record (or a removal still
     // pending) means this key's change is not fully published yet: content changed, even when a crashed
     // earlier run already wrote the month manifests (so a redo dates the publish as a clean run would).
@@ -380,7 +381,7 @@ class BatchRun {
     const headFiles = [
       ...headFeeds,
       core.renderHomePage(config, items),
-      ...core.renderStatus(config, { articles: total, lastPublish, quarantined }, items),
+      ...core.renderStatus(config, siteStatusOf(total, lastPublish, quarantined), items),
       ...core.renderStaticAssets(config),
     ];
     const headPlan = planOutputs(headFiles, head.outputs);
@@ -510,11 +511,11 @@ class BatchRun {
       this.clearQuarantine(key, quarantine);
       const fresh = prepared.article;
       plan.namedImages = namedImageKeys(fresh);
-      const candidates = [...new Set([...plan.namedImages, ...sidecarImageKeys(key)])];
-      const imageRecords = await Promise.all(candidates.map((k) => this.readJson<ImageRecord>(imageRecordKey(k))));
-      const assets = new Map<string, ImageAssetLike>();
-      imageRecords.forEach((r, i) => {
-        if (r?.asset) assets.set(candidates[i] as string, { ...r.asset, bytes: new Uint8Array() });
+      const candidates = imageKeysFor(fresh, key);
+      const imageRecords = new Map(await Promise.all(candidates.map(async (k) => [k, await this.readJson<ImageRecord>(imageRecordKey(k))] as const)));
+      const assets = foundImages<ImageAssetLike>(candidates, (k) => {
+        const asset = imageRecords.get(k)?.asset;
+        return asset && { ...asset, bytes: new Uint8Array() };
       });
       plan.assetPaths = [...assets.values()].map((a) => a.path).sort();
       const withImages = assets.size > 0 ? core.attachImages(fresh, assets, config) : fresh;
@@ -580,14 +581,7 @@ class BatchRun {
   private quarantineUpload(verdict: PreparedRecord & { verdict: 'rejected' }, quarantine: Map<string, QuarantineRecord>): void {
     const previous = quarantine.get(verdict.key);
     if (previous && previous.code === verdict.code && previous.reason === verdict.reason && previous.etag === verdict.etag) return;
-    const record: QuarantineRecord = {
-      key: verdict.key,
-      code: verdict.code,
-      reason: verdict.reason,
-      time: this.now,
-      size: verdict.size,
-      ...(verdict.etag !== undefined && { etag: verdict.etag }),
-    };
+    const record = quarantineRecordFor(verdict, this.now);
     quarantine.set(verdict.key, record);
     this.quarantineWrites.set(verdict.key, record);
   }

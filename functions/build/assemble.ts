@@ -2,7 +2,7 @@
 // The same core the pipeline runs (ingestUpload, describeImage, attachImages, uniqueSlug), without a store.
 import { attachImages, describeImage, isImageKey, type ImageAsset } from '../core/images';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
-import { ingestUpload, parseFaultRejection } from '../core/ingest';
+import { ingestUpload, rejectingParseFaults } from '../core/ingest';
 import { tooLargeReason } from '../core/parse/reject';
 import type { Article, QuarantineRecord, Result, SiteConfig, SiteStatus, UploadRejected } from '../core/model';
 import { uniqueSlug } from '../core/normalize';
@@ -32,13 +32,7 @@ export interface AssembledSite {
 const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** As the pipeline's ingest stage: a parser exception rejects the file instead of aborting the build. */
-function ingestCaught(file: ContentFile, site: SiteConfig): Result<Article, UploadRejected> {
-  try {
-    return ingestUpload({ key: file.key, bytes: file.bytes, fallbackDate: file.fallbackDate }, site);
-  } catch (error) {
-    return { ok: false, error: parseFaultRejection(file.key, file.bytes.byteLength, error as Error) };
-  }
-}
+const ingestCaught = rejectingParseFaults(ingestUpload);
 
 export function assembleSite(files: readonly ContentFile[], site: SiteConfig, onFile?: () => void): AssembledSite {
   const sorted = [...files].sort(byKey);
@@ -68,7 +62,7 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
   const articles: Article[] = [];
   for (const file of sorted) {
     if (isImageKey(file.key)) continue;
-    const ingested = ingestCaught(file, site);
+    const ingested = ingestCaught({ key: file.key, bytes: file.bytes, fallbackDate: file.fallbackDate }, site);
     onFile?.();
     if (!ingested.ok) {
       reject(file, ingested.error);

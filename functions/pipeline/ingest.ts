@@ -3,7 +3,7 @@
 // Lambda invocation, one worker thread per parse locally); only this stage reads an upload's text.
 // Order: size from a HEAD before any read, then the read, then the parse under the runner's time
 // budget. A parser that throws or overruns is a verdict on that file, never an infrastructure fault.
-import { parseFaultRejection } from '../core/ingest';
+import { rejectingParseFaults } from '../core/ingest';
 import { tooLargeReason } from '../core/parse/reject';
 import { preparedRecordKey } from '../core/index/paths';
 import type { PreparedRecord } from '../core/index/types';
@@ -50,13 +50,8 @@ const PRIVATE_JSON = { contentType: 'application/json; charset=utf-8', cacheCont
 
 /** Parses in this thread: a throw (stack overflow included) becomes a rejection of the file. */
 export function inThreadParser(core: Pick<IngestCore, 'ingestUpload'>): ParseRunner {
-  return async (input, site) => {
-    try {
-      return core.ingestUpload(input, site);
-    } catch (error) {
-      return { ok: false, error: parseFaultRejection(input.key, input.bytes.byteLength, error as Error) };
-    }
-  };
+  const ingest = rejectingParseFaults(core.ingestUpload);
+  return async (input, site) => ingest(input, site);
 }
 
 export async function ingestKey(deps: IngestDeps, key: string, options: IngestOptions = {}): Promise<IngestResult> {

@@ -30,3 +30,25 @@ describe('assembleSite with an image over maxImageBytes', () => {
     expect(result.rejected.map((r) => [r.key, r.code, r.reason])).toEqual([['big.png', 'too-large', '2,001 bytes is over the 2,000-byte limit']]);
   });
 });
+
+describe('feedpub parse with a file the parser throws on', () => {
+  it('reports it as a rejected file and still prints the others', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'feedpub-parse-fault-'));
+    try {
+      writeFileSync(join(dir, 'deep.md'), `---\ntitle: Deep\n---\n\n${'>'.repeat(3000)} x\n`);
+      writeFileSync(join(dir, 'fine.txt'), 'A fine story\n\nIts one paragraph.\n');
+      const bin = join(import.meta.dirname, '../../../functions/cli/bin.mjs');
+      const run = spawnSync(process.execPath, [bin, 'parse', join(dir, 'deep.md'), join(dir, 'fine.txt')], { encoding: 'utf8', cwd: dir });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('"title": "A fine story"');
+      expect(run.stderr).toMatch(/deep\.md: .+ \[[a-z-]+\]\n/);
+      expect(run.stderr).not.toContain('    at ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

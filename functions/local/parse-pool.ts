@@ -10,7 +10,7 @@ import { parseFaultRejection } from '../core/ingest';
 import type { ParseRunner } from '../pipeline/ingest';
 
 export interface ParsePoolOptions {
-  /** Worker threads (default: cores - 1, at least 1). */
+  /** Worker threads (default: cores - 1, at least 2, so one file stuck until its deadline never holds up the rest). */
   size?: number;
   /** Wall-clock budget of one parse, from the moment a ready worker takes it. */
   deadlineMs?: number;
@@ -42,7 +42,7 @@ const DEFAULT_MODULE = new URL('../core/ingest.ts', import.meta.url).href;
 const WORKER_SCRIPT = fileURLToPath(new URL('./parse-worker.mjs', import.meta.url));
 
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
-  const size = Math.max(1, options.size ?? availableParallelism() - 1);
+  const size = Math.max(1, options.size ?? Math.max(2, availableParallelism() - 1));
   const deadlineMs = options.deadlineMs ?? 20_000;
   const module = options.module ?? DEFAULT_MODULE;
   const queue: Task[] = [];

@@ -98,15 +98,18 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
         if (m.fault) fault(m.fault);
         else task.resolve(m.result as Result<Article, UploadRejected>);
       };
+      // A worker stopped by close() says nothing about the file: the message is retried, not judged.
       const onError = (error: Error) => {
         finish();
         replace(slot);
-        fault(error);
+        if (closed) task.fail(new Error('parse pool closed'));
+        else fault(error);
       };
       const onExit = () => {
         finish();
         replace(slot);
-        reject('parse-failed', 'the parser stopped on this file (worker exited)');
+        if (closed) task.fail(new Error('parse pool closed'));
+        else reject('parse-failed', 'the parser stopped on this file (worker exited)');
       };
       const timer = setTimeout(() => {
         finish();

@@ -182,6 +182,7 @@ export class LocalStandardQueue {
   private readonly name: string;
   private readonly onDeadLetter: ((letter: DeadLetter) => void) | undefined;
   private closed = false;
+  private stopped = false;
 
   constructor(
     private readonly handler: BatchHandler,
@@ -210,25 +211,28 @@ export class LocalStandardQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops accepting messages; waits (at most timeoutMs) for the ones queued. Returns how many were left. */
+  /**
+   * Stops accepting messages; lets the queued ones be delivered for at most timeoutMs, then starts no
+   * more and drops what fails after that (the local stack finds those uploads again at its next
+   * start). Returns how many messages were left undelivered.
+   */
   async close(options: { timeoutMs?: number } = {}): Promise<number> {
     this.closed = true;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.drain(), new Promise<void>((resolve) => (timer = setTimeout(resolve, options.timeoutMs ?? 10_000)))]);
     clearTimeout(timer);
-    const left = this.pending.length;
-    this.pending.length = 0;
-    return left;
+    this.stopped = true;
+    return this.pending.length;
   }
 
   private pump(): void {
-    while (this.active < this.concurrency && this.pending.length > 0) {
+    while (!this.stopped && this.active < this.concurrency && this.pending.length > 0) {
       const message = this.pending.shift() as Message;
       this.active++;
       void this.deliver(message).finally(() => {
         this.active--;
         this.pump();
-        if (this.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+        if (this.size === 0 || (this.stopped && this.active === 0)) for (const wake of this.idleWaiters.splice(0)) wake();
       });
     }
   }
@@ -244,7 +248,7 @@ export class LocalStandardQueue {
       failed = true;
       reason = `handler threw: ${(error as Error).message}`;
     }
-    if (!failed) return;
+    if (!failed || this.stopped) return;
     if (m.receiveCount >= this.maxReceiveCount) {
       const letter = { messageId: m.messageId, body: m.body, receiveCount: m.receiveCount, reason };
       this.deadLetters.push(letter);

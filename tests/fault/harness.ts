@@ -53,6 +53,8 @@ export async function startHarness(options: {
     core: options.core,
     publish: handler,
     publishQueue: { batchWindowMs: 10, ...options.queue },
+    // As in AWS (the ingest function's max concurrency).
+    ingestConcurrency: 10,
     logger: new Logger({ logLevel: 'SILENT' }),
     ...(options.parse && { parse: options.parse }),
   });

@@ -35,7 +35,8 @@ async function countPublished(harness: Harness): Promise<{ status: SiteStatus; i
 }
 
 describe('concurrent uploads', () => {
-  it(`${N} parallel uploads through S3 events yield exactly ${N} items`, async () => {
+  // Both stages on s3rver, 200+ uploads: minutes on a loaded 2-core machine; the bound is generous on purpose.
+  it(`${N} parallel uploads through S3 events yield exactly ${N} items`, { timeout: 120_000 }, async () => {
     h = await startHarness({ core: stubCore, config: { feedSize: 20 } });
     const harness = h;
     await Promise.all(Array.from({ length: N }, (_, i) => harness.s3.uploads.put(keyOf(i), bodyOf(i))));
@@ -47,7 +48,7 @@ describe('concurrent uploads', () => {
     expect(harness.queue.deadLetters).toEqual([]);
   });
 
-  it('the same with every event delivered twice, shuffled, and deletes racing edits', async () => {
+  it('the same with every event delivered twice, shuffled, and deletes racing edits', { timeout: 120_000 }, async () => {
     h = await startHarness({ core: stubCore, config: { feedSize: 20 }, route: false });
     const harness = h;
     await Promise.all(Array.from({ length: N }, (_, i) => harness.s3.uploads.put(keyOf(i), bodyOf(i))));

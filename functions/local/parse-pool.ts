@@ -2,6 +2,7 @@
 // blocks the dev server's event loop, and a deadline per parse (the backstop behind the parser's
 // own caps): a worker that overruns it is terminated and replaced, and the upload is rejected with
 // the reason. `feedpub dev` and the integration tests run the real core in it.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -38,8 +39,13 @@ interface Slot {
   busy: boolean;
 }
 
-const DEFAULT_MODULE = new URL('../core/ingest.ts', import.meta.url).href;
-const WORKER_SCRIPT = fileURLToPath(new URL('./parse-worker.mjs', import.meta.url));
+// From the sources (functions/local/) or from the CLI bundle (dist/cli/): the worker runs the sources.
+function sourceFile(fromSources: string, fromBundle: string): URL {
+  const here = new URL(fromSources, import.meta.url);
+  return existsSync(here) ? here : new URL(fromBundle, import.meta.url);
+}
+const DEFAULT_MODULE = sourceFile('../core/ingest.ts', '../../functions/core/ingest.ts').href;
+const WORKER_SCRIPT = fileURLToPath(sourceFile('./parse-worker.mjs', '../../functions/local/parse-worker.mjs'));
 
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const size = Math.max(1, options.size ?? Math.max(2, availableParallelism() - 1));

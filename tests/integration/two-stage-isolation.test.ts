@@ -112,7 +112,7 @@ describe('a pathological upload never stops the site', () => {
     expect(verdicts['bad/big.png']?.[0]).toBe('too-large');
     expect(verdicts['bad/big.png']?.[1]).toContain('50');
     // Whichever decides it (a thrown stack overflow today, a depth cap later), it is a verdict with a reason.
-    expect(['parse-failed', 'bad-front-matter', 'too-large']).toContain(verdicts['bad/nested.md']?.[0]);
+    expect(['parse-failed', 'too-complex']).toContain(verdicts['bad/nested.md']?.[0]);
     expect(verdicts['bad/nested.md']?.[1]).toBeTruthy();
     expect(stack.queue.deadLetters).toEqual([]);
     expect(final.articles).toBe(6);

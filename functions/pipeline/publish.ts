@@ -395,13 +395,12 @@ class BatchRun {
   }
 
   /**
-   * After the commit: the prepared records of versions no longer current, then records of published
-   * versions, then removals (record last). A stale prepared record goes while the old article record
-   * still names it, so a redo after a crash finds it again: garbage never outlives a re-run.
+   * After the commit: records of published versions, then removals (record last). Prepared records
+   * are never deleted here: a re-upload of identical bytes has the same ETag, and its ingest may have
+   * found the record already there ("already prepared") just before a delete, leaving the key pending
+   * for ever (seen in the 200-upload race test).
    */
   private async finishRecords(live: ArticlePlan[], records: Map<string, ArticleRecord>): Promise<void> {
-    const superseded = live.filter((p) => p.record && (p.removal || (records.has(p.key) && records.get(p.key)?.etag !== p.record.etag)));
-    await mapLimit(superseded, this.limit, (p) => this.deleteIndex(preparedRecordKey(p.key, p.record?.etag)));
     await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
     await mapLimit(
       live.filter((p) => p.removal),

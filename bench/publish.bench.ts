@@ -1,10 +1,12 @@
 // Per-upload publish cost against archive size: 100, 10,000 and 100,000 articles, on the real
 // local S3 API (s3rver). The index is seeded directly (head + month manifests, ~30 articles a day,
 // so the current month holds the same number of articles in the 10k and 100k cases), then new
-// articles are uploaded one at a time and each is published through the queue handler.
-// Prints wall time and S3 requests per upload; writes its section of bench/RESULTS.md.
+// articles are uploaded one at a time and each goes through both stages as in AWS: the ingest
+// handler (HEAD, read, parse, prepared record) then the publish handler (the single writer).
+// Prints wall time (min, median) and S3 requests per upload per stage, and the load average;
+// writes its section of bench/RESULTS.md.
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -16,6 +18,7 @@ import type { HeadManifest, MonthManifest } from '../functions/core/index/types'
 import { DEFAULT_SITE, type Article, type SiteConfig } from '../functions/core/model';
 import { monthOf, newestFirst } from '../functions/core/order';
 import { s3NotificationBody } from '../functions/pipeline/events';
+import { createIngestHandler } from '../functions/pipeline/ingest-lambda';
 import { createPublishHandler } from '../functions/pipeline/lambda';
 import { defaultCore as benchCore } from '../functions/pipeline/default-core';
 import { startLocalStack } from '../functions/local/stack';
@@ -85,8 +88,11 @@ interface CaseResult {
   size: number;
   currentMonth: number;
   months: number;
+  minMs: number;
   medianMs: number;
   meanMs: number;
+  ingestMedianMs: number;
+  ingestRequests: number;
   requests: number;
   gets: number;
   puts: number;
@@ -111,8 +117,20 @@ async function runCase(size: number): Promise<CaseResult> {
       logger: new Logger({ logLevel: 'SILENT' }),
       metrics: new Metrics({ namespace: 'bench' }),
     });
+    const forwarded: string[] = [];
+    const ingest = createIngestHandler({
+      uploads,
+      records: siteStore,
+      config: site,
+      core: benchCore,
+      uploadsBucket: UPLOADS,
+      logger: new Logger({ logLevel: 'SILENT' }),
+      sendToPublish: async (body) => void forwarded.push(body),
+    });
     // One warm-up upload: the first publish also writes the archive/head outputs the seed lacks.
     const times: number[] = [];
+    const ingestTimes: number[] = [];
+    const ingestRequests: number[] = [];
     const requests: number[] = [];
     let gets = 0;
     let puts = 0;
@@ -123,23 +141,25 @@ async function runCase(size: number): Promise<CaseResult> {
       await s3.uploads.put(key, `Fresh article ${i}\nDate: ${date}\n\n${'New text. '.repeat(150)}`);
       siteStore.reset();
       uploads.reset();
+      const body = s3NotificationBody({ bucket: UPLOADS, key, eventName: 'ObjectCreated:Put' });
+      const ingestStarted = performance.now();
+      const ingested = await ingest({ Records: [{ messageId: `i${i}`, body, attributes: { ApproximateReceiveCount: '1' } }] } as never);
+      const ingestMs = performance.now() - ingestStarted;
+      if (ingested.batchItemFailures.length > 0 || forwarded.pop() !== body) throw new Error(`ingest failed for ${key}`);
+      const ci = siteStore.reset();
+      const ui = uploads.reset();
       const started = performance.now();
-      const response = await handler({
-        Records: [
-          {
-            messageId: `m${i}`,
-            body: s3NotificationBody({ bucket: UPLOADS, key, eventName: 'ObjectCreated:Put' }),
-          },
-        ],
-      } as never);
+      const response = await handler({ Records: [{ messageId: `m${i}`, body }] } as never);
       const ms = performance.now() - started;
       if (response.batchItemFailures.length > 0) throw new Error(`publish failed for ${key}`);
       if (i === 0) continue;
+      ingestTimes.push(ingestMs);
+      ingestRequests.push(ci.get + ci.head + ci.put + ci.delete + ci.list + ui.get + ui.head + ui.put + ui.delete + ui.list);
       const c = siteStore.counts;
       const u = uploads.counts;
       times.push(ms);
-      requests.push(c.get + c.put + c.delete + c.list + u.get + u.put + u.delete + u.list);
-      gets += c.get + u.get;
+      requests.push(c.get + c.head + c.put + c.delete + c.list + u.get + u.head + u.put + u.delete + u.list);
+      gets += c.get + u.get + c.head + u.head;
       puts += c.put;
       bytes += c.bytesWritten;
     }
@@ -148,8 +168,11 @@ async function runCase(size: number): Promise<CaseResult> {
       size,
       currentMonth: current?.count ?? 0,
       months: head.months.length,
+      minMs: Math.min(...times),
       medianMs: median(times),
       meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+      ingestMedianMs: median(ingestTimes),
+      ingestRequests: ingestRequests.reduce((a, b) => a + b, 0) / ingestRequests.length,
       requests: requests.reduce((a, b) => a + b, 0) / requests.length,
       gets: gets / times.length,
       puts: puts / times.length,
@@ -160,11 +183,12 @@ async function runCase(size: number): Promise<CaseResult> {
   }
 }
 
+const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
 const results: CaseResult[] = [];
 for (const size of SIZES) {
   const r = await runCase(size);
   results.push(r);
-  process.stdout.write(`archive ${size}: median ${r.medianMs.toFixed(1)} ms, ${r.requests.toFixed(1)} S3 requests per upload\n`);
+  process.stdout.write(`archive ${size}: publish min ${r.minMs.toFixed(1)} / median ${r.medianMs.toFixed(1)} ms, ${r.requests.toFixed(1)} S3 requests; ingest median ${r.ingestMedianMs.toFixed(1)} ms, ${r.ingestRequests.toFixed(1)} S3 requests\n`);
 }
 
 // Burst and latency on the local stack of `npm start` (s3rver -> router -> FIFO queue -> handler ->
@@ -213,27 +237,27 @@ process.stdout.write(`upload -> feed.xml latency per probe (ms): ${b.latencyMs.m
 const base = results[0] as CaseResult;
 const rows = results.map(
   (r) =>
-    `| ${r.size.toLocaleString('en-US')} | ${r.months} | ${r.currentMonth} | ${r.medianMs.toFixed(1)} | ${r.meanMs.toFixed(1)} | ${(r.medianMs / base.medianMs).toFixed(2)}x | ${r.requests.toFixed(1)} (${r.gets.toFixed(1)} GET, ${r.puts.toFixed(1)} PUT) | ${(r.requests / base.requests).toFixed(2)}x | ${r.kbWritten.toFixed(0)} |`,
+    `| ${r.size.toLocaleString('en-US')} | ${r.months} | ${r.currentMonth} | ${r.ingestMedianMs.toFixed(1)} | ${r.ingestRequests.toFixed(1)} | ${r.minMs.toFixed(1)} | ${r.medianMs.toFixed(1)} | ${r.meanMs.toFixed(1)} | ${(r.medianMs / base.medianMs).toFixed(2)}x | ${r.requests.toFixed(1)} (${r.gets.toFixed(1)} GET/HEAD, ${r.puts.toFixed(1)} PUT) | ${(r.requests / base.requests).toFixed(2)}x | ${r.kbWritten.toFixed(0)} |`,
 );
 const last = results[results.length - 1] as CaseResult;
 const flat = last.medianMs <= 1.5 * base.medianMs && last.requests <= 1.5 * base.requests;
 const section = [
   '## Publish (bench/publish.bench.ts)',
   '',
-  `Per-upload publish of a new article into an existing archive, through the queue handler, against s3rver`,
-  `on localhost (${UPLOADS_PER_CASE} uploads per case after one warm-up, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}).`,
+  `Per-upload cost of a new article into an existing archive, through both stages' handlers (ingest, then publish), against s3rver`,
+  `on localhost (${UPLOADS_PER_CASE} uploads per case after one warm-up, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${loadBefore} before, ${loadavg().map((l) => l.toFixed(2)).join(' ')} after).`,
   'The archive is seeded as the index (head + one manifest per month, 30 articles a day); "current month" is',
   'the number of articles already in the month the new upload lands in. Core: the real one',
   '(functions/pipeline/default-core.ts: parse, normalize, RSS/Atom/JSON Feed, pages).',
   '',
-  '| archive | months | current month | median ms | mean ms | vs 100 | S3 requests / upload | vs 100 | KB written / upload |',
-  '|---:|---:|---:|---:|---:|---:|---|---:|---:|',
+  '| archive | months | current month | ingest median ms | ingest S3 requests | publish min ms | publish median ms | publish mean ms | vs 100 | publish S3 requests / upload | vs 100 | KB written / upload |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
   ...rows,
   '',
   `Target (100,000 within 1.5x of 100 in wall time and S3 requests): ${flat ? 'met' : 'NOT met'}.`,
   '',
   `Burst on the local stack (functions/local/stack.ts, real core): ${BURST.toLocaleString('en-US')} uploads at once (PUTs 50 at a time)`,
-  `through s3rver events, the local FIFO queue (batches of up to 10, serial) and the handler: all in the feeds after ${(b.drainMs / 1000).toFixed(1)} s.`,
+  `through s3rver events, the local ingest queue (4 at a time, parsing on worker threads), the local FIFO queue (batches of up to 10, serial) and the publish handler: all in the feeds after ${(b.drainMs / 1000).toFixed(1)} s.`,
   `Upload -> visible in feed.xml over HTTP from the dev server, idle pipeline: median ${median(b.latencyMs).toFixed(0)} ms, max ${Math.max(...b.latencyMs).toFixed(0)} ms (10 probes; 20 ms batching window included).`,
   '',
 ].join('\n');

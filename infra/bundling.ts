@@ -1,4 +1,4 @@
-// One definition of how the publish function is bundled. The stack hands it to NodejsFunction
+// One definition of how the Lambda functions (publish, ingest) are bundled. The stack hands it to NodejsFunction
 // (which runs the local esbuild CLI); bench/bundle.bench.ts hands the same values to the esbuild
 // API, so the figures it prints are those of the deployed bundle.
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -6,6 +6,8 @@ import type { BuildOptions } from 'esbuild';
 
 /** Relative to the project root. */
 export const PUBLISH_ENTRY = 'functions/handlers/publish.ts';
+/** The ingest function: bundled with the same options. */
+export const INGEST_ENTRY = 'functions/handlers/ingest.ts';
 
 export const publishBundle = {
   // Matches PUBLISH_RUNTIME (nodejs24.x) in the stack.

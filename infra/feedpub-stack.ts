@@ -1,8 +1,9 @@
-// The deployed pipeline: uploads bucket -> S3 events -> standard queue -> EventBridge Pipe ->
-// FIFO queue (one message group) -> publish function -> site bucket -> CloudFront.
-// S3 cannot notify a FIFO queue, hence the pipe; one message group makes the function the single
-// writer of the index by construction (no lost update), without reserved concurrency 1 on a
-// standard queue, which throttles the poller and moves good messages to the DLQ.
+// The deployed pipeline, two stages: uploads bucket -> S3 events -> standard queue -> ingest
+// function (parallel, one upload per invocation: size check, parse, prepared record) -> FIFO queue
+// (one message group) -> publish function (single writer) -> site bucket -> CloudFront.
+// Only ingest parses, so a pathological upload costs one ingest invocation and ends in quarantine;
+// one message group makes the publish function the single writer of the index by construction
+// (no lost update), without reserved concurrency 1 on a standard queue.
 import { join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -16,14 +17,13 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { cdkBundling, PUBLISH_ENTRY } from './bundling';
+import { cdkBundling, INGEST_ENTRY, PUBLISH_ENTRY } from './bundling';
 import type { StackConfig } from './config';
 import { FEED_CORS } from '../functions/core/cors';
 
@@ -37,6 +37,8 @@ export const INGESTED_SUFFIXES: readonly string[] = [...LOWER_CASE_SUFFIXES, ...
 
 /** Site bucket prefix holding the pipeline's private index; CloudFront may never serve it. */
 export const PRIVATE_PREFIX = '_feedpub/';
+/** Where the ingest stage writes its prepared records (functions/core/index/paths.ts). */
+export const PREPARED_PREFIX = `${PRIVATE_PREFIX}prepared/`;
 
 /** Node 24: the Active LTS line (Node 22 is in maintenance, its Lambda runtime deprecated in 2027). */
 export const PUBLISH_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -46,6 +48,17 @@ export const PUBLISH_MEMORY_MB = 1024;
 /** FIFO group id: one group, so batches are processed one at a time, in order. */
 export const MESSAGE_GROUP_ID = 'feedpub';
 export const MAX_RECEIVE_COUNT = 5;
+/** One upload per invocation: the timeout bounds what one pathological file can cost. */
+export const INGEST_TIMEOUT = Duration.seconds(30);
+/** A 2 MB article's parse holds several copies of its text; CPU scales with memory too. */
+export const INGEST_MEMORY_MB = 1024;
+/**
+ * On the last receive the ingest handler quarantines the upload without parsing it again (the
+ * earlier attempts timed out or crashed), so a file reaches the DLQ only on repeated S3 faults.
+ */
+export const INGEST_MAX_RECEIVE_COUNT = 3;
+/** Parallel ingests: bounds the S3 request rate and what a burst of bad uploads costs at once. */
+export const INGEST_MAX_CONCURRENCY = 10;
 export const NONCURRENT_VERSION_DAYS = 30;
 
 export const CSP = "default-src 'self'; img-src 'self' https: data:; style-src 'self'";
@@ -66,7 +79,8 @@ export class FeedpubStack extends Stack {
   readonly publishDlq: sqs.Queue;
   readonly publishFunction: NodejsFunction;
   readonly publishRole: iam.Role;
-  readonly pipeRole: iam.Role;
+  readonly ingestFunction: NodejsFunction;
+  readonly ingestRole: iam.Role;
   readonly distribution: cloudfront.Distribution;
   readonly alarmTopic: sns.Topic;
 
@@ -134,12 +148,14 @@ export class FeedpubStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    // S3 notifies this standard queue (SSE-SQS is readable by S3 without a KMS key policy).
+    // S3 notifies this standard queue (SSE-SQS is readable by S3 without a KMS key policy); the
+    // ingest function consumes it.
     const events = new sqs.Queue(this, 'Events', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: Duration.seconds(60),
-      deadLetterQueue: { queue: eventsDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
+      // AWS advises 6x the function timeout for SQS sources.
+      visibilityTimeout: Duration.seconds(INGEST_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue: { queue: eventsDlq, maxReceiveCount: INGEST_MAX_RECEIVE_COUNT },
     });
     const publishDlq = new sqs.Queue(this, 'PublishDlq', {
       fifo: true,
@@ -149,7 +165,7 @@ export class FeedpubStack extends Stack {
     });
     const publish = new sqs.Queue(this, 'Publish', {
       fifo: true,
-      // The pipe gives each message a deduplication id (the source message id).
+      // The ingest function gives each message a deduplication id (the ingest queue's message id).
       contentBasedDeduplication: false,
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -163,34 +179,6 @@ export class FeedpubStack extends Stack {
         uploads.addEventNotification(event, new SqsDestination(events), { suffix });
       }
     }
-
-    const pipeRole = new iam.Role(this, 'PipeRole', {
-      assumedBy: new iam.ServicePrincipal('pipes.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-      description: 'EventBridge Pipe: moves S3 events from the standard queue to the FIFO queue',
-    });
-    pipeRole.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
-        resources: [events.queueArn],
-      }),
-    );
-    pipeRole.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [publish.queueArn] }));
-    const pipe = new CfnPipe(this, 'EventsToPublish', {
-      roleArn: pipeRole.roleArn,
-      source: events.queueArn,
-      sourceParameters: { sqsQueueParameters: { batchSize: 1 } },
-      target: publish.queueArn,
-      targetParameters: {
-        // The FIFO message body is the S3 notification JSON as S3 sent it.
-        inputTemplate: '<$.body>',
-        sqsQueueParameters: { messageGroupId: MESSAGE_GROUP_ID, messageDeduplicationId: '$.messageId' },
-      },
-      description: 'S3 upload events into the single-writer FIFO queue',
-    });
-    // The role's policy must exist before the pipe starts polling.
-    pipe.node.addDependency(pipeRole);
 
     // ---- CloudFront ----------------------------------------------------------------------------
     const encoded = { enableAcceptEncodingGzip: true, enableAcceptEncodingBrotli: true };
@@ -381,6 +369,58 @@ export class FeedpubStack extends Stack {
     });
     fn.addEventSource(new SqsEventSource(publish, { batchSize: 10, reportBatchItemFailures: true }));
 
+    // ---- The ingest function -------------------------------------------------------------------
+    const ingestLogGroup = new logs.LogGroup(this, 'IngestLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // Reads uploads, writes prepared records (one private prefix of the site bucket), sends to the
+    // publish queue. It can neither write the public site nor read the rest of the index.
+    const ingestRole = new iam.Role(this, 'IngestRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'feedpub ingest function',
+    });
+    ingestRole.addToPolicy(
+      new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [ingestLogGroup.logGroupArn] }),
+    );
+    // ListBucket: a missing key is then a 404 (gone upload, no prepared record yet), not a 403.
+    ingestRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [uploads.bucketArn, site.bucketArn] }));
+    ingestRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [uploads.arnForObjects('*')] }));
+    ingestRole.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [site.arnForObjects(`${PREPARED_PREFIX}*`)] }),
+    );
+    ingestRole.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [publish.queueArn] }));
+
+    const ingestFn = new NodejsFunction(this, 'IngestFunction', {
+      description: 'feedpub: check, parse and normalize one upload into a prepared record',
+      entry: join(projectRoot, INGEST_ENTRY),
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: join(projectRoot, 'package-lock.json'),
+      runtime: PUBLISH_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: INGEST_MEMORY_MB,
+      timeout: INGEST_TIMEOUT,
+      role: ingestRole,
+      logGroup: ingestLogGroup,
+      bundling: cdkBundling(),
+      environment: {
+        UPLOADS_BUCKET: uploads.bucketName,
+        SITE_BUCKET: site.bucketName,
+        SITE_CONFIG: JSON.stringify(config.site),
+        BASE_URL: baseUrl,
+        PUBLISH_QUEUE_URL: publish.queueUrl,
+        INGEST_MAX_RECEIVE_COUNT: String(INGEST_MAX_RECEIVE_COUNT),
+        INGEST_TIMEOUT_SECONDS: String(INGEST_TIMEOUT.toSeconds()),
+        POWERTOOLS_SERVICE_NAME: 'feedpub-ingest',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    });
+    // Batch size 1: each upload is parsed in an invocation of its own, so a slow one delays no other.
+    ingestFn.addEventSource(
+      new SqsEventSource(events, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: INGEST_MAX_CONCURRENCY }),
+    );
+
     // ---- Alarms --------------------------------------------------------------------------------
     // A customer-managed key: CloudWatch cannot publish to a topic under the AWS-managed SNS key.
     const alarmKey = new kms.Key(this, 'AlarmsKey', {
@@ -430,11 +470,12 @@ export class FeedpubStack extends Stack {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }).addAlarmAction(alarmAction);
     };
-    alarm('EventsDlqNotEmpty', 'S3 events the pipe could not forward (see README: redrive)', eventsDlq.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }), 0);
+    alarm('EventsDlqNotEmpty', 'S3 events the ingest function failed on 3 times: S3 or SQS faults, not bad files (see README: redrive)', eventsDlq.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }), 0);
     alarm('PublishDlqNotEmpty', 'Uploads the publish function failed on 5 times (see README: redrive)', publishDlq.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }), 0);
     alarm('PublishErrors', 'Publish function invocations that threw', fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 0);
     alarm('PublishQueueAge', 'Oldest upload waiting for publish is over 5 minutes', publish.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }), 300);
-    alarm('EventsQueueAge', 'Oldest S3 event waiting for the pipe is over 5 minutes', events.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }), 300);
+    alarm('IngestErrors', 'Ingest function invocations that threw or timed out', ingestFn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 0);
+    alarm('EventsQueueAge', 'Oldest S3 event waiting for ingest is over 5 minutes', events.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }), 300);
 
     // ---- Outputs -------------------------------------------------------------------------------
     new CfnOutput(this, 'UploadsBucketName', { value: uploads.bucketName, description: 'Put articles and images here' });
@@ -448,13 +489,14 @@ export class FeedpubStack extends Stack {
     new CfnOutput(this, 'UploadCommand', { value: `aws s3 cp FILE s3://${uploads.bucketName}/` });
     new CfnOutput(this, 'DlqUrls', {
       value: `${eventsDlq.queueUrl} ${publishDlq.queueUrl}`,
-      description: 'Dead-letter queues: S3 events (pipe), uploads (publish function)',
+      description: 'Dead-letter queues: S3 events (ingest function), uploads (publish function)',
     });
     new CfnOutput(this, 'DlqArns', {
       value: `${eventsDlq.queueArn} ${publishDlq.queueArn}`,
       description: 'For aws sqs start-message-move-task --source-arn (redrive)',
     });
     new CfnOutput(this, 'PublishLogGroupName', { value: logGroup.logGroupName, description: 'aws logs tail --follow' });
+    new CfnOutput(this, 'IngestLogGroupName', { value: ingestLogGroup.logGroupName, description: 'aws logs tail --follow' });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });
 
     this.accessLogs = accessLogs;
@@ -464,17 +506,19 @@ export class FeedpubStack extends Stack {
     this.eventsDlq = eventsDlq;
     this.publish = publish;
     this.publishDlq = publishDlq;
-    this.pipeRole = pipeRole;
+    this.ingestRole = ingestRole;
+    this.ingestFunction = ingestFn;
     this.publishRole = publishRole;
     this.distribution = distribution;
     this.alarmTopic = alarmTopic;
     this.publishFunction = fn;
-    this.acknowledgeNagFindings({ publishRole, uploads, site, distribution, hasDomain: !!config.domainName });
+    this.acknowledgeNagFindings({ publishRole, ingestRole, uploads, site, distribution, hasDomain: !!config.domainName });
   }
 
   /** cdk-nag v3 findings acknowledged, each with why it does not apply here (one id per finding). */
   private acknowledgeNagFindings(parts: {
     publishRole: iam.Role;
+    ingestRole: iam.Role;
     uploads: s3.Bucket;
     site: s3.Bucket;
     distribution: cloudfront.Distribution;
@@ -491,6 +535,10 @@ export class FeedpubStack extends Stack {
         'Object-level actions on one named bucket; the keys are editors\' file names and generated paths, unknown at deploy time.',
       );
     }
+    const siteArn = `<${this.getLogicalId(parts.site.node.defaultChild as s3.CfnBucket)}.Arn>`;
+    const uploadsArn = `<${this.getLogicalId(parts.uploads.node.defaultChild as s3.CfnBucket)}.Arn>`;
+    nag(parts.ingestRole, `IAM5[Resource::${uploadsArn}/*]`, 'Reads any upload: the keys are editors\' file names, unknown at deploy time.');
+    nag(parts.ingestRole, `IAM5[Resource::${siteArn}/${PREPARED_PREFIX}*]`, 'Writes only under the private prepared-record prefix; record names are hashes of upload keys and versions.');
     nag(this, 'CFR1', 'Public news feeds: no geographic restriction is wanted.');
     nag(this, 'CFR2', 'Static, read-only content from a private bucket; WAF (from about $6/month) is optional for a feed site.');
     ack(

@@ -1,9 +1,10 @@
 // The pure half of `feedpub build`: content files in, published articles, image assets and rejections out.
 // The same core the pipeline runs (ingestUpload, describeImage, attachImages, uniqueSlug), without a store.
 import { attachImages, describeImage, isImageKey, type ImageAsset } from '../core/images';
-import { namedImageKeys, sidecarImageKeys } from '../core/index/imagerefs';
-import { ingestUpload } from '../core/ingest';
-import type { Article, QuarantineRecord, SiteConfig, SiteStatus, UploadRejected } from '../core/model';
+import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
+import { ingestUpload, rejectingParseFaults } from '../core/ingest';
+import { tooLargeReason } from '../core/parse/reject';
+import type { Article, QuarantineRecord, Result, SiteConfig, SiteStatus, UploadRejected } from '../core/model';
 import { uniqueSlug } from '../core/normalize';
 import { newestFirst } from '../core/order';
 import { articlePath, siteUrl } from '../core/site';
@@ -30,19 +31,27 @@ export interface AssembledSite {
 
 const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** As the pipeline's ingest stage: a parser exception rejects the file instead of aborting the build. */
+const ingestCaught = rejectingParseFaults(ingestUpload);
+
 export function assembleSite(files: readonly ContentFile[], site: SiteConfig, onFile?: () => void): AssembledSite {
   const sorted = [...files].sort(byKey);
   const rejected: UploadRejected[] = [];
   const quarantined: QuarantineRecord[] = [];
   const reject = (file: ContentFile, error: UploadRejected): void => {
     rejected.push(error);
-    quarantined.push({ key: error.key, code: error.code, reason: error.reason, time: file.fallbackDate, size: error.size });
+    quarantined.push(quarantineRecordFor(error, file.fallbackDate));
   };
 
   const assets = new Map<string, ImageAsset>();
   for (const file of sorted) {
     if (!isImageKey(file.key)) continue;
-    const described = describeImage(file.key, file.bytes);
+    const size = file.bytes.byteLength;
+    // The same limit the ingest stage applies from the object's size.
+    const described: Result<ImageAsset, UploadRejected> =
+      size > site.maxImageBytes
+        ? { ok: false, error: { code: 'too-large', reason: tooLargeReason(size, site.maxImageBytes), key: file.key, size } }
+        : describeImage(file.key, file.bytes);
     if (described.ok) assets.set(file.key, described.value);
     else reject(file, described.error);
     onFile?.();
@@ -53,17 +62,13 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
   const articles: Article[] = [];
   for (const file of sorted) {
     if (isImageKey(file.key)) continue;
-    const ingested = ingestUpload({ key: file.key, bytes: file.bytes, fallbackDate: file.fallbackDate }, site);
+    const ingested = ingestCaught({ key: file.key, bytes: file.bytes, fallbackDate: file.fallbackDate }, site);
     onFile?.();
     if (!ingested.ok) {
       reject(file, ingested.error);
       continue;
     }
-    const mine = new Map<string, ImageAsset>();
-    for (const imageKey of [...namedImageKeys(ingested.value), ...sidecarImageKeys(file.key)]) {
-      const asset = assets.get(imageKey);
-      if (asset) mine.set(imageKey, asset);
-    }
+    const mine = foundImages(imageKeysFor(ingested.value, file.key), (k) => assets.get(k));
     const article = mine.size > 0 ? attachImages(ingested.value, mine, site) : ingested.value;
     const slug = uniqueSlug(article.slug, file.key, (s) => slugOwners.get(s));
     slugOwners.set(slug, file.key);
@@ -72,17 +77,16 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
 
   articles.sort(newestFirst);
   rejected.sort(byKey);
-  quarantined.sort(byKey);
   const uniqueAssets = new Map([...assets.values()].map((a) => [a.path, a]));
   return {
     articles,
     assets: [...uniqueAssets.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
     rejected,
     // No "now": the last publish of a folder build is its newest article update.
-    status: {
-      articles: articles.length,
-      lastPublish: articles.reduce<string | null>((max, a) => (max === null || a.updated > max ? a.updated : max), null),
+    status: siteStatusOf(
+      articles.length,
+      articles.reduce<string | null>((max, a) => (max === null || a.updated > max ? a.updated : max), null),
       quarantined,
-    },
+    ),
   };
 }

@@ -4,6 +4,13 @@ import { normalizeArticle } from './normalize';
 import type { CreditMemo } from './normalize/credits';
 import { parseUpload } from './parse';
 
+/** A parser exception as a verdict on the file (e.g. a stack overflow on deep nesting), never a crash of the run. */
+export function parseFaultRejection(key: string, size: number, error: { name?: string; message?: string }): UploadRejected {
+  // First line only: marked appends "Please report this to ..." on a line of its own.
+  const message = (error?.message ?? String(error)).split('\n')[0]?.trim();
+  return { code: 'parse-failed', reason: `the parser failed on this file (${error?.name ?? 'Error'}: ${message})`, key, size };
+}
+
 export function ingestUpload(input: UploadInput, site: SiteConfig): Result<Article, UploadRejected> {
   // The parser recognizes credit lines by parsing them; the normalizer renders the same lines: parse each once.
   const creditMemo: CreditMemo = new Map();
@@ -20,4 +27,15 @@ export function ingestUpload(input: UploadInput, site: SiteConfig): Result<Artic
     creditMemo,
   });
   return { ok: true, value: article };
+}
+
+/** `ingest`, with a parser exception as the file's rejection: how every caller runs the parser. */
+export function rejectingParseFaults(ingest: typeof ingestUpload): typeof ingestUpload {
+  return (input, site) => {
+    try {
+      return ingest(input, site);
+    } catch (error) {
+      return { ok: false, error: parseFaultRejection(input.key, input.bytes.byteLength, error as Error) };
+    }
+  };
 }

@@ -136,12 +136,14 @@ export interface SiteConfig {
   creditStyle: CreditStyle;
   /** Switch for fused-word repair ("Netanyahureportedly" -> "Netanyahu reportedly"). */
   repairFusedWords: boolean;
-  /** Reject uploads larger than this. */
+  /** Reject article uploads larger than this. */
   maxUploadBytes: number;
   /** Feed items carry an article's HTML up to this many UTF-8 bytes, then cut at a block boundary with a link to the page. */
   itemContentBytes: number;
   /** Each head feed stays under this many bytes: its oldest items go summary-only first. */
   headFeedBytes: number;
+  /** Reject image uploads larger than this (checked from the object's size before it is read). */
+  maxImageBytes: number;
   /** Absolute URL of the feed icon (optional). */
   icon?: string;
   /** WebSub hub URL (optional): feeds carry rel="hub" and the hub is pinged after a publish. */
@@ -165,6 +167,7 @@ export const DEFAULT_SITE: SiteConfig = {
   itemContentBytes: 256 * 1024,
   headFeedBytes: 2 * 1024 * 1024,
   timeZone: 'UTC',
+  maxImageBytes: 25 * 1024 * 1024,
 };
 
 /** One uploaded file as the core sees it: bytes plus what the store knows about it. */
@@ -189,7 +192,11 @@ export type UploadRejectionCode =
   | 'bad-front-matter'
   | 'bad-encoding'
   /** Over a deterministic cap on structure (nesting depth, lines, markup): see parse/markdownLimits.ts. */
-  | 'too-complex';
+  | 'too-complex'
+  /** The parser threw (e.g. a stack overflow): a verdict on the file, not an infrastructure fault. */
+  | 'parse-failed'
+  /** Parsing did not finish within the ingest time budget (the backstop behind the parser's caps). */
+  | 'parse-timeout';
 
 /** A typed, human-readable reason an upload cannot be published. Errors are values. */
 export interface UploadRejected {

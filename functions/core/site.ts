@@ -39,6 +39,9 @@ export function parseSiteConfig(input: unknown): Result<SiteConfig, string> {
       return { ok: false, error: `site config: "${field}" must be an integer of at least 4096 (bytes)` };
     }
   }
+  if (!Number.isInteger(site.maxImageBytes) || site.maxImageBytes < 1) {
+    return { ok: false, error: 'site config: "maxImageBytes" must be a positive integer' };
+  }
   if (typeof site.repairFusedWords !== 'boolean') {
     return { ok: false, error: 'site config: "repairFusedWords" must be true or false' };
   }

@@ -2,9 +2,10 @@
 // with an alarm; locally the developer looks at /status/, so the site server shows them there
 // until the key is published again.
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { PublishHandler } from '../pipeline/lambda';
 import { escapeHtml } from '../core/render/html';
 import { parseS3Notification } from '../pipeline/events';
-import type { BatchHandler, DeadLetter } from '../pipeline/queue';
+import type { DeadLetter } from '../pipeline/queue';
 
 export interface FailedUpload {
   key: string;
@@ -38,10 +39,10 @@ export class FailedUploads {
   }
 
   /** The handler, clearing each key whose message it handled (a later upload of it went through). */
-  clearingOnSuccess(handler: BatchHandler): BatchHandler {
-    return async (event: SQSEvent): Promise<SQSBatchResponse | void> => {
+  clearingOnSuccess(handler: PublishHandler): PublishHandler {
+    return async (event: SQSEvent): Promise<SQSBatchResponse> => {
       const response = await handler(event);
-      const failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      const failed = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
       for (const record of event.Records) if (!failed.has(record.messageId)) this.clear(notificationKeys(record.body));
       return response;
     };

@@ -1,5 +1,6 @@
-// The whole pipeline on one machine: local S3 API -> event router -> FIFO queue -> the same
-// publish handler as Lambda -> site bucket -> dev server. `feedpub dev` (npm start) and the
+// The whole pipeline on one machine: local S3 API -> event router -> ingest queue -> the same
+// ingest handler as Lambda (parsing on worker threads, so the dev server never waits on a parse)
+// -> FIFO queue -> the same publish handler as Lambda -> site bucket -> dev server. `feedpub dev` (npm start) and the
 // integration tests start it; close() stops it in reverse order, letting the batch in flight finish.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
@@ -11,9 +12,10 @@ import type { PublishCore } from '../pipeline/core';
 import { defaultCore } from '../pipeline/default-core';
 import { parseS3Notification, s3NotificationBody } from '../pipeline/events';
 import { createPublishHandler } from '../pipeline/lambda';
-import { LocalFifoQueue } from '../pipeline/queue';
 import { startDevServer, type DevServer } from './devserver';
 import { FailedUploads } from './failed-uploads';
+import { createParsePool, type ParsePoolOptions } from './parse-pool';
+import { LocalPipeline } from './pipeline';
 import { findUnpublishedUploads } from './reconcile';
 import { routeUploadEvents } from './router';
 import { startLocalS3, type LocalS3 } from './s3server';
@@ -37,12 +39,15 @@ export interface StackOptions {
   awaitSeed?: boolean;
   /** On close, how long queued uploads may take to publish before the rest is left for the next start (default 10 s). */
   drainTimeoutMs?: number;
+  /** The ingest stage's worker threads (size, parse deadline; tests pass a slow parser module). */
+  parsePool?: ParsePoolOptions;
 }
 
 export interface LocalStack {
   urls: { site: string; s3: string; status: string; feeds: string[] };
   s3: LocalS3;
-  queue: LocalFifoQueue;
+  /** Both stages: ingest (parallel, worker threads) then publish (FIFO, single writer). */
+  queue: LocalPipeline;
   devServer: DevServer;
   site: SiteConfig;
   /** Files uploaded from contentDir on this start (empty when the data dir was seeded before). */
@@ -91,8 +96,18 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       logger,
       metrics: new Metrics({ namespace: 'feedpub', serviceName: 'feedpub-publish' }),
     });
-    const queue = new LocalFifoQueue(failed.clearingOnSuccess(handler), {
-      batchWindowMs: 20,
+    const pool = createParsePool(options.parsePool);
+    closers.push(() => pool.close());
+    const queue = new LocalPipeline({
+      uploads: s3.uploads,
+      site: s3.site,
+      uploadsBucket: s3.uploadsBucket,
+      config: site,
+      core: options.core ?? defaultCore,
+      publish: failed.clearingOnSuccess(handler),
+      parse: pool.parse,
+      logger,
+      publishQueue: { batchWindowMs: 20 },
       // In AWS the message would wait in the DLQ for a redrive; locally, re-upload the key to retry.
       onDeadLetter: (letter) => {
         failed.add(letter);

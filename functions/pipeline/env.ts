@@ -38,3 +38,38 @@ export function publishEnv(env: Record<string, string | undefined>): Result<Publ
     },
   };
 }
+
+export interface IngestEnv {
+  uploadsBucket: string;
+  siteBucket: string;
+  publishQueueUrl: string;
+  site: SiteConfig;
+  maxReceiveCount?: number;
+  timeoutSeconds?: number;
+  s3Endpoint?: string;
+}
+
+/** The ingest handler's environment: the publish one plus the FIFO queue it forwards to. */
+export function ingestEnv(env: Record<string, string | undefined>): Result<IngestEnv, string> {
+  const base = publishEnv(env);
+  if (!base.ok) return base;
+  if (!env.PUBLISH_QUEUE_URL) return { ok: false, error: 'PUBLISH_QUEUE_URL must be set' };
+  const positive = (name: string): number | undefined => {
+    const n = Number(env[name]);
+    return env[name] !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
+  };
+  const maxReceiveCount = positive('INGEST_MAX_RECEIVE_COUNT');
+  const timeoutSeconds = positive('INGEST_TIMEOUT_SECONDS');
+  return {
+    ok: true,
+    value: {
+      uploadsBucket: base.value.uploadsBucket,
+      siteBucket: base.value.siteBucket,
+      site: base.value.site,
+      publishQueueUrl: env.PUBLISH_QUEUE_URL,
+      ...(maxReceiveCount !== undefined && { maxReceiveCount }),
+      ...(timeoutSeconds !== undefined && { timeoutSeconds }),
+      ...(base.value.s3Endpoint && { s3Endpoint: base.value.s3Endpoint }),
+    },
+  };
+}

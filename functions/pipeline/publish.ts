@@ -1,5 +1,7 @@
-// One batch of upload keys -> the site bucket. Reads every key's upload as it is now, then makes
-// ONE index update and ONE render. Write order (the crash-safety argument, see README):
+// The publish stage, the single writer: one batch of upload keys -> the site bucket. For each key it
+// reads the upload's current version (a HEAD) and the ingest stage's prepared record of that version,
+// never the upload's text, then makes ONE index update and ONE render. A key whose current version
+// has no prepared record yet is left alone ("pending"): its ingest sends the key again. Write order (the crash-safety argument, see README):
 //   1. image copies, image records, slug claims, quarantine records, article pages
 //   2. archive outputs, then month manifests
 //   3. head outputs, then _feedpub/head.json              <- commit point
@@ -10,9 +12,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { mapLimit } from '../core/concurrency';
 import { articleIdForKey } from '../core/ids';
-import { recordFor, reconcileArticle } from '../core/index/article';
+import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
-import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/index/imagerefs';
+import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
+import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
 import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
 import { hashBody, planOutputs } from '../core/index/outputs';
 import {
@@ -20,6 +23,7 @@ import {
   articleRecordKey,
   imageRecordKey,
   monthManifestKey,
+  preparedRecordKey,
   quarantinePath,
   slugRecordKey,
 } from '../core/index/paths';
@@ -29,16 +33,19 @@ import {
   type ArticleRecord,
   type HeadManifest,
   type ImageRecord,
+  type MonthCount,
   type MonthManifest,
   type OutputHashes,
+  type PreparedRecord,
   type SlugRecord,
 } from '../core/index/types';
-import type { Article, QuarantineRecord, SiteConfig, SiteFile, UploadRejected } from '../core/model';
+import type { Article, QuarantineRecord, SiteConfig, SiteFile } from '../core/model';
 import { monthOf, oldestMonthOf } from '../core/order';
-import type { ObjectStore, StoredObject } from '../store/types';
+import type { ObjectStore } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
 
-export type UploadOutcome = 'published' | 'updated' | 'unchanged' | 'deleted' | 'quarantined' | 'failed';
+/** `pending`: the ingest stage has not yet prepared the upload's current version (it re-sends the key when it has). */
+export type UploadOutcome = 'published' | 'updated' | 'unchanged' | 'deleted' | 'quarantined' | 'pending' | 'failed';
 
 export interface KeyResult {
   key: string;
@@ -97,6 +104,12 @@ interface ArticlePlan {
   outcome: UploadOutcome;
   reason?: string;
   bytesWritten: number;
+}
+
+interface ArchiveChanges {
+  months: MonthCount[];
+  archiveMonths: string[];
+  changedMonths: Set<string>;
 }
 
 /** Publishes a batch. Throws on an infrastructure fault after the per-key reads (nothing committed is lost). */
@@ -163,38 +176,64 @@ class BatchRun {
   // ---- the batch -----------------------------------------------------------------------------
 
   async publish(keys: readonly string[]): Promise<BatchResult> {
-    const { core, config } = this.deps;
     const head = (await this.readJson<HeadManifest>(HEAD_KEY)) ?? emptyHead();
     const quarantine = new Map(head.quarantine.map((q) => [q.key, q]));
-    const results: KeyResult[] = [];
-
     const unique = [...new Set(keys)].sort();
-    const imageKeys = unique.filter((k) => core.isImageKey(k));
-    const articleKeys = new Set(unique.filter((k) => !core.isImageKey(k)));
+    const imageKeys = unique.filter((k) => this.deps.core.isImageKey(k));
+    const articleKeys = new Set(unique.filter((k) => !this.deps.core.isImageKey(k)));
 
-    // Phase 1a: images first, so articles in this batch see them. An image event also
-    // reconciles the articles that show it.
-    const imageResults = await mapLimit(imageKeys, this.limit, (key) => this.publishImage(key, quarantine));
-    for (const r of imageResults) {
-      results.push(r.result);
-      if (r.result.outcome !== 'failed') for (const k of r.dependents) articleKeys.add(k);
+    const imageResults = await this.publishImages(imageKeys, articleKeys, quarantine);
+    const plans = await this.planArticles([...articleKeys].sort(), quarantine);
+    const live = plans.filter((p) => p.outcome !== 'failed');
+    await this.registerNamedImages(live.filter((p) => p.article));
+    await this.writeQuarantine();
+    const manifests = await this.readTouchedManifests(live);
+    this.keepPublishedVersions(live, manifests);
+    const pages = await this.writeArticlePages(live);
+    const archive = await this.writeArchives(head, live, manifests);
+    const commit = await this.commitHead(head, live, quarantine, archive, manifests, pages);
+    await this.finishRecords(live, commit.records);
+
+    const results = [...imageResults];
+    for (const p of plans) {
+      results.push({
+        key: p.key,
+        outcome: p.outcome,
+        ms: Date.now() - p.started,
+        bytesWritten: p.bytesWritten,
+        ...(p.reason !== undefined && { reason: p.reason }),
+      });
     }
+    return {
+      results,
+      changedPaths: [...this.changedPaths].sort(),
+      stalePaths: [...this.stalePaths].sort(),
+      feedsChanged: commit.feedsChanged,
+      feedPaths: commit.feedPaths,
+      bytesWritten: this.bytesWritten,
+    };
+  }
 
-    // Phase 1b: read and ingest every article key (parallel), then claim slugs (serial, so two
-    // new uploads in one batch cannot take the same one).
-    const plans = await mapLimit([...articleKeys].sort(), this.limit, (key) => this.planArticle(key, quarantine));
+  // ---- the phases, in write order ------------------------------------------------------------
+
+  /** Images first, so articles in this batch see them. An image event also reconciles the articles that show it. */
+  private async publishImages(imageKeys: string[], articleKeys: Set<string>, quarantine: Map<string, QuarantineRecord>): Promise<KeyResult[]> {
+    const imageResults = await mapLimit(imageKeys, this.limit, (key) => this.publishImage(key, quarantine));
+    for (const r of imageResults) if (r.result.outcome !== 'failed') for (const k of r.dependents) articleKeys.add(k);
+    return imageResults.map((r) => r.result);
+  }
+
+  /** Reads every article key's prepared record (parallel), then claims slugs (serial, so two new uploads in one batch cannot take the same one). */
+  private async planArticles(keys: string[], quarantine: Map<string, QuarantineRecord>): Promise<ArticlePlan[]> {
+    const plans = await mapLimit(keys, this.limit, (key) => this.planArticle(key, quarantine));
     for (const plan of plans) {
       if (plan.article && !plan.record) plan.article = await this.claimSlug(plan.article);
     }
-    const live = plans.filter((p) => p.outcome !== 'failed');
+    return plans;
+  }
 
-    // Image records name the articles that wait for them (article before image).
-    await this.registerNamedImages(live.filter((p) => p.article));
-
-    // Phase 1c: quarantine records and cleared quarantines (decided against head.quarantine).
-    await this.writeQuarantine();
-
-    // Months touched by this batch, with the manifests as they are now.
+  /** Months touched by this batch, with the manifests as they are now. */
+  private async readTouchedManifests(live: ArticlePlan[]): Promise<Map<string, MonthManifest>> {
     const touchedMonths = new Set<string>();
     for (const p of live) {
       if (p.article) touchedMonths.add(monthOf(p.article));
@@ -206,8 +245,11 @@ class BatchRun {
     await mapLimit([...touchedMonths], this.limit, async (m) => {
       manifests.set(m, (await this.readJson<MonthManifest>(monthManifestKey(m))) ?? emptyMonth(m));
     });
+    return manifests;
+  }
 
-    // Against the manifest entry: a version already published keeps its `updated` (crash redo).
+  /** Against the manifest entry: a version already published keeps its `updated` (crash redo). */
+  private keepPublishedVersions(live: ArticlePlan[], manifests: Map<string, MonthManifest>): void {
     for (const p of live) {
       if (!p.article) continue;
       const entry = manifests.get(monthOf(p.article))?.articles.find((a) => a.id === p.article?.id);
@@ -218,8 +260,10 @@ class BatchRun {
         if (p.outcome === 'published' || p.outcome === 'updated') p.outcome = 'unchanged';
       } else if (entry && p.outcome === 'published') p.outcome = 'updated';
     }
+  }
 
-    // Phase 1d: article pages.
+  private async writeArticlePages(live: ArticlePlan[]): Promise<Map<string, { path: string; hash: string }>> {
+    const { core, config } = this.deps;
     const pages = new Map<string, { path: string; hash: string }>();
     await mapLimit(
       live.filter((p) => p.article),
@@ -231,8 +275,12 @@ class BatchRun {
         if (p.record?.pageHash !== hash || p.record.pagePath !== page.path) p.bytesWritten += await this.writeFile(page, p.record?.pagePath === page.path);
       },
     );
+    return pages;
+  }
 
-    // Phase 2: month manifests and their archives.
+  /** Month manifests and their archives: outputs first, then the manifests that own them. */
+  private async writeArchives(head: HeadManifest, live: ArticlePlan[], manifests: Map<string, MonthManifest>): Promise<ArchiveChanges> {
+    const { core, config } = this.deps;
     const changedMonths = new Set<string>();
     const counts = new Map<string, number>();
     for (const [month, manifest] of manifests) {
@@ -277,8 +325,19 @@ class BatchRun {
     }
     await mapLimit(manifestWrites, this.limit, (m) => this.writeJson(monthManifestKey(m.month), m));
     await mapLimit(emptied, this.limit, (m) => this.deleteIndex(monthManifestKey(m.month)));
+    return { months, archiveMonths, changedMonths };
+  }
 
-    // Phase 3: head outputs, then the head manifest (commit point).
+  /** Head outputs, then the head manifest: the commit point. Returns the article records to write after it. */
+  private async commitHead(
+    head: HeadManifest,
+    live: ArticlePlan[],
+    quarantine: Map<string, QuarantineRecord>,
+    { months, archiveMonths, changedMonths }: ArchiveChanges,
+    manifests: Map<string, MonthManifest>,
+    pages: Map<string, { path: string; hash: string }>,
+  ): Promise<{ records: Map<string, ArticleRecord>; feedsChanged: boolean; feedPaths: string[] }> {
+    const { core, config } = this.deps;
     const total = months.reduce((n, m) => n + m.count, 0);
     const touchedIds = new Set<string>();
     const upserts: Article[] = [];
@@ -298,7 +357,7 @@ class BatchRun {
       });
       items = refillHead(monthArticles, config.feedSize);
     }
-    const quarantined = [...quarantine.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const { quarantined } = siteStatusOf(total, null, quarantine.values());
     // Records to write after the commit. One that differs from the stored record (or a removal still
     // pending) means this key's change is not fully published yet: content changed, even when a crashed
     // earlier run already wrote the month manifests (so a redo dates the publish as a clean run would).
@@ -322,7 +381,7 @@ class BatchRun {
     const headFiles = [
       ...headFeeds,
       core.renderHomePage(config, items),
-      ...core.renderStatus(config, { articles: total, lastPublish, quarantined }, items),
+      ...core.renderStatus(config, siteStatusOf(total, lastPublish, quarantined), items),
       ...core.renderStaticAssets(config),
     ];
     const headPlan = planOutputs(headFiles, head.outputs);
@@ -332,8 +391,16 @@ class BatchRun {
     await mapLimit(headPlan.stale, this.limit, (p) => this.deleteFile(p));
     const nextHead: HeadManifest = { version: 1, items, months, quarantine: quarantined, lastPublish, outputs: headPlan.hashes };
     if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
+    return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
+  }
 
-    // Phase 4: after the commit. Records of published versions, then removals (record last).
+  /**
+   * After the commit: records of published versions, then removals (record last). Prepared records
+   * are never deleted here: a re-upload of identical bytes has the same ETag, and its ingest may have
+   * found the record already there ("already prepared") just before a delete, leaving the key pending
+   * for ever (seen in the 200-upload race test).
+   */
+  private async finishRecords(live: ArticlePlan[], records: Map<string, ArticleRecord>): Promise<void> {
     await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
     await mapLimit(
       live.filter((p) => p.removal),
@@ -346,24 +413,6 @@ class BatchRun {
         await this.deleteIndex(articleRecordKey(p.key));
       },
     );
-
-    for (const p of plans) {
-      results.push({
-        key: p.key,
-        outcome: p.outcome,
-        ms: Date.now() - p.started,
-        bytesWritten: p.bytesWritten,
-        ...(p.reason !== undefined && { reason: p.reason }),
-      });
-    }
-    return {
-      results,
-      changedPaths: [...this.changedPaths].sort(),
-      stalePaths: [...this.stalePaths].sort(),
-      feedsChanged,
-      feedPaths: [...feedPaths].sort(),
-      bytesWritten: this.bytesWritten,
-    };
   }
 
   // ---- per key -------------------------------------------------------------------------------
@@ -373,17 +422,19 @@ class BatchRun {
     quarantine: Map<string, QuarantineRecord>,
   ): Promise<{ result: KeyResult; dependents: string[] }> {
     const started = Date.now();
-    const { core } = this.deps;
     let bytesWritten = 0;
+    const finish = (outcome: UploadOutcome, dependents: string[], reason?: string) => ({
+      result: { key, outcome, ms: Date.now() - started, bytesWritten, ...(reason !== undefined && { reason }) },
+      dependents,
+    });
     try {
       const [object, record] = await Promise.all([
-        this.deps.uploads.get(key),
+        this.deps.uploads.head(key),
         this.readJson<ImageRecord>(imageRecordKey(key)),
       ]);
       const dependents = [...(record?.articles ?? []), ...sidecarArticleKeys(key)];
-      let outcome: UploadOutcome = 'unchanged';
-      let reason: string | undefined;
       if (!object) {
+        let outcome: UploadOutcome = 'unchanged';
         if (record?.asset) {
           const { asset: _gone, ...rest } = record;
           if (rest.articles.length > 0) await this.writeJson(imageRecordKey(key), rest);
@@ -391,45 +442,34 @@ class BatchRun {
           outcome = 'deleted';
         }
         this.clearQuarantine(key, quarantine);
-      } else {
-        const described = core.describeImage(key, object.bytes);
-        if (!described.ok) {
-          this.quarantineUpload(described.error, object, quarantine);
-          outcome = 'quarantined';
-          reason = described.error.reason;
-        } else {
-          const asset = described.value;
-          const next: ImageRecord = {
-            key,
-            asset: {
-              path: asset.path,
-              contentType: asset.contentType,
-              ...(asset.width !== undefined && { width: asset.width }),
-              ...(asset.height !== undefined && { height: asset.height }),
-              ...(object.etag !== undefined && { sourceEtag: object.etag }),
-            },
-            articles: record?.articles ?? [],
-          };
-          // The copy's name is its content hash: same path means same bytes already there.
-          if (record?.asset?.path !== asset.path) {
-            bytesWritten += await this.writeFile({
-              path: asset.path,
-              body: asset.bytes,
-              contentType: asset.contentType,
-              cacheControl: IMMUTABLE,
-            });
-          }
-          if (!isDeepStrictEqual(next, record)) {
-            await this.writeJson(imageRecordKey(key), next);
-            outcome = record?.asset ? 'updated' : 'published';
-          }
-          this.clearQuarantine(key, quarantine);
-        }
+        return finish(outcome, dependents);
       }
-      return {
-        result: { key, outcome, ms: Date.now() - started, bytesWritten, ...(reason !== undefined && { reason }) },
-        dependents,
+      const prepared = await this.readPrepared(key, object.etag);
+      if (!prepared) return finish('pending', []);
+      if (prepared.verdict === 'rejected') {
+        this.quarantineUpload(prepared, quarantine);
+        return finish('quarantined', dependents, prepared.reason);
+      }
+      if (prepared.verdict !== 'image') throw new Error(`prepared record of ${key} is not an image`);
+      const next: ImageRecord = {
+        key,
+        asset: { ...prepared.asset, ...(object.etag !== undefined && { sourceEtag: object.etag }) },
+        articles: record?.articles ?? [],
       };
+      // The copy's name is its content hash: same path means same bytes already there.
+      if (record?.asset?.path !== prepared.asset.path) {
+        const bytes = await this.deps.uploads.get(key);
+        // Replaced since the HEAD: the newer version's own ingest sends this key again.
+        if (!bytes || bytes.etag !== object.etag) return finish('pending', []);
+        bytesWritten += await this.writeFile({ path: prepared.asset.path, body: bytes.bytes, contentType: prepared.asset.contentType, cacheControl: IMMUTABLE });
+      }
+      let outcome: UploadOutcome = 'unchanged';
+      if (!isDeepStrictEqual(next, record)) {
+        await this.writeJson(imageRecordKey(key), next);
+        outcome = record?.asset ? 'updated' : 'published';
+      }
+      this.clearQuarantine(key, quarantine);
+      return finish(outcome, dependents);
     } catch (error) {
       return { result: { key, outcome: 'failed', ms: Date.now() - started, bytesWritten, reason: describeFault(error) }, dependents: [] };
     }
@@ -441,7 +481,7 @@ class BatchRun {
     const { core, config } = this.deps;
     try {
       const [object, record] = await Promise.all([
-        this.deps.uploads.get(key),
+        this.deps.uploads.head(key),
         this.readJson<ArticleRecord>(articleRecordKey(key)),
       ]);
       if (record) plan.record = record;
@@ -453,32 +493,28 @@ class BatchRun {
         }
         return plan;
       }
-      const ingested = core.ingestUpload(
-        {
-          key,
-          bytes: object.bytes,
-          ...(object.etag !== undefined && { etag: object.etag }),
-          metadata: object.metadata,
-          // First-seen time: the upload's own timestamp, so a redo after a crash gets the same date.
-          fallbackDate: record?.published ?? object.lastModified ?? this.now,
-        },
-        config,
-      );
-      if (!ingested.ok) {
-        // A bad re-upload does not take the published version down; the status page shows why.
-        this.quarantineUpload(ingested.error, object, quarantine);
-        plan.outcome = 'quarantined';
-        plan.reason = ingested.error.reason;
+      const prepared = await this.readPrepared(key, object.etag);
+      if (!prepared) {
+        // The ingest stage has not given its verdict on this version yet; it sends the key again when it has.
+        plan.outcome = 'pending';
         return plan;
       }
+      if (prepared.verdict === 'rejected') {
+        // A bad re-upload does not take the published version down; the status page shows why.
+        this.quarantineUpload(prepared, quarantine);
+        plan.outcome = 'quarantined';
+        plan.reason = prepared.reason;
+        return plan;
+      }
+      if (prepared.verdict !== 'article') throw new Error(`prepared record of ${key} is not an article`);
       this.clearQuarantine(key, quarantine);
-      const fresh = ingested.value;
+      const fresh = prepared.article;
       plan.namedImages = namedImageKeys(fresh);
-      const candidates = [...new Set([...plan.namedImages, ...sidecarImageKeys(key)])];
-      const imageRecords = await Promise.all(candidates.map((k) => this.readJson<ImageRecord>(imageRecordKey(k))));
-      const assets = new Map<string, ImageAssetLike>();
-      imageRecords.forEach((r, i) => {
-        if (r?.asset) assets.set(candidates[i] as string, { ...r.asset, bytes: new Uint8Array() });
+      const candidates = imageKeysFor(fresh, key);
+      const imageRecords = new Map(await Promise.all(candidates.map(async (k) => [k, await this.readJson<ImageRecord>(imageRecordKey(k))] as const)));
+      const assets = foundImages<ImageAssetLike>(candidates, (k) => {
+        const asset = imageRecords.get(k)?.asset;
+        return asset && { ...asset, bytes: new Uint8Array() };
       });
       plan.assetPaths = [...assets.values()].map((a) => a.path).sort();
       const withImages = assets.size > 0 ? core.attachImages(fresh, assets, config) : fresh;
@@ -493,7 +529,7 @@ class BatchRun {
         // The record is written only after a commit: this version is fully published.
         return plan;
       }
-      plan.article = article;
+      plan.article = indexEntry(article);
       plan.outcome = record ? 'updated' : 'published';
       return plan;
     } catch (error) {
@@ -501,6 +537,12 @@ class BatchRun {
       plan.reason = describeFault(error);
       return plan;
     }
+  }
+
+  /** The ingest stage's verdict on this version of the upload (never cached: each version is its own record). */
+  private async readPrepared(key: string, etag: string | undefined): Promise<PreparedRecord | undefined> {
+    const found = await this.deps.site.get(preparedRecordKey(key, etag));
+    return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as PreparedRecord) : undefined;
   }
 
   private async claimSlug(article: Article): Promise<Article> {
@@ -535,19 +577,12 @@ class BatchRun {
   private readonly quarantineWrites = new Map<string, QuarantineRecord>();
   private readonly quarantineClears = new Set<string>();
 
-  private quarantineUpload(error: UploadRejected, object: StoredObject, quarantine: Map<string, QuarantineRecord>): void {
-    const previous = quarantine.get(error.key);
-    if (previous && previous.code === error.code && previous.reason === error.reason && previous.etag === object.etag) return;
-    const record: QuarantineRecord = {
-      key: error.key,
-      code: error.code,
-      reason: error.reason,
-      time: this.now,
-      size: object.bytes.byteLength,
-      ...(object.etag !== undefined && { etag: object.etag }),
-    };
-    quarantine.set(error.key, record);
-    this.quarantineWrites.set(error.key, record);
+  private quarantineUpload(verdict: PreparedRecord & { verdict: 'rejected' }, quarantine: Map<string, QuarantineRecord>): void {
+    const previous = quarantine.get(verdict.key);
+    if (previous && previous.code === verdict.code && previous.reason === verdict.reason && previous.etag === verdict.etag) return;
+    const record = quarantineRecordFor(verdict, this.now);
+    quarantine.set(verdict.key, record);
+    this.quarantineWrites.set(verdict.key, record);
   }
 
   private clearQuarantine(key: string, quarantine: Map<string, QuarantineRecord>): void {

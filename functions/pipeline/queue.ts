@@ -159,3 +159,119 @@ export class LocalFifoQueue {
     };
   }
 }
+
+export interface StandardQueueOptions {
+  /** Messages handled at once (Lambda's concurrency on a standard queue); each batch is one message. */
+  concurrency?: number;
+  maxReceiveCount?: number;
+  name?: string;
+  onDeadLetter?: (letter: DeadLetter) => void;
+}
+
+/**
+ * In-process stand-in for a standard SQS queue feeding a function with batch size 1: messages are
+ * delivered in parallel, in no promised order; a failed one is retried, then dead-lettered.
+ */
+export class LocalStandardQueue {
+  readonly deadLetters: DeadLetter[] = [];
+  private readonly pending: Message[] = [];
+  private active = 0;
+  private idleWaiters: Array<() => void> = [];
+  private readonly concurrency: number;
+  private readonly maxReceiveCount: number;
+  private readonly name: string;
+  private readonly onDeadLetter: ((letter: DeadLetter) => void) | undefined;
+  private closed = false;
+  private stopped = false;
+
+  constructor(
+    private readonly handler: BatchHandler,
+    options: StandardQueueOptions = {},
+  ) {
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.maxReceiveCount = options.maxReceiveCount ?? 3;
+    this.name = options.name ?? 'feedpub-ingest';
+    this.onDeadLetter = options.onDeadLetter;
+  }
+
+  enqueue(body: string): string {
+    if (this.closed) throw new Error('queue is closed');
+    const messageId = randomUUID();
+    this.pending.push({ messageId, body, receiveCount: 0, sentAt: Date.now() });
+    this.pump();
+    return messageId;
+  }
+
+  get size(): number {
+    return this.pending.length + this.active;
+  }
+
+  drain(): Promise<void> {
+    if (this.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Stops accepting messages; lets the queued ones be delivered for at most timeoutMs, then starts no
+   * more and drops what fails after that (the local stack finds those uploads again at its next
+   * start). Returns how many messages were left undelivered.
+   */
+  async close(options: { timeoutMs?: number } = {}): Promise<number> {
+    this.closed = true;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.drain(), new Promise<void>((resolve) => (timer = setTimeout(resolve, options.timeoutMs ?? 10_000)))]);
+    clearTimeout(timer);
+    this.stopped = true;
+    return this.pending.length;
+  }
+
+  private pump(): void {
+    while (!this.stopped && this.active < this.concurrency && this.pending.length > 0) {
+      const message = this.pending.shift() as Message;
+      this.active++;
+      void this.deliver(message).finally(() => {
+        this.active--;
+        this.pump();
+        if (this.size === 0 || (this.stopped && this.active === 0)) for (const wake of this.idleWaiters.splice(0)) wake();
+      });
+    }
+  }
+
+  private async deliver(m: Message): Promise<void> {
+    m.receiveCount++;
+    let failed: boolean;
+    let reason = 'reported as a batch item failure';
+    try {
+      const response = await this.handler({ Records: [this.toRecord(m)] });
+      failed = (response?.batchItemFailures ?? []).length > 0;
+    } catch (error) {
+      failed = true;
+      reason = `handler threw: ${(error as Error).message}`;
+    }
+    if (!failed || this.stopped) return;
+    if (m.receiveCount >= this.maxReceiveCount) {
+      const letter = { messageId: m.messageId, body: m.body, receiveCount: m.receiveCount, reason };
+      this.deadLetters.push(letter);
+      this.onDeadLetter?.(letter);
+    } else this.pending.push(m);
+  }
+
+  private toRecord(m: Message): SQSRecord {
+    return {
+      messageId: m.messageId,
+      receiptHandle: `${m.messageId}#${m.receiveCount}`,
+      body: m.body,
+      attributes: {
+        ApproximateReceiveCount: String(m.receiveCount),
+        SentTimestamp: String(m.sentAt),
+        SenderId: 'local',
+        ApproximateFirstReceiveTimestamp: String(m.sentAt),
+      },
+      messageAttributes: {},
+      md5OfBody: createHash('md5').update(m.body).digest('hex'),
+      eventSource: 'aws:sqs',
+      eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:${this.name}`,
+      awsRegion: 'us-east-1',
+    };
+  }
+}

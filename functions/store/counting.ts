@@ -1,7 +1,8 @@
-import type { ObjectStore, PutOptions, StoredObject } from './types';
+import type { ObjectHead, ObjectStore, PutOptions, StoredObject } from './types';
 
 export interface RequestCounts {
   get: number;
+  head: number;
   put: number;
   delete: number;
   list: number;
@@ -10,19 +11,24 @@ export interface RequestCounts {
 
 /** Wraps a store and counts its requests: the benchmark's S3 request figures and bytesWritten logs. */
 export class CountingObjectStore implements ObjectStore {
-  counts: RequestCounts = { get: 0, put: 0, delete: 0, list: 0, bytesWritten: 0 };
+  counts: RequestCounts = { get: 0, head: 0, put: 0, delete: 0, list: 0, bytesWritten: 0 };
 
   constructor(readonly inner: ObjectStore) {}
 
   reset(): RequestCounts {
     const before = this.counts;
-    this.counts = { get: 0, put: 0, delete: 0, list: 0, bytesWritten: 0 };
+    this.counts = { get: 0, head: 0, put: 0, delete: 0, list: 0, bytesWritten: 0 };
     return before;
   }
 
   get(key: string): Promise<StoredObject | undefined> {
     this.counts.get++;
     return this.inner.get(key);
+  }
+
+  head(key: string): Promise<ObjectHead | undefined> {
+    this.counts.head++;
+    return this.inner.head(key);
   }
 
   put(key: string, body: string | Uint8Array, options?: PutOptions): Promise<void> {

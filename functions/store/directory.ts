@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import type { ObjectStore, PutOptions, StoredObject } from './types';
+import type { ObjectHead, ObjectStore, PutOptions, StoredObject } from './types';
 
 /** Bodies up to this size are encoded into the store's reused buffer; a larger one gets its own. */
 const REUSED_BUFFER_MAX = 16 << 20;
@@ -50,6 +50,14 @@ export class DirectoryObjectStore implements ObjectStore {
       if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return undefined;
       throw error;
     }
+  }
+
+  /** The ETag is the content's MD5, as S3 gives for a single-part upload: a HEAD here reads the file. */
+  async head(key: string): Promise<ObjectHead | undefined> {
+    const found = await this.get(key);
+    if (!found) return undefined;
+    const { bytes, ...rest } = found;
+    return { size: bytes.byteLength, ...rest };
   }
 
   async put(key: string, body: string | Uint8Array, _options?: PutOptions): Promise<void> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { toBytes, type ObjectStore, type PutOptions, type StoredObject } from './types';
+import { toBytes, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
 
 /** In-memory store: unit tests and fault sweeps that run the pipeline hundreds of times. */
 export class MemoryObjectStore implements ObjectStore {
@@ -10,6 +10,17 @@ export class MemoryObjectStore implements ObjectStore {
   async get(key: string): Promise<StoredObject | undefined> {
     const found = this.objects.get(key);
     return found && { ...found, bytes: new Uint8Array(found.bytes) };
+  }
+
+  async head(key: string): Promise<ObjectHead | undefined> {
+    const found = this.objects.get(key);
+    if (!found) return undefined;
+    return {
+      size: found.bytes.byteLength,
+      metadata: { ...found.metadata },
+      ...(found.etag !== undefined && { etag: found.etag }),
+      ...(found.lastModified !== undefined && { lastModified: found.lastModified }),
+    };
   }
 
   async put(key: string, body: string | Uint8Array, options: PutOptions = {}): Promise<void> {

@@ -1,13 +1,14 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
-import { toBytes, type ObjectStore, type PutOptions, type StoredObject } from './types';
+import { toBytes, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
 
 export interface S3ClientOptions {
   /** Local S3 API (s3rver) endpoint; path-style addressing is then used. */
@@ -57,6 +58,23 @@ export class S3ObjectStore implements ObjectStore {
         ...(out.LastModified !== undefined && { lastModified: out.LastModified.toISOString() }),
         ...(out.ContentType !== undefined && { contentType: out.ContentType }),
         ...(out.CacheControl !== undefined && { cacheControl: out.CacheControl }),
+      };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async head(key: string): Promise<ObjectHead | undefined> {
+    try {
+      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const metadata: Record<string, string> = {};
+      for (const [name, value] of Object.entries(out.Metadata ?? {})) metadata[name.toLowerCase()] = value;
+      return {
+        size: out.ContentLength ?? 0,
+        metadata,
+        ...(out.ETag !== undefined && { etag: out.ETag }),
+        ...(out.LastModified !== undefined && { lastModified: out.LastModified.toISOString() }),
       };
     } catch (error) {
       if (isNotFound(error)) return undefined;

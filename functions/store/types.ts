@@ -1,4 +1,4 @@
-// The object store seen by the pipeline: the four calls it needs, over S3, a directory or memory.
+// The object store seen by the pipeline: the five calls it needs, over S3, a directory or memory.
 // Errors other than "not found" are thrown: they are infrastructure faults the queue must redeliver.
 
 export interface StoredObject {
@@ -12,6 +12,15 @@ export interface StoredObject {
   cacheControl?: string;
 }
 
+/** What a HEAD tells: enough to decide on an object (size limit, version) before reading it. */
+export interface ObjectHead {
+  size: number;
+  etag?: string;
+  /** RFC 3339 UTC. */
+  lastModified?: string;
+  metadata: Record<string, string>;
+}
+
 export interface PutOptions {
   contentType?: string;
   cacheControl?: string;
@@ -21,6 +30,8 @@ export interface PutOptions {
 export interface ObjectStore {
   /** The object as it is now, or undefined when there is none. */
   get(key: string): Promise<StoredObject | undefined>;
+  /** The object's size and version without its body, or undefined when there is none. */
+  head(key: string): Promise<ObjectHead | undefined>;
   put(key: string, body: string | Uint8Array, options?: PutOptions): Promise<void>;
   /** Deleting a missing object is not an error (S3 semantics). */
   delete(key: string): Promise<void>;

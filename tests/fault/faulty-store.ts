@@ -1,4 +1,4 @@
-import type { ObjectStore, PutOptions, StoredObject } from '../../functions/store/types';
+import type { ObjectHead, ObjectStore, PutOptions, StoredObject } from '../../functions/store/types';
 
 export class Killed extends Error {
   constructor() {
@@ -16,6 +16,9 @@ export class KillAfterWrites implements ObjectStore {
   ) {}
   get(key: string): Promise<StoredObject | undefined> {
     return this.inner.get(key);
+  }
+  head(key: string): Promise<ObjectHead | undefined> {
+    return this.inner.head(key);
   }
   list(prefix: string): Promise<string[]> {
     return this.inner.list(prefix);

@@ -4,7 +4,9 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import type { PublishCore } from '../../functions/pipeline/core';
 import { createPublishHandler, type PublishHandler } from '../../functions/pipeline/lambda';
-import { LocalFifoQueue, type LocalQueueOptions } from '../../functions/pipeline/queue';
+import { LocalPipeline } from '../../functions/local/pipeline';
+import type { ParseRunner } from '../../functions/pipeline/ingest';
+import type { LocalQueueOptions } from '../../functions/pipeline/queue';
 import type { ObjectStore } from '../../functions/store/types';
 import { startLocalS3, UPLOADS, type LocalS3 } from './local-s3';
 
@@ -12,7 +14,8 @@ process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
 export interface Harness {
   s3: LocalS3;
-  queue: LocalFifoQueue;
+  /** Both stages: ingest (parallel) then publish (FIFO). */
+  queue: LocalPipeline;
   handler: PublishHandler;
   config: SiteConfig;
   readSiteText(path: string): Promise<string | undefined>;
@@ -27,19 +30,34 @@ export async function startHarness(options: {
   /** Wrap the site store (fault injection). */
   wrapSite?: (store: ObjectStore) => ObjectStore;
   route?: boolean;
+  /** The ingest stage's parser (default: in this thread, exceptions caught). */
+  parse?: ParseRunner;
 }): Promise<Harness> {
   const s3 = await startLocalS3();
   const config: SiteConfig = { ...DEFAULT_SITE, ...options.config };
+  const site = options.wrapSite ? options.wrapSite(s3.site) : s3.site;
   const handler = createPublishHandler({
     uploads: s3.uploads,
-    site: options.wrapSite ? options.wrapSite(s3.site) : s3.site,
+    site,
     uploadsBucket: UPLOADS,
     config,
     core: options.core,
     logger: new Logger({ logLevel: 'SILENT' }),
     metrics: new Metrics({ namespace: 'feedpub-test' }),
   });
-  const queue = new LocalFifoQueue(handler, { batchWindowMs: 10, ...options.queue });
+  const queue = new LocalPipeline({
+    uploads: s3.uploads,
+    site,
+    uploadsBucket: UPLOADS,
+    config,
+    core: options.core,
+    publish: handler,
+    publishQueue: { batchWindowMs: 10, ...options.queue },
+    // As in AWS (the ingest function's max concurrency).
+    ingestConcurrency: 10,
+    logger: new Logger({ logLevel: 'SILENT' }),
+    ...(options.parse && { parse: options.parse }),
+  });
   if (options.route !== false) s3.routeTo(queue);
   const readSiteText = async (path: string) => {
     const found = await s3.site.get(path);

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routeUploadEvents } from '../../functions/local/router';
 import { SITE_BUCKET, startLocalS3 as startServer, UPLOADS_BUCKET, type LocalS3 as LocalS3Server } from '../../functions/local/s3server';
-import type { LocalFifoQueue } from '../../functions/pipeline/queue';
+import type { NotificationSink } from '../../functions/local/router';
 
 export const UPLOADS = UPLOADS_BUCKET;
 export const SITE = SITE_BUCKET;
 
 export interface LocalS3 extends LocalS3Server {
   /** Routes object events of the uploads bucket into the queue (S3-encoded keys). */
-  routeTo(queue: LocalFifoQueue): void;
+  routeTo(queue: NotificationSink): void;
 }
 
 export async function startLocalS3(): Promise<LocalS3> {

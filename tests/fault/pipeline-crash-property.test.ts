@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
-import { publishBatch } from '../../functions/pipeline/publish';
+import { ingestAndPublish } from '../support/stages';
 import { MemoryObjectStore } from '../../functions/store/memory';
 import { KillAfterWrites } from './faulty-store';
 import { stubCore } from './stub-core';
@@ -55,16 +55,16 @@ describe('crash anywhere in random histories', () => {
                 const copy = new MemoryObjectStore();
                 for (const [k, v] of siteStore.objects) copy.objects.set(k, { ...v });
                 const counter = new KillAfterWrites(copy, Number.POSITIVE_INFINITY);
-                await publishBatch({ ...deps, site: counter }, keys);
+                await ingestAndPublish({ ...deps, site: counter }, keys);
                 const writes = counter.writes + 1;
                 const killAt = crashWriteSeed % writes;
                 try {
-                  await publishBatch({ ...deps, site: new KillAfterWrites(siteStore, killAt) }, keys);
+                  await ingestAndPublish({ ...deps, site: new KillAfterWrites(siteStore, killAt) }, keys);
                 } catch {
                   // killed: the re-run below must repair it
                 }
               }
-              await publishBatch({ ...deps, site: siteStore }, keys);
+              await ingestAndPublish({ ...deps, site: siteStore }, keys);
             }
             return snapshot(siteStore);
           };

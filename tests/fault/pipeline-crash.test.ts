@@ -1,7 +1,8 @@
 // Kill the publisher after the k-th write, for every k, then re-run: the site must end up byte
 // for byte as after a clean run. This is the crash-safety argument of the write order, tested.
 import { describe, expect, it } from 'vitest';
-import { publishBatch, type PublishDeps } from '../../functions/pipeline/publish';
+import type { PublishDeps } from '../../functions/pipeline/publish';
+import { ingestAndPublish } from '../support/stages';
 import { KillAfterWrites } from './faulty-store';
 import { BATCH, T1, clone, seeded, site, snapshot } from './scenario';
 import { stubCore } from './stub-core';
@@ -12,7 +13,7 @@ describe('crash between any two writes', () => {
     const clean = clone(siteStore);
     const deps = (s: PublishDeps['site']): PublishDeps => ({ uploads, site: s, config: site, core: stubCore, now: () => T1 });
     const counter = new KillAfterWrites(clean, Number.POSITIVE_INFINITY);
-    await publishBatch(deps(counter), BATCH);
+    await ingestAndPublish(deps(counter), BATCH);
     const expected = snapshot(clean);
     const writes = counter.writes;
     expect(writes).toBeGreaterThan(15);
@@ -27,8 +28,8 @@ describe('crash between any two writes', () => {
 
     for (let k = 0; k < writes; k++) {
       const crashed = clone(siteStore);
-      await expect(publishBatch(deps(new KillAfterWrites(crashed, k)), BATCH)).rejects.toThrow('killed');
-      await publishBatch(deps(crashed), BATCH);
+      await expect(ingestAndPublish(deps(new KillAfterWrites(crashed, k)), BATCH)).rejects.toThrow('killed');
+      await ingestAndPublish(deps(crashed), BATCH);
       expect(snapshot(crashed), `killed after write ${k}`).toEqual(expected);
     }
   });
@@ -37,12 +38,12 @@ describe('crash between any two writes', () => {
     const { uploads, siteStore } = await seeded();
     const deps = (s: PublishDeps['site']): PublishDeps => ({ uploads, site: s, config: site, core: stubCore, now: () => T1 });
     const clean = clone(siteStore);
-    await publishBatch(deps(clean), ['news/f.txt']);
+    await ingestAndPublish(deps(clean), ['news/f.txt']);
     const crashedAt = [1, 3, 6];
     for (const k of crashedAt) {
       const crashed = clone(siteStore);
-      await expect(publishBatch(deps(new KillAfterWrites(crashed, k)), ['news/f.txt'])).rejects.toThrow('killed');
-      await publishBatch(deps(crashed), ['news/f.txt']);
+      await expect(ingestAndPublish(deps(new KillAfterWrites(crashed, k)), ['news/f.txt'])).rejects.toThrow('killed');
+      await ingestAndPublish(deps(crashed), ['news/f.txt']);
       expect(snapshot(crashed)).toEqual(snapshot(clean));
     }
   });

@@ -73,6 +73,8 @@ describe('cdk-nag', () => {
       'AwsSolutions::AwsSolutions-CFR4',
       'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       `AwsSolutions::AwsSolutions-IAM5[Resource::<${id(dev.stack.site)}.Arn>/*]`,
+      `AwsSolutions::AwsSolutions-IAM5[Resource::<${id(dev.stack.site)}.Arn>/_feedpub/prepared/*]`,
+      `AwsSolutions::AwsSolutions-IAM5[Resource::<${id(dev.stack.uploads)}.Arn>/*]`,
       `AwsSolutions::AwsSolutions-IAM5[Resource::<${id(dev.stack.uploads)}.Arn>/*]`,
     ]);
     for (const [rule, reason] of acks) expect(reason.length, rule).toBeGreaterThan(40);
@@ -205,7 +207,7 @@ describe('event routing', () => {
     });
   });
 
-  it('queues: encrypted, TLS only, dead-lettered after 5 receives; publish is FIFO with visibility 6x the function timeout', () => {
+  it('queues: encrypted, TLS only; events dead-lettered after 3 receives (ingest), publish after 5; publish is FIFO with visibility 6x the function timeout', () => {
     const queues = t.findResources('AWS::SQS::Queue');
     const props = (queue: sqs.Queue) => queues[id(queue)]!.Properties;
     for (const queue of [dev.stack.events, dev.stack.eventsDlq, dev.stack.publish, dev.stack.publishDlq]) {
@@ -220,7 +222,9 @@ describe('event routing', () => {
       });
     }
     expect(props(dev.stack.events).FifoQueue).toBeUndefined();
-    expect(props(dev.stack.events).RedrivePolicy).toEqual({ deadLetterTargetArn: arnOf(dev.stack.eventsDlq), maxReceiveCount: 5 });
+    expect(props(dev.stack.events).RedrivePolicy).toEqual({ deadLetterTargetArn: arnOf(dev.stack.eventsDlq), maxReceiveCount: 3 });
+    const ingest = t.findResources('AWS::Lambda::Function')[id(dev.stack.ingestFunction)]!;
+    expect(props(dev.stack.events).VisibilityTimeout).toBe(6 * ingest.Properties.Timeout);
     expect(props(dev.stack.publish)).toMatchObject({ FifoQueue: true, ContentBasedDeduplication: false, VisibilityTimeout: 360 });
     expect(props(dev.stack.publish).RedrivePolicy).toEqual({ deadLetterTargetArn: arnOf(dev.stack.publishDlq), maxReceiveCount: 5 });
     expect(props(dev.stack.publishDlq).FifoQueue).toBe(true);
@@ -228,31 +232,75 @@ describe('event routing', () => {
     expect(props(dev.stack.publish).VisibilityTimeout).toBe(6 * fn.Properties.Timeout);
   });
 
-  it('the pipe moves events into one FIFO message group, body untouched, deduplicated by message id', () => {
-    t.resourceCountIs('AWS::Pipes::Pipe', 1);
-    t.hasResourceProperties('AWS::Pipes::Pipe', {
-      RoleArn: arnOf(dev.stack.pipeRole),
-      Source: arnOf(dev.stack.events),
-      SourceParameters: { SqsQueueParameters: { BatchSize: 1 } },
-      Target: arnOf(dev.stack.publish),
-      TargetParameters: {
-        InputTemplate: '<$.body>',
-        SqsQueueParameters: { MessageGroupId: 'feedpub', MessageDeduplicationId: '$.messageId' },
-      },
+  it('no pipe: the ingest function forwards each event to the FIFO queue itself', () => {
+    t.resourceCountIs('AWS::Pipes::Pipe', 0);
+  });
+});
+
+describe('ingest function', () => {
+  const fnProps = () => t.findResources('AWS::Lambda::Function')[id(dev.stack.ingestFunction)]!.Properties;
+
+  it('Node LTS on arm64, 1024 MB, 30 s, bundled from its own entry', () => {
+    expect(fnProps()).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 1024, Timeout: 30, Handler: 'index.handler' });
+    const publishCode = t.findResources('AWS::Lambda::Function')[id(dev.stack.publishFunction)]!.Properties.Code.S3Key;
+    expect(fnProps().Code.S3Key).not.toBe(publishCode);
+  });
+
+  it('one upload per invocation from the standard events queue, at most 10 at once, partial failures', () => {
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: arnOf(dev.stack.events),
+      FunctionName: { Ref: id(dev.stack.ingestFunction) },
+      BatchSize: 1,
+      ScalingConfig: { MaximumConcurrency: 10 },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
   });
 
-  it('the pipe role: EventBridge Pipes only, receive from events, send to publish, nothing else', () => {
-    t.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: {
-        Statement: [Match.objectLike({ Principal: { Service: 'pipes.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } })],
-      },
+  it('environment: buckets, publish queue URL, the receive count its last-attempt quarantine relies on', () => {
+    const env = fnProps().Environment.Variables;
+    expect(env.UPLOADS_BUCKET).toEqual({ Ref: id(dev.stack.uploads) });
+    expect(env.SITE_BUCKET).toEqual({ Ref: id(dev.stack.site) });
+    expect(env.PUBLISH_QUEUE_URL).toEqual({ Ref: id(dev.stack.publish) });
+    const redrive = t.findResources('AWS::SQS::Queue')[id(dev.stack.events)]!.Properties.RedrivePolicy;
+    expect(env.INGEST_MAX_RECEIVE_COUNT).toBe(String(redrive.maxReceiveCount));
+    expect(env.INGEST_TIMEOUT_SECONDS).toBe(String(fnProps().Timeout));
+    expect(JSON.parse(env.SITE_CONFIG).feedSize).toBe(20);
+  });
+
+  it('the synthesized bundle loads and exports handler', () => {
+    const code = fnProps().Code;
+    const assetDir = join(dev.app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    const runtimeModules = mkdtempSync(join(tmpdir(), 'feedpub-runtime-'));
+    symlinkSync(join(PROJECT_ROOT, 'node_modules', '@aws-sdk'), join(runtimeModules, '@aws-sdk'));
+    const probe = `const m = require(${JSON.stringify(join(assetDir, 'index.js'))}); process.stdout.write(typeof m.handler);`;
+    const run = spawnSync(process.execPath, ['-e', probe], {
+      encoding: 'utf8',
+      cwd: tmpdir(),
+      env: { PATH: process.env.PATH, NODE_PATH: runtimeModules, AWS_REGION: 'us-east-1', UPLOADS_BUCKET: 'u', SITE_BUCKET: 's', PUBLISH_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/p.fifo', SITE_CONFIG: readFileSync(join(PROJECT_ROOT, 'content', 'site.json'), 'utf8') },
     });
-    const [policy] = Object.values(t.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: id(dev.stack.pipeRole) }] } }));
-    expect(policy!.Properties.PolicyDocument.Statement).toEqual([
-      { Action: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], Effect: 'Allow', Resource: arnOf(dev.stack.events) },
-      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: arnOf(dev.stack.publish) },
-    ]);
+    rmSync(runtimeModules, { recursive: true, force: true });
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.stdout).toBe('function');
+  });
+
+  it('IAM: reads uploads, writes only prepared records, sends to the publish queue; cannot write the public site', () => {
+    const role = t.findResources('AWS::IAM::Role')[id(dev.stack.ingestRole)]!;
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    const [policy] = Object.values(t.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: id(dev.stack.ingestRole) }] } }));
+    const statements = policy!.Properties.PolicyDocument.Statement as Record<string, any>[];
+    const byAction = Object.fromEntries(statements.map((s) => [[s.Action].flat().join(' '), s.Resource]));
+    expect(byAction).toEqual({
+      'logs:CreateLogStream logs:PutLogEvents': { 'Fn::GetAtt': [id(dev.stack.node.findChild('IngestLogs')), 'Arn'] },
+      's3:ListBucket': [arnOf(dev.stack.site), arnOf(dev.stack.uploads)],
+      's3:GetObject': objectsOf(dev.stack.uploads),
+      's3:GetObject s3:PutObject': { 'Fn::Join': ['', [arnOf(dev.stack.site), '/_feedpub/prepared/*']] },
+      'sqs:SendMessage': arnOf(dev.stack.publish),
+      'sqs:ChangeMessageVisibility sqs:DeleteMessage sqs:GetQueueAttributes sqs:GetQueueUrl sqs:ReceiveMessage': arnOf(dev.stack.events),
+    });
+    for (const s of statements) {
+      expect(s.Effect).toBe('Allow');
+      expect([s.Action].flat().some((a: string) => a.includes('*') || a === 's3:DeleteObject')).toBe(false);
+    }
   });
 });
 
@@ -300,7 +348,7 @@ describe('publish function', () => {
   });
 
   it('is fed by the FIFO queue in batches of 10 with partial batch failures', () => {
-    t.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    t.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
     t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: arnOf(dev.stack.publish),
       FunctionName: { Ref: id(dev.stack.publishFunction) },
@@ -457,11 +505,12 @@ describe('alarms', () => {
   const find = (metric: string, dimension: unknown) =>
     alarms().find((a) => a.MetricName === metric && JSON.stringify(a.Dimensions[0].Value) === JSON.stringify(dimension));
 
-  it('DLQ depth > 0 on both DLQs, function errors > 0, queue age > 300 s on both queues', () => {
+  it('DLQ depth > 0 on both DLQs, errors > 0 on both functions, queue age > 300 s on both queues', () => {
     const cases: [string, unknown, string, number][] = [
       ['ApproximateNumberOfMessagesVisible', { 'Fn::GetAtt': [id(dev.stack.eventsDlq), 'QueueName'] }, 'Maximum', 0],
       ['ApproximateNumberOfMessagesVisible', { 'Fn::GetAtt': [id(dev.stack.publishDlq), 'QueueName'] }, 'Maximum', 0],
       ['Errors', { Ref: id(dev.stack.publishFunction) }, 'Sum', 0],
+      ['Errors', { Ref: id(dev.stack.ingestFunction) }, 'Sum', 0],
       ['ApproximateAgeOfOldestMessage', { 'Fn::GetAtt': [id(dev.stack.publish), 'QueueName'] }, 'Maximum', 300],
       ['ApproximateAgeOfOldestMessage', { 'Fn::GetAtt': [id(dev.stack.events), 'QueueName'] }, 'Maximum', 300],
     ];

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
-import { publishBatch, type BatchResult } from '../../functions/pipeline/publish';
+import type { BatchResult } from '../../functions/pipeline/publish';
+import { ingestAndPublish } from '../support/stages';
 import { startLocalS3, type LocalS3 } from '../fault/local-s3';
 
 let s3: LocalS3;
@@ -21,7 +22,7 @@ afterAll(() => s3?.close());
 
 async function publish(files: Record<string, string>): Promise<BatchResult> {
   for (const [key, body] of Object.entries(files)) await s3.uploads.put(key, body);
-  return publishBatch({ uploads: s3.uploads, site: s3.site, config, core: defaultCore, now: () => new Date(clock) }, Object.keys(files));
+  return ingestAndPublish({ uploads: s3.uploads, site: s3.site, config, core: defaultCore, now: () => new Date(clock) }, Object.keys(files));
 }
 
 async function archive(month: string) {

@@ -3,7 +3,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultCore } from '../../functions/pipeline/default-core';
+import { publishEnv } from '../../functions/pipeline/env';
 import { s3NotificationBody } from '../../functions/pipeline/events';
+import { ingestKey } from '../../functions/pipeline/ingest';
+
+function publishEnvOrThrow() {
+  const env = publishEnv(process.env);
+  if (!env.ok) throw new Error(env.error);
+  return env.value;
+}
 import { SITE, startLocalS3, UPLOADS, type LocalS3 } from '../fault/local-s3';
 
 const ENV_KEYS = ['UPLOADS_BUCKET', 'SITE_BUCKET', 'SITE_CONFIG', 'BASE_URL', 'S3_ENDPOINT', 'DISTRIBUTION_ID'];
@@ -51,6 +60,9 @@ describe('a configured handler', () => {
     });
     const { handler } = await load();
     await s3.uploads.put('desk/entry point.txt', 'Entry point story\n\nDate: 2026-02-03T04:05:06Z\n\nPublished by the Lambda entry.\n');
+    // The ingest stage's part, done in-process: the publish entry reads prepared records only.
+    const { site } = publishEnvOrThrow();
+    await ingestKey({ uploads: s3.uploads, records: s3.site, config: site, core: defaultCore }, 'desk/entry point.txt');
     const body = s3NotificationBody({ bucket: UPLOADS, key: 'desk/entry point.txt', eventName: 'ObjectCreated:Put' });
     const response = await handler({ Records: [{ messageId: 'm1', body } as never] });
     expect(response.batchItemFailures).toEqual([]);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
-import { publishBatch } from '../../functions/pipeline/publish';
+import { ingestAndPublish } from '../support/stages';
 import { startLocalS3, type LocalS3 } from '../fault/local-s3';
 
 let s3: LocalS3;
@@ -23,7 +23,7 @@ async function publish(files: Record<string, string | null>): Promise<void> {
     if (body === null) await s3.uploads.delete(key);
     else await s3.uploads.put(key, body);
   }
-  await publishBatch({ uploads: s3.uploads, site: s3.site, config, core: defaultCore, now }, Object.keys(files));
+  await ingestAndPublish({ uploads: s3.uploads, site: s3.site, config, core: defaultCore, now }, Object.keys(files));
 }
 
 /** Titles in the order a poller meets them, following next_url from feed.json. */

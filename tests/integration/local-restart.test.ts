@@ -43,7 +43,7 @@ async function feedIds(stack: LocalStack): Promise<string[]> {
 }
 
 describe('restart with queued uploads', () => {
-  it('publishes at the next start what a stop left queued, and unpublishes a queued delete', async () => {
+  it('publishes at the next start what a stop left queued, and unpublishes a queued delete', { timeout: 90_000 }, async () => {
     const first = await start(0);
     const gone = 'restart/gone.txt';
     await first.s3.uploads.put(gone, ARTICLE(0));

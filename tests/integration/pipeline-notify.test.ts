@@ -12,6 +12,7 @@ import { invalidationPaths } from '../../functions/pipeline/invalidation';
 import { createPublishHandler } from '../../functions/pipeline/lambda';
 import { MemoryObjectStore } from '../../functions/store/memory';
 import { stubCore } from '../fault/stub-core';
+import { ingestingFirst } from '../support/stages';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
@@ -51,15 +52,18 @@ describe('after publish', () => {
   it('pings the WebSub hub when a feed changed, and invalidates only what a CDN could serve stale for long', async () => {
     const uploads = new MemoryObjectStore();
     const { cloudFront, invalidations } = recordingCloudFront();
-    const handler = createPublishHandler({
+    const site = new MemoryObjectStore();
+    const config = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', websubHub: hubUrl };
+    const publish = createPublishHandler({
       uploads,
-      site: new MemoryObjectStore(),
-      config: { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', websubHub: hubUrl },
+      site,
+      config,
       core: stubCore,
       logger: new Logger({ logLevel: 'SILENT' }),
       metrics: new Metrics({ namespace: 't' }),
       cloudFront: { client: cloudFront, distributionId: 'E123' },
     });
+    const handler = ingestingFirst(publish, { uploads, records: site, config, core: stubCore });
     await uploads.put('a.txt', 'Alpha\nDate: 2026-01-01T00:00:00Z\n');
     expect((await handler(event('a.txt'))).batchItemFailures).toEqual([]);
     expect(pings).toHaveLength(1);
@@ -92,15 +96,18 @@ describe('after publish', () => {
       ...stubCore,
       renderArticlePage: (site, article) => ({ ...stubCore.renderArticlePage(site, article), cacheControl: 'public, max-age=300' }),
     } satisfies typeof stubCore;
-    const handler = createPublishHandler({
+    const site = new MemoryObjectStore();
+    const config = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' };
+    const publish = createPublishHandler({
       uploads,
-      site: new MemoryObjectStore(),
-      config: { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' },
+      site,
+      config,
       core: longPages,
       logger: new Logger({ logLevel: 'SILENT' }),
       metrics: new Metrics({ namespace: 't' }),
       cloudFront: { client: cloudFront, distributionId: 'E123' },
     });
+    const handler = ingestingFirst(publish, { uploads, records: site, config, core: longPages });
     await uploads.put('a.txt', 'Alpha\nDate: 2026-01-01T00:00:00Z\n');
     await handler(event('a.txt'));
     expect(invalidations).toHaveLength(0);

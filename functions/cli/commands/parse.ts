@@ -33,7 +33,7 @@ export function registerParse(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const [{ ingestUpload }, { toRfc3339 }] = await Promise.all([import('../../core/ingest'), import('../../core/normalize')]);
+      const [{ ingestUpload, rejectingParseFaults }, { toRfc3339 }] = await Promise.all([import('../../core/ingest'), import('../../core/normalize')]);
       const articles: Article[] = [];
       let failed = 0;
       for (const file of files) {
@@ -46,7 +46,8 @@ export function registerParse(program: Command): void {
           process.stderr.write(`feedpub parse: ${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
           continue;
         }
-        const result = ingestUpload({ key: basename(file), bytes, fallbackDate: toRfc3339(mtime) }, loaded.site);
+        // A file the parser throws on is reported like any rejected file, and the others still print.
+        const result = rejectingParseFaults(ingestUpload)({ key: basename(file), bytes, fallbackDate: toRfc3339(mtime) }, loaded.site);
         if (!result.ok) {
           failed++;
           process.stderr.write(`feedpub parse: ${file}: ${result.error.reason} [${result.error.code}]\n`);

@@ -19,6 +19,15 @@ export function reconcileArticle(fresh: Article, record: ArticleRecord | undefin
   return { ...fresh, id: record.id, slug: record.slug, url, published, updated, archiveMonth };
 }
 
+/**
+ * What the index (head.json, month manifests) keeps of an article: what rendering reads. The plain-
+ * text copy of the body and the repair and warning logs stay in the upload's prepared record, so an
+ * entry weighs about its HTML once instead of twice.
+ */
+export function indexEntry(article: Article): Article {
+  return { ...article, contentText: '', repairs: [], warnings: [] };
+}
+
 export function recordFor(article: Article, imageKeys: string[], assetPaths: string[], page: { path: string; hash: string }): ArticleRecord {
   return {
     key: article.source.key,

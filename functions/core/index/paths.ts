@@ -17,6 +17,17 @@ export function imageRecordKey(uploadKey: string): string {
   return `${INDEX_PREFIX}images/${keyHash(uploadKey)}.json`;
 }
 
+export const PREPARED_PREFIX = `${INDEX_PREFIX}prepared/`;
+
+/**
+ * The ingest stage's verdict on one upload version. Keyed by version, so a slow ingest of an old
+ * version can never overwrite the verdict on a newer one: the publisher reads the record of the
+ * version the uploads bucket holds now, or waits for it.
+ */
+export function preparedRecordKey(uploadKey: string, etag: string | undefined): string {
+  return `${PREPARED_PREFIX}${keyHash(uploadKey)}/${keyHash(etag ?? '')}.json`;
+}
+
 export function monthManifestKey(month: string): string {
   return `${INDEX_PREFIX}months/${month}.json`;
 }

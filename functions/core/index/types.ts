@@ -1,7 +1,7 @@
 // The compact index kept in the site bucket under the private prefix `_feedpub/` (the CDN denies it).
 // Every part is small and touched only by the uploads that concern it, so the cost of one upload
 // does not grow with the archive.
-import type { Article, QuarantineRecord } from '../model';
+import type { Article, QuarantineRecord, UploadRejectionCode } from '../model';
 
 /** Content hashes of the outputs a manifest owns: lets the pipeline skip unchanged writes without a GET. */
 export type OutputHashes = Record<string, string>;
@@ -64,6 +64,22 @@ export interface ImageRecord {
   /** Upload keys of articles that reference this image. */
   articles: string[];
 }
+
+interface PreparedBase {
+  version: 1;
+  key: string;
+  etag?: string;
+  size: number;
+}
+
+/**
+ * `_feedpub/prepared/<sha256(key)>/<sha256(etag)>.json`: what the ingest stage made of one upload
+ * version. The publisher reads these and never the upload's text, so no parse runs in the single writer.
+ */
+export type PreparedRecord =
+  | (PreparedBase & { verdict: 'article'; article: Article })
+  | (PreparedBase & { verdict: 'image'; asset: { path: string; contentType: string; width?: number; height?: number } })
+  | (PreparedBase & { verdict: 'rejected'; code: UploadRejectionCode; reason: string });
 
 export function emptyHead(): HeadManifest {
   return { version: 1, items: [], months: [], quarantine: [], lastPublish: null, outputs: {} };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sidecarArticleKeys, sidecarImageKeys } from '../../../functions/core/index/imagerefs';
 import { DEFAULT_SITE, type SiteConfig } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
-import { publishBatch } from '../../../functions/pipeline/publish';
+import { ingestAndPublish } from '../../support/stages';
 import { MemoryObjectStore } from '../../../functions/store/memory';
 
 const PNG = join(import.meta.dirname, '../../../content/010_harbour.png');
@@ -50,7 +50,7 @@ async function publishInOrder(keys: Array<[string, string | Uint8Array]>): Promi
   for (const [key, body] of keys) {
     await uploads.put(key, body);
     // One event per upload, as S3 sends them.
-    await publishBatch(deps, [key]);
+    await ingestAndPublish(deps, [key]);
   }
   const feed = await site.get('feed.json');
   return { feed: JSON.parse(Buffer.from(feed?.bytes ?? []).toString('utf8')) };

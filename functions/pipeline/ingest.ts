@@ -1,0 +1,119 @@
+// The ingest stage: one upload key -> the prepared record of its current version (an article, an
+// image description, or a rejection with its reason). Runs in parallel and in isolation (one key per
+// Lambda invocation, one worker thread per parse locally); only this stage reads an upload's text.
+// Order: size from a HEAD before any read, then the read, then the parse under the runner's time
+// budget. A parser that throws or overruns is a verdict on that file, never an infrastructure fault.
+import { rejectingParseFaults } from '../core/ingest';
+import { tooLargeReason } from '../core/parse/reject';
+import { preparedRecordKey } from '../core/index/paths';
+import type { PreparedRecord } from '../core/index/types';
+import type { Article, Result, SiteConfig, UploadInput, UploadRejected, UploadRejectionCode } from '../core/model';
+import type { ObjectHead, ObjectStore } from '../store/types';
+import { mapLimit } from '../core/concurrency';
+import type { PublishCore } from './core';
+
+/** Parses one upload; may run it on a worker thread with a deadline. Resolves, never rejects, for a bad file. */
+export type ParseRunner = (input: UploadInput, site: SiteConfig) => Promise<Result<Article, UploadRejected>>;
+
+export type IngestCore = Pick<PublishCore, 'ingestUpload' | 'isImageKey' | 'describeImage'>;
+
+export interface IngestDeps {
+  uploads: ObjectStore;
+  /** The site bucket: this stage writes only under _feedpub/prepared/. */
+  records: ObjectStore;
+  config: SiteConfig;
+  core: IngestCore;
+  /** Defaults to parsing in this thread (exceptions caught); the local stack passes a worker pool. */
+  parse?: ParseRunner;
+  now?: () => Date;
+}
+
+export type IngestVerdict = 'article' | 'image' | 'rejected' | 'absent' | 'already-prepared';
+
+export interface IngestResult {
+  key: string;
+  verdict: IngestVerdict;
+  reason?: string;
+  ms: number;
+}
+
+export interface IngestOptions {
+  /**
+   * Set when earlier attempts at this message never finished (a Lambda timeout or crash kills the
+   * parse with the process): the verdict is written without parsing again, so the file ends in
+   * quarantine instead of the DLQ.
+   */
+  abandonedAfter?: string;
+}
+
+const PRIVATE_JSON = { contentType: 'application/json; charset=utf-8', cacheControl: 'no-store' };
+
+/** Parses in this thread: a throw (stack overflow included) becomes a rejection of the file. */
+export function inThreadParser(core: Pick<IngestCore, 'ingestUpload'>): ParseRunner {
+  const ingest = rejectingParseFaults(core.ingestUpload);
+  return async (input, site) => ingest(input, site);
+}
+
+export async function ingestKey(deps: IngestDeps, key: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const started = Date.now();
+  const done = (verdict: IngestVerdict, reason?: string): IngestResult => ({ key, verdict, ms: Date.now() - started, ...(reason !== undefined && { reason }) });
+  const { uploads, records, config, core } = deps;
+
+  const head = await uploads.head(key);
+  if (!head) return done('absent');
+  if (await records.head(preparedRecordKey(key, head.etag))) return done('already-prepared');
+
+  const image = core.isImageKey(key);
+  const limit = image ? config.maxImageBytes : config.maxUploadBytes;
+  const rejectWith = async (version: ObjectHead, code: UploadRejectionCode, reason: string): Promise<IngestResult> => {
+    await write({ version: 1, key, ...(version.etag !== undefined && { etag: version.etag }), size: version.size, verdict: 'rejected', code, reason });
+    return done('rejected', reason);
+  };
+  const write = (record: PreparedRecord) => records.put(preparedRecordKey(key, record.etag), JSON.stringify(record), PRIVATE_JSON);
+
+  // Decided from the HEAD: an oversized upload is never read into memory.
+  if (head.size > limit) return rejectWith(head, 'too-large', tooLargeReason(head.size, limit));
+  if (options.abandonedAfter) return rejectWith(head, 'parse-timeout', options.abandonedAfter);
+
+  const object = await uploads.get(key);
+  if (!object) return done('absent');
+  // The upload may have been replaced between HEAD and GET: the verdict is on the bytes read.
+  const version: ObjectHead = {
+    size: object.bytes.byteLength,
+    metadata: object.metadata,
+    ...(object.etag !== undefined && { etag: object.etag }),
+    ...(object.lastModified !== undefined && { lastModified: object.lastModified }),
+  };
+  if (version.size > limit) return rejectWith(version, 'too-large', tooLargeReason(version.size, limit));
+  const base = { version: 1 as const, key, ...(version.etag !== undefined && { etag: version.etag }), size: version.size };
+
+  if (image) {
+    const described = core.describeImage(key, object.bytes);
+    if (!described.ok) return rejectWith(version, described.error.code, described.error.reason);
+    const { path, contentType, width, height } = described.value;
+    await write({ ...base, verdict: 'image', asset: { path, contentType, ...(width !== undefined && { width }), ...(height !== undefined && { height }) } });
+    return done('image');
+  }
+
+  const parse = deps.parse ?? inThreadParser(core);
+  const parsed = await parse(
+    {
+      key,
+      bytes: object.bytes,
+      ...(version.etag !== undefined && { etag: version.etag }),
+      metadata: object.metadata,
+      // First-seen time: the upload's own timestamp, so every run dates it alike. The publisher keeps
+      // an already published article's date (reconcileArticle), so no index read is needed here.
+      fallbackDate: version.lastModified ?? (deps.now ?? (() => new Date()))().toISOString(),
+    },
+    config,
+  );
+  if (!parsed.ok) return rejectWith(version, parsed.error.code, parsed.error.reason);
+  await write({ ...base, verdict: 'article', article: parsed.value });
+  return done('article');
+}
+
+/** Ingests many keys in parallel (each in isolation): `feedpub build`, tests and re-runs. */
+export function ingestKeys(deps: IngestDeps, keys: readonly string[], concurrency = 8): Promise<IngestResult[]> {
+  return mapLimit([...new Set(keys)], concurrency, (key) => ingestKey(deps, key));
+}

@@ -10,6 +10,7 @@ import { INDEX_PREFIX } from '../core/index/paths';
 import type { SiteConfig } from '../core/model';
 import type { PublishCore } from '../pipeline/core';
 import { defaultCore } from '../pipeline/default-core';
+import { inThreadParser } from '../pipeline/ingest';
 import { parseS3Notification, s3NotificationBody } from '../pipeline/events';
 import { createPublishHandler } from '../pipeline/lambda';
 import { startDevServer, type DevServer } from './devserver';
@@ -33,6 +34,8 @@ export interface StackOptions {
   dataDir: string;
   /** Holds site.json and the sample uploads. */
   contentDir: string;
+  /** A core other than the default (tests' stub core): it cannot cross into a worker thread, so its
+   * parses run in this thread unless parsePool names a worker module. */
   core?: PublishCore;
   logger?: Logger;
   /** Wait for the seed (and the uploads found unpublished at start) to be published before returning (default true). */
@@ -96,8 +99,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       logger,
       metrics: new Metrics({ namespace: 'feedpub', serviceName: 'feedpub-publish' }),
     });
-    const pool = createParsePool(options.parsePool);
-    closers.push(() => pool.close());
+    const pool = options.core && !options.parsePool ? undefined : createParsePool(options.parsePool);
+    if (pool) closers.push(() => pool.close());
     const queue = new LocalPipeline({
       uploads: s3.uploads,
       site: s3.site,
@@ -105,7 +108,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       config: site,
       core: options.core ?? defaultCore,
       publish: failed.clearingOnSuccess(handler),
-      parse: pool.parse,
+      parse: pool ? pool.parse : inThreadParser(options.core ?? defaultCore),
       logger,
       publishQueue: { batchWindowMs: 20 },
       // In AWS the message would wait in the DLQ for a redrive; locally, re-upload the key to retry.

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleRecordKey, quarantinePath } from '../../functions/core/index/paths';
 import { DEFAULT_SITE, type SiteStatus } from '../../functions/core/model';
-import { publishBatch } from '../../functions/pipeline/publish';
+import { ingestAndPublish } from '../support/stages';
 import { MemoryObjectStore } from '../../functions/store/memory';
 import { stubCore } from '../fault/stub-core';
 
@@ -13,7 +13,7 @@ const NOW = new Date('2026-03-01T10:00:00Z');
 function stores() {
   const uploads = new MemoryObjectStore(() => NOW);
   const site = new MemoryObjectStore(() => NOW);
-  const publish = (keys: string[]) => publishBatch({ uploads, site, config: { ...DEFAULT_SITE, feedSize: 10 }, core: stubCore, now: () => NOW }, keys);
+  const publish = (keys: string[]) => ingestAndPublish({ uploads, site, config: { ...DEFAULT_SITE, feedSize: 10 }, core: stubCore, now: () => NOW }, keys);
   const json = async <T>(key: string) => {
     const found = await site.get(key);
     return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;

@@ -5,7 +5,7 @@
 // one message group makes the publish function the single writer of the index by construction
 // (no lost update), without reserved concurrency 1 on a standard queue.
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -18,6 +18,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -310,6 +311,17 @@ export class FeedpubStack extends Stack {
 
     const baseUrl = config.domainName ? `https://${config.domainName}` : `https://${distribution.distributionDomainName}`;
 
+    // ---- Scheduled publishing -----------------------------------------------------------------
+    // Held (future-dated) articles get a one-time schedule in this group; at its time the scheduler
+    // sends the key's S3-shaped event to the events queue, and the publish stage re-checks the date.
+    const scheduleGroup = new scheduler.CfnScheduleGroup(this, 'HeldArticles', {});
+    const schedulerRole = new iam.Role(this, 'HeldArticlesSchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+      description: 'feedpub: EventBridge Scheduler sends held articles back to the events queue',
+    });
+    schedulerRole.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [events.queueArn] }));
+    const schedulesArn = this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${scheduleGroup.ref}/*` });
+
     // ---- The publish function ------------------------------------------------------------------
     const logGroup = new logs.LogGroup(this, 'PublishLogs', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -333,6 +345,16 @@ export class FeedpubStack extends Stack {
       new iam.PolicyStatement({
         actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
         resources: [site.arnForObjects('*')],
+      }),
+    );
+    publishRole.addToPolicy(
+      new iam.PolicyStatement({ actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'], resources: [schedulesArn] }),
+    );
+    publishRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [schedulerRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
       }),
     );
     if (config.cdnInvalidation) {
@@ -362,6 +384,9 @@ export class FeedpubStack extends Stack {
         BASE_URL: baseUrl,
         // Without it the function does not invalidate; pages then refresh at their max-age.
         ...(config.cdnInvalidation && { DISTRIBUTION_ID: distribution.distributionId }),
+        SCHEDULE_GROUP: scheduleGroup.ref,
+        SCHEDULE_TARGET_ARN: events.queueArn,
+        SCHEDULE_ROLE_ARN: schedulerRole.roleArn,
         POWERTOOLS_SERVICE_NAME: 'feedpub-publish',
         POWERTOOLS_METRICS_NAMESPACE: 'feedpub',
         NODE_OPTIONS: '--enable-source-maps',
@@ -512,7 +537,7 @@ export class FeedpubStack extends Stack {
     this.distribution = distribution;
     this.alarmTopic = alarmTopic;
     this.publishFunction = fn;
-    this.acknowledgeNagFindings({ publishRole, ingestRole, uploads, site, distribution, hasDomain: !!config.domainName });
+    this.acknowledgeNagFindings({ publishRole, ingestRole, uploads, site, distribution, scheduleGroup, hasDomain: !!config.domainName });
   }
 
   /** cdk-nag v3 findings acknowledged, each with why it does not apply here (one id per finding). */
@@ -522,6 +547,7 @@ export class FeedpubStack extends Stack {
     uploads: s3.Bucket;
     site: s3.Bucket;
     distribution: cloudfront.Distribution;
+    scheduleGroup: scheduler.CfnScheduleGroup;
     hasDomain: boolean;
   }): void {
     const ack = (scope: Construct, id: string, reason: string): void => Validations.of(scope).acknowledge({ id, reason });
@@ -539,6 +565,10 @@ export class FeedpubStack extends Stack {
     const uploadsArn = `<${this.getLogicalId(parts.uploads.node.defaultChild as s3.CfnBucket)}.Arn>`;
     nag(parts.ingestRole, `IAM5[Resource::${uploadsArn}/*]`, 'Reads any upload: the keys are editors\' file names, unknown at deploy time.');
     nag(parts.ingestRole, `IAM5[Resource::${siteArn}/${PREPARED_PREFIX}*]`, 'Writes only under the private prepared-record prefix; record names are hashes of upload keys and versions.');
+    // cdk-nag names a pseudo parameter <AWS::...> and a concrete value as itself.
+    const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+    const schedules = `arn:${shown(this.partition, 'Partition')}:scheduler:${shown(this.region, 'Region')}:${shown(this.account, 'AccountId')}:schedule/<${this.getLogicalId(parts.scheduleGroup)}>/*`;
+    nag(parts.publishRole, `IAM5[Resource::${schedules}]`, 'Creates and deletes schedules in the held-articles group only; schedule names are hashes of upload keys.');
     nag(this, 'CFR1', 'Public news feeds: no geographic restriction is wanted.');
     nag(this, 'CFR2', 'Static, read-only content from a private bucket; WAF (from about $6/month) is optional for a feed site.');
     ack(

@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Register>> = {
   validate: async () => (await import('./commands/validate')).registerValidate,
   upload: async () => (await import('./commands/upload')).registerUpload,
   delete: async () => (await import('./commands/delete')).registerDelete,
+  status: async () => (await import('./commands/status')).registerStatus,
   dev: async () => (await import('./commands/dev')).registerDev,
 };
 

@@ -4,17 +4,22 @@
 import { publishEnv } from '../pipeline/env';
 import { defaultCore } from '../pipeline/default-core';
 import { createPublishHandler, type PublishHandler } from '../pipeline/lambda';
+import { AwsScheduler } from '../pipeline/scheduler-aws';
 import { createS3Client, S3ObjectStore } from '../store/s3';
 
 const env = publishEnv(process.env);
 if (!env.ok) throw new Error(`feedpub publish handler: ${env.error}`);
-const { uploadsBucket, siteBucket, site, distributionId, s3Endpoint } = env.value;
+const { uploadsBucket, siteBucket, site, distributionId, s3Endpoint, schedule } = env.value;
 const s3 = createS3Client(s3Endpoint ? { endpoint: s3Endpoint } : {});
 
 // The CloudFront client is only loaded when a distribution is configured.
 async function build(): Promise<PublishHandler> {
   const cloudFront = distributionId
     ? { client: new (await import('@aws-sdk/client-cloudfront')).CloudFrontClient({}), distributionId }
+    : undefined;
+  // Without a schedule group (a handler run outside the stack), held articles wait for their next event.
+  const scheduler = schedule
+    ? new AwsScheduler({ client: new (await import('@aws-sdk/client-scheduler')).SchedulerClient({}), uploadsBucket, ...schedule })
     : undefined;
   return createPublishHandler({
     uploads: new S3ObjectStore(s3, uploadsBucket),
@@ -23,6 +28,7 @@ async function build(): Promise<PublishHandler> {
     config: site,
     core: defaultCore,
     ...(cloudFront && { cloudFront }),
+    ...(scheduler && { scheduler }),
   });
 }
 

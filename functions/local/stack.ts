@@ -6,7 +6,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { join } from 'node:path';
 import { listContentKeys, loadDates, loadSiteConfig } from '../build';
-import { INDEX_PREFIX } from '../core/index/paths';
+import { HEAD_KEY, INDEX_PREFIX } from '../core/index/paths';
+import type { HeadManifest } from '../core/index/types';
 import type { SiteConfig } from '../core/model';
 import type { PublishCore } from '../pipeline/core';
 import { defaultCore } from '../pipeline/default-core';
@@ -19,6 +20,7 @@ import { createParsePool, type ParsePoolOptions } from './parse-pool';
 import { LocalPipeline } from './pipeline';
 import { findUnpublishedUploads } from './reconcile';
 import { routeUploadEvents } from './router';
+import { TimerScheduler } from './schedule-timers';
 import { startLocalS3, type LocalS3 } from './s3server';
 import { uploadFiles, type FileUpload, type UploadedFile } from './upload';
 
@@ -44,6 +46,10 @@ export interface StackOptions {
   drainTimeoutMs?: number;
   /** The ingest stage's worker threads (size, parse deadline; tests pass a slow parser module). */
   parsePool?: ParsePoolOptions;
+  /** The publish stage's clock (tests inject one; scheduled publishing measures against it). */
+  now?: () => Date;
+  /** Held-article skew (default two minutes); tests shorten it to publish a held article within seconds. */
+  scheduleSkewMs?: number;
 }
 
 export interface LocalStack {
@@ -59,6 +65,8 @@ export interface LocalStack {
   reconciled: string[];
   /** Uploads given up on after retries, shown on /status/ until published again. */
   failed: FailedUploads;
+  /** Timers that re-send held (future-dated) articles at their time. */
+  scheduler: TimerScheduler;
   close(): Promise<void>;
 }
 
@@ -90,6 +98,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     // Links in the pages must point at this server, whatever port it got.
     const site: SiteConfig = { ...configured, baseUrl: devServer.url };
     const logger = options.logger ?? new Logger({ serviceName: 'feedpub-publish' });
+    // At its time a held key goes through both stages again, as EventBridge Scheduler sends it in AWS.
+    let queue: LocalPipeline | undefined;
+    const scheduler = new TimerScheduler({
+      fire: (key) => queue?.enqueue(s3NotificationBody({ bucket: s3.uploadsBucket, key, eventName: 'ObjectCreated:Put' })),
+      ...(options.now && { now: options.now }),
+    });
+    closers.push(() => scheduler.close());
     const handler = createPublishHandler({
       uploads: s3.uploads,
       site: s3.site,
@@ -98,10 +113,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       core: options.core ?? defaultCore,
       logger,
       metrics: new Metrics({ namespace: 'feedpub', serviceName: 'feedpub-publish' }),
+      scheduler,
+      ...(options.now && { now: options.now }),
+      ...(options.scheduleSkewMs !== undefined && { scheduleSkewMs: options.scheduleSkewMs }),
     });
     const pool = options.core && !options.parsePool ? undefined : createParsePool(options.parsePool);
     if (pool) closers.push(() => pool.close());
-    const queue = new LocalPipeline({
+    queue = new LocalPipeline({
       uploads: s3.uploads,
       site: s3.site,
       uploadsBucket: s3.uploadsBucket,
@@ -121,11 +139,16 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         });
       },
     });
+    const pipeline = queue;
     closers.push(async () => {
-      const left = await queue.close(options.drainTimeoutMs !== undefined ? { timeoutMs: options.drainTimeoutMs } : {});
+      const left = await pipeline.close(options.drainTimeoutMs !== undefined ? { timeoutMs: options.drainTimeoutMs } : {});
       if (left > 0) logger.warn('stopped with uploads still queued; they are published at the next start', { queued: left });
     });
-    closers.push(routeUploadEvents(s3, queue));
+    closers.push(routeUploadEvents(s3, pipeline));
+    // Timers died with the last run: re-arm the holds it left (a due one fires at once).
+    const headObject = await s3.site.get(HEAD_KEY);
+    const held = headObject ? ((JSON.parse(Buffer.from(headObject.bytes).toString('utf8')) as HeadManifest).scheduled ?? []) : [];
+    for (const entry of held) await scheduler.schedule(entry.key, entry.at);
 
     let seeded: UploadedFile[] = [];
     const reconciled: string[] = [];
@@ -136,7 +159,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         [changed, 'ObjectCreated:Put'],
         [removed, 'ObjectRemoved:Delete'],
       ] as const) {
-        for (const key of keys) queue.enqueue(s3NotificationBody({ bucket: s3.uploadsBucket, key, eventName }));
+        for (const key of keys) pipeline.enqueue(s3NotificationBody({ bucket: s3.uploadsBucket, key, eventName }));
         reconciled.push(...keys);
       }
     } else {
@@ -145,7 +168,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         contentType: 'application/json; charset=utf-8',
       });
     }
-    if (options.awaitSeed !== false) await queue.drain();
+    if (options.awaitSeed !== false) await pipeline.drain();
 
     return {
       urls: {
@@ -155,12 +178,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         feeds: ['feed.xml', 'atom.xml', 'feed.json'].map((f) => `${devServer.url}/${f}`),
       },
       s3,
-      queue,
+      queue: pipeline,
       devServer,
       site,
       seeded,
       reconciled,
       failed,
+      scheduler,
       close: closeAll,
     };
   } catch (error) {

@@ -9,6 +9,8 @@ export interface PublishEnv {
   distributionId?: string;
   /** Local S3 API endpoint (s3rver), for running the handler outside AWS. */
   s3Endpoint?: string;
+  /** EventBridge Scheduler for held articles: all three or none. */
+  schedule?: { groupName: string; targetArn: string; roleArn: string };
 }
 
 export function publishEnv(env: Record<string, string | undefined>): Result<PublishEnv, string> {
@@ -35,6 +37,9 @@ export function publishEnv(env: Record<string, string | undefined>): Result<Publ
       site: site.value,
       ...(env.DISTRIBUTION_ID && { distributionId: env.DISTRIBUTION_ID }),
       ...(env.S3_ENDPOINT && { s3Endpoint: env.S3_ENDPOINT }),
+      ...(env.SCHEDULE_GROUP &&
+        env.SCHEDULE_TARGET_ARN &&
+        env.SCHEDULE_ROLE_ARN && { schedule: { groupName: env.SCHEDULE_GROUP, targetArn: env.SCHEDULE_TARGET_ARN, roleArn: env.SCHEDULE_ROLE_ARN } }),
     },
   };
 }

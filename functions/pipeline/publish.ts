@@ -41,11 +41,14 @@ import {
 } from '../core/index/types';
 import type { Article, QuarantineRecord, SiteConfig, SiteFile } from '../core/model';
 import { monthOf, oldestMonthOf } from '../core/order';
+import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
 import type { ObjectStore } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
+import type { PublishScheduler } from './scheduler';
 
 /** `pending`: the ingest stage has not yet prepared the upload's current version (it re-sends the key when it has). */
-export type UploadOutcome = 'published' | 'updated' | 'unchanged' | 'deleted' | 'quarantined' | 'pending' | 'failed';
+/** `scheduled`: held until its stated date (see docs/scheduling.md). */
+export type UploadOutcome = 'published' | 'updated' | 'unchanged' | 'deleted' | 'quarantined' | 'scheduled' | 'pending' | 'failed';
 
 export interface KeyResult {
   key: string;
@@ -78,6 +81,10 @@ export interface PublishDeps {
   config: SiteConfig;
   core: PublishCore;
   now?: () => Date;
+  /** Re-sends a held article's key at its time (EventBridge Scheduler in AWS, a timer locally). */
+  scheduler?: PublishScheduler;
+  /** An article dated further ahead than this is held (default SCHEDULE_SKEW_MS). */
+  scheduleSkewMs?: number;
   /** Parallel reads/writes within one phase. */
   concurrency?: number;
 }
@@ -178,6 +185,7 @@ class BatchRun {
   async publish(keys: readonly string[]): Promise<BatchResult> {
     const head = (await this.readJson<HeadManifest>(HEAD_KEY)) ?? emptyHead();
     const quarantine = new Map(head.quarantine.map((q) => [q.key, q]));
+    this.scheduled = new Map((head.scheduled ?? []).map((e) => [e.key, e]));
     const unique = [...new Set(keys)].sort();
     const imageKeys = unique.filter((k) => this.deps.core.isImageKey(k));
     const articleKeys = new Set(unique.filter((k) => !this.deps.core.isImageKey(k)));
@@ -191,8 +199,12 @@ class BatchRun {
     this.keepPublishedVersions(live, manifests);
     const pages = await this.writeArticlePages(live);
     const archive = await this.writeArchives(head, live, manifests);
+    // Schedules before the commit: a hold committed without its schedule would never publish, while a
+    // schedule whose commit failed only fires a re-check.
+    await this.createSchedules();
     const commit = await this.commitHead(head, live, quarantine, archive, manifests, pages);
     await this.finishRecords(live, commit.records);
+    await this.cancelSchedules();
 
     const results = [...imageResults];
     for (const p of plans) {
@@ -389,7 +401,16 @@ class BatchRun {
     const feedsChanged = headPlan.write.some((f) => feedPaths.has(f.path));
     await this.writeFiles(headPlan.write, head.outputs);
     await mapLimit(headPlan.stale, this.limit, (p) => this.deleteFile(p));
-    const nextHead: HeadManifest = { version: 1, items, months, quarantine: quarantined, lastPublish, outputs: headPlan.hashes };
+    const scheduled = [...this.scheduled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const nextHead: HeadManifest = {
+      version: 1,
+      items,
+      months,
+      quarantine: quarantined,
+      lastPublish,
+      outputs: headPlan.hashes,
+      ...(scheduled.length > 0 && { scheduled }),
+    };
     if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
     return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
   }
@@ -487,6 +508,7 @@ class BatchRun {
       if (record) plan.record = record;
       if (!object) {
         this.clearQuarantine(key, quarantine);
+        this.clearHold(key);
         if (record) {
           plan.removal = record;
           plan.outcome = 'deleted';
@@ -502,6 +524,7 @@ class BatchRun {
       if (prepared.verdict === 'rejected') {
         // A bad re-upload does not take the published version down; the status page shows why.
         this.quarantineUpload(prepared, quarantine);
+        this.clearHold(key);
         plan.outcome = 'quarantined';
         plan.reason = prepared.reason;
         return plan;
@@ -509,6 +532,16 @@ class BatchRun {
       if (prepared.verdict !== 'article') throw new Error(`prepared record of ${key} is not an article`);
       this.clearQuarantine(key, quarantine);
       const fresh = prepared.article;
+      // Re-checked on every event for the key, so a stale timer for an earlier date only re-holds.
+      const at = holdUntil(fresh, this.now, this.deps.scheduleSkewMs);
+      if (at !== undefined) {
+        this.hold({ key, title: fresh.title, at, ...(object.etag !== undefined && { etag: object.etag }) });
+        // Re-dated into the future after publishing: it leaves the site until its new time.
+        if (record) plan.removal = record;
+        plan.outcome = 'scheduled';
+        return plan;
+      }
+      this.clearHold(key);
       plan.namedImages = namedImageKeys(fresh);
       const candidates = imageKeysFor(fresh, key);
       const imageRecords = new Map(await Promise.all(candidates.map(async (k) => [k, await this.readJson<ImageRecord>(imageRecordKey(k))] as const)));
@@ -572,6 +605,37 @@ class BatchRun {
       const merged = [...new Set([...record.articles, ...articles])].sort();
       if (merged.length !== record.articles.length) await this.writeJson(imageRecordKey(imageKey), { ...record, articles: merged });
     });
+  }
+
+  private scheduled = new Map<string, ScheduledEntry>();
+  private readonly scheduleWrites = new Map<string, string>();
+  private readonly scheduleCancels = new Set<string>();
+
+  private hold(entry: ScheduledEntry): void {
+    const previous = this.scheduled.get(entry.key);
+    this.scheduled.set(entry.key, entry);
+    this.scheduleCancels.delete(entry.key);
+    if (previous?.at !== entry.at) this.scheduleWrites.set(entry.key, entry.at);
+  }
+
+  private clearHold(key: string): void {
+    if (this.scheduled.delete(key)) {
+      this.scheduleWrites.delete(key);
+      this.scheduleCancels.add(key);
+    }
+  }
+
+  private async createSchedules(): Promise<void> {
+    const scheduler = this.deps.scheduler;
+    if (!scheduler) return;
+    await mapLimit([...this.scheduleWrites], this.limit, ([key, at]) => scheduler.schedule(key, at));
+  }
+
+  /** After the commit; a schedule left behind by a failure here fires a harmless re-check. */
+  private async cancelSchedules(): Promise<void> {
+    const scheduler = this.deps.scheduler;
+    if (!scheduler) return;
+    await mapLimit([...this.scheduleCancels], this.limit, (key) => scheduler.cancel(key));
   }
 
   private readonly quarantineWrites = new Map<string, QuarantineRecord>();

@@ -76,6 +76,7 @@ describe('cdk-nag', () => {
       `AwsSolutions::AwsSolutions-IAM5[Resource::<${id(dev.stack.site)}.Arn>/_feedpub/prepared/*]`,
       `AwsSolutions::AwsSolutions-IAM5[Resource::<${id(dev.stack.uploads)}.Arn>/*]`,
       `AwsSolutions::AwsSolutions-IAM5[Resource::<${id(dev.stack.uploads)}.Arn>/*]`,
+      'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/<HeldArticles>/*]',
     ]);
     for (const [rule, reason] of acks) expect(reason.length, rule).toBeGreaterThan(40);
   });
@@ -369,6 +370,9 @@ describe('publish function', () => {
       's3:GetObject': objectsOf(dev.stack.uploads),
       's3:DeleteObject s3:GetObject s3:PutObject': objectsOf(dev.stack.site),
       'cloudfront:CreateInvalidation': dev.stack.resolve(dev.stack.distribution.distributionArn),
+      // Scheduled publishing: schedules of the held-articles group, and the role they send with.
+      'scheduler:CreateSchedule scheduler:DeleteSchedule scheduler:UpdateSchedule': expect.anything(),
+      'iam:PassRole': expect.anything(),
       'sqs:ChangeMessageVisibility sqs:DeleteMessage sqs:GetQueueAttributes sqs:GetQueueUrl sqs:ReceiveMessage': arnOf(dev.stack.publish),
     });
     for (const s of statements) {
@@ -618,5 +622,53 @@ describe('custom domain and no CDN invalidation (context domainName + certificat
 
   it('no alarm email subscription without alarmEmail', () => {
     prod.template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+});
+
+describe('scheduled publishing (EventBridge Scheduler)', () => {
+  const group = () => Object.keys(t.findResources('AWS::Scheduler::ScheduleGroup'));
+  const schedulerRoleId = () =>
+    Object.entries(t.findResources('AWS::IAM::Role')).find(([, r]) =>
+      JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    )?.[0] as string;
+
+  it('one schedule group; a scheduler role, assumed by the scheduler of this account only, that may only send to the events queue', () => {
+    expect(group()).toHaveLength(1);
+    const roleId = schedulerRoleId();
+    const role = t.findResources('AWS::IAM::Role')[roleId]!;
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } },
+    ]);
+    const policies = Object.values(t.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }));
+    expect(policies).toHaveLength(1);
+    expect(policies[0]!.Properties.PolicyDocument.Statement).toEqual([{ Action: 'sqs:SendMessage', Effect: 'Allow', Resource: arnOf(dev.stack.events) }]);
+  });
+
+  it('the publish function may create, update and delete schedules in that group only, and pass only the scheduler role to the scheduler', () => {
+    const [policy] = Object.values(t.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: id(dev.stack.publishRole) }] } }));
+    const statements = policy!.Properties.PolicyDocument.Statement as Record<string, any>[];
+    const scheduling = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('scheduler:')));
+    expect(scheduling).toHaveLength(1);
+    expect([scheduling[0]!.Action].flat().sort()).toEqual(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:UpdateSchedule']);
+    const resource = JSON.stringify(scheduling[0]!.Resource);
+    expect(resource).toContain(`schedule/`);
+    expect(resource).toContain(`{"Ref":"${group()[0]}"}`);
+    expect(resource).toMatch(/\/\*"\]\]\}$/);
+    const passRole = statements.filter((s) => [s.Action].flat().includes('iam:PassRole'));
+    expect(passRole).toEqual([
+      {
+        Action: 'iam:PassRole',
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [schedulerRoleId(), 'Arn'] },
+        Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      },
+    ]);
+  });
+
+  it('the publish function is told the group, the events queue as target, and the scheduler role', () => {
+    const env = t.findResources('AWS::Lambda::Function')[id(dev.stack.publishFunction)]!.Properties.Environment.Variables;
+    expect(env.SCHEDULE_GROUP).toEqual({ Ref: group()[0] });
+    expect(env.SCHEDULE_TARGET_ARN).toEqual(arnOf(dev.stack.events));
+    expect(env.SCHEDULE_ROLE_ARN).toEqual({ 'Fn::GetAtt': [schedulerRoleId(), 'Arn'] });
   });
 });

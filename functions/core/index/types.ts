@@ -2,6 +2,7 @@
 // Every part is small and touched only by the uploads that concern it, so the cost of one upload
 // does not grow with the archive.
 import type { Article, QuarantineRecord, UploadRejectionCode } from '../model';
+import type { ScheduledEntry } from './schedule';
 
 /** Content hashes of the outputs a manifest owns: lets the pipeline skip unchanged writes without a GET. */
 export type OutputHashes = Record<string, string>;
@@ -48,6 +49,8 @@ export interface HeadManifest {
   quarantine: QuarantineRecord[];
   lastPublish: string | null;
   outputs: OutputHashes;
+  /** Articles held until their stated date (scheduled publishing), by key; absent when none. Private: never rendered. */
+  scheduled?: ScheduledEntry[];
 }
 
 /** `_feedpub/slugs/<slug>.json`: the owner of a slug, so two uploads never share a permalink. */

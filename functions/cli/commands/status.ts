@@ -1,0 +1,52 @@
+// `feedpub status`: what editors see and the public site does not: held (scheduled) articles with
+// their titles and times, and quarantined uploads, read from the private head manifest
+// (_feedpub/head.json in the site bucket) of the local stack or, with --endpoint aws, of AWS.
+import type { Command } from 'commander';
+import type { HeadManifest } from '../../core/index/types';
+
+export interface EditorStatus {
+  scheduled: { key: string; title: string; at: string }[];
+  quarantined: { key: string; code: string; reason: string; time: string }[];
+}
+
+/** Soonest first; ties by key, so the listing is stable. */
+export function editorStatusOf(head: Pick<HeadManifest, 'scheduled' | 'quarantine'> | undefined): EditorStatus {
+  const scheduled = (head?.scheduled ?? [])
+    .map(({ key, title, at }) => ({ key, title, at }))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const quarantined = (head?.quarantine ?? []).map(({ key, code, reason, time }) => ({ key, code, reason, time }));
+  return { scheduled, quarantined };
+}
+
+export function formatEditorStatus(status: EditorStatus): string {
+  const lines = [`scheduled: ${status.scheduled.length}`];
+  for (const s of status.scheduled) lines.push(`  ${s.at}  ${s.key}  ${JSON.stringify(s.title)}`);
+  lines.push(`quarantined: ${status.quarantined.length}`);
+  for (const q of status.quarantined) lines.push(`  ${q.key}  ${q.code}: ${q.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerStatus(program: Command): void {
+  program
+    .command('status')
+    .description('list scheduled (future-dated, held) articles and quarantined uploads, from the private index')
+    .option('--bucket <bucket>', 'site bucket', 'feedpub-site')
+    .option('--endpoint <url>', 'S3 API endpoint, or "aws" for AWS itself (default: the local stack)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { bucket: string; endpoint?: string; json?: boolean }) => {
+      const { s3Target } = await import('../s3target');
+      const { HEAD_KEY } = await import('../../core/index/paths');
+      const target = s3Target({ bucket: opts.bucket, ...(opts.endpoint !== undefined && { endpoint: opts.endpoint }) });
+      try {
+        const found = await target.store.get(HEAD_KEY);
+        const head = found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as HeadManifest) : undefined;
+        const status = editorStatusOf(head);
+        process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatEditorStatus(status));
+      } catch (error) {
+        process.stderr.write(`feedpub status: ${target.explain(error)}\n`);
+        process.exitCode = 1;
+      } finally {
+        target.close();
+      }
+    });
+}

@@ -1,0 +1,78 @@
+// `feedpub status` as an editor runs it (the real CLI in a child process) against a real local S3
+// API whose site bucket the real pipeline wrote: held articles with title and time, quarantined
+// uploads with their reason. Dates derive from the clock (faketime-safe).
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SITE } from '../../functions/core/model';
+import { editorStatusOf } from '../../functions/cli/commands/status';
+import { defaultCore } from '../../functions/pipeline/default-core';
+import { ingestAndPublish } from '../support/stages';
+import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '../../functions/cli/bin.mjs');
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+let s3: LocalS3;
+const later = iso(Date.now() + 2 * 86_400_000);
+const sooner = iso(Date.now() + 3_600_000);
+
+async function feedpub(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, FEEDPUB_S3_PORT: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  s3 = await startLocalS3();
+  await s3.uploads.put('desk/later.txt', `Budget day coverage\nDate: ${later}\n\nHeld.`);
+  await s3.uploads.put('desk/sooner.txt', `Election night live\nDate: ${sooner}\n\nHeld.`);
+  await s3.uploads.put('desk/now.txt', `Published today\nDate: ${iso(Date.now() - 60_000)}\n\nOut.`);
+  await s3.uploads.put('desk/empty.txt', '');
+  const keys = ['desk/later.txt', 'desk/sooner.txt', 'desk/now.txt', 'desk/empty.txt'];
+  await ingestAndPublish({ uploads: s3.uploads, site: s3.site, config: { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' }, core: defaultCore }, keys);
+}, 60_000);
+afterAll(async () => {
+  await s3?.close();
+});
+
+describe('feedpub status', () => {
+  it('lists scheduled articles soonest first, and quarantined uploads, from the local stack', async () => {
+    const r = await feedpub('status', '--endpoint', s3.endpoint);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('scheduled: 2');
+    expect(lines[1]).toBe(`  ${sooner}  desk/sooner.txt  "Election night live"`);
+    expect(lines[2]).toBe(`  ${later}  desk/later.txt  "Budget day coverage"`);
+    expect(lines[3]).toBe('quarantined: 1');
+    expect(lines[4]).toMatch(/^ {2}desk\/empty\.txt {2}empty: /);
+    expect(r.stdout).not.toContain('Published today');
+  }, 60_000);
+
+  it('--json gives the same listing as data', async () => {
+    const r = await feedpub('status', '--json', '--endpoint', s3.endpoint);
+    const status = JSON.parse(r.stdout) as ReturnType<typeof editorStatusOf>;
+    expect(status.scheduled.map((s) => [s.key, s.at])).toEqual([
+      ['desk/sooner.txt', sooner],
+      ['desk/later.txt', later],
+    ]);
+    expect(status.quarantined.map((q) => q.key)).toEqual(['desk/empty.txt']);
+  }, 60_000);
+
+  it('says the stack is not running when nothing answers', async () => {
+    const r = await feedpub('status', '--endpoint', 'http://127.0.0.1:9');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/feedpub status: no S3 API answers/);
+  }, 60_000);
+
+  it('an empty site lists nothing', () => {
+    expect(editorStatusOf(undefined)).toEqual({ scheduled: [], quarantined: [] });
+  });
+});

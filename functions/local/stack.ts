@@ -12,10 +12,10 @@ import type { SiteConfig } from '../core/model';
 import type { PublishCore } from '../pipeline/core';
 import { defaultCore } from '../pipeline/default-core';
 import { inThreadParser } from '../pipeline/ingest';
-import { parseS3Notification, s3NotificationBody } from '../pipeline/events';
+import { s3NotificationBody } from '../pipeline/events';
 import { createPublishHandler } from '../pipeline/lambda';
 import { startDevServer, type DevServer } from './devserver';
-import { FailedUploads } from './failed-uploads';
+import { FailedUploads, notificationKeys } from './failed-uploads';
 import { createParsePool, type ParsePoolOptions } from './parse-pool';
 import { LocalPipeline } from './pipeline';
 import { findUnpublishedUploads } from './reconcile';
@@ -68,11 +68,6 @@ export interface LocalStack {
   /** Timers that re-send held (future-dated) articles at their time. */
   scheduler: TimerScheduler;
   close(): Promise<void>;
-}
-
-function keysOf(body: string): string[] {
-  const parsed = parseS3Notification(body);
-  return parsed.ok ? parsed.value.map((c) => c.key) : [];
 }
 
 /** content/ as uploads, the way `feedpub build` reads it: dates.json entries become the `date` metadata. */
@@ -133,7 +128,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       onDeadLetter: (letter) => {
         failed.add(letter);
         logger.error('dead-lettered after retries; upload the file again to retry', {
-          keys: keysOf(letter.body),
+          keys: notificationKeys(letter.body),
           receiveCount: letter.receiveCount,
           reason: letter.reason,
         });

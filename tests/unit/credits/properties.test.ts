@@ -90,6 +90,16 @@ describe('normalizeCredit invariants', () => {
     );
   });
 
+  // fast-check found it: an unlisted agency accepted after "Photo:" was left all-caps, while the display read
+  // back (no prefix) made it a provider and title-cased it.
+  it.each([
+    ['Photo: Maher Maher/Handout/SOPA IMAGES, MAHER', 'Maher Maher/Sopa Images, Maher/Handout'],
+    ['Photo: Sara Lindgren/CITY LIBRARY', 'Sara Lindgren/City Library'],
+  ])('cases an unlisted agency like a provider: %j', (raw, display) => {
+    expect(normalizeCredit(raw).display).toBe(display);
+    expect(normalizeCredit(display).display).toBe(display);
+  });
+
   it('reads its own display back into the same fields (lines without a credit prefix)', () => {
     // With a prefix, some shapes exist only after it ("Photo by X for Y"): their display reads back verbatim.
     const fields = (c: Credit) => [c.photographer, c.agency, c.provider, c.via, c.handout, c.pool];

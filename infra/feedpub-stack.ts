@@ -27,6 +27,8 @@ import type { Construct } from 'constructs';
 import { cdkBundling, INGEST_ENTRY, PUBLISH_ENTRY } from './bundling';
 import type { StackConfig } from './config';
 import { FEED_CORS } from '../functions/core/cors';
+import { CDN_CACHE_CLASSES, type CdnCacheClass, type CdnCacheClassName, HEAD_FEED_PATHS, OUTPUTS } from '../functions/core/outputs/formats';
+import { viewerRequestCode } from './viewer-request-code';
 
 /** Upload suffixes that reach the pipeline (S3 suffix filters are case-sensitive). */
 const LOWER_CASE_SUFFIXES = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif'];
@@ -183,29 +185,21 @@ export class FeedpubStack extends Stack {
 
     // ---- CloudFront ----------------------------------------------------------------------------
     const encoded = { enableAcceptEncodingGzip: true, enableAcceptEncodingBrotli: true };
-    // Feeds: short; the origin's Cache-Control (max-age, stale-while-revalidate) rules within bounds.
-    const feedsCache = new cloudfront.CachePolicy(this, 'FeedsCache', {
-      comment: 'feedpub feeds: 60 s default, 300 s max',
-      defaultTtl: Duration.seconds(60),
-      maxTtl: Duration.seconds(300),
-      minTtl: Duration.seconds(0),
-      ...encoded,
-    });
-    // Images are published under their content hash: never change, cache for a year.
-    const imagesCache = new cloudfront.CachePolicy(this, 'ImagesCache', {
-      comment: 'feedpub hashed images: 1 year',
-      defaultTtl: Duration.days(365),
-      maxTtl: Duration.days(365),
-      minTtl: Duration.seconds(0),
-      ...encoded,
-    });
-    const pagesCache = new cloudfront.CachePolicy(this, 'PagesCache', {
-      comment: 'feedpub pages: 300 s default',
-      defaultTtl: Duration.seconds(300),
-      maxTtl: Duration.seconds(3600),
-      minTtl: Duration.seconds(0),
-      ...encoded,
-    });
+    // One cache policy per cache class of the output table (functions/core/outputs/formats.ts).
+    const cachePolicies = new Map<CdnCacheClassName, cloudfront.CachePolicy>();
+    for (const cacheClass of CDN_CACHE_CLASSES) {
+      const id = `${cacheClass.name[0]!.toUpperCase()}${cacheClass.name.slice(1)}Cache`;
+      cachePolicies.set(
+        cacheClass.name,
+        new cloudfront.CachePolicy(this, id, {
+          comment: cacheClass.comment,
+          defaultTtl: Duration.seconds(cacheClass.defaultTtlSeconds),
+          maxTtl: Duration.seconds(cacheClass.maxTtlSeconds),
+          minTtl: Duration.seconds(0),
+          ...encoded,
+        }),
+      );
+    }
 
     const securityHeaders: cloudfront.ResponseSecurityHeadersBehavior = {
       strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
@@ -233,7 +227,7 @@ export class FeedpubStack extends Stack {
     });
 
     const folderIndex = new cloudfront.Function(this, 'FolderIndex', {
-      code: cloudfront.FunctionCode.fromFile({ filePath: join(import.meta.dirname, 'viewer-request.js') }),
+      code: cloudfront.FunctionCode.fromInline(viewerRequestCode()),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       comment: 'feedpub: /dir/ -> /dir/index.html, /dir -> /dir/, browsers on a head feed -> /subscribe/',
     });
@@ -242,26 +236,36 @@ export class FeedpubStack extends Stack {
     const origin = S3BucketOrigin.withOriginAccessControl(site, {
       originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
     });
-    const feedBehavior: cloudfront.BehaviorOptions = {
+    const behaviorFor = (cacheClass: CdnCacheClass): cloudfront.BehaviorOptions => ({
       origin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
-      cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD_OPTIONS,
-      cachePolicy: feedsCache,
-      // Forwards Origin and the preflight headers to S3 (not part of the cache key).
-      originRequestPolicy: cloudfront.OriginRequestPolicy.CORS_S3_ORIGIN,
-      responseHeadersPolicy: feedsHeaders,
+      cachePolicy: cachePolicies.get(cacheClass.name)!,
+      responseHeadersPolicy: cacheClass.cors ? feedsHeaders : pagesHeaders,
       compress: true,
-      // A browser opening feed.xml/atom.xml is redirected to the subscribe page before the cache: the
-      // cached feed bytes never depend on who asked (no Vary), and the redirect itself is not stored.
-      functionAssociations: [{ function: folderIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
-    };
+      ...(cacheClass.cors && {
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+        cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD_OPTIONS,
+        // Forwards Origin and the preflight headers to S3 (not part of the cache key).
+        originRequestPolicy: cloudfront.OriginRequestPolicy.CORS_S3_ORIGIN,
+      }),
+      // On feeds, a browser opening feed.xml/atom.xml is redirected to the subscribe page before the
+      // cache: the cached feed bytes never depend on who asked (no Vary), and the redirect is not stored.
+      ...(cacheClass.viewerRequest && { functionAssociations: [{ function: folderIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }] }),
+    });
+    const defaultClass = CDN_CACHE_CLASSES.find((c) => c.pathPatterns.length === 0)!;
+    // In the table's order, which is CloudFront's order of precedence.
+    const additionalBehaviors = Object.fromEntries(
+      CDN_CACHE_CLASSES.flatMap((cacheClass) => {
+        const behavior = behaviorFor(cacheClass);
+        return cacheClass.pathPatterns.map((pattern) => [pattern, behavior] as const);
+      }),
+    );
     const certificate = config.certificateArn
       ? Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn)
       : undefined;
     const distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: `feedpub ${config.stage}`,
-      defaultRootObject: 'index.html',
+      defaultRootObject: OUTPUTS.home.path,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       // The TLS policy is only ours to choose with our own certificate (*.cloudfront.net is fixed).
@@ -274,27 +278,10 @@ export class FeedpubStack extends Stack {
       enableLogging: true,
       logBucket: accessLogs,
       logFilePrefix: 'cloudfront/',
-      defaultBehavior: {
-        origin,
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: pagesCache,
-        responseHeadersPolicy: pagesHeaders,
-        compress: true,
-        functionAssociations: [{ function: folderIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
-      },
-      additionalBehaviors: {
-        'images/*': {
-          origin,
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          cachePolicy: imagesCache,
-          responseHeadersPolicy: pagesHeaders,
-          compress: true,
-        },
-        '*.xml': feedBehavior,
-        '*.json': feedBehavior,
-      },
+      defaultBehavior: behaviorFor(defaultClass),
+      additionalBehaviors,
       // If 404.html is missing, CloudFront still answers 404 (without the page).
-      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.seconds(60) }],
+      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: `/${OUTPUTS.notFound.path}`, ttl: Duration.seconds(60) }],
     });
 
     // The private index is never served, whatever the grant above says (an explicit Deny wins).
@@ -508,7 +495,7 @@ export class FeedpubStack extends Stack {
     new CfnOutput(this, 'DistributionDomainName', { value: distribution.distributionDomainName });
     new CfnOutput(this, 'SiteUrl', { value: `${baseUrl}/` });
     new CfnOutput(this, 'FeedUrls', {
-      value: ['feed.xml', 'atom.xml', 'feed.json'].map((path) => `${baseUrl}/${path}`).join(' '),
+      value: HEAD_FEED_PATHS.map((path) => `${baseUrl}/${path}`).join(' '),
       description: 'RSS 2.0, Atom 1.0, JSON Feed 1.1',
     });
     new CfnOutput(this, 'UploadCommand', { value: `aws s3 cp FILE s3://${uploads.bucketName}/` });

@@ -10,7 +10,7 @@
 // A person opening a head feed in a browser (Accept asks for text/html, names no feed type) is sent
 // to /subscribe/ with a 302 that no cache stores; feed readers get the feed. Same rule as
 // isBrowserNavigation in functions/core/render/subscribe.ts (a test runs both on one table).
-var BROWSER_REDIRECTED_FEEDS = ['/feed.xml', '/atom.xml'];
+var BROWSER_REDIRECTED_FEEDS = FEEDPUB_BROWSER_REDIRECTED_FEEDS;
 
 function isBrowserNavigation(headers) {
   var accept = headers && headers.accept && headers.accept.value;
@@ -26,7 +26,7 @@ function handler(event) {
     return {
       statusCode: 302,
       statusDescription: 'Found',
-      headers: { location: { value: '/subscribe/' }, 'cache-control': { value: 'no-store' } },
+      headers: { location: { value: FEEDPUB_SUBSCRIBE_LOCATION }, 'cache-control': { value: 'no-store' } },
     };
   }
   if (uri.endsWith('/')) {
@@ -39,7 +39,7 @@ function handler(event) {
     return {
       statusCode: 301,
       statusDescription: 'Moved Permanently',
-      headers: { location: { value: path ? '/' + path + '/' : '/' }, 'cache-control': { value: 'public, max-age=3600' } },
+      headers: { location: { value: path ? '/' + path + '/' : '/' }, 'cache-control': { value: FEEDPUB_FOLDER_REDIRECT_CACHE_CONTROL } },
     };
   }
   return request;

@@ -1,5 +1,6 @@
 // The one line `feedpub build` prints at the end, and one line per file it could not publish.
 import type { SiteFile, UploadRejected } from '../core/model';
+import { FEED_FORMATS } from '../core/outputs/formats';
 
 export interface BuildCounts {
   articles: number;
@@ -12,7 +13,7 @@ export interface BuildCounts {
   rejected: UploadRejected[];
 }
 
-const FEED_FILE = /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/;
+const FEED_FILE_NAMES: ReadonlySet<string> = new Set(FEED_FORMATS.map((f) => f.fileName));
 const ARTICLE_PAGE = /^articles\/[^/]+\/index\.html$/;
 
 /** Head feeds, archive feeds and article pages among the rendered files. */
@@ -22,7 +23,7 @@ export function countSiteFiles(files: readonly Pick<SiteFile, 'path'>[]): Pick<B
   let pages = 0;
   for (const { path } of files) {
     if (ARTICLE_PAGE.test(path)) pages++;
-    else if (FEED_FILE.test(path)) {
+    else if (FEED_FILE_NAMES.has(path.slice(path.lastIndexOf('/') + 1))) {
       if (path.startsWith('archive/')) archiveFeeds++;
       else if (!path.includes('/')) headFeeds++;
     }

@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { contentType as contentTypeFor } from 'mime-types';
 import { corsPreflightHeaders, corsResponseHeaders } from '../core/cors';
 import { INDEX_PREFIX } from '../core/index/paths';
-import { BROWSER_REDIRECTED_FEEDS, isBrowserNavigation } from '../core/render/subscribe';
+import { CACHE_CONTROL, cdnCacheClassOf, OUTPUTS } from '../core/outputs/formats';
+import { BROWSER_REDIRECTED_FEEDS, isBrowserNavigation, SUBSCRIBE_LOCATION } from '../core/render/subscribe';
 import type { ObjectStore, StoredObject } from '../store/types';
 import { listenOn } from './listen';
 import { localKeyProblem } from './s3-request-rules';
@@ -29,9 +30,9 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-/** The paths CloudFront serves with the feeds' CORS policy ("*.xml" and "*.json" behaviours). */
+/** The paths CloudFront serves with the feeds' CORS policy (the cache classes with `cors`). */
 function isFeedPath(path: string): boolean {
-  return /\.(xml|json)$/.test(path);
+  return cdnCacheClassOf(path.replace(/^\/+/, '')).cors;
 }
 const GZIP_MIN_BYTES = 256;
 
@@ -119,14 +120,14 @@ function isWhole(object: StoredObject): boolean {
   return md5 === undefined || createHash('md5').update(object.bytes).digest('hex') === md5;
 }
 
-const STATUS_PAGE = 'status/index.html';
+const STATUS_PAGE = OUTPUTS.statusPage.path;
 
 /** The status page with a live notice at the top of its main part; never cached, as it is not the stored page. */
 function withNotice(page: StoredObject | undefined, notice: string): StoredObject {
   const html = page ? Buffer.from(page.bytes).toString('utf8') : '<!doctype html>\n<meta charset="utf-8">\n<title>Status</title>\n<main>\n<h1>Status</h1>\n</main>\n';
   const at = html.includes('<main>') ? html.indexOf('<main>') + '<main>'.length : 0;
   const bytes = Buffer.from(`${html.slice(0, at)}\n${notice}\n${html.slice(at)}`);
-  return { bytes, metadata: {}, contentType: 'text/html; charset=utf-8', cacheControl: 'no-store' };
+  return { bytes, metadata: {}, contentType: OUTPUTS.statusPage.contentType, cacheControl: CACHE_CONTROL.none };
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
@@ -156,10 +157,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   const notFound = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const page = await store.get('404.html');
-    if (page) return send(req, res, '404.html', { ...page, cacheControl: 'no-cache' }, 404);
+    const page = await store.get(OUTPUTS.notFound.path);
+    if (page) return send(req, res, OUTPUTS.notFound.path, { ...page, cacheControl: 'no-cache' }, 404);
     const body = Buffer.from('<!doctype html><meta charset="utf-8"><title>Not found</title><h1>Not found</h1><p><a href="/">Home</a></p>\n');
-    return send(req, res, '404.html', { bytes: body, metadata: {}, contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' }, 404);
+    return send(req, res, OUTPUTS.notFound.path, { bytes: body, metadata: {}, contentType: OUTPUTS.notFound.contentType, cacheControl: 'no-cache' }, 404);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -177,7 +178,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     // A person opening a head feed in a browser gets the subscribe page (as the CloudFront function does).
     if (BROWSER_REDIRECTED_FEEDS.includes(pathname) && isBrowserNavigation(req.headers.accept)) {
-      res.writeHead(302, { Location: '/subscribe/', 'Cache-Control': 'no-store' }).end();
+      res.writeHead(302, { Location: SUBSCRIBE_LOCATION, 'Cache-Control': CACHE_CONTROL.none }).end();
       return;
     }
     const key = keyForPath(pathname);

@@ -9,6 +9,7 @@ import { listContentKeys, loadDates, loadSiteConfig } from '../build';
 import { HEAD_KEY, INDEX_PREFIX } from '../core/index/paths';
 import type { HeadManifest } from '../core/index/types';
 import type { SiteConfig } from '../core/model';
+import { HEAD_FEED_PATHS, OUTPUTS } from '../core/outputs/formats';
 import type { PublishCore } from '../pipeline/core';
 import { defaultCore } from '../pipeline/default-core';
 import { inThreadParser } from '../pipeline/ingest';
@@ -160,7 +161,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     } else {
       seeded = await uploadFiles(s3.uploads, await seedFiles(options.contentDir));
       await s3.site.put(SEED_MARKER, JSON.stringify({ from: options.contentDir, keys: seeded.map((f) => f.key) }), {
-        contentType: 'application/json; charset=utf-8',
+        contentType: OUTPUTS.privateRecord.contentType,
       });
     }
     if (options.awaitSeed !== false) await pipeline.drain();
@@ -170,7 +171,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         site: `${devServer.url}/`,
         s3: s3.endpoint.replace('127.0.0.1', 'localhost'),
         status: `${devServer.url}/status/`,
-        feeds: ['feed.xml', 'atom.xml', 'feed.json'].map((f) => `${devServer.url}/${f}`),
+        feeds: HEAD_FEED_PATHS.map((f) => `${devServer.url}/${f}`),
       },
       s3,
       queue: pipeline,

@@ -10,6 +10,7 @@ import type { PreparedRecord } from '../core/index/types';
 import type { Article, Result, SiteConfig, UploadInput, UploadRejected, UploadRejectionCode } from '../core/model';
 import type { ObjectHead, ObjectStore } from '../store/types';
 import { mapLimit } from '../core/concurrency';
+import { outputHeaders } from '../core/outputs/formats';
 import type { PublishCore } from './core';
 
 /** Parses one upload; may run it on a worker thread with a deadline. Resolves, never rejects, for a bad file. */
@@ -46,7 +47,7 @@ export interface IngestOptions {
   abandonedAfter?: string;
 }
 
-const PRIVATE_JSON = { contentType: 'application/json; charset=utf-8', cacheControl: 'no-store' };
+const PRIVATE_JSON = outputHeaders('privateRecord');
 
 /** Parses in this thread: a throw (stack overflow included) becomes a rejection of the file. */
 export function inThreadParser(core: Pick<IngestCore, 'ingestUpload'>): ParseRunner {

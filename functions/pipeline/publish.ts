@@ -11,6 +11,7 @@
 // anywhere is redone, never skipped, by the next event for a key or a re-run.
 import { isDeepStrictEqual } from 'node:util';
 import { mapLimit } from '../core/concurrency';
+import { OUTPUTS, outputHeaders } from '../core/outputs/formats';
 import { articleIdForKey } from '../core/ids';
 import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
@@ -89,10 +90,9 @@ export interface PublishDeps {
   concurrency?: number;
 }
 
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-const PRIVATE_JSON = { contentType: 'application/json; charset=utf-8', cacheControl: 'no-store' };
+const PRIVATE_JSON = outputHeaders('privateRecord');
 /** Head feeds are cached this long at most: a CDN copy of a replaced file that lives no longer is left to expire. */
-const FEED_FRESHNESS_SECONDS = 60;
+const FEED_FRESHNESS_SECONDS = maxAgeSeconds(OUTPUTS.headFeed.cacheControl);
 
 function maxAgeSeconds(cacheControl: string): number {
   const match = /(?:^|[,\s])(?:s-)?max-age=(\d+)/.exec(cacheControl);
@@ -482,7 +482,7 @@ class BatchRun {
         const bytes = await this.deps.uploads.get(key);
         // Replaced since the HEAD: the newer version's own ingest sends this key again.
         if (!bytes || bytes.etag !== object.etag) return finish('pending', []);
-        bytesWritten += await this.writeFile({ path: prepared.asset.path, body: bytes.bytes, contentType: prepared.asset.contentType, cacheControl: IMMUTABLE });
+        bytesWritten += await this.writeFile({ path: prepared.asset.path, body: bytes.bytes, contentType: prepared.asset.contentType, cacheControl: OUTPUTS.image.cacheControl });
       }
       let outcome: UploadOutcome = 'unchanged';
       if (!isDeepStrictEqual(next, record)) {
@@ -658,8 +658,7 @@ class BatchRun {
       this.writeFile({
         path: quarantinePath(record.key),
         body: `${JSON.stringify(record, null, 2)}\n`,
-        contentType: 'application/json; charset=utf-8',
-        cacheControl: 'public, max-age=60',
+        ...outputHeaders('quarantineReport'),
       }),
     );
     await mapLimit([...this.quarantineClears], this.limit, (key) => this.deleteFile(quarantinePath(key)));

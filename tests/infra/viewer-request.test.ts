@@ -1,15 +1,16 @@
 // The CloudFront viewer-request function, run as CloudFront would run it: a table of request URIs
 // and what the viewer gets (the rewritten origin path, or a redirect).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isBrowserNavigation } from '../../functions/core/render/subscribe';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../infra/feedpub-app';
+import { viewerRequestCode } from '../../infra/viewer-request-code';
 
 type Request = { uri: string; method: string; querystring: Record<string, unknown>; headers: Record<string, unknown> };
 type Response = { statusCode: number; headers: Record<string, { value: string }> };
-const handler = new Function(`${readFileSync(join(PROJECT_ROOT, 'infra', 'viewer-request.js'), 'utf8')}; return handler;`)() as (event: {
+const handler = new Function(`${viewerRequestCode()}; return handler;`)() as (event: {
   request: Request;
 }) => Request | Response;
 
@@ -90,8 +91,16 @@ describe('viewer-request function', () => {
   });
 
   it('uses only syntax the cloudfront-js-2.0 runtime accepts (no import/export, one handler)', () => {
-    const source = readFileSync(join(PROJECT_ROOT, 'infra', 'viewer-request.js'), 'utf8');
+    const source = viewerRequestCode();
     expect(source).not.toMatch(/^\s*(import|export)\s/m);
     expect(source.match(/function handler\(event\)/g)).toHaveLength(1);
+  });
+
+  it('is filled in from the output table: the file alone names placeholders, the deployed code none', () => {
+    expect(viewerRequestCode()).not.toMatch(/FEEDPUB_/);
+    expect(viewerRequestCode()).toContain("var BROWSER_REDIRECTED_FEEDS = ['/feed.xml', '/atom.xml'];");
+    // Unfilled, the function fails as it loads: it can never be deployed by mistake and half work.
+    const raw = readFileSync(join(PROJECT_ROOT, 'infra', 'viewer-request.js'), 'utf8');
+    expect(() => new Function(`${raw}; return handler;`)()).toThrow(ReferenceError);
   });
 });

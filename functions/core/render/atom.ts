@@ -1,5 +1,6 @@
 // Atom 1.0 (RFC 4287) with Media RSS, enclosure links for images, WebSub hub and RFC 5005 archive links.
 import type { Article, SiteConfig } from '../model';
+import { feedFormat } from '../outputs/formats';
 import { newestUpdated, rfc3339 } from './dates';
 import { feedItemHtml, type ItemForm } from './figure';
 import { escapeHtmlText } from './html';
@@ -11,7 +12,7 @@ import { siteUrl } from '../site';
 import { headFeedPath, homeUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
 
-export const ATOM_CONTENT_TYPE = 'application/atom+xml';
+const ATOM_MEDIA_TYPE = feedFormat('atom').mediaType;
 
 // An empty feed still needs atom:updated; a fixed instant keeps the bytes deterministic.
 const EMPTY_FEED_UPDATED = '1970-01-01T00:00:00Z';
@@ -46,7 +47,7 @@ export function renderAtom(site: SiteConfig, items: Article[], links: FeedLinks,
 }
 
 function feedLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
-  const link = (rel: string, href: string, type = ATOM_CONTENT_TYPE): XmlNode => ({ '@_rel': rel, '@_type': type, '@_href': href });
+  const link = (rel: string, href: string, type = ATOM_MEDIA_TYPE): XmlNode => ({ '@_rel': rel, '@_type': type, '@_href': href });
   return [
     link('self', links.self),
     link('alternate', homeUrl(site), 'text/html'),

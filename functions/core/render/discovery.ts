@@ -1,27 +1,19 @@
 // Feed autodiscovery links (`<link rel="alternate">`) and visible feed links, for every HTML page.
 import type { SiteConfig } from '../model';
 import { siteUrl } from '../site';
-import { ATOM_CONTENT_TYPE } from './atom';
+import { FEED_FORMATS } from '../outputs/formats';
 import { escapeHtml } from './html';
-import { JSON_FEED_CONTENT_TYPE } from './jsonfeed';
-import { RSS_CONTENT_TYPE } from './rss';
-import { type FeedFormat, headFeedPath, homeUrl, stylesheetUrl } from './urls';
-
-const FEEDS: { format: FeedFormat; type: string; label: string }[] = [
-  { format: 'rss', type: RSS_CONTENT_TYPE, label: 'RSS' },
-  { format: 'atom', type: ATOM_CONTENT_TYPE, label: 'Atom' },
-  { format: 'json', type: JSON_FEED_CONTENT_TYPE, label: 'JSON Feed' },
-];
+import { headFeedPath, homeUrl, stylesheetUrl } from './urls';
 
 export function feedAlternateLinks(site: SiteConfig): string[] {
-  return FEEDS.map(
+  return FEED_FORMATS.map(
     (feed) =>
-      `<link rel="alternate" type="${feed.type}" title="${escapeHtml(`${site.title} (${feed.label})`)}" href="${escapeHtml(siteUrl(site, headFeedPath(feed.format)))}">`,
+      `<link rel="${feed.rel}" type="${feed.mediaType}" title="${escapeHtml(`${site.title} (${feed.label})`)}" href="${escapeHtml(siteUrl(site, headFeedPath(feed.name)))}">`,
   );
 }
 
 export function feedLinksHtml(site: SiteConfig): string {
-  const links = FEEDS.map((feed) => `<a href="${escapeHtml(siteUrl(site, headFeedPath(feed.format)))}">${feed.label}</a>`);
+  const links = FEED_FORMATS.map((feed) => `<a href="${escapeHtml(siteUrl(site, headFeedPath(feed.name)))}">${feed.label}</a>`);
   return `<p class="feeds">Feeds: ${links.join(' · ')}</p>`;
 }
 

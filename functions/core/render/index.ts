@@ -4,19 +4,19 @@ import type { Article, SiteConfig, SiteFile, SiteStatus } from '../model';
 import { siteUrl } from '../site';
 import { isMonthComplete } from '../index/months';
 import { monthOf, newestFirst } from '../order';
+import { FEED_FORMAT_NAMES, feedFormat, OUTPUTS, outputHeaders } from '../outputs/formats';
 import { feedXsl, STYLE_CSS } from './assets';
 import { renderWithinBudget } from './budget';
-import { ATOM_CONTENT_TYPE, renderAtom } from './atom';
-import { JSON_FEED_CONTENT_TYPE, renderJsonFeed } from './jsonfeed';
+import { renderAtom } from './atom';
+import { renderJsonFeed } from './jsonfeed';
 import { renderHome, renderNotFound } from './home';
 import { articlePagePath, renderPage } from './page';
-import { RSS_CONTENT_TYPE, renderRss } from './rss';
+import { renderRss } from './rss';
 import { renderStatusJson, renderStatusPage } from './status';
-import { renderSubscribePage, SUBSCRIBE_PAGE_PATH } from './subscribe';
+import { renderSubscribePage } from './subscribe';
 import {
   archiveFeedLinks,
   archiveFeedPath,
-  FEED_FORMATS,
   JSON_CONTINUED_PATH,
   jsonHeadPaging,
   type FeedFormat,
@@ -24,28 +24,6 @@ import {
   headFeedLinks,
   headFeedPath,
 } from './urls';
-
-const UTF8 = '; charset=utf-8';
-
-export const CONTENT_TYPES = {
-  rss: RSS_CONTENT_TYPE + UTF8,
-  atom: ATOM_CONTENT_TYPE + UTF8,
-  json: JSON_FEED_CONTENT_TYPE + UTF8,
-  html: `text/html${UTF8}`,
-  css: `text/css${UTF8}`,
-  xsl: `application/xslt+xml${UTF8}`,
-  statusJson: `application/json${UTF8}`,
-} as const;
-
-export const CACHE_CONTROL = {
-  /** Head feeds, the current month's archive and status: readers poll them; short, with background refresh. */
-  live: 'public, max-age=60, stale-while-revalidate=300',
-  /** Archives of past months change only on a late edit. */
-  pastArchive: 'public, max-age=3600',
-  page: 'public, max-age=300',
-  home: 'public, max-age=60',
-  asset: 'public, max-age=3600',
-} as const;
 
 const RENDERERS: Record<FeedFormat, (site: SiteConfig, items: Article[], links: FeedLinks, summaryOnly?: ReadonlySet<string>) => string> = {
   rss: renderRss,
@@ -73,11 +51,11 @@ export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonth
     const { prevArchive: _rssAtomOnly, ...rest } = links;
     return { ...rest, ...(paging.next !== undefined && { prevArchive: paging.next }) };
   };
-  const files: SiteFile[] = FEED_FORMATS.map((format) => ({
+  const files: SiteFile[] = FEED_FORMAT_NAMES.map((format) => ({
     path: headFeedPath(format),
     body: renderWithinBudget((feedItems, summaryOnly) => RENDERERS[format](site, feedItems, linksFor(format), summaryOnly), head, site.headFeedBytes),
-    contentType: CONTENT_TYPES[format],
-    cacheControl: CACHE_CONTROL.live,
+    contentType: feedFormat(format).contentType,
+    cacheControl: OUTPUTS.headFeed.cacheControl,
   }));
   if (continued.length > 0) {
     const links: FeedLinks = {
@@ -85,7 +63,7 @@ export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonth
       ...(paging.afterContinued !== undefined && { prevArchive: paging.afterContinued }),
       archive: false,
     };
-    files.push({ path: JSON_CONTINUED_PATH, body: renderJsonFeed(site, continued, links), contentType: CONTENT_TYPES.json, cacheControl: CACHE_CONTROL.live });
+    files.push({ path: JSON_CONTINUED_PATH, body: renderJsonFeed(site, continued, links), ...outputHeaders('jsonContinued') });
   }
   return files;
 }
@@ -99,42 +77,41 @@ export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonth
 export function renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string): SiteFile[] {
   const monthItems = [...items].sort(newestFirst);
   const complete = isMonthComplete(month, now ?? newestPublished(monthItems, month), site.timeZone);
-  const cacheControl = complete ? CACHE_CONTROL.pastArchive : CACHE_CONTROL.live;
-  return FEED_FORMATS.map((format) => ({
+  const cacheControl = complete ? OUTPUTS.pastArchiveFeed.cacheControl : OUTPUTS.openArchiveFeed.cacheControl;
+  return FEED_FORMAT_NAMES.map((format) => ({
     path: archiveFeedPath(month, format),
     body: RENDERERS[format](site, monthItems, archiveFeedLinks(site, format, month, archiveMonths, complete)),
-    contentType: CONTENT_TYPES[format],
+    contentType: feedFormat(format).contentType,
     cacheControl,
   }));
 }
 
 export function renderArticlePage(site: SiteConfig, article: Article): SiteFile {
-  return { path: articlePagePath(article), body: renderPage(site, article), contentType: CONTENT_TYPES.html, cacheControl: CACHE_CONTROL.page };
+  return { path: articlePagePath(article), body: renderPage(site, article), ...outputHeaders('articlePage') };
 }
 
 export function renderHomePage(site: SiteConfig, latest: Article[]): SiteFile {
   return {
-    path: 'index.html',
+    path: OUTPUTS.home.path,
     body: renderHome(site, [...latest].sort(newestFirst)),
-    contentType: CONTENT_TYPES.html,
-    cacheControl: CACHE_CONTROL.home,
+    ...outputHeaders('home'),
   };
 }
 
 export function renderStatus(site: SiteConfig, status: SiteStatus, latest: Article[]): SiteFile[] {
   const sorted = [...latest].sort(newestFirst);
   return [
-    { path: 'status.json', body: renderStatusJson(status, sorted), contentType: CONTENT_TYPES.statusJson, cacheControl: CACHE_CONTROL.live },
-    { path: 'status/index.html', body: renderStatusPage(site, status, sorted), contentType: CONTENT_TYPES.html, cacheControl: CACHE_CONTROL.live },
+    { path: OUTPUTS.statusJson.path, body: renderStatusJson(status, sorted), ...outputHeaders('statusJson') },
+    { path: OUTPUTS.statusPage.path, body: renderStatusPage(site, status, sorted), ...outputHeaders('statusPage') },
   ];
 }
 
 export function renderStaticAssets(site: SiteConfig): SiteFile[] {
   return [
-    { path: 'style.css', body: STYLE_CSS, contentType: CONTENT_TYPES.css, cacheControl: CACHE_CONTROL.asset },
-    { path: 'feed.xsl', body: feedXsl(site), contentType: CONTENT_TYPES.xsl, cacheControl: CACHE_CONTROL.asset },
-    { path: '404.html', body: renderNotFound(site), contentType: CONTENT_TYPES.html, cacheControl: CACHE_CONTROL.asset },
-    { path: SUBSCRIBE_PAGE_PATH, body: renderSubscribePage(site), contentType: CONTENT_TYPES.html, cacheControl: CACHE_CONTROL.asset },
+    { path: OUTPUTS.stylesheet.path, body: STYLE_CSS, ...outputHeaders('stylesheet') },
+    { path: OUTPUTS.feedXsl.path, body: feedXsl(site), ...outputHeaders('feedXsl') },
+    { path: OUTPUTS.notFound.path, body: renderNotFound(site), ...outputHeaders('notFound') },
+    { path: OUTPUTS.subscribe.path, body: renderSubscribePage(site), ...outputHeaders('subscribe') },
   ];
 }
 

@@ -9,7 +9,6 @@ import { NO_IDS } from './budget';
 import { homeUrl } from './urls';
 import { stripInvalidXmlChars } from './xml';
 
-export const JSON_FEED_CONTENT_TYPE = 'application/feed+json';
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
 /** One image as the `_feedpub` extension carries it: the article's image without its upload-side `src`. */

@@ -1,6 +1,7 @@
 // RSS 2.0 (https://www.rssboard.org/rss-specification) with content:encoded, dc:creator, Media RSS,
 // atom:link self/hub and RFC 5005 archive links.
 import type { Article, SiteConfig } from '../model';
+import { feedFormat } from '../outputs/formats';
 import { newestUpdated, rfc3339, rfc822 } from './dates';
 import { feedItemHtml, type ItemForm } from './figure';
 import { escapeHtmlText } from './html';
@@ -11,7 +12,7 @@ import { NO_IDS } from './budget';
 import { homeUrl, stylesheetUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
 
-export const RSS_CONTENT_TYPE = 'application/rss+xml';
+const RSS_MEDIA_TYPE = feedFormat('rss').mediaType;
 
 // The elements that carry (escaped) HTML; every other text element is plain text (RSS Profile).
 const HTML_ELEMENTS: ReadonlySet<string> = new Set(['description', 'content:encoded']);
@@ -44,7 +45,7 @@ export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks, 
 }
 
 function atomLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
-  const link = (rel: string, href: string): XmlNode => ({ '@_rel': rel, '@_type': RSS_CONTENT_TYPE, '@_href': href });
+  const link = (rel: string, href: string): XmlNode => ({ '@_rel': rel, '@_type': RSS_MEDIA_TYPE, '@_href': href });
   return [
     link('self', links.self),
     ...(site.websubHub === undefined ? [] : [{ '@_rel': 'hub', '@_href': site.websubHub }]),

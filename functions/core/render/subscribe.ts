@@ -6,13 +6,13 @@ import type { SiteConfig } from '../model';
 import { siteUrl } from '../site';
 import { feedAlternateLinks } from './discovery';
 import { escapeHtml, htmlDocument } from './html';
-import { FEED_FORMATS, type FeedFormat, headFeedPath, homeUrl, stylesheetUrl } from './urls';
+import { FEED_FORMATS, OUTPUTS } from '../outputs/formats';
+import { headFeedPath, homeUrl, stylesheetUrl } from './urls';
 
-export const SUBSCRIBE_PAGE_PATH = 'subscribe/index.html';
-/** Head feeds a browser is redirected away from (JSON Feed is not opened by people, and browsers show JSON readably). */
-export const BROWSER_REDIRECTED_FEEDS = ['/feed.xml', '/atom.xml'];
-
-const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
+/** Head feeds a browser is redirected away from (see FeedFormatRecord.browserRedirect), as request paths. */
+/** Where a browser opening a head feed is sent: the subscribe page's folder. */
+export const SUBSCRIBE_LOCATION = `/${OUTPUTS.subscribe.path.replace(/index\.html$/, '')}`;
+export const BROWSER_REDIRECTED_FEEDS: readonly string[] = FEED_FORMATS.filter((f) => f.browserRedirect).map((f) => `/${headFeedPath(f.name)}`);
 
 // Web feed readers that take a feed URL in a link; each gets the URL percent-encoded.
 const READERS: [name: string, prefix: string][] = [
@@ -36,8 +36,8 @@ export function isBrowserNavigation(accept: string | undefined): boolean {
 export function renderSubscribePage(site: SiteConfig): string {
   const rss = siteUrl(site, headFeedPath('rss'));
   const feeds = FEED_FORMATS.map((format) => {
-    const url = siteUrl(site, headFeedPath(format));
-    return `<li><strong>${FORMAT_NAMES[format]}</strong>: <a href="${escapeHtml(url)}"><code>${escapeHtml(url)}</code></a></li>`;
+    const url = siteUrl(site, headFeedPath(format.name));
+    return `<li><strong>${format.specName}</strong>: <a href="${escapeHtml(url)}"><code>${escapeHtml(url)}</code></a></li>`;
   });
   const readers = READERS.map(([name, prefix]) => `<li><a href="${escapeHtml(prefix + encodeURIComponent(rss))}" rel="nofollow">${escapeHtml(name)}</a></li>`);
   const body = [

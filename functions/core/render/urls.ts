@@ -1,24 +1,23 @@
 // Where each rendered file lives, and the RFC 5005 links between the head feed and the monthly archives.
+// The paths themselves come from the output table (../outputs/formats).
 import type { SiteConfig } from '../model';
+import { archiveFeedFolder, type FeedFormat, feedPath, HEAD_FEED_FOLDER, OUTPUTS } from '../outputs/formats';
 import { siteUrl } from '../site';
 
-export type FeedFormat = 'rss' | 'atom' | 'json';
-
-export const FEED_FILE_NAMES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
-export const FEED_FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
+export type { FeedFormat } from '../outputs/formats';
 
 /**
  * JSON Feed page 2: the items of the head's oldest month that the head no longer carries. With it,
- * following next_url from feed.json reaches every item exactly once (see jsonHeadPaging).
+ * following next_url from the head JSON Feed reaches every item exactly once (see jsonHeadPaging).
  */
-export const JSON_CONTINUED_PATH = 'feed-continued.json';
+export const JSON_CONTINUED_PATH = OUTPUTS.jsonContinued.path;
 
 export function headFeedPath(format: FeedFormat): string {
-  return FEED_FILE_NAMES[format];
+  return feedPath(HEAD_FEED_FOLDER, format);
 }
 
 export function archiveFeedPath(month: string, format: FeedFormat): string {
-  return `archive/${month}/${FEED_FILE_NAMES[format]}`;
+  return feedPath(archiveFeedFolder(month), format);
 }
 
 /** Absolute links of one feed document, each pointing at the same format. */
@@ -71,7 +70,7 @@ export function homeUrl(site: SiteConfig): string {
   return siteUrl(site, '');
 }
 
-export function stylesheetUrl(site: SiteConfig, file: 'feed.xsl' | 'style.css'): string {
+export function stylesheetUrl(site: SiteConfig, file: typeof OUTPUTS.feedXsl.path | typeof OUTPUTS.stylesheet.path): string {
   // Absolute from the site's base (which may carry a path), so it works from archive pages too.
   return new URL(siteUrl(site, file)).pathname;
 }

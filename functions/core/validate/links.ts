@@ -1,11 +1,14 @@
 // Links between files of the site: the head feeds exist and name themselves, archive links (RFC 5005 and
 // JSON Feed next_url) reach files that exist, and every item links to its permalink page.
 // A URL maps to a site path by stripping the site's base URL, read from the head RSS feed's rel="self" link.
+import { FEED_FORMATS, feedPath, HEAD_FEED_FOLDER, HEAD_FEED_PATHS } from '../outputs/formats';
 import { isAbsoluteHttpUrl } from './urls';
 import type { FeedSummary, Violation } from './types';
 
-export const HEAD_FEEDS = ['feed.xml', 'atom.xml', 'feed.json'];
-const SELF_NAMES: Record<string, string> = { 'feed.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'jsonfeed' };
+export const HEAD_FEEDS = HEAD_FEED_PATHS;
+const SELF_NAMES: Record<string, string> = Object.fromEntries(FEED_FORMATS.map((f) => [feedPath(HEAD_FEED_FOLDER, f.name), f.validatorName]));
+const HEAD_RSS = feedPath(HEAD_FEED_FOLDER, 'rss');
+const HEAD_JSON = feedPath(HEAD_FEED_FOLDER, 'json');
 const ARTICLE_PAGE = /^articles\/[^/]+\/index\.html$/;
 
 /** "https://site/feed.xml" -> "https://site" (the head feed's self link, minus the file name). */
@@ -41,7 +44,7 @@ export function checkSiteLinks(feeds: FeedSummary[], exists: (path: string) => b
   }
   const baseUrl = baseUrlOf(feeds);
   if (baseUrl === undefined) {
-    violations.push({ path: 'feed.xml', rule: 'head-feed', message: 'no head feed names itself (rel="self" / feed_url), so links cannot be resolved' });
+    violations.push({ path: HEAD_RSS, rule: 'head-feed', message: 'no head feed names itself (rel="self" / feed_url), so links cannot be resolved' });
     return violations;
   }
 
@@ -84,11 +87,11 @@ export function checkSiteLinks(feeds: FeedSummary[], exists: (path: string) => b
  */
 function checkJsonPaging(feeds: FeedSummary[], baseUrl: string): Violation[] {
   const byPath = new Map(feeds.filter((f) => f.format === 'jsonfeed').map((f) => [f.path, f]));
-  if (!byPath.has('feed.json')) return [];
+  if (!byPath.has(HEAD_JSON)) return [];
   const violations: Violation[] = [];
   const seen = new Map<string, string>();
   const visited = new Set<string>();
-  for (let path: string | undefined = 'feed.json'; path !== undefined && !visited.has(path); ) {
+  for (let path: string | undefined = HEAD_JSON; path !== undefined && !visited.has(path); ) {
     visited.add(path);
     const page = byPath.get(path);
     if (page === undefined) break; // a missing target is reported by archive-link
@@ -96,7 +99,7 @@ function checkJsonPaging(feeds: FeedSummary[], baseUrl: string): Violation[] {
       if (id === undefined) continue;
       const first = seen.get(id);
       // A repeat within one page is unique-id's finding.
-      if (first !== undefined && first !== path) violations.push({ path, rule: 'json-paging', message: `item ${id} is also on ${first}: following next_url from feed.json repeats it` });
+      if (first !== undefined && first !== path) violations.push({ path, rule: 'json-paging', message: `item ${id} is also on ${first}: following next_url from ${HEAD_JSON} repeats it` });
       else if (first === undefined) seen.set(id, path);
     }
     const next = page.archiveLinks.find((l) => l.rel === 'next_url')?.href;
@@ -105,7 +108,7 @@ function checkJsonPaging(feeds: FeedSummary[], baseUrl: string): Violation[] {
   const missed = new Set<string>();
   for (const feed of byPath.values()) for (const { id } of feed.items) if (id !== undefined && !seen.has(id)) missed.add(id);
   if (missed.size > 0) {
-    violations.push({ path: 'feed.json', rule: 'json-paging', message: `${missed.size} item(s) are not reached by following next_url from feed.json, e.g. ${[...missed][0]}` });
+    violations.push({ path: HEAD_JSON, rule: 'json-paging', message: `${missed.size} item(s) are not reached by following next_url from ${HEAD_JSON}, e.g. ${[...missed][0]}` });
   }
   return violations;
 }

@@ -16,7 +16,7 @@ function isBrowserNavigation(headers) {
   var accept = headers && headers.accept && headers.accept.value;
   if (!accept) return false;
   var value = accept.toLowerCase();
-  return value.indexOf('text/html') !== -1 && !/rss\+xml|atom\+xml|feed\+json|rdf\+xml/.test(value);
+  return value.indexOf('text/html') !== -1 && !FEEDPUB_NAMES_A_FEED_TYPE.test(value);
 }
 
 function handler(event) {

@@ -42,7 +42,7 @@ export function feedXsl(site: SiteConfig): string {
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="title"/> (RSS feed)</title>
-        <link rel="stylesheet" href="${escapeHtml(stylesheetUrl(site, 'style.css'))}"/>
+        <link rel="stylesheet" href="${escapeHtml(stylesheetUrl(site, 'stylesheet'))}"/>
       </head>
       <body>
         <header class="site"><a href="${escapeHtml(homeUrl(site))}"><xsl:value-of select="title"/></a></header>

@@ -40,7 +40,7 @@ export function siteChrome(site: SiteConfig): SiteChrome {
       feedLinks: feedLinksHtml(site),
       header: `<header class="site"><a href="${homeHref}">${escapeHtml(site.title)}</a></header>`,
       homeHref,
-      stylesheetHref: stylesheetUrl(site, 'style.css'),
+      stylesheetHref: stylesheetUrl(site, 'stylesheet'),
     };
     chromeBySite.set(site, chrome);
   }

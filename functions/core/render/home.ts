@@ -29,7 +29,7 @@ export function renderHome(site: SiteConfig, latest: Article[]): string {
       ...feedAlternateLinks(site),
     ],
     body,
-    stylesheetHref: stylesheetUrl(site, 'style.css'),
+    stylesheetHref: stylesheetUrl(site, 'stylesheet'),
   });
 }
 
@@ -48,6 +48,6 @@ export function renderNotFound(site: SiteConfig): string {
     title: `Page not found – ${site.title}`,
     head: ['<meta name="robots" content="noindex">'],
     body,
-    stylesheetHref: stylesheetUrl(site, 'style.css'),
+    stylesheetHref: stylesheetUrl(site, 'stylesheet'),
   });
 }

@@ -41,7 +41,7 @@ export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks, 
     '@_xmlns:fh': 'http://purl.org/syndication/history/1.0',
     channel,
   };
-  return writeXml({ rss }, { stylesheetHref: stylesheetUrl(site, 'feed.xsl'), hexPlainText: { htmlElements: HTML_ELEMENTS } });
+  return writeXml({ rss }, { stylesheetHref: stylesheetUrl(site, 'feedXsl'), hexPlainText: { htmlElements: HTML_ELEMENTS } });
 }
 
 function atomLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {

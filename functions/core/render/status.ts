@@ -58,6 +58,6 @@ export function renderStatusPage(site: SiteConfig, status: SiteStatus, latest: A
     title: `Status – ${site.title}`,
     head: ['<meta name="robots" content="noindex">'],
     body,
-    stylesheetHref: stylesheetUrl(site, 'style.css'),
+    stylesheetHref: stylesheetUrl(site, 'stylesheet'),
   });
 }

@@ -22,6 +22,11 @@ const READERS: [name: string, prefix: string][] = [
   ['The Old Reader', 'https://theoldreader.com/feeds/subscribe?url='],
 ];
 
+/** An Accept value naming one of our feed types, or RSS 1.0's (RDF), which some readers ask for: a feed reader. */
+export const NAMES_A_FEED_TYPE = new RegExp(
+  [...FEED_FORMATS.map((f) => f.mediaType), 'application/rdf+xml'].map((type) => type.slice(type.indexOf('/') + 1).replace(/[+.]/g, '\\$&')).join('|'),
+);
+
 /**
  * A browser navigation: the request asks for HTML and names no feed type. Feed readers send
  * "application/rss+xml, ..." or "*\/*"; browsers send "text/html,application/xhtml+xml,...".
@@ -30,7 +35,7 @@ const READERS: [name: string, prefix: string][] = [
 export function isBrowserNavigation(accept: string | undefined): boolean {
   if (accept === undefined) return false;
   const value = accept.toLowerCase();
-  return value.includes('text/html') && !/rss\+xml|atom\+xml|feed\+json|rdf\+xml/.test(value);
+  return value.includes('text/html') && !NAMES_A_FEED_TYPE.test(value);
 }
 
 export function renderSubscribePage(site: SiteConfig): string {
@@ -57,6 +62,6 @@ export function renderSubscribePage(site: SiteConfig): string {
     title: `Subscribe – ${site.title}`,
     head: [`<link rel="canonical" href="${escapeHtml(siteUrl(site, 'subscribe/'))}">`, ...feedAlternateLinks(site)],
     body,
-    stylesheetHref: stylesheetUrl(site, 'style.css'),
+    stylesheetHref: stylesheetUrl(site, 'stylesheet'),
   });
 }

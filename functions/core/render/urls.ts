@@ -70,9 +70,9 @@ export function homeUrl(site: SiteConfig): string {
   return siteUrl(site, '');
 }
 
-export function stylesheetUrl(site: SiteConfig, file: typeof OUTPUTS.feedXsl.path | typeof OUTPUTS.stylesheet.path): string {
+export function stylesheetUrl(site: SiteConfig, output: 'stylesheet' | 'feedXsl'): string {
   // Absolute from the site's base (which may carry a path), so it works from archive pages too.
-  return new URL(siteUrl(site, file)).pathname;
+  return new URL(siteUrl(site, OUTPUTS[output].path)).pathname;
 }
 
 /** Where JSON Feed paging goes after the head: the continued page when it has items, else the month before the head's oldest. */

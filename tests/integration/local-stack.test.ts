@@ -149,7 +149,9 @@ describe('uploads through the S3 API', () => {
     const archive = `archive/${ARTICLE_DATE.slice(0, 7)}/feed.json`;
     expect((await jsonFeed(archive)).items.map((i) => i.id)).toContain(id);
     await stack.s3.uploads.delete(key);
-    await waitFor(async () => !(await jsonFeed()).items.some((i) => i.id === id), 10_000, 'the delete');
+    // The publisher commits the feeds before it deletes the page (a feed never links to a missing page), so
+    // the delete is complete once the page is gone too.
+    await waitFor(async () => !(await jsonFeed()).items.some((i) => i.id === id) && (await http(url.pathname)).status === 404, 10_000, 'the delete');
     expect((await xmlFeed('feed.xml')).items.map((i) => i.title)).not.toContain('Night shift keeps the cranes moving until dawn');
     expect((await xmlFeed('atom.xml')).items.map((i) => i.title)).not.toContain('Night shift keeps the cranes moving until dawn');
     const archiveAfter = await http(archive);

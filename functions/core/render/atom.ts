@@ -11,6 +11,7 @@ import { NO_IDS } from './budget';
 import { siteUrl } from '../site';
 import { headFeedPath, homeUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
+import { authorLine, authorsOf } from './authors';
 
 const ATOM_MEDIA_TYPE = feedFormat('atom').mediaType;
 
@@ -59,7 +60,6 @@ function feedLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
 }
 
 function atomEntry(site: SiteConfig, article: Article, form: ItemForm): XmlNode {
-  const authors = article.authors.length > 0 ? article.authors : [site.defaultAuthor];
   const enclosures = article.images
     .filter((image) => image.url !== undefined)
     .map((image) => ({ '@_rel': 'enclosure', ...(image.type !== undefined && { '@_type': image.type }), '@_href': image.url as string }));
@@ -70,7 +70,8 @@ function atomEntry(site: SiteConfig, article: Article, form: ItemForm): XmlNode 
     link: [{ '@_rel': 'alternate', '@_type': 'text/html', '@_href': article.url }, ...enclosures],
     published: rfc3339(article.published),
     updated: rfc3339(article.updated),
-    author: authors.map((name) => ({ name })),
+    // One author naming everyone: feedparser's entry.author (rss2email's sender) is the last of several.
+    author: { name: authorLine(authorsOf(site, article)) },
     category: article.tags.map((term) => ({ '@_term': term })),
     summary: article.summary.trim() === '' ? undefined : atomText(article.summary),
     content: { '@_type': 'html', '#text': feedItemHtml(site, article, form) },

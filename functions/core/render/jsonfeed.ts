@@ -8,6 +8,7 @@ import type { FeedLinks } from './urls';
 import { NO_IDS } from './budget';
 import { homeUrl } from './urls';
 import { stripInvalidXmlChars } from './xml';
+import { authorsOf } from './authors';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -34,7 +35,7 @@ export function renderJsonFeed(site: SiteConfig, items: Article[], links: FeedLi
 }
 
 function jsonItem(site: SiteConfig, article: Article, form: ItemForm) {
-  const authors = article.authors.length > 0 ? article.authors : [site.defaultAuthor];
+  const authors = authorsOf(site, article);
   const images: FeedpubImage[] = article.images.map((image) => ({
     url: image.url,
     alt: image.alt,

@@ -5,13 +5,14 @@ import { siteChrome } from './discovery';
 import { figureHtml } from './figure';
 import { escapeHtml, htmlDocument, timeHtml } from './html';
 import { stripInvalidXmlChars } from './xml';
+import { authorsOf } from './authors';
 
 export function articlePagePath(article: Article): string {
   return `${articlePath(article.slug)}index.html`;
 }
 
 export function renderPage(site: SiteConfig, article: Article): string {
-  const authors = article.authors.length > 0 ? article.authors : [site.defaultAuthor];
+  const authors = authorsOf(site, article);
   const publisher = article.publisher ?? site.publisher;
   const leadImage = article.images.find((image) => image.url !== undefined);
   // Escaped once each: the title, summary and URL appear several times.

@@ -11,6 +11,7 @@ import type { FeedLinks } from './urls';
 import { NO_IDS } from './budget';
 import { homeUrl, stylesheetUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
+import { authorLine, authorsOf } from './authors';
 
 const RSS_MEDIA_TYPE = feedFormat('rss').mediaType;
 
@@ -65,7 +66,7 @@ function rssItem(site: SiteConfig, article: Article, form: ItemForm): XmlNode {
     // RSS has no modified date; atom:updated is the one the W3C validator accepts and feedparser reads.
     'atom:updated': rfc3339(article.updated),
     // One dc:creator naming everyone: newsboat and feedparser's entry.author keep only the last of several.
-    'dc:creator': authorLine(article.authors.length > 0 ? article.authors : [site.defaultAuthor]),
+    'dc:creator': authorLine(authorsOf(site, article)),
     category: article.tags,
     // RSS readers render description as HTML: the plain-text summary is HTML-escaped, then XML-escaped.
     description: escapeHtmlText(article.summary),
@@ -77,10 +78,4 @@ function rssItem(site: SiteConfig, article: Article, form: ItemForm): XmlNode {
 /** RSS <title> has no type: readers guess HTML from an end tag or entity, so such a title goes out as escaped HTML. */
 function rssTitle(title: string): string {
   return looksLikeHtml(title) ? escapeHtmlText(title) : title;
-}
-
-/** "A", "A and B", "A, B and C". */
-export function authorLine(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -120,6 +120,10 @@ export function checkInterop(path: string, text: string): Violation[] {
     if (names.includes('media:description')) {
       report('item-media-description', `${where} has an item-level media:description: feedparser reads it as the summary; put captions inside media:content`);
     }
+    const authors = names.filter((n) => (rss ? n === 'dc:creator' || n === 'author' : n === 'author')).length;
+    if (authors > 1) {
+      report('one-author-element', `${where} has ${authors} author elements: feedparser's entry.author and newsboat show only the last; name everyone in one ("A, B and C")`);
+    }
     const [summaryName, contentName] = rss ? ['description', 'content:encoded'] : ['summary', 'content'];
     const summaryAt = names.indexOf(summaryName);
     const contentAt = names.indexOf(contentName);

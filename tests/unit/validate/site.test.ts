@@ -70,6 +70,16 @@ const cases: { name: string; mutate: Mutation; expected: [path: string, rule: st
     mutate: edit('feed.xml', /(<description>Summary of a<\/description>)([\s\S]*?<\/content:encoded>)(\s*<media:content[\s\S]*?<\/media:content>)/, '$3$1$2'),
     expected: [['feed.xml', 'media-after-content']],
   },
+  {
+    name: 'RSS item with one dc:creator per author',
+    mutate: edit('feed.xml', '<description>Summary of a</description>', '<dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">Ana Lima</dc:creator><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">Bo Chen</dc:creator><description>Summary of a</description>'),
+    expected: [['feed.xml', 'one-author-element']],
+  },
+  {
+    name: 'Atom entry with one author per person',
+    mutate: edit('atom.xml', '<published>2024-10-31T00:00:00Z</published>', '<published>2024-10-31T00:00:00Z</published><author><name>Ana Lima</name></author><author><name>Bo Chen</name></author>'),
+    expected: [['atom.xml', 'one-author-element']],
+  },
   { name: 'Atom date with milliseconds', mutate: edit('atom.xml', '<published>2024-10-31T00:00:00Z', '<published>2024-10-31T00:00:00.250Z'), expected: [['atom.xml', 'whole-seconds']] },
   { name: 'JSON Feed date with milliseconds', mutate: edit('feed.json', '"date_published": "2024-10-31T00:00:00Z"', '"date_published": "2024-10-31T00:00:00.250Z"'), expected: [['feed.json', 'whole-seconds']] },
   {

@@ -2,6 +2,7 @@
 // The same core the pipeline runs (ingestUpload, describeImage, attachImages, uniqueSlug), without a store.
 import { attachImages, describeImage, isImageKey, type ImageAsset } from '../core/images';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
+import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
 import { ingestUpload, rejectingParseFaults } from '../core/ingest';
 import { tooLargeReason } from '../core/parse/reject';
 import type { Article, QuarantineRecord, Result, SiteConfig, SiteStatus, UploadRejected } from '../core/model';
@@ -27,6 +28,8 @@ export interface AssembledSite {
   rejected: UploadRejected[];
   /** For the status page: the rejections as quarantine records, dated like their file. */
   status: SiteStatus;
+  /** Articles dated after the build's clock (the pipeline's hold rule): in no output, soonest first. */
+  held: ScheduledEntry[];
 }
 
 const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -34,7 +37,8 @@ const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key
 /** As the pipeline's ingest stage: a parser exception rejects the file instead of aborting the build. */
 const ingestCaught = rejectingParseFaults(ingestUpload);
 
-export function assembleSite(files: readonly ContentFile[], site: SiteConfig, onFile?: () => void): AssembledSite {
+/** `now`: the build's clock (RFC 3339); an article it would hold (core/index/schedule.ts) is left out, as the publish stage does. */
+export function assembleSite(files: readonly ContentFile[], site: SiteConfig, onFile?: () => void, now?: string): AssembledSite {
   const sorted = [...files].sort(byKey);
   const rejected: UploadRejected[] = [];
   const quarantined: QuarantineRecord[] = [];
@@ -60,12 +64,19 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
   // Slugs are claimed in key order, so the same folder always gives the same slugs.
   const slugOwners = new Map<string, string>();
   const articles: Article[] = [];
+  const held: ScheduledEntry[] = [];
   for (const file of sorted) {
     if (isImageKey(file.key)) continue;
     const ingested = ingestCaught({ key: file.key, bytes: file.bytes, fallbackDate: file.fallbackDate }, site);
     onFile?.();
     if (!ingested.ok) {
       reject(file, ingested.error);
+      continue;
+    }
+    // Before its slug claim, as in the publish stage: a held article takes no slug from a published one.
+    const at = now === undefined ? undefined : holdUntil(ingested.value, now);
+    if (at !== undefined) {
+      held.push({ key: file.key, title: ingested.value.title, at });
       continue;
     }
     const mine = foundImages(imageKeysFor(ingested.value, file.key), (k) => assets.get(k));
@@ -88,5 +99,6 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
       articles.reduce<string | null>((max, a) => (max === null || a.updated > max ? a.updated : max), null),
       quarantined,
     ),
+    held: held.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : byKey(a, b))),
   };
 }

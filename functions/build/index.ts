@@ -29,7 +29,7 @@ export interface BuildOptions {
   configFile?: string;
   /** Called as content files are ingested (phase "read") and as outputs are written (phase "write"). */
   onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
-  /** The build's clock: which archive months are complete (tests inject it). */
+  /** The build's clock (`--now`): which articles are held until their date, which archive months are complete. */
   now?: () => Date;
 }
 
@@ -116,6 +116,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const site = await loadSiteConfig(contentDir, options.configFile);
   const dates = await loadDates(contentDir);
   const keys = await listContentKeys(contentDir, outDir);
+  const now = (options.now ?? (() => new Date()))().toISOString();
 
   let done = 0;
   const readStarted = performance.now();
@@ -127,7 +128,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   });
   const ingestStarted = performance.now();
   // Progress counts files ingested (reading them is quick next to parsing them).
-  const assembled = assembleSite(files, site, () => onProgress?.('read', ++done, keys.length));
+  const assembled = assembleSite(files, site, () => onProgress?.('read', ++done, keys.length), now);
 
   files.length = 0; // the uploads' bytes are no longer needed: let them go before rendering
 
@@ -140,7 +141,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const months = new Set(assembled.articles.map((a) => monthOf(a))).size;
   const expectedOutputs = assembled.articles.length + 3 * (months + 1) + assembled.assets.length + 5;
   const outputs = function* (): Generator<{ path: string; body: string | Uint8Array }> {
-    for (const file of renderSiteLazily(site, assembled.articles, assembled.status, (options.now ?? (() => new Date()))().toISOString())) {
+    for (const file of renderSiteLazily(site, assembled.articles, assembled.status, now)) {
       paths.push(file.path);
       yield file;
     }
@@ -165,6 +166,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     bytes: writer.bytesWritten,
     ms: finished - started,
     rejected: assembled.rejected,
+    held: assembled.held,
     phaseMs: { read: ingestStarted - readStarted, ingest: renderStarted - ingestStarted, renderAndWrite: finished - renderStarted },
   };
 }

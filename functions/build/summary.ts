@@ -1,4 +1,5 @@
 // The one line `feedpub build` prints at the end, and one line per file it could not publish.
+import type { ScheduledEntry } from '../core/index/schedule';
 import type { SiteFile, UploadRejected } from '../core/model';
 import { FEED_FORMATS } from '../core/outputs/formats';
 
@@ -11,6 +12,8 @@ export interface BuildCounts {
   bytes: number;
   ms: number;
   rejected: UploadRejected[];
+  /** Future-dated articles left out until their date (the pipeline's hold rule), soonest first. */
+  held: ScheduledEntry[];
 }
 
 const FEED_FILE_NAMES: ReadonlySet<string> = new Set(FEED_FORMATS.map((f) => f.fileName));
@@ -43,12 +46,20 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "built 9 articles, 3 feeds + 12 archive feeds, 9 pages, 1.2 MB in 85 ms; 1 quarantined" and the bad files. */
+/**
+ * "built 9 articles, 3 feeds + 12 archive feeds, 9 pages, 1.2 MB in 85 ms; 1 held; 1 quarantined", then
+ * each held article with its time (the editor's terminal: titles are fine here) and each bad file.
+ */
 export function formatSummary(counts: BuildCounts): string[] {
   const ms = counts.ms < 10_000 ? `${Math.round(counts.ms)} ms` : `${(counts.ms / 1000).toFixed(1)} s`;
   let line =
     `built ${plural(counts.articles, 'article')}, ${plural(counts.headFeeds, 'feed')} + ${plural(counts.archiveFeeds, 'archive feed')}, ` +
     `${plural(counts.pages, 'page')}, ${formatBytes(counts.bytes)} in ${ms}`;
+  if (counts.held.length > 0) line += `; ${counts.held.length} held until ${counts.held.length === 1 ? 'its date' : 'their dates'}`;
   if (counts.rejected.length > 0) line += `; ${counts.rejected.length} quarantined`;
-  return [line, ...counts.rejected.map((r) => `  ${r.key}: ${r.reason} [${r.code}]`)];
+  return [
+    line,
+    ...counts.held.map((h) => `  ${h.key}: held until ${h.at} ${JSON.stringify(h.title)} [scheduled]`),
+    ...counts.rejected.map((r) => `  ${r.key}: ${r.reason} [${r.code}]`),
+  ];
 }

@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { SCHEDULE_SKEW_MS } from '../../core/index/schedule';
 
 /** Below this many files a build is over before a bar would be worth drawing. */
 const PROGRESS_MIN_FILES = 200;
@@ -10,6 +11,18 @@ interface BuildFlags {
   config?: string;
   strict?: boolean;
   quiet?: boolean;
+  now?: string;
+}
+
+// An instant with its offset: a clock without a zone would mean a different moment on every machine.
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/i;
+
+/** --now: the build's clock, for a reproducible build or to preview a scheduled day. */
+function parseNow(value: string | undefined): Date | undefined | Error {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (!INSTANT.test(value) || !Number.isFinite(ms)) return new Error(`--now must be an RFC 3339 time with an offset (e.g. 2026-12-01T09:00:00Z), got "${value}"`);
+  return new Date(ms);
 }
 
 export function registerBuild(program: Command): void {
@@ -21,8 +34,15 @@ export function registerBuild(program: Command): void {
     .option('--config <file>', 'site.json to use instead of <content>/site.json')
     .option('--strict', 'exit 1 when any file could not be published')
     .option('--quiet', 'no progress bar')
+    .option('--now <time>', `the build's clock, RFC 3339 (default: the system time): articles dated more than ${SCHEDULE_SKEW_MS / 60_000} minutes after it are held; months before it are complete`)
     .action(async (flags: BuildFlags) => {
       // Loaded here, not at the top: `feedpub --help` registers every command and should not load the builder.
+      const now = parseNow(flags.now);
+      if (now instanceof Error) {
+        process.stderr.write(`feedpub build: ${now.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
       const [{ BuildSetupError, buildSite }, { formatSummary }] = await Promise.all([import('../../build'), import('../../build/summary')]);
       // A bar only on a terminal, and only for a content folder of more than PROGRESS_MIN_FILES files.
       let showProgress = process.stderr.isTTY === true && !flags.quiet;
@@ -44,6 +64,7 @@ export function registerBuild(program: Command): void {
           contentDir: flags.content,
           outDir: flags.out,
           ...(flags.config !== undefined && { configFile: flags.config }),
+          ...(now !== undefined && { now: () => now }),
           onProgress,
         });
         bar?.stop();

@@ -1,8 +1,13 @@
-// Scheduled publishing: the publish stage holds an article whose stated date is still ahead of its
-// clock (beyond a small skew, so a newsroom clock a few seconds fast does not hold a story).
+// Scheduled publishing: THE rule for "is this article in the future?", applied by the pipeline's
+// publish stage and by `feedpub build` alike (one definition; docs/scheduling.md). An article is held
+// while its stated date is strictly more than SCHEDULE_SKEW_MS after the publisher's clock.
 import type { Article } from '../model';
 
-/** Two minutes: an article dated within this of "now" publishes at once. */
+/**
+ * The clock-skew allowance: two minutes. An article dated up to this far ahead of "now" (inclusive)
+ * publishes at once, so an editor's clock a little fast, or a "publish at 09:00" uploaded at 08:59,
+ * does not hold a story behind a schedule; one dated further ahead is held until its date.
+ */
 export const SCHEDULE_SKEW_MS = 2 * 60_000;
 
 /** A held article, as the private head manifest keeps it (never rendered). */

@@ -29,7 +29,7 @@ describe('countSiteFiles', () => {
 });
 
 describe('formatSummary', () => {
-  const counts = { articles: 9, headFeeds: 3, archiveFeeds: 12, pages: 9, bytes: 1_234_567, ms: 85.4, rejected: [] };
+  const counts = { articles: 9, headFeeds: 3, archiveFeeds: 12, pages: 9, bytes: 1_234_567, ms: 85.4, rejected: [], held: [] };
 
   it('is one line when every file was published', () => {
     expect(formatSummary(counts)).toEqual(['built 9 articles, 3 feeds + 12 archive feeds, 9 pages, 1.2 MB in 85 ms']);
@@ -45,6 +45,21 @@ describe('formatSummary', () => {
       '  bad.txt: binary content (JPEG) in a .txt upload [binary]',
       '  notes.docx: notes.docx is not an article: upload .txt, .md or .markdown [unsupported-type]',
     ]);
+  });
+
+  it('adds the held count and one line per held article with its time and title, before the rejected files', () => {
+    const held = [
+      { key: 'desk/election.txt', title: 'Election night live', at: '2031-05-06T07:00:00Z' },
+      { key: 'desk/budget.txt', title: 'Budget "day"', at: '2031-05-08T09:00:00Z' },
+    ];
+    const rejected = [{ key: 'bad.txt', code: 'binary' as const, reason: 'binary content (JPEG) in a .txt upload', size: 16 }];
+    expect(formatSummary({ ...counts, held, rejected })).toEqual([
+      'built 9 articles, 3 feeds + 12 archive feeds, 9 pages, 1.2 MB in 85 ms; 2 held until their dates; 1 quarantined',
+      '  desk/election.txt: held until 2031-05-06T07:00:00Z "Election night live" [scheduled]',
+      '  desk/budget.txt: held until 2031-05-08T09:00:00Z "Budget \\"day\\"" [scheduled]',
+      '  bad.txt: binary content (JPEG) in a .txt upload [binary]',
+    ]);
+    expect(formatSummary({ ...counts, held: held.slice(0, 1) })[0]).toMatch(/; 1 held until its date$/);
   });
 
   it('speaks in the singular for one and in seconds past 10 s', () => {

@@ -24,6 +24,11 @@ describe('holdUntil', () => {
     expect(holdUntil({ published: iso(now + SCHEDULE_SKEW_MS - 1000), publishedStated: true }, iso(now))).toBeUndefined();
     expect(holdUntil({ published: iso(now - HOUR), publishedStated: true }, iso(now))).toBeUndefined();
   });
+  it('is strict at the allowance: exactly SCHEDULE_SKEW_MS ahead publishes, one second more holds', () => {
+    expect(SCHEDULE_SKEW_MS).toBe(2 * MINUTE);
+    expect(holdUntil({ published: iso(now + SCHEDULE_SKEW_MS), publishedStated: true }, iso(now))).toBeUndefined();
+    expect(holdUntil({ published: iso(now + SCHEDULE_SKEW_MS + 1000), publishedStated: true }, iso(now))).toBe(iso(now + SCHEDULE_SKEW_MS + 1000));
+  });
   it('never holds a date feedpub chose', () => {
     expect(holdUntil({ published: iso(now + HOUR) }, iso(now))).toBeUndefined();
   });
@@ -67,6 +72,15 @@ function pipeline() {
 const story = (title: string, date: string, body = 'An ordinary body.') => `${title}\nDate: ${date}\n\n${body}`;
 
 describe('scheduled publishing in the publish stage', () => {
+  it('applies the same allowance as feedpub build: exactly at it publishes, one second beyond holds', async () => {
+    const p = pipeline();
+    await p.uploads.put('edge.txt', story('Edge story', iso(p.clock + SCHEDULE_SKEW_MS)));
+    await p.uploads.put('beyond.txt', story('Beyond story', iso(p.clock + SCHEDULE_SKEW_MS + 1000)));
+    const batch = await p.publish(['edge.txt', 'beyond.txt']);
+    expect(batch.results.map((r) => [r.key, r.outcome]).sort()).toEqual([['beyond.txt', 'scheduled'], ['edge.txt', 'published']]);
+    expect((await p.head()).scheduled).toEqual([expect.objectContaining({ key: 'beyond.txt', at: iso(p.clock + SCHEDULE_SKEW_MS + 1000) })]);
+  });
+
   it('holds a future-dated article out of every public file, then publishes it at its time', async () => {
     const p = pipeline();
     await p.uploads.put('news/other.txt', story('Ordinary story', iso(p.clock - HOUR)));

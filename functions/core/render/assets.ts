@@ -1,6 +1,8 @@
-// Static assets: the site stylesheet and the XSLT that shows feed.xml as a readable page in a browser.
+// Static assets: the site stylesheet and the XSLT that shows an RSS or Atom feed as a readable page in a browser.
 import type { SiteConfig } from '../model';
 import { escapeHtml } from './html';
+import { siteUrl } from '../site';
+import { SUBSCRIBE_LOCATION } from './subscribe';
 import { homeUrl, stylesheetUrl } from './urls';
 
 export const STYLE_CSS = `/* feedpub: small, readable defaults */
@@ -29,8 +31,16 @@ dl.status dd { margin: 0; }
 .notice { border: 1px solid var(--rule); padding: .75rem 1rem; border-radius: .5rem; }
 `;
 
-/** XSLT 1.0 (what browsers run) turning feed.xml into a page that says what a feed is and lists the items. */
+/**
+ * XSLT 1.0 (what browsers run) turning an RSS or Atom feed, head or archive, into a page that says what
+ * a feed is, gives its address and the subscribe page, and lists the items. Browsers run it only where
+ * the feed is served with an XML type they render (a static host's text/xml or application/xml): where
+ * feedpub serves feeds (CloudFront, the dev server) a browser is sent to /subscribe/ before it gets here.
+ */
 export function feedXsl(site: SiteConfig): string {
+  const home = escapeHtml(homeUrl(site));
+  const subscribe = escapeHtml(siteUrl(site, SUBSCRIBE_LOCATION.slice(1)));
+  const css = escapeHtml(stylesheetUrl(site, 'stylesheet'));
   return `<?xml version="1.0" encoding="UTF-8"?>
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"
@@ -42,13 +52,15 @@ export function feedXsl(site: SiteConfig): string {
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="title"/> (RSS feed)</title>
-        <link rel="stylesheet" href="${escapeHtml(stylesheetUrl(site, 'stylesheet'))}"/>
+        <link rel="stylesheet" href="${css}"/>
       </head>
       <body>
-        <header class="site"><a href="${escapeHtml(homeUrl(site))}"><xsl:value-of select="title"/></a></header>
+        <header class="site"><a href="${home}"><xsl:value-of select="title"/></a></header>
         <main>
-          <p class="notice">This is a web feed. Copy its address into a feed reader to follow
-            <strong><xsl:value-of select="title"/></strong>.</p>
+          <xsl:call-template name="subscribe-hint">
+            <xsl:with-param name="title" select="title"/>
+            <xsl:with-param name="self" select="atom:link[@rel='self']/@href"/>
+          </xsl:call-template>
           <h1><xsl:value-of select="title"/></h1>
           <p class="description"><xsl:value-of select="description"/></p>
           <ol class="articles">
@@ -70,6 +82,59 @@ export function feedXsl(site: SiteConfig): string {
         </main>
       </body>
     </html>
+  </xsl:template>
+  <xsl:template match="/atom:feed">
+    <html lang="{@xml:lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:apply-templates select="atom:title" mode="text"/> (Atom feed)</title>
+        <link rel="stylesheet" href="${css}"/>
+      </head>
+      <body>
+        <header class="site"><a href="${home}"><xsl:apply-templates select="atom:title" mode="text"/></a></header>
+        <main>
+          <xsl:call-template name="subscribe-hint">
+            <xsl:with-param name="title" select="atom:title"/>
+            <xsl:with-param name="self" select="atom:link[@rel='self']/@href"/>
+          </xsl:call-template>
+          <h1><xsl:apply-templates select="atom:title" mode="text"/></h1>
+          <p class="description"><xsl:apply-templates select="atom:subtitle" mode="text"/></p>
+          <ol class="articles">
+            <xsl:for-each select="atom:entry">
+              <li>
+                <a href="{atom:link[@rel='alternate']/@href}"><xsl:apply-templates select="atom:title" mode="text"/></a>
+                <xsl:text> </xsl:text><time><xsl:value-of select="atom:published"/></time>
+                <p><xsl:apply-templates select="atom:summary" mode="text"/></p>
+                <xsl:if test=".//media:credit">
+                  <p class="byline">Image: <xsl:value-of select="(.//media:credit)[1]"/></p>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ol>
+          <xsl:if test="atom:link[@rel='prev-archive']">
+            <p><a href="{atom:link[@rel='prev-archive']/@href}">Older items</a></p>
+          </xsl:if>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+  <!-- An Atom text construct as text: type="html" is escaped HTML (feedpub writes no tags in it), else plain. -->
+  <xsl:template match="*" mode="text">
+    <xsl:choose>
+      <xsl:when test="@type = 'html'"><xsl:call-template name="html-text"><xsl:with-param name="s" select="."/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="subscribe-hint">
+    <xsl:param name="title"/>
+    <xsl:param name="self"/>
+    <div class="notice">
+      <p>This is a web feed. Copy its address into a feed reader to follow
+        <strong><xsl:value-of select="$title"/></strong>:</p>
+      <p><code><xsl:value-of select="$self"/></code></p>
+      <p><a href="${subscribe}">How to subscribe</a>, with one-click links for web feed readers.</p>
+    </div>
   </xsl:template>
   <!-- &amp;lt; &amp;gt; &amp;amp; -> the characters, as text (disable-output-escaping is not supported everywhere). -->
   <xsl:template name="html-text">

@@ -9,7 +9,7 @@ import { looksLikeHtml } from './plaintext';
 import type { FeedLinks } from './urls';
 import { NO_IDS } from './budget';
 import { siteUrl } from '../site';
-import { headFeedPath, homeUrl } from './urls';
+import { headFeedPath, homeUrl, stylesheetUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
 import { authorLine, authorsOf } from './authors';
 
@@ -44,7 +44,7 @@ export function renderAtom(site: SiteConfig, items: Article[], links: FeedLinks,
     ...(links.archive && { 'fh:archive': '' }),
     entry: items.map((article) => atomEntry(site, article, summaryOnly.has(article.id) ? 'summary' : 'full')),
   };
-  return writeXml({ feed });
+  return writeXml({ feed }, { stylesheetHref: stylesheetUrl(site, 'feedXsl') });
 }
 
 function feedLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {

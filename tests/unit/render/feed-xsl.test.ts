@@ -52,8 +52,34 @@ describe('feed.xsl', () => {
     expect(html.indexOf('story-2/')).toBeLessThan(html.indexOf('story-1/'));
     expect(html).toContain('Image: Maher Abou Taleb');
     expect(html).toContain('href="https://news.example.com/archive/2026-03/feed.xml"');
+    expect(html).toContain('<code>https://news.example.com/feed.xml</code>');
+    expect(html).toContain('<a href="https://news.example.com/subscribe/">How to subscribe</a>');
     // The summary is HTML-escaped text in RSS; the page shows it as text, once escaped.
     expect(html).toContain("Summary of story 2: fish &amp; chips, &lt;b&gt; isn't bold.");
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('<script');
+  });
+
+  it('turns atom.xml (head or archive) into the same kind of page, html-typed titles shown as text, with the subscribe hint', async () => {
+    const feeds = renderHeadFeeds(site, [article(2, 'Maher Abou Taleb/Reuters'), article(1)], ['2026-03']);
+    const atom = feeds.find((f) => f.path === 'atom.xml');
+    const xsl = renderStaticAssets(site).find((f) => f.path === 'feed.xsl');
+    expect(text(atom!)).toContain('<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>');
+
+    const parser = new XmlParser();
+    const html = await new Xslt().xsltProcess(parser.xmlParse(text(atom!)), parser.xmlParse(text(xsl!)));
+
+    expect(html).toContain('<h1>Harbour &amp; Hills News</h1>');
+    // The title "Story <2> & more" is sent as type="html" (it would pass for HTML): shown as text, once escaped.
+    expect(html).toContain('<a href="https://news.example.com/articles/story-2/">Story &lt;2&gt; &amp; more</a>');
+    expect(html.indexOf('story-2/')).toBeLessThan(html.indexOf('story-1/'));
+    expect(html).toContain('2026-03-02T08:00:00Z');
+    expect(html).toContain("Summary of story 2: fish &amp; chips, &lt;b&gt; isn't bold.");
+    expect(html).toContain('Image: Maher Abou Taleb');
+    expect(html).toContain('href="https://news.example.com/archive/2026-03/atom.xml"');
+    // The subscribe hint: the feed's own address and the subscribe page.
+    expect(html).toContain('<code>https://news.example.com/atom.xml</code>');
+    expect(html).toContain('<a href="https://news.example.com/subscribe/">How to subscribe</a>');
     expect(html).not.toContain('<b>');
     expect(html).not.toContain('<script');
   });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_CONTROL } from '../functions/core/outputs/formats';
-import { BROWSER_REDIRECTED_FEEDS, NAMES_A_FEED_TYPE, SUBSCRIBE_LOCATION } from '../functions/core/render/subscribe';
+import { BROWSER_REDIRECTED_FEED_PATH, NAMES_A_FEED_TYPE, SUBSCRIBE_LOCATION } from '../functions/core/render/subscribe';
 
 /** A single-quoted JS string literal (the file's own style); the values are plain paths and header values. */
 function jsString(value: string): string {
@@ -14,7 +14,7 @@ function jsString(value: string): string {
 }
 
 const FILLED: Record<string, string> = {
-  FEEDPUB_BROWSER_REDIRECTED_FEEDS: `[${BROWSER_REDIRECTED_FEEDS.map(jsString).join(', ')}]`,
+  FEEDPUB_BROWSER_REDIRECTED_FEED_PATH: `/${BROWSER_REDIRECTED_FEED_PATH.source}/`,
   FEEDPUB_SUBSCRIBE_LOCATION: jsString(SUBSCRIBE_LOCATION),
   FEEDPUB_FOLDER_REDIRECT_CACHE_CONTROL: jsString(CACHE_CONTROL.folderRedirect),
   FEEDPUB_NAMES_A_FEED_TYPE: `/${NAMES_A_FEED_TYPE.source}/`,

@@ -7,10 +7,11 @@
 // alike) is a protocol-relative URL, i.e. another site: an open redirect. Tab, CR and LF go too:
 // browsers delete them from a URL, so "/<tab>/evil.example" would also become "//evil.example".
 //
-// A person opening a head feed in a browser (Accept asks for text/html, names no feed type) is sent
-// to /subscribe/ with a 302 that no cache stores; feed readers get the feed. Same rule as
-// isBrowserNavigation in functions/core/render/subscribe.ts (a test runs both on one table).
-var BROWSER_REDIRECTED_FEEDS = FEEDPUB_BROWSER_REDIRECTED_FEEDS;
+// A person opening an RSS or Atom feed, head or monthly archive, in a browser (Accept asks for
+// text/html, names no feed type) is sent to /subscribe/ with a 302 that no cache stores; feed readers
+// get the feed. Same rule and paths as isBrowserNavigation and BROWSER_REDIRECTED_FEED_PATH in
+// functions/core/render/subscribe.ts (a test runs both on one table).
+var BROWSER_REDIRECTED_FEED_PATH = FEEDPUB_BROWSER_REDIRECTED_FEED_PATH;
 
 function isBrowserNavigation(headers) {
   var accept = headers && headers.accept && headers.accept.value;
@@ -22,7 +23,7 @@ function isBrowserNavigation(headers) {
 function handler(event) {
   var request = event.request;
   var uri = request.uri;
-  if (BROWSER_REDIRECTED_FEEDS.indexOf(uri) !== -1 && isBrowserNavigation(request.headers)) {
+  if (BROWSER_REDIRECTED_FEED_PATH.test(uri) && isBrowserNavigation(request.headers)) {
     return {
       statusCode: 302,
       statusDescription: 'Found',

@@ -9,7 +9,7 @@ import { contentType as contentTypeFor } from 'mime-types';
 import { corsPreflightHeaders, corsResponseHeaders } from '../core/cors';
 import { INDEX_PREFIX } from '../core/index/paths';
 import { CACHE_CONTROL, cdnCacheClassOf, OUTPUTS } from '../core/outputs/formats';
-import { BROWSER_REDIRECTED_FEEDS, isBrowserNavigation, SUBSCRIBE_LOCATION } from '../core/render/subscribe';
+import { BROWSER_REDIRECTED_FEED_PATH, isBrowserNavigation, SUBSCRIBE_LOCATION } from '../core/render/subscribe';
 import type { ObjectStore, StoredObject } from '../store/types';
 import { listenOn } from './listen';
 import { localKeyProblem } from './s3-request-rules';
@@ -176,8 +176,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       res.writeHead(405, { Allow: isFeedPath(pathname) ? 'GET, HEAD, OPTIONS' : 'GET, HEAD' }).end();
       return;
     }
-    // A person opening a head feed in a browser gets the subscribe page (as the CloudFront function does).
-    if (BROWSER_REDIRECTED_FEEDS.includes(pathname) && isBrowserNavigation(req.headers.accept)) {
+    // A person opening an RSS/Atom feed (head or archive) in a browser gets the subscribe page (as the CloudFront function does).
+    if (BROWSER_REDIRECTED_FEED_PATH.test(pathname) && isBrowserNavigation(req.headers.accept)) {
       res.writeHead(302, { Location: SUBSCRIBE_LOCATION, 'Cache-Control': CACHE_CONTROL.none }).end();
       return;
     }

@@ -2,7 +2,7 @@
 // and what the viewer gets (the rewritten origin path, or a redirect).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBrowserNavigation } from '../../functions/core/render/subscribe';
+import { BROWSER_REDIRECTED_FEED_PATH, isBrowserNavigation } from '../../functions/core/render/subscribe';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../infra/feedpub-app';
@@ -74,8 +74,8 @@ describe('viewer-request function', () => {
     ['no Accept header', undefined, false],
   ];
 
-  it.each(ACCEPTS)('%s on /feed.xml: redirected to the subscribe page = %s; the core rule agrees', (_client, accept, browser) => {
-    for (const uri of ['/feed.xml', '/atom.xml']) {
+  it.each(ACCEPTS)('%s on an RSS/Atom feed, head or archive: redirected to the subscribe page = %s; the core rule agrees', (_client, accept, browser) => {
+    for (const uri of ['/feed.xml', '/atom.xml', '/archive/2026-11/feed.xml', '/archive/2026-11/atom.xml']) {
       const response = handler({ request: { uri, method: 'GET', querystring: {}, headers: accept === undefined ? {} : { accept: { value: accept } } } });
       if (browser) expect(response).toEqual({ statusCode: 302, statusDescription: 'Found', headers: { location: { value: '/subscribe/' }, 'cache-control': { value: 'no-store' } } });
       else expect(response).toMatchObject({ uri });
@@ -83,11 +83,14 @@ describe('viewer-request function', () => {
     expect(isBrowserNavigation(accept)).toBe(browser);
   });
 
-  it('a browser on an archive feed or feed.json is not redirected', () => {
+  it('a browser on JSON Feed, the stylesheet or a look-alike path is not redirected; the function and the core match the same paths', () => {
     const accept = { value: ACCEPTS[0]![1] as string };
-    for (const uri of ['/archive/2026-11/feed.xml', '/feed.json']) {
-      expect(handler({ request: { uri, method: 'GET', querystring: {}, headers: { accept } } })).toMatchObject({ uri });
+    const others = ['/feed.json', '/archive/2026-11/feed.json', '/feed.xsl', '/archive/feed.xml', '/archive/2026-1/atom.xml', '/tags/x/feed.xml', '/feed.xml/', '/archive/2026-11/feed.xml.bak'];
+    for (const uri of others) {
+      expect(handler({ request: { uri, method: 'GET', querystring: {}, headers: { accept } } })).toMatchObject({ uri: uri.endsWith('/') ? `${uri}index.html` : uri });
+      expect(BROWSER_REDIRECTED_FEED_PATH.test(uri)).toBe(false);
     }
+    expect(viewerRequestCode()).toContain(`var BROWSER_REDIRECTED_FEED_PATH = /${BROWSER_REDIRECTED_FEED_PATH.source}/;`);
   });
 
   it('uses only syntax the cloudfront-js-2.0 runtime accepts (no import/export, one handler)', () => {
@@ -98,7 +101,7 @@ describe('viewer-request function', () => {
 
   it('is filled in from the output table: the file alone names placeholders, the deployed code none', () => {
     expect(viewerRequestCode()).not.toMatch(/FEEDPUB_/);
-    expect(viewerRequestCode()).toContain("var BROWSER_REDIRECTED_FEEDS = ['/feed.xml', '/atom.xml'];");
+    expect(viewerRequestCode()).toContain('var BROWSER_REDIRECTED_FEED_PATH = /^\\/(?:archive\\/\\d{4}-\\d{2}\\/)?(?:feed\\.xml|atom\\.xml)$/;');
     // Unfilled, the function fails as it loads: it can never be deployed by mistake and half work.
     const raw = readFileSync(join(PROJECT_ROOT, 'infra', 'viewer-request.js'), 'utf8');
     expect(() => new Function(`${raw}; return handler;`)()).toThrow(ReferenceError);

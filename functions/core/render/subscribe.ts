@@ -1,18 +1,28 @@
 // subscribe/index.html: what a person sees who opens feed.xml or atom.xml in a browser. Browsers show a
 // feed served as application/rss+xml with nosniff as raw text, and Chromium is removing XSLT, so a
-// browser navigation to a head feed is redirected here (CloudFront viewer-request function and the local
+// browser navigation to an RSS/Atom feed (head or archive) is redirected here (CloudFront viewer-request function and the local
 // dev server); feed readers, which do not ask for text/html, keep getting the feed itself.
 import type { SiteConfig } from '../model';
 import { siteUrl } from '../site';
 import { feedAlternateLinks } from './discovery';
 import { escapeHtml, htmlDocument } from './html';
-import { FEED_FORMATS, OUTPUTS } from '../outputs/formats';
+import { archiveFeedFolder, FEED_FORMATS, feedPath, HEAD_FEED_FOLDER, OUTPUTS } from '../outputs/formats';
 import { headFeedPath, homeUrl, stylesheetUrl } from './urls';
 
-/** Head feeds a browser is redirected away from (see FeedFormatRecord.browserRedirect), as request paths. */
-/** Where a browser opening a head feed is sent: the subscribe page's folder. */
+/** Where a browser opening an RSS or Atom feed is sent: the subscribe page's folder. */
 export const SUBSCRIBE_LOCATION = `/${OUTPUTS.subscribe.path.replace(/index\.html$/, '')}`;
-export const BROWSER_REDIRECTED_FEEDS: readonly string[] = FEED_FORMATS.filter((f) => f.browserRedirect).map((f) => `/${headFeedPath(f.name)}`);
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * Feeds a browser is redirected away from, as a request-path pattern: every format with
+ * browserRedirect (FeedFormatRecord), in the head folder and in every monthly archive folder. An
+ * archive is no different from the head to a person: a browser shows it as raw text, and what to
+ * subscribe to is the head feed. infra/viewer-request.js gets this pattern filled in.
+ */
+export const BROWSER_REDIRECTED_FEED_PATH = new RegExp(
+  `^/(?:${escapeRegExp(archiveFeedFolder('YYYY-MM')).replace('YYYY-MM', '\\d{4}-\\d{2}')})?` +
+    `(?:${FEED_FORMATS.filter((f) => f.browserRedirect).map((f) => escapeRegExp(feedPath(HEAD_FEED_FOLDER, f.name))).join('|')})$`,
+);
 
 // Web feed readers that take a feed URL in a link; each gets the URL percent-encoded.
 const READERS: [name: string, prefix: string][] = [

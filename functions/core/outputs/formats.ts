@@ -39,7 +39,7 @@ export interface CdnCacheClass {
   maxTtlSeconds: number;
   /** CORS for any origin, GET/HEAD/OPTIONS (web feed readers fetch feeds from their own origin). */
   cors: boolean;
-  /** Runs the viewer-request function (folder index, browsers on a head feed -> /subscribe/). */
+  /** Runs the viewer-request function (folder index, browsers on an RSS/Atom feed -> /subscribe/). */
   viewerRequest: boolean;
 }
 
@@ -81,7 +81,7 @@ export interface FeedFormatRecord {
   fileName: string;
   /** Rel of the HTML discovery link (`<link rel="alternate" type=... href=...>`). */
   rel: 'alternate';
-  /** A browser opening the head feed is sent to /subscribe/ (JSON Feed is not opened by people, and browsers show JSON readably). */
+  /** A browser opening this feed, head or monthly archive, is sent to /subscribe/ (JSON Feed is not opened by people, and browsers show JSON readably). */
   browserRedirect: boolean;
 }
 

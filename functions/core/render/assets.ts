@@ -59,7 +59,7 @@ export function feedXsl(site: SiteConfig): string {
         <main>
           <xsl:call-template name="subscribe-hint">
             <xsl:with-param name="title" select="title"/>
-            <xsl:with-param name="self" select="atom:link[@rel='self']/@href"/>
+            <xsl:with-param name="address" select="atom:link[@rel='current']/@href | atom:link[@rel='self'][not(../atom:link[@rel='current'])]/@href"/>
           </xsl:call-template>
           <h1><xsl:value-of select="title"/></h1>
           <p class="description"><xsl:value-of select="description"/></p>
@@ -96,7 +96,7 @@ export function feedXsl(site: SiteConfig): string {
         <main>
           <xsl:call-template name="subscribe-hint">
             <xsl:with-param name="title" select="atom:title"/>
-            <xsl:with-param name="self" select="atom:link[@rel='self']/@href"/>
+            <xsl:with-param name="address" select="atom:link[@rel='current']/@href | atom:link[@rel='self'][not(../atom:link[@rel='current'])]/@href"/>
           </xsl:call-template>
           <h1><xsl:apply-templates select="atom:title" mode="text"/></h1>
           <p class="description"><xsl:apply-templates select="atom:subtitle" mode="text"/></p>
@@ -128,11 +128,12 @@ export function feedXsl(site: SiteConfig): string {
   </xsl:template>
   <xsl:template name="subscribe-hint">
     <xsl:param name="title"/>
-    <xsl:param name="self"/>
+    <!-- The feed to follow: an archive's rel="current" (the head feed), else the feed itself. -->
+    <xsl:param name="address"/>
     <div class="notice">
       <p>This is a web feed. Copy its address into a feed reader to follow
         <strong><xsl:value-of select="$title"/></strong>:</p>
-      <p><code><xsl:value-of select="$self"/></code></p>
+      <p><code><xsl:value-of select="$address"/></code></p>
       <p><a href="${subscribe}">How to subscribe</a>, with one-click links for web feed readers.</p>
     </div>
   </xsl:template>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { XmlParser, Xslt } from 'xslt-processor';
 import type { Article, SiteConfig } from '../../../functions/core/model';
 import { DEFAULT_SITE } from '../../../functions/core/model';
-import { renderHeadFeeds, renderStaticAssets } from '../../../functions/core/render/index';
+import { renderHeadFeeds, renderSite, renderStaticAssets } from '../../../functions/core/render/index';
 
 const site: SiteConfig = { ...DEFAULT_SITE, title: 'Harbour & Hills News', baseUrl: 'https://news.example.com' };
 
@@ -82,5 +82,18 @@ describe('feed.xsl', () => {
     expect(html).toContain('<a href="https://news.example.com/subscribe/">How to subscribe</a>');
     expect(html).not.toContain('<b>');
     expect(html).not.toContain('<script');
+  });
+
+  it('on an archive, the address to follow is the head feed (rel="current"), not the archive', async () => {
+    const files = renderSite(site, [article(2), article(1)], { articles: 2, lastPublish: null, quarantined: [] }, '2026-05-01T00:00:00Z');
+    const xsl = files.find((f) => f.path === 'feed.xsl');
+    const parser = new XmlParser();
+    for (const [path, head] of [['archive/2026-03/feed.xml', 'feed.xml'], ['archive/2026-03/atom.xml', 'atom.xml']] as const) {
+      const feed = files.find((f) => f.path === path);
+      expect(feed).toBeTruthy();
+      const html = await new Xslt().xsltProcess(parser.xmlParse(text(feed!)), parser.xmlParse(text(xsl!)));
+      expect(html).toContain(`<code>https://news.example.com/${head}</code>`);
+      expect(html).not.toContain(`<code>https://news.example.com/${path}</code>`);
+    }
   });
 });

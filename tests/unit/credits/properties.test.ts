@@ -91,10 +91,12 @@ describe('normalizeCredit invariants', () => {
   });
 
   // fast-check found it: an unlisted agency accepted after "Photo:" was left all-caps, while the display read
-  // back (no prefix) made it a provider and title-cased it.
+  // back (no prefix) made it a provider and title-cased (and acronym-shortened) it.
   it.each([
     ['Photo: Maher Maher/Handout/SOPA IMAGES, MAHER', 'Maher Maher/Sopa Images, Maher/Handout'],
     ['Photo: Sara Lindgren/CITY LIBRARY', 'Sara Lindgren/City Library'],
+    // ... and shortened to its acronym like a provider.
+    ['Photo: Maher Maher/City Library, Inter-Services Public Relations (ISPR) via Getty Images', 'Maher Maher/ISPR via Getty Images'],
   ])('cases an unlisted agency like a provider: %j', (raw, display) => {
     expect(normalizeCredit(raw).display).toBe(display);
     expect(normalizeCredit(display).display).toBe(display);

@@ -5,7 +5,7 @@ import { markFilePhoto } from './markFilePhoto';
 import { markFlagPrefix } from './markFlagPrefix';
 import { markHandoutAndPool } from './markHandoutAndPool';
 import { splitAgencyClient } from './splitAgencyClient';
-import { shortenProviderToAcronym } from './shortenProviderToAcronym';
+import { shortenOrganizationToAcronym } from './shortenOrganizationToAcronym';
 import { splitAssignment } from './splitAssignment';
 import { splitCourtesy } from './splitCourtesy';
 import { splitSegments } from './splitSegments';
@@ -53,7 +53,7 @@ export const creditRules: CreditRule[] = [
   takeOrganizationAfterPrefix, // "Photo: Sara Lindgren/City Library" -> photographer, agency
   takePhotographerAndProvider, // "Name/Ministry/Handout" -> photographer and provider
   takePhotographerOrProvider, // the segment left -> photographer, or provider of a handout
-  shortenProviderToAcronym, // "Inter-Services Public Relations (ISPR)" -> "ISPR"
+  shortenOrganizationToAcronym, // "Inter-Services Public Relations (ISPR)" -> "ISPR"
   titleCaseNames, // "JOHN SMITH" -> "John Smith"
 ];
 

@@ -119,6 +119,8 @@ interface ArticlePlan {
   bodyHash?: string;
   duplicateOf?: string;
   holdAt?: string;
+  /** The upload is gone (deleted): its editor note goes too. */
+  gone?: boolean;
 }
 
 interface ArchiveChanges {
@@ -421,7 +423,7 @@ class BatchRun {
     await this.writeFiles(headPlan.write, head.outputs);
     await mapLimit(headPlan.stale, this.limit, (p) => this.deleteFile(p));
     const scheduled = [...this.scheduled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const notes = nextNotes(head.notes, notesOfBatch(live, this.now), new Set(live.filter((p) => p.outcome === 'deleted').map((p) => p.key)));
+    const notes = nextNotes(head.notes, notesOfBatch(live, this.now), new Set(live.filter((p) => p.gone).map((p) => p.key)));
     const nextHead: HeadManifest = {
       version: 1,
       items,
@@ -535,6 +537,7 @@ class BatchRun {
       if (record) plan.record = record;
       if (object?.etag !== undefined) plan.etag = object.etag;
       if (!object) {
+        plan.gone = true;
         this.clearQuarantine(key, quarantine);
         this.clearHold(key);
         if (record) {

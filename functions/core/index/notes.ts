@@ -4,8 +4,9 @@
 // public site never renders notes; `feedpub status` lists them and `feedpub upload` waits for them.
 import type { Article, Repair } from '../model';
 
-/** Notes kept in head.json: the latest outcomes of this many upload keys (older ones drop off). */
-export const NOTES_LIMIT = 250;
+/** Notes kept in head.json: the latest outcomes of this many upload keys (older ones drop off). 100 seed-size notes
+ * weigh ~49 KB, a third of a head of 50 seed-size items: head.json is read and written by every batch. */
+export const NOTES_LIMIT = 100;
 /** Warnings and repairs kept per note; the rest is counted in `omitted`. */
 export const NOTE_ITEMS_LIMIT = 20;
 

@@ -5,7 +5,7 @@
 //   1. image copies, image records, slug claims, quarantine records, article pages
 //   2. archive outputs, then month manifests
 //   3. head outputs, then _feedpub/head.json              <- commit point
-//   4. article records (upserts), then deleted pages, slugs and article records (record last)
+//   4. article records (upserts; edited bodies' claims released first), then deleted pages, slugs, body claims and article records (record last)
 // Every "did this change?" decision is made against the structure being written, and the per-key
 // article record (the fast "unchanged" path) is written only after the commit, so a batch cut short
 // anywhere is redone, never skipped, by the next event for a key or a re-run.
@@ -445,13 +445,14 @@ class BatchRun {
    * for ever (seen in the 200-upload race test).
    */
   private async finishRecords(live: ArticlePlan[], records: Map<string, ArticleRecord>): Promise<void> {
-    await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
-    // A body this key no longer has (edited, deleted, held again) is free for the next key.
+    // A body an edited key no longer has is free for the next key. Before the records: a redo finds the
+    // old record and releases again, where after them it would take the fast path and leave the claim.
     await mapLimit(
-      live.filter((p) => p.record?.bodyHash !== undefined && p.record.bodyHash !== (p.removal ? undefined : (p.bodyHash ?? p.record.bodyHash))),
+      live.filter((p) => !p.removal && p.bodyHash !== undefined && p.record?.bodyHash !== undefined && p.record.bodyHash !== p.bodyHash),
       this.limit,
       (p) => releaseBody(this.claimStore, p.key, p.record?.bodyHash),
     );
+    await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
     await mapLimit(
       live.filter((p) => p.removal),
       this.limit,
@@ -460,6 +461,7 @@ class BatchRun {
         await this.deleteFile(gone.pagePath);
         const owner = await this.readJson<SlugRecord>(slugRecordKey(gone.slug));
         if (owner?.key === p.key) await this.deleteIndex(slugRecordKey(gone.slug));
+        await releaseBody(this.claimStore, p.key, gone.bodyHash);
         await this.deleteIndex(articleRecordKey(p.key));
       },
     );

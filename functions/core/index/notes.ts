@@ -73,6 +73,8 @@ export interface NotedPlan {
   ingested?: Pick<Article, 'title' | 'warnings' | 'repairs'>;
   /** Set when this batch publishes the article (new or changed version). */
   article?: unknown;
+  /** The key's article record before this batch (written only after a commit, so a redo sees the same). */
+  record?: unknown;
   duplicateOf?: string;
   holdAt?: string;
 }
@@ -85,19 +87,24 @@ export function notesOfBatch(plans: readonly NotedPlan[], time: string): EditorN
     if (p.outcome === 'quarantined') notes.push(quarantineNote({ ...version, reason: p.reason ?? '' }));
     else if (p.outcome === 'scheduled' && p.ingested) notes.push(articleNote({ ...version, outcome: 'scheduled', ...(p.holdAt !== undefined && { at: p.holdAt }) }, p.ingested));
     else if (p.article !== undefined && p.ingested) {
-      // 'unchanged' here is a redo after a crash (the manifest already had this version): it was published.
-      const outcome = p.outcome === 'updated' ? 'updated' : 'published';
+      // From the record, not p.outcome: a batch redone after a crash finds its manifests written and
+      // calls the version 'unchanged', while the record still says whether the key was published before.
+      const outcome = p.record !== undefined ? 'updated' : 'published';
       notes.push(articleNote({ ...version, outcome, ...(p.duplicateOf !== undefined && { duplicateOf: p.duplicateOf }) }, p.ingested));
     }
   }
   return notes;
 }
 
+function byTimeThenKey(a: EditorNote, b: EditorNote): number {
+  if (a.time !== b.time) return a.time < b.time ? 1 : -1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
 const published = (o: NoteOutcome) => o === 'published' || o === 'updated';
 
 /**
- * The next notes: this batch's notes first (in key order), then the earlier ones of other keys, at
- * most NOTES_LIMIT. A note for a version already noted keeps the earlier note (a batch redone after
+ * The next notes: newest publish first (ties by key), one per key, at most NOTES_LIMIT. A note for a version already noted keeps the earlier note (a batch redone after
  * a crash must not turn "published" into a later time or a second outcome); removed keys drop out.
  */
 export function nextNotes(previous: readonly EditorNote[] | undefined, fresh: readonly EditorNote[], removedKeys: ReadonlySet<string>): EditorNote[] {
@@ -111,5 +118,7 @@ export function nextNotes(previous: readonly EditorNote[] | undefined, fresh: re
     });
   const touched = new Set(batch.map((n) => n.key));
   const kept = (previous ?? []).filter((n) => !touched.has(n.key) && !removedKeys.has(n.key));
-  return [...batch, ...kept].slice(0, NOTES_LIMIT);
+  // Newest publish first, then by key: the order follows from the notes alone, so a batch redone after
+  // a crash (which may keep an earlier note) writes the same head as a clean run.
+  return [...batch, ...kept].sort(byTimeThenKey).slice(0, NOTES_LIMIT);
 }

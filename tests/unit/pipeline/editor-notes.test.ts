@@ -130,11 +130,12 @@ describe('duplicate of <key>', () => {
 });
 
 describe('note bounds', () => {
-  const n = (key: string, etag = 'e'): EditorNote => ({ key, etag, outcome: 'published', time: '2026-03-01T10:00:00Z', warnings: [], repairs: [] });
+  const n = (key: string, etag = 'e', time = '2026-03-01T10:00:00Z'): EditorNote => ({ key, etag, outcome: 'published', time, warnings: [], repairs: [] });
+  const LATER = '2026-03-01T11:00:00Z';
 
-  it('keeps one note per key, this batch first, at most NOTES_LIMIT', () => {
+  it('keeps one note per key, newest publish first (ties by key), at most NOTES_LIMIT', () => {
     const previous = Array.from({ length: NOTES_LIMIT }, (_, i) => n(`old/${String(i).padStart(4, '0')}`));
-    const next = nextNotes(previous, [n('new/b'), n('new/a'), n('old/0003', 'e2')], new Set(['old/0001']));
+    const next = nextNotes(previous, [n('new/b', 'e', LATER), n('new/a', 'e', LATER), n('old/0003', 'e2', LATER)], new Set(['old/0001']));
     expect(next).toHaveLength(NOTES_LIMIT);
     expect(next.slice(0, 4).map((x) => x.key)).toEqual(['new/a', 'new/b', 'old/0003', 'old/0000']);
     expect(next.filter((x) => x.key === 'old/0003')).toHaveLength(1);

@@ -47,8 +47,19 @@ async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefin
   return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
 }
 
-export async function readHead(site: ObjectStore): Promise<HeadManifest | undefined> {
-  return readJson<HeadManifest>(site, HEAD_KEY);
+/**
+ * The head manifest, or undefined when there is none. The local S3 server rewrites a file in place, so a
+ * read that meets a rewrite sees half a file: read again (real S3 replaces objects whole).
+ */
+export async function readHead(site: ObjectStore, attempts = 10): Promise<HeadManifest | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readJson<HeadManifest>(site, HEAD_KEY);
+    } catch (error) {
+      if (!(error instanceof SyntaxError) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 async function recordEtag(site: ObjectStore, key: string, image: boolean): Promise<{ hadRecord: boolean; etag?: string }> {
@@ -131,7 +142,14 @@ export async function waitForOutcomes(
   for (;;) {
     const head = await readHead(site);
     const pending = versions.filter((v) => !done.has(v.before.key));
-    const found = await mapLimit(pending, 8, (v) => outcomeOf(site, head, v.before, v.etag));
+    let found = await mapLimit(pending, 8, (v) => outcomeOf(site, head, v.before, v.etag));
+    // A record can be newer than the head read before it (the publisher writes records after its
+    // commit): when one decided a key, read the head again, so the note with its warnings wins.
+    if (found.some((report, i) => report !== undefined && !head?.notes?.some((n) => n.key === pending[i]?.before.key && n.etag === pending[i]?.etag))) {
+      const again = await readHead(site);
+      const first = found;
+      found = await mapLimit([...pending.entries()], 8, async ([i, v]) => (first[i] === undefined ? undefined : ((await outcomeOf(site, again, v.before, v.etag)) ?? first[i])));
+    }
     for (const report of found) {
       if (!report) continue;
       done.set(report.key, report);

@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteStatus } from '../../functions/core/model';
-import { HEAD_KEY } from '../../functions/core/index/paths';
-import type { HeadManifest } from '../../functions/core/index/types';
+import { readHead } from '../../functions/cli/upload-outcomes';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
 import { SPIN_MARKER } from '../fixtures/spin-ingest';
 
@@ -77,8 +76,8 @@ describe('a pathological upload never stops the site', () => {
     };
     // Quarantine reasons are private (head.json in the site bucket); the public status.json has counts.
     const status = async () => {
-      const found = await stack.s3.site.get(HEAD_KEY);
-      return found ? { quarantined: (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as HeadManifest).quarantine } : undefined;
+      const head = await readHead(stack.s3.site);
+      return head && { quarantined: head.quarantine };
     };
     const feedTitles = async () => ((await json<{ items: { title: string }[] }>('feed.json'))?.items ?? []).map((i) => i.title);
 

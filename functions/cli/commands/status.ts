@@ -52,11 +52,10 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { bucket: string; endpoint?: string; json?: boolean }) => {
       const { s3Target } = await import('../s3target');
-      const { HEAD_KEY } = await import('../../core/index/paths');
+      const { readHead } = await import('../upload-outcomes');
       const target = s3Target({ bucket: opts.bucket, ...(opts.endpoint !== undefined && { endpoint: opts.endpoint }) });
       try {
-        const found = await target.store.get(HEAD_KEY);
-        const head = found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as HeadManifest) : undefined;
+        const head = await readHead(target.store);
         const status = editorStatusOf(head);
         process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatEditorStatus(status));
       } catch (error) {

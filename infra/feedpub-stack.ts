@@ -285,7 +285,7 @@ export class FeedpubStack extends Stack {
     });
 
     // The private index is never served, whatever the grant above says (an explicit Deny wins).
-    // errors/*.json quarantine records stay public: the status page links them for editors.
+    // Quarantine records live there too (_feedpub/quarantine/): they name unpublished uploads.
     site.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'DenyPrivateIndexToCloudFront',

@@ -41,6 +41,15 @@ interface WallClock {
 }
 
 function wallClock(ms: number, timeZone: string): WallClock {
+  // UTC (the default zone) is the Date's own UTC fields: formatToParts costs several µs per call and
+  // runs for every article. Only years 1-9999, where Intl's numeric year is the same number.
+  if (timeZone === 'UTC' && Number.isFinite(ms)) {
+    const d = new Date(ms);
+    const year = d.getUTCFullYear();
+    if (year >= 1 && year <= 9999) {
+      return { year, month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+    }
+  }
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);

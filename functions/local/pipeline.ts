@@ -23,6 +23,8 @@ export interface LocalPipelineOptions {
   publishQueue?: LocalQueueOptions;
   logger?: Logger;
   onDeadLetter?: (letter: DeadLetter) => void;
+  /** The clock of both stages (the publish handler is built with the same one). */
+  now?: () => Date;
 }
 
 export class LocalPipeline {
@@ -42,6 +44,7 @@ export class LocalPipeline {
       uploadsBucket: options.uploadsBucket,
       ...(options.parse && { parse: options.parse }),
       ...(options.logger && { logger: options.logger }),
+      ...(options.now && { now: options.now }),
       sendToPublish: async (body) => {
         this.publish.enqueue(body);
       },

@@ -47,7 +47,7 @@ export interface StackOptions {
   drainTimeoutMs?: number;
   /** The ingest stage's worker threads (size, parse deadline; tests pass a slow parser module). */
   parsePool?: ParsePoolOptions;
-  /** The publish stage's clock (tests inject one; scheduled publishing measures against it). */
+  /** The clock of both stages (tests inject one; scheduled publishing and date plausibility measure against it). */
   now?: () => Date;
   /** Held-article skew (default two minutes); tests shorten it to publish a held article within seconds. */
   scheduleSkewMs?: number;
@@ -125,6 +125,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       parse: pool ? pool.parse : inThreadParser(options.core ?? defaultCore),
       logger,
       publishQueue: { batchWindowMs: 20 },
+      ...(options.now && { now: options.now }),
       // In AWS the message would wait in the DLQ for a redrive; locally, re-upload the key to retry.
       onDeadLetter: (letter) => {
         failed.add(letter);

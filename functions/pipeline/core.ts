@@ -20,6 +20,6 @@ export interface PublishCore<Asset extends ImageAssetLike = ImageAssetLike> {
   renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string): SiteFile[];
   renderArticlePage(site: SiteConfig, article: Article): SiteFile;
   renderHomePage(site: SiteConfig, latest: Article[]): SiteFile;
-  renderStatus(site: SiteConfig, status: SiteStatus, latest: Article[]): SiteFile[];
+  renderStatus(site: SiteConfig, status: SiteStatus): SiteFile[];
   renderStaticAssets(site: SiteConfig): SiteFile[];
 }

@@ -97,6 +97,8 @@ export async function ingestKey(deps: IngestDeps, key: string, options: IngestOp
   }
 
   const parse = deps.parse ?? inThreadParser(core);
+  // The one injected clock: the publish stage holds against it, and ingest checks stated dates against it.
+  const now = (deps.now ?? (() => new Date()))().toISOString();
   const parsed = await parse(
     {
       key,
@@ -105,7 +107,8 @@ export async function ingestKey(deps: IngestDeps, key: string, options: IngestOp
       metadata: object.metadata,
       // First-seen time: the upload's own timestamp, so every run dates it alike. The publisher keeps
       // an already published article's date (reconcileArticle), so no index read is needed here.
-      fallbackDate: version.lastModified ?? (deps.now ?? (() => new Date()))().toISOString(),
+      fallbackDate: version.lastModified ?? now,
+      now,
     },
     config,
   );

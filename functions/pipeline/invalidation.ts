@@ -9,7 +9,7 @@ export function invalidationPaths(changed: readonly string[]): string[] {
   const paths = new Set<string>();
   for (const path of changed) {
     if (path.startsWith('_feedpub/')) continue;
-    const folder = /^(articles\/[^/]+|archive\/[^/]+|errors)\//.exec(path);
+    const folder = /^(articles\/[^/]+|archive\/[^/]+)\//.exec(path);
     if (folder) paths.add(`/${folder[1]}/*`);
     else if (path.endsWith('index.html')) {
       paths.add(`/${path}`);

@@ -5,7 +5,7 @@
 //   1. image copies, image records, slug claims, quarantine records, article pages
 //   2. archive outputs, then month manifests
 //   3. head outputs, then _feedpub/head.json              <- commit point
-//   4. article records (upserts), then deleted pages, slugs and article records (record last)
+//   4. article records (upserts; edited bodies' claims released first), then deleted pages, slugs, body claims and article records (record last)
 // Every "did this change?" decision is made against the structure being written, and the per-key
 // article record (the fast "unchanged" path) is written only after the commit, so a batch cut short
 // anywhere is redone, never skipped, by the next event for a key or a re-run.
@@ -43,6 +43,8 @@ import {
 import type { Article, QuarantineRecord, SiteConfig, SiteFile } from '../core/model';
 import { monthOf, oldestMonthOf } from '../core/order';
 import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
+import { nextNotes, notesOfBatch } from '../core/index/notes';
+import { bodyHashOf, claimBody, releaseBody, type ClaimStore } from './duplicates';
 import type { ObjectStore } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
 import type { PublishScheduler } from './scheduler';
@@ -111,6 +113,14 @@ interface ArticlePlan {
   outcome: UploadOutcome;
   reason?: string;
   bytesWritten: number;
+  /** For the editor note: the version, the article as ingested (warnings, repairs), its body claim, its hold. */
+  etag?: string;
+  ingested?: Article;
+  bodyHash?: string;
+  duplicateOf?: string;
+  holdAt?: string;
+  /** The upload is gone (deleted): its editor note goes too. */
+  gone?: boolean;
 }
 
 interface ArchiveChanges {
@@ -159,6 +169,12 @@ class BatchRun {
     await this.deps.site.delete(key);
     this.jsonCache.set(key, undefined);
   }
+
+  private readonly claimStore: ClaimStore = {
+    readJson: (key) => this.readJson(key),
+    writeJson: (key, value) => this.writeJson(key, value),
+    deleteIndex: (key) => this.deleteIndex(key),
+  };
 
   /** `replaces`: an earlier version of the path was published (and may sit in a CDN cache). */
   private async writeFile(file: SiteFile, replaces = false): Promise<number> {
@@ -238,8 +254,13 @@ class BatchRun {
   /** Reads every article key's prepared record (parallel), then claims slugs (serial, so two new uploads in one batch cannot take the same one). */
   private async planArticles(keys: string[], quarantine: Map<string, QuarantineRecord>): Promise<ArticlePlan[]> {
     const plans = await mapLimit(keys, this.limit, (key) => this.planArticle(key, quarantine));
+    const bodies = new Map<string, string>();
     for (const plan of plans) {
       if (plan.article && !plan.record) plan.article = await this.claimSlug(plan.article);
+      if (plan.article && plan.bodyHash) {
+        const owner = await claimBody(this.claimStore, plan.key, plan.bodyHash, bodies);
+        if (owner !== undefined) plan.duplicateOf = owner;
+      }
     }
     return plans;
   }
@@ -376,7 +397,7 @@ class BatchRun {
     const records = new Map<string, ArticleRecord>();
     for (const p of live) {
       if (!p.article) continue;
-      const record = recordFor(p.article, p.namedImages, p.assetPaths, pages.get(p.key) as { path: string; hash: string });
+      const record = recordFor(p.article, p.namedImages, p.assetPaths, pages.get(p.key) as { path: string; hash: string }, p.bodyHash);
       if (!isDeepStrictEqual(record, p.record)) records.set(p.key, record);
     }
     const contentChanged =
@@ -393,7 +414,7 @@ class BatchRun {
     const headFiles = [
       ...headFeeds,
       core.renderHomePage(config, items),
-      ...core.renderStatus(config, siteStatusOf(total, lastPublish, quarantined), items),
+      ...core.renderStatus(config, siteStatusOf(total, lastPublish, quarantined)),
       ...core.renderStaticAssets(config),
     ];
     const headPlan = planOutputs(headFiles, head.outputs);
@@ -402,6 +423,7 @@ class BatchRun {
     await this.writeFiles(headPlan.write, head.outputs);
     await mapLimit(headPlan.stale, this.limit, (p) => this.deleteFile(p));
     const scheduled = [...this.scheduled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const notes = nextNotes(head.notes, notesOfBatch(live, this.now), new Set(live.filter((p) => p.gone).map((p) => p.key)));
     const nextHead: HeadManifest = {
       version: 1,
       items,
@@ -410,6 +432,7 @@ class BatchRun {
       lastPublish,
       outputs: headPlan.hashes,
       ...(scheduled.length > 0 && { scheduled }),
+      ...(notes.length > 0 && { notes }),
     };
     if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
     return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
@@ -422,6 +445,13 @@ class BatchRun {
    * for ever (seen in the 200-upload race test).
    */
   private async finishRecords(live: ArticlePlan[], records: Map<string, ArticleRecord>): Promise<void> {
+    // A body an edited key no longer has is free for the next key. Before the records: a redo finds the
+    // old record and releases again, where after them it would take the fast path and leave the claim.
+    await mapLimit(
+      live.filter((p) => !p.removal && p.bodyHash !== undefined && p.record?.bodyHash !== undefined && p.record.bodyHash !== p.bodyHash),
+      this.limit,
+      (p) => releaseBody(this.claimStore, p.key, p.record?.bodyHash),
+    );
     await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
     await mapLimit(
       live.filter((p) => p.removal),
@@ -431,6 +461,7 @@ class BatchRun {
         await this.deleteFile(gone.pagePath);
         const owner = await this.readJson<SlugRecord>(slugRecordKey(gone.slug));
         if (owner?.key === p.key) await this.deleteIndex(slugRecordKey(gone.slug));
+        await releaseBody(this.claimStore, p.key, gone.bodyHash);
         await this.deleteIndex(articleRecordKey(p.key));
       },
     );
@@ -506,7 +537,9 @@ class BatchRun {
         this.readJson<ArticleRecord>(articleRecordKey(key)),
       ]);
       if (record) plan.record = record;
+      if (object?.etag !== undefined) plan.etag = object.etag;
       if (!object) {
+        plan.gone = true;
         this.clearQuarantine(key, quarantine);
         this.clearHold(key);
         if (record) {
@@ -532,12 +565,14 @@ class BatchRun {
       if (prepared.verdict !== 'article') throw new Error(`prepared record of ${key} is not an article`);
       this.clearQuarantine(key, quarantine);
       const fresh = prepared.article;
+      plan.ingested = fresh;
       // Re-checked on every event for the key, so a stale timer for an earlier date only re-holds.
       const at = holdUntil(fresh, this.now, this.deps.scheduleSkewMs);
       if (at !== undefined) {
         this.hold({ key, title: fresh.title, at, ...(object.etag !== undefined && { etag: object.etag }) });
         // Re-dated into the future after publishing: it leaves the site until its new time.
         if (record) plan.removal = record;
+        plan.holdAt = at;
         plan.outcome = 'scheduled';
         return plan;
       }
@@ -563,6 +598,7 @@ class BatchRun {
         return plan;
       }
       plan.article = indexEntry(article);
+      plan.bodyHash = bodyHashOf(fresh);
       plan.outcome = record ? 'updated' : 'published';
       return plan;
     } catch (error) {
@@ -654,14 +690,9 @@ class BatchRun {
   }
 
   private async writeQuarantine(): Promise<void> {
-    await mapLimit([...this.quarantineWrites.values()], this.limit, (record) =>
-      this.writeFile({
-        path: quarantinePath(record.key),
-        body: `${JSON.stringify(record, null, 2)}\n`,
-        ...outputHeaders('quarantineReport'),
-      }),
-    );
-    await mapLimit([...this.quarantineClears], this.limit, (key) => this.deleteFile(quarantinePath(key)));
+    // Private records (_feedpub/): a rejected upload's key and reason never reach the public site.
+    await mapLimit([...this.quarantineWrites.values()], this.limit, (record) => this.writeJson(quarantinePath(record.key), record));
+    await mapLimit([...this.quarantineClears], this.limit, (key) => this.deleteIndex(quarantinePath(key)));
   }
 }
 

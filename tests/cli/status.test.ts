@@ -2,6 +2,7 @@
 // API whose site bucket the real pipeline wrote: held articles with title and time, quarantined
 // uploads with their reason. Dates derive from the clock (faketime-safe).
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +36,9 @@ beforeAll(async () => {
   await s3.uploads.put('desk/sooner.txt', `Election night live\nDate: ${sooner}\n\nHeld.`);
   await s3.uploads.put('desk/now.txt', `Published today\nDate: ${iso(Date.now() - 60_000)}\n\nOut.`);
   await s3.uploads.put('desk/empty.txt', '');
-  const keys = ['desk/later.txt', 'desk/sooner.txt', 'desk/now.txt', 'desk/empty.txt'];
+  await s3.uploads.put('desk/seed.txt', readFileSync(join(import.meta.dirname, '../../content/000_47caeb000f8095de.txt')));
+  await s3.uploads.put('desk/copy.txt', `Published again\nDate: ${iso(Date.now() - 60_000)}\n\nOut.`);
+  const keys = ['desk/later.txt', 'desk/sooner.txt', 'desk/now.txt', 'desk/empty.txt', 'desk/seed.txt', 'desk/copy.txt'];
   await ingestAndPublish({ uploads: s3.uploads, site: s3.site, config: { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' }, core: defaultCore }, keys);
 }, 60_000);
 afterAll(async () => {
@@ -53,7 +56,28 @@ describe('feedpub status', () => {
     expect(lines[2]).toBe(`  ${later}  desk/later.txt  "Budget day coverage"`);
     expect(lines[3]).toBe('quarantined: 1');
     expect(lines[4]).toMatch(/^ {2}desk\/empty\.txt {2}empty: /);
-    expect(r.stdout).not.toContain('Published today');
+    // Published articles are not held: they appear only under "recent".
+    expect(lines.slice(0, 5).join('\n')).not.toContain('Published today');
+  }, 60_000);
+
+  it('lists recent uploads with their outcome, warnings, repairs and "duplicate of <key>"', async () => {
+    const r = await feedpub('status', '--endpoint', s3.endpoint);
+    const lines = r.stdout.trim().split('\n');
+    const recent = lines.indexOf('recent: 6');
+    expect(recent).toBeGreaterThan(0);
+    const section = lines.slice(recent + 1);
+    const entry = (key: string) => {
+      const at = section.findIndex((l) => l.includes(`  ${key}  `) || l.endsWith(`  ${key}`));
+      const end = section.findIndex((l, i) => i > at && l.startsWith('  ') && !l.startsWith('    '));
+      return section.slice(at, end === -1 ? undefined : end);
+    };
+    expect(entry('desk/seed.txt')[0]).toMatch(/^ {2}\S+ {2}published {2}desk\/seed\.txt {2}"US pushes for cease-fire/);
+    expect(entry('desk/seed.txt')).toContain('    repair (fused-words): "Netanyahureportedly" -> "Netanyahu reportedly"');
+    // Same body, one batch: the first key in key order owns it.
+    expect(entry('desk/now.txt')).toContain('    warning: duplicate of desk/copy.txt: the same body is already published under that key');
+    expect(entry('desk/copy.txt').join('\n')).not.toContain('duplicate');
+    expect(entry('desk/empty.txt')).toEqual([expect.stringMatching(/^ {2}\S+ {2}quarantined {2}desk\/empty\.txt$/), '    reason: empty file (0 bytes)']);
+    expect(entry('desk/sooner.txt')).toEqual([expect.stringMatching(/^ {2}\S+ {2}scheduled {2}desk\/sooner\.txt {2}"Election night live"$/), `    publishes at ${sooner}`]);
   }, 60_000);
 
   it('--json gives the same listing as data', async () => {
@@ -73,6 +97,6 @@ describe('feedpub status', () => {
   }, 60_000);
 
   it('an empty site lists nothing', () => {
-    expect(editorStatusOf(undefined)).toEqual({ scheduled: [], quarantined: [] });
+    expect(editorStatusOf(undefined)).toEqual({ scheduled: [], quarantined: [], recent: [] });
   });
 });

@@ -53,7 +53,7 @@ describe('key prefix', () => {
 
 describe('feedpub upload', () => {
   it('puts files under the prefix with their Content-Type, and prints a summary', async () => {
-    const r = await feedpub('upload', join(dir, 'a story.txt'), join(dir, 'b.md'), '--prefix', 'desk', '--endpoint', s3.endpoint);
+    const r = await feedpub('upload', join(dir, 'a story.txt'), join(dir, 'b.md'), '--prefix', 'desk', '--endpoint', s3.endpoint, '--no-wait');
     expect(r.stderr).not.toMatch(/feedpub upload:/);
     expect(r.code).toBe(0);
     expect(await s3.uploads.list('')).toEqual(['desk/a story.txt', 'desk/b.md']);
@@ -66,7 +66,7 @@ describe('feedpub upload', () => {
   });
 
   it('uploads a folder with the paths inside it, skipping dotfiles', async () => {
-    const r = await feedpub('upload', join(dir, 'folder'), '--endpoint', s3.endpoint);
+    const r = await feedpub('upload', join(dir, 'folder'), '--endpoint', s3.endpoint, '--no-wait');
     expect(r.code).toBe(0);
     expect(await s3.uploads.list('sub/')).toEqual(['sub/c.jpg']);
     expect((await s3.uploads.get('sub/c.jpg'))?.contentType).toBe('image/jpeg');
@@ -76,21 +76,40 @@ describe('feedpub upload', () => {
   it('names a missing file and uploads nothing', async () => {
     const before = await s3.uploads.list('');
     const r = await feedpub('upload', join(dir, 'b.md'), join(dir, 'missing.txt'), '--endpoint', s3.endpoint);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(dir, 'missing.txt')}: no such file or folder`);
     expect(await s3.uploads.list('')).toEqual(before);
   });
 
   it('says the local stack is not running when nothing answers', async () => {
     const r = await feedpub('upload', join(dir, 'b.md'), '--endpoint', 'http://127.0.0.1:9');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('no S3 API answers at http://127.0.0.1:9: start the local stack with `npm start`');
   });
 
   it('names a bucket that does not exist', async () => {
     const r = await feedpub('upload', join(dir, 'b.md'), '--endpoint', s3.endpoint, '--bucket', 'nope');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('bucket nope does not exist');
+  });
+});
+
+describe('feedpub upload without a pipeline behind the bucket', () => {
+  it('waits --timeout seconds, says which files have no outcome, and exits 3', async () => {
+    const started = Date.now();
+    const r = await feedpub('upload', join(dir, 'b.md'), '--prefix', 'nopipe', '--endpoint', s3.endpoint, '--timeout', '1');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('no outcome yet nopipe/b.md');
+    expect(r.stdout).toMatch(/^1 without an outcome$/m);
+    // At least the timeout; the bound above it is generous (child start-up on a loaded machine).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('--no-wait returns once uploaded, exit 0', async () => {
+    const r = await feedpub('upload', join(dir, 'b.md'), '--prefix', 'nowait', '--endpoint', s3.endpoint, '--no-wait');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/published|no outcome/);
+    expect(await s3.uploads.list('nowait/')).toEqual(['nowait/b.md']);
   });
 });
 

@@ -22,8 +22,8 @@ describe('crash between any two writes', () => {
     expect(feed.items.map((i) => i.title)).toEqual(['Phi', 'Fixed', 'Delta']);
     expect(feed.months).toEqual(['2026-02', '2026-03']);
     expect(expected['archive/2026-01/feed.json']).toBeUndefined();
-    expect(expected['errors/worse.txt.json']).toContain('poison content');
-    expect(expected['errors/bad.txt.json']).toBeUndefined();
+    expect(expected['_feedpub/quarantine/worse.txt.json']).toContain('poison content');
+    expect(expected['_feedpub/quarantine/bad.txt.json']).toBeUndefined();
     expect(expected['articles/gamma/index.html']).toContain('images/');
 
     for (let k = 0; k < writes; k++) {

@@ -92,7 +92,7 @@ describe('infrastructure faults', () => {
     const status = (await harness.readSiteJson<SiteStatus>('status.json')) as SiteStatus;
     expect(status.articles).toBe(2);
     expect(status.quarantined.map((q) => [q.key, q.code, q.reason, q.size])).toEqual([['news/poison file.txt', 'binary', 'poison content', 6]]);
-    const record = (await harness.readSiteJson<QuarantineRecord>('errors/news/poison file.txt.json')) as QuarantineRecord;
+    const record = (await harness.readSiteJson<QuarantineRecord>('_feedpub/quarantine/news/poison file.txt.json')) as QuarantineRecord;
     expect(record).toMatchObject({ key: 'news/poison file.txt', code: 'binary', reason: 'poison content', size: 6 });
     expect(record.etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(record.time).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -101,6 +101,6 @@ describe('infrastructure faults', () => {
     await harness.queue.drain();
     const after = (await harness.readSiteJson<SiteStatus>('status.json')) as SiteStatus;
     expect([after.articles, after.quarantined]).toEqual([3, []]);
-    expect(await harness.readSiteText('errors/news/poison file.txt.json')).toBeUndefined();
+    expect(await harness.readSiteText('_feedpub/quarantine/news/poison file.txt.json')).toBeUndefined();
   });
 });

@@ -150,7 +150,7 @@ describe('buckets', () => {
     expect(readers).toHaveLength(2);
   });
 
-  it('site: the private index _feedpub/* is denied to CloudFront; errors/* is not', () => {
+  it('site: the private index _feedpub/* (quarantine records included) is denied to CloudFront', () => {
     const policy = Object.values(t.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: id(dev.stack.site) } } }))[0]!;
     const denies = (policy.Properties.PolicyDocument.Statement as Record<string, any>[]).filter(
       (s) => s.Effect === 'Deny' && s.Principal?.Service === 'cloudfront.amazonaws.com',

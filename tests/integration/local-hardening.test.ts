@@ -107,7 +107,7 @@ describe('restart', () => {
 });
 
 describe('quarantine records', () => {
-  it('two keys that shared errors/<hash>.json before (a long key, and a key spelling its hash) each keep their own record', async () => {
+  it('two keys that shared one quarantine record path before (a long key, and a key spelling its hash) each keep their own record', async () => {
     const dir = await dataDir();
     const stack = await start({ dataDir: dir, core: stubCore });
     const long = `${Array.from({ length: 5 }, (_, i) => `${i}`.repeat(200)).join('/')}/poison.txt`;
@@ -149,7 +149,7 @@ describe('a storage write error', () => {
     expect(statusPage).toContain('Failed to publish (1)');
     expect(statusPage).toContain('<code>broken/story.txt</code>');
     // Still the generated page around it, still serving everything else.
-    expect(statusPage).toContain('<h2>Quarantine</h2>');
+    expect(statusPage).toContain('<h1>Status</h1>');
     expect((await fetch(site)).status).toBe(200);
     expect((await fetch(`${site}feed.xml`)).status).toBe(200);
     expect(await stack.s3.uploads.list('broken/')).toEqual(['broken/story.txt']);

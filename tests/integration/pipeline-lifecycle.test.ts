@@ -55,9 +55,9 @@ describe('hostile keys', () => {
     await upload('%2E%2E/%2E%2E/evil.txt', 'POISON');
     const status = (await h.readSiteJson<SiteStatus>('status.json')) as SiteStatus;
     expect(status.quarantined.map((q) => q.key)).toEqual(['%2E%2E/%2E%2E/evil.txt']);
-    // "%" is escaped, so this is not the record "../../evil.txt" would have (errors/%2E%2E/%2E%2E/evil.txt.json).
-    expect(await h.readSiteText('errors/%252E%252E/%252E%252E/evil.txt.json')).toContain('poison content');
-    expect(await h.readSiteText('errors/%2E%2E/%2E%2E/evil.txt.json')).toBeUndefined();
+    // "%" is escaped, so this is not the record "../../evil.txt" would have (_feedpub/quarantine/%2E%2E/%2E%2E/evil.txt.json).
+    expect(await h.readSiteText('_feedpub/quarantine/%252E%252E/%252E%252E/evil.txt.json')).toContain('poison content');
+    expect(await h.readSiteText('_feedpub/quarantine/%2E%2E/%2E%2E/evil.txt.json')).toBeUndefined();
     await remove('%2E%2E/%2E%2E/evil.txt');
     expect(((await h.readSiteJson<SiteStatus>('status.json')) as SiteStatus).quarantined).toEqual([]);
   });

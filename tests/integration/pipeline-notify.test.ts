@@ -119,10 +119,9 @@ describe('after publish', () => {
 
 describe('invalidationPaths', () => {
   it('coalesces folders, keeps the root page reachable, and falls back to /* for big batches', () => {
-    expect(invalidationPaths(['index.html', 'articles/x/index.html', '_feedpub/head.json', 'errors/a/b.txt.json'])).toEqual([
+    expect(invalidationPaths(['index.html', 'articles/x/index.html', '_feedpub/head.json', '_feedpub/quarantine/a/b.txt.json'])).toEqual([
       '/',
       '/articles/x/*',
-      '/errors/*',
       '/index.html',
     ]);
     expect(invalidationPaths(Array.from({ length: 20 }, (_, i) => `articles/a${i}/index.html`))).toEqual(['/*']);

@@ -35,16 +35,16 @@ describe('dot-segment keys in the pipeline', () => {
     for (const written of site.objects.keys()) expect(written.split('/').some((s) => s === '..' || s === '.'), written).toBe(false);
   });
 
-  it('a poison file with a traversal key is quarantined under errors/, and cleared by its delete', async () => {
+  it('a poison file with a traversal key is quarantined under _feedpub/quarantine/, and cleared by its delete', async () => {
     const { uploads, site, publish, json } = stores();
     await uploads.put('../../evil.txt', 'POISON');
     await publish(['../../evil.txt']);
     expect((await json<SiteStatus>('status.json'))?.quarantined.map((q) => q.key)).toEqual(['../../evil.txt']);
-    expect(quarantinePath('../../evil.txt')).toBe('errors/%2E%2E/%2E%2E/evil.txt.json');
-    expect((await json<{ reason: string }>('errors/%2E%2E/%2E%2E/evil.txt.json'))?.reason).toBe('poison content');
+    expect(quarantinePath('../../evil.txt')).toBe('_feedpub/quarantine/%2E%2E/%2E%2E/evil.txt.json');
+    expect((await json<{ reason: string }>('_feedpub/quarantine/%2E%2E/%2E%2E/evil.txt.json'))?.reason).toBe('poison content');
     await uploads.delete('../../evil.txt');
     await publish(['../../evil.txt']);
     expect((await json<SiteStatus>('status.json'))?.quarantined).toEqual([]);
-    expect(await site.get('errors/%2E%2E/%2E%2E/evil.txt.json')).toBeUndefined();
+    expect(await site.get('_feedpub/quarantine/%2E%2E/%2E%2E/evil.txt.json')).toBeUndefined();
   });
 });

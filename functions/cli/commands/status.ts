@@ -1,21 +1,36 @@
 // `feedpub status`: what editors see and the public site does not: held (scheduled) articles with
-// their titles and times, and quarantined uploads, read from the private head manifest
+// their titles and times, quarantined uploads with their reasons, and what happened to recent uploads
+// (each article's warnings and repairs, "duplicate of <key>"), read from the private head manifest
 // (_feedpub/head.json in the site bucket) of the local stack or, with --endpoint aws, of AWS.
 import type { Command } from 'commander';
+import type { EditorNote } from '../../core/index/notes';
 import type { HeadManifest } from '../../core/index/types';
 
 export interface EditorStatus {
   scheduled: { key: string; title: string; at: string }[];
   quarantined: { key: string; code: string; reason: string; time: string }[];
+  /** The latest outcome of recent uploads, newest first (see core/index/notes.ts for the bound). */
+  recent: EditorNote[];
 }
 
 /** Soonest first; ties by key, so the listing is stable. */
-export function editorStatusOf(head: Pick<HeadManifest, 'scheduled' | 'quarantine'> | undefined): EditorStatus {
+export function editorStatusOf(head: Pick<HeadManifest, 'scheduled' | 'quarantine' | 'notes'> | undefined): EditorStatus {
   const scheduled = (head?.scheduled ?? [])
     .map(({ key, title, at }) => ({ key, title, at }))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const quarantined = (head?.quarantine ?? []).map(({ key, code, reason, time }) => ({ key, code, reason, time }));
-  return { scheduled, quarantined };
+  return { scheduled, quarantined, recent: [...(head?.notes ?? [])] };
+}
+
+/** One note: its outcome line, then one indented line per warning and repair. */
+export function formatNote(note: EditorNote): string[] {
+  const lines = [`  ${note.time}  ${note.outcome}  ${note.key}${note.title !== undefined ? `  ${JSON.stringify(note.title)}` : ''}`];
+  if (note.reason !== undefined) lines.push(`    reason: ${note.reason}`);
+  if (note.at !== undefined) lines.push(`    publishes at ${note.at}`);
+  for (const w of note.warnings) lines.push(`    warning: ${w}`);
+  for (const r of note.repairs) lines.push(`    repair (${r.rule}): ${JSON.stringify(r.before)} -> ${JSON.stringify(r.after)}`);
+  if (note.omitted) lines.push(`    ... and ${note.omitted.warnings} more warning(s), ${note.omitted.repairs} more repair(s)`);
+  return lines;
 }
 
 export function formatEditorStatus(status: EditorStatus): string {
@@ -23,23 +38,24 @@ export function formatEditorStatus(status: EditorStatus): string {
   for (const s of status.scheduled) lines.push(`  ${s.at}  ${s.key}  ${JSON.stringify(s.title)}`);
   lines.push(`quarantined: ${status.quarantined.length}`);
   for (const q of status.quarantined) lines.push(`  ${q.key}  ${q.code}: ${q.reason}`);
+  lines.push(`recent: ${status.recent.length}`);
+  for (const note of status.recent) lines.push(...formatNote(note));
   return `${lines.join('\n')}\n`;
 }
 
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description('list scheduled (future-dated, held) articles and quarantined uploads, from the private index')
+    .description('list scheduled (held) articles, quarantined uploads with reasons, and recent uploads with their warnings and repairs, from the private index')
     .option('--bucket <bucket>', 'site bucket', 'feedpub-site')
     .option('--endpoint <url>', 'S3 API endpoint, or "aws" for AWS itself (default: the local stack)')
     .option('--json', 'print JSON')
     .action(async (opts: { bucket: string; endpoint?: string; json?: boolean }) => {
       const { s3Target } = await import('../s3target');
-      const { HEAD_KEY } = await import('../../core/index/paths');
+      const { readHead } = await import('../upload-outcomes');
       const target = s3Target({ bucket: opts.bucket, ...(opts.endpoint !== undefined && { endpoint: opts.endpoint }) });
       try {
-        const found = await target.store.get(HEAD_KEY);
-        const head = found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as HeadManifest) : undefined;
+        const head = await readHead(target.store);
         const status = editorStatusOf(head);
         process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatEditorStatus(status));
       } catch (error) {

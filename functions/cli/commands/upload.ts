@@ -24,30 +24,65 @@ export async function uploadsFor(paths: readonly string[], prefix: string): Prom
   return uploads;
 }
 
+export interface UploadOptions {
+  prefix?: string;
+  bucket: string;
+  siteBucket: string;
+  endpoint?: string;
+  wait: boolean;
+  timeout: string;
+}
+
 export function registerUpload(program: Command): void {
   program
     .command('upload')
-    .description('upload article files and images (or folders of them) to the uploads bucket; they publish within a second')
+    .description('upload article files and images (or folders of them) to the uploads bucket, then wait for each outcome')
     .argument('<files...>', 'files or folders')
     .option('--prefix <prefix>', 'key prefix (folder) in the bucket')
     .option('--bucket <bucket>', 'uploads bucket', 'feedpub-uploads')
+    .option('--site-bucket <bucket>', 'site bucket, whose private records tell each outcome', 'feedpub-site')
     .option('--endpoint <url>', 'S3 API endpoint, or "aws" for AWS itself (default: the local stack, http://localhost:$FEEDPUB_S3_PORT or 4569)')
-    .action(async (paths: string[], opts: { prefix?: string; bucket: string; endpoint?: string }) => {
+    .option('--no-wait', 'return once uploaded, without waiting for the outcomes')
+    .option('--timeout <seconds>', 'how long to wait for the outcomes', '60')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every file published, updated, unchanged or scheduled (or uploaded, with --no-wait); 1 a file was quarantined; 2 a file could not be uploaded; 3 no outcome within --timeout for some file.',
+    )
+    .action(async (paths: string[], opts: UploadOptions) => {
+      // Loaded here, not at the top: `feedpub --help` registers every command and should not load the S3 SDK.
+      const { UPLOAD_EXIT } = await import('../upload-outcomes');
       let files: FileUpload[];
+      const timeoutSeconds = Number(opts.timeout);
       try {
+        if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 0) throw new Error(`--timeout ${opts.timeout}: not a number of seconds`);
         files = await uploadsFor(paths, keyPrefix(opts.prefix));
       } catch (error) {
         process.stderr.write(`feedpub upload: ${(error as Error).message}\n`);
-        process.exitCode = 1;
+        process.exitCode = UPLOAD_EXIT.uploadFailed;
         return;
       }
-      // Loaded here, not at the top: `feedpub --help` registers every command and should not load the S3 SDK.
-      const [{ uploadFiles }, { s3Target }] = await Promise.all([import('../../local/upload'), import('../s3target')]);
-      const target = s3Target({ bucket: opts.bucket, ...(opts.endpoint !== undefined && { endpoint: opts.endpoint }) });
+      const [{ uploadFiles }, { s3Target }, outcomes, { isImageKey }, { mapLimit }] = await Promise.all([
+        import('../../local/upload'),
+        import('../s3target'),
+        import('../upload-outcomes'),
+        import('../../core/images'),
+        import('../../core/concurrency'),
+      ]);
+      const where = opts.endpoint !== undefined ? { endpoint: opts.endpoint } : {};
+      const target = s3Target({ bucket: opts.bucket, ...where });
+      const site = opts.wait ? s3Target({ bucket: opts.siteBucket, ...where }) : undefined;
       const bar = process.stderr.isTTY && files.length > 1 ? new SingleBar({ format: 'uploading [{bar}] {value}/{total} {key}', hideCursor: true }, Presets.shades_classic) : undefined;
-      bar?.start(files.length, 0, { key: '' });
       const started = Date.now();
       try {
+        let before: Awaited<ReturnType<typeof outcomes.snapshotKeys>> = [];
+        if (site) {
+          try {
+            before = await outcomes.snapshotKeys(site.store, files.map((f) => f.key), isImageKey);
+          } catch (error) {
+            throw Object.assign(new Error(`cannot read the site bucket's private records to wait for outcomes (${site.explain(error)}); pass --site-bucket, or --no-wait`), { explained: true });
+          }
+        }
+        bar?.start(files.length, 0, { key: '' });
         const done = await uploadFiles(target.store, files, (f, i) => {
           if (bar) bar.update(i + 1, { key: f.key });
           else process.stdout.write(`uploaded ${f.key} (${f.bytes} bytes, ${f.contentType})\n`);
@@ -55,12 +90,23 @@ export function registerUpload(program: Command): void {
         bar?.stop();
         const bytes = done.reduce((n, f) => n + f.bytes, 0);
         process.stdout.write(`${done.length} file(s), ${bytes} bytes -> ${target.description} in ${Date.now() - started} ms\n`);
+        if (!site) return;
+        // The version each outcome must be about: the one this command put (a HEAD right after).
+        const versions = await mapLimit(before, 8, async (snapshot) => ({ before: snapshot, etag: (await target.store.head(snapshot.key))?.etag }));
+        const reports = await outcomes.waitForOutcomes(site.store, versions, {
+          timeoutMs: timeoutSeconds * 1000,
+          onOutcome: (report) => process.stdout.write(`${outcomes.formatOutcome(report).join('\n')}\n`),
+        });
+        process.stdout.write(`${outcomes.summaryOf(reports)}\n`);
+        process.exitCode = outcomes.exitCodeFor(reports);
       } catch (error) {
         bar?.stop();
-        process.stderr.write(`feedpub upload: ${target.explain(error)}\n`);
-        process.exitCode = 1;
+        const e = error as Error & { explained?: boolean };
+        process.stderr.write(`feedpub upload: ${e.explained ? e.message : target.explain(error)}\n`);
+        process.exitCode = UPLOAD_EXIT.uploadFailed;
       } finally {
         target.close();
+        site?.close();
       }
     });
 }

@@ -28,7 +28,7 @@ export function indexEntry(article: Article): Article {
   return { ...article, contentText: '', repairs: [], warnings: [] };
 }
 
-export function recordFor(article: Article, imageKeys: string[], assetPaths: string[], page: { path: string; hash: string }): ArticleRecord {
+export function recordFor(article: Article, imageKeys: string[], assetPaths: string[], page: { path: string; hash: string }, bodyHash?: string): ArticleRecord {
   return {
     key: article.source.key,
     id: article.id,
@@ -42,5 +42,6 @@ export function recordFor(article: Article, imageKeys: string[], assetPaths: str
     assetPaths,
     pagePath: page.path,
     pageHash: page.hash,
+    ...(bodyHash !== undefined && { bodyHash }),
   };
 }

@@ -32,6 +32,11 @@ export function monthManifestKey(month: string): string {
   return `${INDEX_PREFIX}months/${month}.json`;
 }
 
+/** The claim on one article body (sha256 of its HTML): which key published it first (duplicates.ts). */
+export function bodyClaimKey(bodyHash: string): string {
+  return `${INDEX_PREFIX}bodies/${bodyHash}.json`;
+}
+
 export function slugRecordKey(slug: string): string {
   return `${INDEX_PREFIX}slugs/${slug}.json`;
 }
@@ -40,24 +45,27 @@ const S3_MAX_KEY_BYTES = 1024;
 // The local S3 server keeps each key segment as a file name (see functions/local/s3-request-rules.ts).
 const MAX_SEGMENT_BYTES = 233;
 
-/** One path segment of errors/<key>.json: "%" is escaped first, so every other escape is unambiguous. */
+/** One path segment of a quarantine record's path: "%" is escaped first, so every other escape is unambiguous. */
 function escapeSegment(segment: string): string {
   if (segment === '') return '%';
   const escaped = segment.replace(/%/g, '%25');
   return escaped === '.' || escaped === '..' ? escaped.replace(/\./g, '%2E') : escaped;
 }
 
+export const QUARANTINE_PREFIX = `${INDEX_PREFIX}quarantine/`;
+
 /**
- * `errors/<key>.json`, readable for ordinary keys, and one record per key: the mapping is
- * injective. "%" becomes "%25"; a "." or ".." segment (a CDN or browser would resolve it) becomes
+ * `_feedpub/quarantine/<key>.json`: private (the CDN denies _feedpub/), as the record names an
+ * unpublished upload and its reason may quote the file. Readable for ordinary keys, and one record
+ * per key: the mapping is injective. "%" becomes "%25"; a "." or ".." segment (a CDN or browser would resolve it) becomes
  * "%2E"/"%2E%2E"; an empty segment becomes "%", which no escaped segment can be. A key too long
  * for that (over S3's 1,024 bytes, or a segment a file system cannot name) is kept under
- * errors/%23/<sha256>.json: "%23" is a segment no escaped key produces (a "%" in a key is always
- * followed by "25"). The status page shows the full key either way.
+ * _feedpub/quarantine/%23/<sha256>.json: "%23" is a segment no escaped key produces (a "%" in a key is always
+ * followed by "25"). `feedpub status` shows the full key either way.
  */
 export function quarantinePath(uploadKey: string): string {
   const segments = uploadKey.split('/').map(escapeSegment);
-  const path = `errors/${segments.join('/')}.json`;
+  const path = `${QUARANTINE_PREFIX}${segments.join('/')}.json`;
   const fits = Buffer.byteLength(path) <= S3_MAX_KEY_BYTES && segments.every((s, i) => Buffer.byteLength(i === segments.length - 1 ? `${s}.json` : s) <= MAX_SEGMENT_BYTES);
-  return fits ? path : `errors/%23/${keyHash(uploadKey)}.json`;
+  return fits ? path : `${QUARANTINE_PREFIX}%23/${keyHash(uploadKey)}.json`;
 }

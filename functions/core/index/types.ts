@@ -2,6 +2,7 @@
 // Every part is small and touched only by the uploads that concern it, so the cost of one upload
 // does not grow with the archive.
 import type { Article, QuarantineRecord, UploadRejectionCode } from '../model';
+import type { EditorNote } from './notes';
 import type { ScheduledEntry } from './schedule';
 
 /** Content hashes of the outputs a manifest owns: lets the pipeline skip unchanged writes without a GET. */
@@ -24,6 +25,14 @@ export interface ArticleRecord {
   /** The article page as last written. */
   pagePath: string;
   pageHash: string;
+  /** sha256 of the body as ingested: the key of its body claim (pipeline/duplicates.ts). */
+  bodyHash?: string;
+}
+
+/** `_feedpub/bodies/<bodyHash>.json`: the key that published this body first. */
+export interface BodyClaim {
+  bodyHash: string;
+  key: string;
 }
 
 /** `_feedpub/months/YYYY-MM.json`: the month's articles as rendered in its archive. */
@@ -51,6 +60,8 @@ export interface HeadManifest {
   outputs: OutputHashes;
   /** Articles held until their stated date (scheduled publishing), by key; absent when none. Private: never rendered. */
   scheduled?: ScheduledEntry[];
+  /** What happened to recent uploads, for editors (notes.ts); absent when none. Private: never rendered. */
+  notes?: EditorNote[];
 }
 
 /** `_feedpub/slugs/<slug>.json`: the owner of a slug, so two uploads never share a permalink. */

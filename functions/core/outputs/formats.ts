@@ -147,9 +147,7 @@ export const OUTPUTS = {
   statusJson: { path: 'status.json', contentType: JSON_CONTENT_TYPE, cacheControl: CACHE_CONTROL.live, cdn: 'feeds' },
   statusPage: { path: 'status/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.live, cdn: 'pages' },
   image: { path: 'images/<sha256 16 hex>.<ext>', cacheControl: CACHE_CONTROL.immutable, cdn: 'images' },
-  /** Why an upload was not published, for the status page and `feedpub status`. */
-  quarantineReport: { path: 'errors/<upload key>.json', contentType: JSON_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'feeds' },
-  /** The index, prepared records, markers: read by the pipeline only. */
+  /** The index, prepared records, quarantine records (_feedpub/quarantine/<key>.json), markers: read by the pipeline and `feedpub status` only. */
   privateRecord: { path: '_feedpub/<record>.json', contentType: JSON_CONTENT_TYPE, cacheControl: CACHE_CONTROL.none },
 } as const satisfies Record<string, SiteOutput>;
 

@@ -253,7 +253,7 @@ export function removeInvalidCharacters(text: string): { text: string; removed: 
 }
 
 /** No lone surrogate (String.prototype.isWellFormed: native, ES2024; not yet in the ES2023 lib types). */
-function isWellFormed(text: string): boolean {
+export function isWellFormed(text: string): boolean {
   return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 

@@ -98,11 +98,11 @@ export function renderHomePage(site: SiteConfig, latest: Article[]): SiteFile {
   };
 }
 
-export function renderStatus(site: SiteConfig, status: SiteStatus, latest: Article[]): SiteFile[] {
-  const sorted = [...latest].sort(newestFirst);
+/** Public: counts and the last publish only (see status.ts). */
+export function renderStatus(site: SiteConfig, status: SiteStatus): SiteFile[] {
   return [
-    { path: OUTPUTS.statusJson.path, body: renderStatusJson(status, sorted), ...outputHeaders('statusJson') },
-    { path: OUTPUTS.statusPage.path, body: renderStatusPage(site, status, sorted), ...outputHeaders('statusPage') },
+    { path: OUTPUTS.statusJson.path, body: renderStatusJson(status), ...outputHeaders('statusJson') },
+    { path: OUTPUTS.statusPage.path, body: renderStatusPage(site, status), ...outputHeaders('statusPage') },
   ];
 }
 
@@ -140,7 +140,7 @@ export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?
   for (const { article } of byPagePath) yield renderArticlePage(site, article);
   yield renderHomePage(site, latest);
   yield* renderStaticAssets(site);
-  if (status !== undefined) yield* renderStatus(site, status, latest);
+  if (status !== undefined) yield* renderStatus(site, status);
 }
 
 export function renderSite(site: SiteConfig, articles: Article[], status?: SiteStatus, now?: string): SiteFile[] {

@@ -1,43 +1,22 @@
-// status.json and status/index.html: article count, last publish, quarantined uploads with reasons.
-import type { Article, QuarantineRecord, SiteConfig, SiteStatus } from '../model';
+// status.json and status/index.html: the PUBLIC status of the site, counts and the last publish time
+// only. Which uploads were rejected and why (their keys, reasons that quote file content), held
+// articles, warnings and repairs are private: `feedpub status` reads them from _feedpub/.
+import type { SiteConfig, SiteStatus } from '../model';
 import { escapeHtml, htmlDocument, timeHtml } from './html';
 import { homeUrl, stylesheetUrl } from './urls';
-import { stripInvalidXmlChars } from './xml';
 
-function byKey(a: QuarantineRecord, b: QuarantineRecord): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
-
-/** status.json: the SiteStatus plus `generated` (= lastPublish: the page changes only when the site does). */
-export function renderStatusJson(status: SiteStatus, latest: Article[]): string {
+/** status.json: `generated` = lastPublish, so the file changes only when the site does. */
+export function renderStatusJson(status: SiteStatus): string {
   const body = {
     generated: status.lastPublish,
     articles: status.articles,
     lastPublish: status.lastPublish,
-    quarantined: [...status.quarantined].sort(byKey),
-    latest: latest.map((article) => ({ id: article.id, title: article.title, url: article.url, updated: article.updated })),
+    quarantined: status.quarantined.length,
   };
-  return `${JSON.stringify(body, (_key, value: unknown) => (typeof value === 'string' ? stripInvalidXmlChars(value) : value), 2)}\n`;
+  return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-export function renderStatusPage(site: SiteConfig, status: SiteStatus, latest: Article[]): string {
-  const rows = [...status.quarantined].sort(byKey).map(
-    (record) =>
-      `<tr><td><code>${escapeHtml(record.key)}</code></td><td>${escapeHtml(record.code)}</td><td>${escapeHtml(record.reason)}</td><td>${timeHtml(record.time, site.timeZone)} <code>${escapeHtml(record.time)}</code></td><td>${record.size} bytes</td></tr>`,
-  );
-  const quarantine =
-    rows.length === 0
-      ? '<p>No quarantined uploads.</p>'
-      : [
-          '<table class="quarantine">',
-          '<thead><tr><th>Upload key</th><th>Code</th><th>Reason</th><th>Time</th><th>Size</th></tr></thead>',
-          `<tbody>\n${rows.join('\n')}\n</tbody>`,
-          '</table>',
-        ].join('\n');
-  const latestList =
-    latest.length === 0
-      ? ''
-      : `<h2>Latest</h2>\n<ol>\n${latest.map((a) => `<li><a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a></li>`).join('\n')}\n</ol>`;
+export function renderStatusPage(site: SiteConfig, status: SiteStatus): string {
   const body = [
     `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${escapeHtml(site.title)}</a></header>`,
     '<main>',
@@ -47,12 +26,9 @@ export function renderStatusPage(site: SiteConfig, status: SiteStatus, latest: A
     `<dt>Last publish</dt><dd>${status.lastPublish === null ? 'never' : `${timeHtml(status.lastPublish, site.timeZone)} <code>${escapeHtml(status.lastPublish)}</code>`}</dd>`,
     `<dt>Quarantined uploads</dt><dd>${status.quarantined.length}</dd>`,
     '</dl>',
-    `<h2>Quarantine</h2>\n${quarantine}`,
-    latestList,
+    '<p>Editors: <code>feedpub status</code> lists quarantined uploads with their reasons, held articles, and each article’s warnings and repairs.</p>',
     '</main>',
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
+  ].join('\n');
   return htmlDocument({
     lang: site.language,
     title: `Status – ${site.title}`,

@@ -140,7 +140,7 @@ const cases: Array<[raw: string, display: string, fields: Fields]> = [
   ['Reuters reported the strike on Tuesday.', 'Reuters reported the strike on Tuesday.', {}],
   ['Refugees arrive via boat', 'Refugees arrive via boat', {}],
   ['12345', '12345', {}],
-  ['Reuters/Jane Doe/John Roe', 'Reuters/Jane Doe/John Roe', {}],
+  ['Jane Doe/Reuters/John Roe', 'Jane Doe/Reuters/John Roe', {}], // names on both sides of the agency: not a shape we know
   ['reuters/maher abou taleb', 'reuters/maher abou taleb', {}], // a lower-case name is not recognized as one
   // A prefix over an unknown shape: the prefix goes (the site adds its own), the rest is verbatim.
   ['Photo: Unsplash', 'Unsplash', {}],

@@ -7,18 +7,18 @@ import type { Article } from '../../../functions/core/model';
 
 describe('quarantinePath', () => {
   it.each([
-    ['news/a b.txt', 'errors/news/a b.txt.json'],
-    ['../etc/passwd', 'errors/%2E%2E/etc/passwd.json'],
-    ['a//b.txt', 'errors/a/%/b.txt.json'],
-    ['./x.txt', 'errors/%2E/x.txt.json'],
-    ['100%.txt', 'errors/100%25.txt.json'],
-    ['%2E%2E/x.txt', 'errors/%252E%252E/x.txt.json'],
+    ['news/a b.txt', '_feedpub/quarantine/news/a b.txt.json'],
+    ['../etc/passwd', '_feedpub/quarantine/%2E%2E/etc/passwd.json'],
+    ['a//b.txt', '_feedpub/quarantine/a/%/b.txt.json'],
+    ['./x.txt', '_feedpub/quarantine/%2E/x.txt.json'],
+    ['100%.txt', '_feedpub/quarantine/100%25.txt.json'],
+    ['%2E%2E/x.txt', '_feedpub/quarantine/%252E%252E/x.txt.json'],
   ])('%s -> %s', (key, path) => expect(quarantinePath(key)).toBe(path));
 
   it('falls back to a hash when the key would exceed S3 key length or a file name', () => {
-    expect(quarantinePath(`${'é'.repeat(510)}.txt`)).toMatch(/^errors\/%23\/[0-9a-f]{64}\.json$/);
-    expect(quarantinePath(`${'x'.repeat(229)}.txt`)).toMatch(/^errors\/%23\/[0-9a-f]{64}\.json$/);
-    expect(quarantinePath(`${'x'.repeat(224)}.txt`)).toBe(`errors/${'x'.repeat(224)}.txt.json`);
+    expect(quarantinePath(`${'é'.repeat(510)}.txt`)).toMatch(/^_feedpub\/quarantine\/%23\/[0-9a-f]{64}\.json$/);
+    expect(quarantinePath(`${'x'.repeat(229)}.txt`)).toMatch(/^_feedpub\/quarantine\/%23\/[0-9a-f]{64}\.json$/);
+    expect(quarantinePath(`${'x'.repeat(224)}.txt`)).toBe(`_feedpub/quarantine/${'x'.repeat(224)}.txt.json`);
   });
 
   // Keys that a sloppy escape would merge: "%" itself, its escapes spelled out, empty and dot
@@ -38,7 +38,7 @@ describe('quarantinePath', () => {
       const path = quarantinePath(key);
       expect(paths.get(path), `${JSON.stringify(key)} and ${JSON.stringify(paths.get(path))} share ${path}`).toBeUndefined();
       paths.set(path, key);
-      expect(path.startsWith('errors/'), path).toBe(true);
+      expect(path.startsWith('_feedpub/quarantine/'), path).toBe(true);
       expect(path.split('/').some((s) => s === '.' || s === '..' || s === ''), path).toBe(false);
     }
   });

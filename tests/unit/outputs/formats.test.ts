@@ -63,7 +63,7 @@ describe('output table', () => {
     ['images/0123456789abcdef.jpg', 'images'],
     ['feed.xml', 'feeds'],
     ['archive/2024-10/feed.json', 'feeds'],
-    ['errors/news/a.txt.json', 'feeds'],
+    ['status.json', 'feeds'],
     ['articles/x/index.html', 'pages'],
     ['feed.xsl', 'pages'],
     ['xml', 'pages'],

@@ -77,23 +77,24 @@ describe('static assets', () => {
 });
 
 describe('status', () => {
-  it('reports counts and quarantine sorted by key, dated by the last publish, escaped in HTML', () => {
+  it('is public: counts and the last publish only, never a rejected upload\'s key or reason', () => {
     const quarantined = [
       { key: 'z/bad.txt', code: 'binary' as const, reason: 'binary content (JPEG) in a .txt upload', time: '2024-05-01T11:00:00Z', size: 9 },
-      { key: 'a/<empty>.md', code: 'empty' as const, reason: 'empty file', time: '2024-05-01T10:00:00Z', size: 0 },
+      { key: 'a/<empty>.md', code: 'bad-front-matter' as const, reason: 'YAML error near "secret: embargoed until Friday"', time: '2024-05-01T10:00:00Z', size: 0 },
     ];
-    const [json, page] = renderStatus(site, { articles: 7, lastPublish: '2024-05-01T12:00:00Z', quarantined }, []);
-    const status = JSON.parse(bodyText(json?.body ?? ''));
-    expect(status.generated).toBe('2024-05-01T12:00:00Z');
-    expect(status.articles).toBe(7);
-    expect(status.quarantined.map((q: { key: string }) => q.key)).toEqual(['a/<empty>.md', 'z/bad.txt']);
+    const [json, page] = renderStatus(site, { articles: 7, lastPublish: '2024-05-01T12:00:00Z', quarantined });
+    expect(JSON.parse(bodyText(json?.body ?? ''))).toEqual({ generated: '2024-05-01T12:00:00Z', articles: 7, lastPublish: '2024-05-01T12:00:00Z', quarantined: 2 });
     const html = bodyText(page?.body ?? '');
-    expect(html).toContain('<td><code>a/&lt;empty&gt;.md</code></td><td>empty</td><td>empty file</td>');
     expect(html).toContain('<dt>Articles</dt><dd>7</dd>');
+    expect(html).toContain('<dt>Quarantined uploads</dt><dd>2</dd>');
+    for (const leak of ['bad.txt', 'empty', 'JPEG', 'embargoed']) {
+      expect(html, leak).not.toContain(leak);
+      expect(bodyText(json?.body ?? ''), leak).not.toContain(leak);
+    }
   });
 
   it('shows "never" before the first publish', () => {
-    const [json, page] = renderStatus(site, { articles: 0, lastPublish: null, quarantined: [] }, []);
+    const [json, page] = renderStatus(site, { articles: 0, lastPublish: null, quarantined: [] });
     expect(JSON.parse(bodyText(json?.body ?? '')).generated).toBeNull();
     expect(bodyText(page?.body ?? '')).toContain('<dt>Last publish</dt><dd>never</dd>');
   });

@@ -23,7 +23,7 @@ export function looksLikePersonName(text: string, minWords = 2): boolean {
 
 // Two or three photographers in one credit: "Jane Doe and John Roe", "Jane Doe & John Roe", "Jane Doe, John Roe".
 const PEOPLE_SEPARATOR = /\s+(?:and|&|AND)\s+|,\s+/u;
-const MAX_PEOPLE = 3;
+export const MAX_PEOPLE = 3;
 
 /** True when `text` is two or three people's names (each of two or more words) joined by "and", "&" or commas. */
 export function looksLikePeopleNames(text: string): boolean {

@@ -18,6 +18,7 @@ import { takePhotographerAndProvider } from './takePhotographerAndProvider';
 import { takeWireCode } from './takeWireCode';
 import { stripWireSuffixCodes } from './stripWireSuffixCodes';
 import { takePhotographerOrProvider } from './takePhotographerOrProvider';
+import { takeSeveralPhotographers } from './takeSeveralPhotographers';
 import { titleCaseNames } from './titleCaseNames';
 import { unwrapParentheses } from './unwrapParentheses';
 
@@ -52,6 +53,7 @@ export const creditRules: CreditRule[] = [
   takeAgency, // "REUTERS" -> agency "Reuters", "AP Photo" -> "AP"
   takeOrganizationAfterPrefix, // "Photo: Sara Lindgren/City Library" -> photographer, agency
   takePhotographerAndProvider, // "Name/Ministry/Handout" -> photographer and provider
+  takeSeveralPhotographers, // "REUTERS/Jane Doe/John Roe" -> photographer "Jane Doe and John Roe"
   takePhotographerOrProvider, // the segment left -> photographer, or provider of a handout
   shortenOrganizationToAcronym, // "Inter-Services Public Relations (ISPR)" -> "ISPR"
   titleCaseNames, // "JOHN SMITH" -> "John Smith"

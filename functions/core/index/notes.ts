@@ -1,0 +1,124 @@
+// What happened to each upload, for editors: the private `notes` of the head manifest. One note per
+// upload key (its latest outcome), newest first, with the article's warnings and repairs as the
+// ingest stage recorded them and, when its body equals another published article's, whose. The
+// public site never renders notes; `feedpub status` lists them and `feedpub upload` waits for them.
+import type { Article, Repair } from '../model';
+
+/** Notes kept in head.json: the latest outcomes of this many upload keys (older ones drop off). 100 seed-size notes
+ * weigh ~49 KB, a third of a head of 50 seed-size items: head.json is read and written by every batch. */
+export const NOTES_LIMIT = 100;
+/** Warnings and repairs kept per note; the rest is counted in `omitted`. */
+export const NOTE_ITEMS_LIMIT = 20;
+
+export type NoteOutcome = 'published' | 'updated' | 'scheduled' | 'quarantined';
+
+export interface EditorNote {
+  key: string;
+  /** The upload version the note is about. */
+  etag?: string;
+  outcome: NoteOutcome;
+  /** RFC 3339: the publish that decided it. */
+  time: string;
+  title?: string;
+  /** quarantined: why. */
+  reason?: string;
+  /** scheduled: when it publishes. */
+  at?: string;
+  /** Upload key of the published article whose body this one repeats. */
+  duplicateOf?: string;
+  warnings: string[];
+  repairs: Pick<Repair, 'rule' | 'before' | 'after'>[];
+  /** How many warnings and repairs were left out past NOTE_ITEMS_LIMIT. */
+  omitted?: { warnings: number; repairs: number };
+}
+
+/** The warning an article gets when its body equals a published article's under another key. */
+export function duplicateWarning(ownerKey: string): string {
+  return `duplicate of ${ownerKey}: the same body is already published under that key`;
+}
+
+/** A note for an article version, its lists capped. */
+export function articleNote(
+  fields: { key: string; etag?: string; outcome: NoteOutcome; time: string; at?: string; duplicateOf?: string },
+  article: Pick<Article, 'title' | 'warnings' | 'repairs'>,
+): EditorNote {
+  const warnings = fields.duplicateOf === undefined ? article.warnings : [...article.warnings, duplicateWarning(fields.duplicateOf)];
+  const omittedWarnings = Math.max(0, warnings.length - NOTE_ITEMS_LIMIT);
+  const omittedRepairs = Math.max(0, article.repairs.length - NOTE_ITEMS_LIMIT);
+  return {
+    key: fields.key,
+    ...(fields.etag !== undefined && { etag: fields.etag }),
+    outcome: fields.outcome,
+    time: fields.time,
+    title: article.title,
+    ...(fields.at !== undefined && { at: fields.at }),
+    ...(fields.duplicateOf !== undefined && { duplicateOf: fields.duplicateOf }),
+    warnings: warnings.slice(0, NOTE_ITEMS_LIMIT),
+    repairs: article.repairs.slice(0, NOTE_ITEMS_LIMIT).map(({ rule, before, after }) => ({ rule, before, after })),
+    ...((omittedWarnings > 0 || omittedRepairs > 0) && { omitted: { warnings: omittedWarnings, repairs: omittedRepairs } }),
+  };
+}
+
+export function quarantineNote(fields: { key: string; etag?: string; time: string; reason: string }): EditorNote {
+  return { key: fields.key, ...(fields.etag !== undefined && { etag: fields.etag }), outcome: 'quarantined', time: fields.time, reason: fields.reason, warnings: [], repairs: [] };
+}
+
+/** What the publish stage knows of one key in a batch (its ArticlePlan). */
+export interface NotedPlan {
+  key: string;
+  etag?: string;
+  outcome: string;
+  reason?: string;
+  /** The article as ingested, with its warnings and repairs. */
+  ingested?: Pick<Article, 'title' | 'warnings' | 'repairs'>;
+  /** Set when this batch publishes the article (new or changed version). */
+  article?: unknown;
+  /** The key's article record before this batch (written only after a commit, so a redo sees the same). */
+  record?: unknown;
+  duplicateOf?: string;
+  holdAt?: string;
+}
+
+/** This batch's notes: articles it publishes or holds, uploads it quarantines. Unchanged and deleted keys have none. */
+export function notesOfBatch(plans: readonly NotedPlan[], time: string): EditorNote[] {
+  const notes: EditorNote[] = [];
+  for (const p of plans) {
+    const version = { key: p.key, ...(p.etag !== undefined && { etag: p.etag }), time };
+    if (p.outcome === 'quarantined') notes.push(quarantineNote({ ...version, reason: p.reason ?? '' }));
+    else if (p.outcome === 'scheduled' && p.ingested) notes.push(articleNote({ ...version, outcome: 'scheduled', ...(p.holdAt !== undefined && { at: p.holdAt }) }, p.ingested));
+    else if (p.article !== undefined && p.ingested) {
+      // From the record, not p.outcome: a batch redone after a crash finds its manifests written and
+      // calls the version 'unchanged', while the record still says whether the key was published before.
+      const outcome = p.record !== undefined ? 'updated' : 'published';
+      notes.push(articleNote({ ...version, outcome, ...(p.duplicateOf !== undefined && { duplicateOf: p.duplicateOf }) }, p.ingested));
+    }
+  }
+  return notes;
+}
+
+function byTimeThenKey(a: EditorNote, b: EditorNote): number {
+  if (a.time !== b.time) return a.time < b.time ? 1 : -1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+const published = (o: NoteOutcome) => o === 'published' || o === 'updated';
+
+/**
+ * The next notes: newest publish first (ties by key), one per key, at most NOTES_LIMIT. A note for a version already noted keeps the earlier note (a batch redone after
+ * a crash must not turn "published" into a later time or a second outcome); removed keys drop out.
+ */
+export function nextNotes(previous: readonly EditorNote[] | undefined, fresh: readonly EditorNote[], removedKeys: ReadonlySet<string>): EditorNote[] {
+  const before = new Map((previous ?? []).map((n) => [n.key, n]));
+  const batch = [...fresh]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((n) => {
+      const earlier = before.get(n.key);
+      const same = earlier && earlier.etag === n.etag && earlier.at === n.at && (earlier.outcome === n.outcome || (published(earlier.outcome) && published(n.outcome)));
+      return same ? earlier : n;
+    });
+  const touched = new Set(batch.map((n) => n.key));
+  const kept = (previous ?? []).filter((n) => !touched.has(n.key) && !removedKeys.has(n.key));
+  // Newest publish first, then by key: the order follows from the notes alone, so a batch redone after
+  // a crash (which may keep an earlier note) writes the same head as a clean run.
+  return [...batch, ...kept].sort(byTimeThenKey).slice(0, NOTES_LIMIT);
+}

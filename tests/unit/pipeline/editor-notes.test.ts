@@ -1,0 +1,153 @@
+// Editor notes in the private head (what happened to each upload) and "duplicate of <key>", through
+// both real stages and the real core over memory stores: warnings and repairs as ingested, outcomes,
+// the body claim's life (same batch, later batch, owner edited or deleted, claim left by a crash).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HEAD_KEY } from '../../../functions/core/index/paths';
+import { NOTES_LIMIT, NOTE_ITEMS_LIMIT, articleNote, nextNotes, type EditorNote } from '../../../functions/core/index/notes';
+import type { HeadManifest } from '../../../functions/core/index/types';
+import { DEFAULT_SITE } from '../../../functions/core/model';
+import { defaultCore } from '../../../functions/pipeline/default-core';
+import { MemoryObjectStore } from '../../../functions/store/memory';
+import { ingestAndPublish } from '../../support/stages';
+
+const NOW = new Date('2026-03-01T10:00:00Z');
+const SEED = readFileSync(join(import.meta.dirname, '../../../content/000_47caeb000f8095de.txt'));
+
+function stores() {
+  const uploads = new MemoryObjectStore(() => NOW);
+  const site = new MemoryObjectStore(() => NOW);
+  const publish = (keys: string[]) => ingestAndPublish({ uploads, site, config: DEFAULT_SITE, core: defaultCore, now: () => NOW }, keys);
+  const head = async () => JSON.parse(Buffer.from((await site.get(HEAD_KEY))?.bytes ?? []).toString('utf8')) as HeadManifest;
+  const note = async (key: string) => (await head()).notes?.find((n) => n.key === key);
+  return { uploads, site, publish, head, note };
+}
+
+const story = (title: string, body: string) => `${title}\nDate: 2026-02-20T09:00:00Z\n\n${body}\n`;
+
+describe('editor notes', () => {
+  it('an article with repairs and a warning: each is in its note, with the outcome and version', async () => {
+    const { uploads, publish, note } = stores();
+    await uploads.put('desk/seed.txt', SEED);
+    await uploads.put('desk/old.txt', 'Archive piece\nDate: 1924-05-01T00:00:00Z\n\nFrom the archive.\n');
+    await publish(['desk/seed.txt', 'desk/old.txt']);
+    const seed = await note('desk/seed.txt');
+    expect(seed?.outcome).toBe('published');
+    expect(seed?.etag).toBe((await uploads.head('desk/seed.txt'))?.etag);
+    expect(seed?.time).toBe(NOW.toISOString());
+    // Checked by hand against content/: the two link-removal fusions the seed is known for.
+    expect(seed?.repairs.map((r) => r.after)).toEqual(expect.arrayContaining(['Netanyahu reportedly', 'Ghattas described']));
+    expect((await note('desk/old.txt'))?.warnings).toContain('the date 1924-05-01 is before 1990: is the year right?');
+  });
+
+  it('quarantined and scheduled uploads are noted with reason and time; a delete drops the note', async () => {
+    const { uploads, publish, note } = stores();
+    await uploads.put('desk/empty.txt', '   ');
+    await uploads.put('desk/later.txt', 'Later\nDate: 2026-03-05T09:00:00Z\n\nHeld.\n');
+    await publish(['desk/empty.txt', 'desk/later.txt']);
+    expect(await note('desk/empty.txt')).toMatchObject({ outcome: 'quarantined', reason: 'only whitespace (3 bytes)' });
+    expect(await note('desk/later.txt')).toMatchObject({ outcome: 'scheduled', at: '2026-03-05T09:00:00Z', title: 'Later' });
+    await uploads.delete('desk/later.txt');
+    await uploads.put('desk/ok.txt', story('Fine', 'Fine body.'));
+    await publish(['desk/later.txt', 'desk/ok.txt']);
+    expect(await note('desk/later.txt')).toBeUndefined();
+    expect((await note('desk/ok.txt'))?.outcome).toBe('published');
+  });
+
+  it('an edit is noted as updated; identical bytes again leave the note as it was', async () => {
+    const { uploads, publish, note } = stores();
+    await uploads.put('desk/a.txt', story('A', 'First words.'));
+    await publish(['desk/a.txt']);
+    await uploads.put('desk/a.txt', story('A', 'Second words.'));
+    await publish(['desk/a.txt']);
+    const updated = await note('desk/a.txt');
+    expect(updated?.outcome).toBe('updated');
+    await uploads.put('desk/a.txt', story('A', 'Second words.'));
+    await publish(['desk/a.txt']);
+    expect(await note('desk/a.txt')).toEqual(updated);
+  });
+});
+
+describe('duplicate of <key>', () => {
+  const body = 'The council approved the new harbour plan on Tuesday after a long debate.';
+
+  it('same body under a second key in the same batch: published, the later key (key order) notes the first', async () => {
+    const { uploads, publish, note, head } = stores();
+    await uploads.put('desk/copy-b.txt', story('Harbour plan approved', body));
+    await uploads.put('desk/copy-a.txt', story('Council backs harbour', body));
+    const result = await publish(['desk/copy-b.txt', 'desk/copy-a.txt']);
+    expect(result.results.map((r) => [r.key, r.outcome])).toEqual([
+      ['desk/copy-a.txt', 'published'],
+      ['desk/copy-b.txt', 'published'],
+    ]);
+    expect((await note('desk/copy-a.txt'))?.duplicateOf).toBeUndefined();
+    const b = await note('desk/copy-b.txt');
+    expect(b?.duplicateOf).toBe('desk/copy-a.txt');
+    expect(b?.warnings).toContain('duplicate of desk/copy-a.txt: the same body is already published under that key');
+    expect((await head()).items).toHaveLength(2);
+  });
+
+  it('in a later batch too; a different body is no duplicate; after the owner is deleted or edited the body is free', async () => {
+    const { uploads, publish, note } = stores();
+    await uploads.put('desk/first.txt', story('First', body));
+    await publish(['desk/first.txt']);
+    await uploads.put('desk/second.txt', story('Second', body));
+    await uploads.put('desk/other.txt', story('Other', `${body} And more.`));
+    await publish(['desk/second.txt', 'desk/other.txt']);
+    expect((await note('desk/second.txt'))?.duplicateOf).toBe('desk/first.txt');
+    expect((await note('desk/other.txt'))?.duplicateOf).toBeUndefined();
+
+    await uploads.delete('desk/first.txt');
+    await publish(['desk/first.txt']);
+    await uploads.put('desk/third.txt', story('Third', body));
+    await publish(['desk/third.txt']);
+    // second.txt was published while first.txt owned the body; with first.txt gone it is third's original.
+    expect((await note('desk/third.txt'))?.duplicateOf).toBeUndefined();
+
+    await uploads.put('desk/third.txt', story('Third', 'Rewritten entirely.'));
+    await publish(['desk/third.txt']);
+    await uploads.put('desk/fourth.txt', story('Fourth', body));
+    await publish(['desk/fourth.txt']);
+    expect((await note('desk/fourth.txt'))?.duplicateOf).toBeUndefined();
+  });
+
+  it('a claim whose owner no longer has that body (left by a crash) passes to the next key', async () => {
+    const { uploads, site, publish, note } = stores();
+    await uploads.put('desk/owner.txt', story('Owner', body));
+    await publish(['desk/owner.txt']);
+    const claimKey = [...site.objects.keys()].find((k) => k.startsWith('_feedpub/bodies/')) as string;
+    expect(claimKey).toBeDefined();
+    await uploads.put('desk/owner.txt', story('Owner', 'Now different.'));
+    await publish(['desk/owner.txt']);
+    // The old body's claim put back, naming a key whose record now has another body (as if the release never ran).
+    expect(await site.get(claimKey)).toBeUndefined();
+    await site.put(claimKey, JSON.stringify({ bodyHash: claimKey.slice('_feedpub/bodies/'.length, -5), key: 'desk/owner.txt' }));
+    await uploads.put('desk/next.txt', story('Next', body));
+    await publish(['desk/next.txt']);
+    expect((await note('desk/next.txt'))?.duplicateOf).toBeUndefined();
+  });
+});
+
+describe('note bounds', () => {
+  const n = (key: string, etag = 'e', time = '2026-03-01T10:00:00Z'): EditorNote => ({ key, etag, outcome: 'published', time, warnings: [], repairs: [] });
+  const LATER = '2026-03-01T11:00:00Z';
+
+  it('keeps one note per key, newest publish first (ties by key), at most NOTES_LIMIT', () => {
+    const previous = Array.from({ length: NOTES_LIMIT }, (_, i) => n(`old/${String(i).padStart(4, '0')}`));
+    const next = nextNotes(previous, [n('new/b', 'e', LATER), n('new/a', 'e', LATER), n('old/0003', 'e2', LATER)], new Set(['old/0001']));
+    expect(next).toHaveLength(NOTES_LIMIT);
+    expect(next.slice(0, 4).map((x) => x.key)).toEqual(['new/a', 'new/b', 'old/0003', 'old/0000']);
+    expect(next.filter((x) => x.key === 'old/0003')).toHaveLength(1);
+    expect(next.some((x) => x.key === 'old/0001')).toBe(false);
+  });
+
+  it('caps warnings and repairs per note and counts the rest', () => {
+    const many = Array.from({ length: NOTE_ITEMS_LIMIT + 5 }, (_, i) => `w${i}`);
+    const repairs = Array.from({ length: NOTE_ITEMS_LIMIT + 2 }, (_, i) => ({ rule: 'fused-words', before: `a${i}b`, after: `a${i} b`, reason: 'x' }));
+    const note = articleNote({ key: 'k', outcome: 'published', time: 't' }, { title: 'T', warnings: many, repairs });
+    expect(note.warnings).toHaveLength(NOTE_ITEMS_LIMIT);
+    expect(note.repairs).toHaveLength(NOTE_ITEMS_LIMIT);
+    expect(note.omitted).toEqual({ warnings: 5, repairs: 2 });
+  });
+});

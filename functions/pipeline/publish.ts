@@ -14,6 +14,7 @@ import { mapLimit } from '../core/concurrency';
 import { OUTPUTS, outputHeaders } from '../core/outputs/formats';
 import { articleIdForKey } from '../core/ids';
 import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
+import { deletionRecordFor, headDeletions, nextDeletions, type DeletionRecord } from '../core/index/deletions';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
 import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
@@ -42,6 +43,7 @@ import {
 } from '../core/index/types';
 import type { Article, QuarantineRecord, SiteConfig, SiteFile } from '../core/model';
 import { monthOf, oldestMonthOf } from '../core/order';
+import { articlePath, siteUrl } from '../core/site';
 import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
 import type { ObjectStore } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
@@ -117,6 +119,8 @@ interface ArchiveChanges {
   months: MonthCount[];
   archiveMonths: string[];
   changedMonths: Set<string>;
+  /** Deletion records of this batch's deleted articles, as their months keep them. */
+  deletions: DeletionRecord[];
 }
 
 /** Publishes a batch. Throws on an infrastructure fault after the per-key reads (nothing committed is lost). */
@@ -295,14 +299,19 @@ class BatchRun {
     const { core, config } = this.deps;
     const changedMonths = new Set<string>();
     const counts = new Map<string, number>();
+    const deletions: DeletionRecord[] = [];
     for (const [month, manifest] of manifests) {
       const removed = new Set(live.filter((p) => p.removal?.month === month).map((p) => p.removal?.id as string));
       for (const p of live) if (p.article && p.record?.month === month && monthOf(p.article) !== month) removed.add(p.record.id);
       const upserts = live.filter((p) => p.article && monthOf(p.article) === month).map((p) => p.article as Article);
       const next = applyMonthChanges(manifest.articles, removed, upserts);
-      if (!isDeepStrictEqual(next, manifest.articles)) {
+      const gone = live.filter((p) => p.outcome === 'deleted' && p.removal?.month === month).map((p) => this.deletionOf(p.removal as ArticleRecord));
+      const deleted = nextDeletions(manifest.deleted ?? [], gone, new Set(upserts.map((a) => a.id)));
+      for (const record of gone) deletions.push(deleted.find((r) => r.id === record.id) ?? record);
+      if (!isDeepStrictEqual(next, manifest.articles) || !isDeepStrictEqual(deleted, manifest.deleted ?? [])) {
         changedMonths.add(month);
-        manifests.set(month, { ...manifest, articles: next });
+        const { deleted: _previous, ...rest } = manifest;
+        manifests.set(month, { ...rest, articles: next, ...(deleted.length > 0 && { deleted }) });
       }
       counts.set(month, next.length);
     }
@@ -325,7 +334,7 @@ class BatchRun {
         emptied.push(manifest);
         continue;
       }
-      const plan = planOutputs(core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, this.now), manifest.outputs);
+      const plan = planOutputs(core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, this.now, manifest.deleted ?? []), manifest.outputs);
       await this.writeFiles(plan.write, manifest.outputs);
       await mapLimit(plan.stale, this.limit, (p) => this.deleteFile(p));
       const next = { ...manifest, outputs: plan.hashes };
@@ -337,7 +346,12 @@ class BatchRun {
     }
     await mapLimit(manifestWrites, this.limit, (m) => this.writeJson(monthManifestKey(m.month), m));
     await mapLimit(emptied, this.limit, (m) => this.deleteIndex(monthManifestKey(m.month)));
-    return { months, archiveMonths, changedMonths };
+    return { months, archiveMonths, changedMonths, deletions };
+  }
+
+  /** The deletion record of a deleted article, dated by this batch's clock. */
+  private deletionOf(removal: ArticleRecord): DeletionRecord {
+    return deletionRecordFor({ id: removal.id, url: siteUrl(this.deps.config, articlePath(removal.slug)) }, removal.month, this.now);
   }
 
   /** Head outputs, then the head manifest: the commit point. Returns the article records to write after it. */
@@ -345,7 +359,7 @@ class BatchRun {
     head: HeadManifest,
     live: ArticlePlan[],
     quarantine: Map<string, QuarantineRecord>,
-    { months, archiveMonths, changedMonths }: ArchiveChanges,
+    { months, archiveMonths, changedMonths, deletions }: ArchiveChanges,
     manifests: Map<string, MonthManifest>,
     pages: Map<string, { path: string; hash: string }>,
   ): Promise<{ records: Map<string, ArticleRecord>; feedsChanged: boolean; feedPaths: string[] }> {
@@ -379,7 +393,9 @@ class BatchRun {
       const record = recordFor(p.article, p.namedImages, p.assetPaths, pages.get(p.key) as { path: string; hash: string });
       if (!isDeepStrictEqual(record, p.record)) records.set(p.key, record);
     }
+    const deleted = headDeletions(nextDeletions(head.deleted ?? [], deletions, new Set(upserts.map((a) => a.id))), this.now);
     const contentChanged =
+      !isDeepStrictEqual(deleted, head.deleted ?? []) ||
       changedMonths.size > 0 ||
       records.size > 0 ||
       live.some((p) => p.removal) ||
@@ -389,7 +405,7 @@ class BatchRun {
     // JSON Feed paging continues with the head's oldest month minus the head (one manifest read at most).
     const pagingMonth = oldestMonthOf(items);
     const pagingManifest = pagingMonth === undefined ? undefined : (manifests.get(pagingMonth) ?? (await this.readJson<MonthManifest>(monthManifestKey(pagingMonth))));
-    const headFeeds = core.renderHeadFeeds(config, items, archiveMonths, pagingManifest?.articles ?? []);
+    const headFeeds = core.renderHeadFeeds(config, items, archiveMonths, pagingManifest?.articles ?? [], deleted);
     const headFiles = [
       ...headFeeds,
       core.renderHomePage(config, items),
@@ -410,6 +426,7 @@ class BatchRun {
       lastPublish,
       outputs: headPlan.hashes,
       ...(scheduled.length > 0 && { scheduled }),
+      ...(deleted.length > 0 && { deleted }),
     };
     if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
     return { records, feedsChanged, feedPaths: [...feedPaths].sort() };

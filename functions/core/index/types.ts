@@ -2,6 +2,7 @@
 // Every part is small and touched only by the uploads that concern it, so the cost of one upload
 // does not grow with the archive.
 import type { Article, QuarantineRecord, UploadRejectionCode } from '../model';
+import type { DeletionRecord } from './deletions';
 import type { ScheduledEntry } from './schedule';
 
 /** Content hashes of the outputs a manifest owns: lets the pipeline skip unchanged writes without a GET. */
@@ -32,6 +33,8 @@ export interface MonthManifest {
   /** Newest first (newestFirst order). */
   articles: Article[];
   outputs: OutputHashes;
+  /** Deletion records of the month's deleted articles (RFC 6721 tombstones), newest first; absent when none. */
+  deleted?: DeletionRecord[];
 }
 
 export interface MonthCount {
@@ -51,6 +54,8 @@ export interface HeadManifest {
   outputs: OutputHashes;
   /** Articles held until their stated date (scheduled publishing), by key; absent when none. Private: never rendered. */
   scheduled?: ScheduledEntry[];
+  /** Deletion records the head feeds carry (core/index/deletions.ts); absent when none. */
+  deleted?: DeletionRecord[];
 }
 
 /** `_feedpub/slugs/<slug>.json`: the owner of a slug, so two uploads never share a permalink. */

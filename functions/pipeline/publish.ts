@@ -16,6 +16,7 @@ import { articleIdForKey } from '../core/ids';
 import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
 import { deletionRecordFor, headDeletions, nextDeletions, type DeletionRecord } from '../core/index/deletions';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
+import { articleRef, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/index/copies';
 import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
 import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
@@ -47,7 +48,9 @@ import { articlePath, siteUrl } from '../core/site';
 import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
 import type { ObjectStore } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
+import type { CdnInvalidator } from './invalidation';
 import type { PublishScheduler } from './scheduler';
+import { takeDownUnreferencedCopies, type TakedownResult } from './takedown';
 
 /** `pending`: the ingest stage has not yet prepared the upload's current version (it re-sends the key when it has). */
 /** `scheduled`: held until its stated date (see docs/scheduling.md). */
@@ -76,6 +79,8 @@ export interface BatchResult {
   /** Site paths of the head feeds (the URLs a WebSub hub is told about). */
   feedPaths: string[];
   bytesWritten: number;
+  /** Image copies this batch took down, those still awaiting the CDN, and the invalidation it made. */
+  takedowns: Pick<TakedownResult, 'takenDown' | 'pending' | 'invalidation'>;
 }
 
 export interface PublishDeps {
@@ -90,6 +95,8 @@ export interface PublishDeps {
   scheduleSkewMs?: number;
   /** Parallel reads/writes within one phase. */
   concurrency?: number;
+  /** Invalidates taken-down image copies on the CDN (docs/takedown.md); without it none are. */
+  cdn?: CdnInvalidator;
 }
 
 const PRIVATE_JSON = outputHeaders('privateRecord');
@@ -206,8 +213,9 @@ class BatchRun {
     // Schedules before the commit: a hold committed without its schedule would never publish, while a
     // schedule whose commit failed only fires a re-check.
     await this.createSchedules();
-    const commit = await this.commitHead(head, live, quarantine, archive, manifests, pages);
-    await this.finishRecords(live, commit.records);
+    const takedowns = await this.takeDownCopies(head, live);
+    const commit = await this.commitHead(head, live, quarantine, archive, manifests, pages, takedowns);
+    await this.finishRecords(live, commit.records, takedowns);
     await this.cancelSchedules();
 
     const results = [...imageResults];
@@ -227,6 +235,7 @@ class BatchRun {
       feedsChanged: commit.feedsChanged,
       feedPaths: commit.feedPaths,
       bytesWritten: this.bytesWritten,
+      takedowns: { takenDown: takedowns.takenDown, pending: takedowns.pending, ...(takedowns.invalidation && { invalidation: takedowns.invalidation }) },
     };
   }
 
@@ -362,6 +371,7 @@ class BatchRun {
     { months, archiveMonths, changedMonths, deletions }: ArchiveChanges,
     manifests: Map<string, MonthManifest>,
     pages: Map<string, { path: string; hash: string }>,
+    takedowns: TakedownResult,
   ): Promise<{ records: Map<string, ArticleRecord>; feedsChanged: boolean; feedPaths: string[] }> {
     const { core, config } = this.deps;
     const total = months.reduce((n, m) => n + m.count, 0);
@@ -409,7 +419,7 @@ class BatchRun {
     const headFiles = [
       ...headFeeds,
       core.renderHomePage(config, items),
-      ...core.renderStatus(config, siteStatusOf(total, lastPublish, quarantined), items),
+      ...core.renderStatus(config, { ...siteStatusOf(total, lastPublish, quarantined), ...pendingTakedownsOf(takedowns) }, items),
       ...core.renderStaticAssets(config),
     ];
     const headPlan = planOutputs(headFiles, head.outputs);
@@ -427,6 +437,7 @@ class BatchRun {
       outputs: headPlan.hashes,
       ...(scheduled.length > 0 && { scheduled }),
       ...(deleted.length > 0 && { deleted }),
+      ...(takedowns.pending.length > 0 && { takedowns: takedowns.pending }),
     };
     if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
     return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
@@ -438,7 +449,8 @@ class BatchRun {
    * found the record already there ("already prepared") just before a delete, leaving the key pending
    * for ever (seen in the 200-upload race test).
    */
-  private async finishRecords(live: ArticlePlan[], records: Map<string, ArticleRecord>): Promise<void> {
+  private async finishRecords(live: ArticlePlan[], records: Map<string, ArticleRecord>, takedowns: TakedownResult): Promise<void> {
+    await this.writeStagedImageRecords();
     await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
     await mapLimit(
       live.filter((p) => p.removal),
@@ -450,6 +462,48 @@ class BatchRun {
         if (owner?.key === p.key) await this.deleteIndex(slugRecordKey(gone.slug));
         await this.deleteIndex(articleRecordKey(p.key));
       },
+    );
+    await mapLimit(takedowns.emptiedRecords, this.limit, (key) => this.deleteIndex(key));
+  }
+
+  // ---- image copies: who shows them, and takedowns (see takedown.ts) -----------------------
+
+  private readonly refChanges: RefChange[] = [];
+  /**
+   * Image records are written after the commit, like article records: a batch redone after a crash
+   * then sees the same before/after copies again and repeats the same reference changes.
+   */
+  private readonly stagedImageRecords = new Map<string, ImageRecord | undefined>();
+
+  private stageImageRecord(key: string, record: ImageRecord | undefined): void {
+    this.jsonCache.set(imageRecordKey(key), record);
+    this.stagedImageRecords.set(key, record);
+  }
+
+  private async writeStagedImageRecords(): Promise<void> {
+    await mapLimit([...this.stagedImageRecords], this.limit, ([key, record]) =>
+      record === undefined ? this.deleteIndex(imageRecordKey(key)) : this.writeJson(imageRecordKey(key), record),
+    );
+  }
+
+  private async takeDownCopies(head: HeadManifest, live: ArticlePlan[]): Promise<TakedownResult> {
+    const changes = [...this.refChanges];
+    for (const p of live) {
+      if (p.article) changes.push({ ref: articleRef(p.key), before: p.record?.assetPaths ?? [], after: p.assetPaths });
+      else if (p.removal) changes.push({ ref: articleRef(p.key), before: p.removal.assetPaths, after: [] });
+    }
+    return takeDownUnreferencedCopies(
+      {
+        readJson: (key) => this.readJson(key),
+        writeJson: (key, value) => this.writeJson(key, value),
+        deleteIndex: (key) => this.deleteIndex(key),
+        deleteFile: (path) => this.deleteFile(path),
+        limit: this.limit,
+        now: this.now,
+        ...(this.deps.cdn && { cdn: this.deps.cdn }),
+      },
+      changes,
+      head.takedowns ?? [],
     );
   }
 
@@ -474,9 +528,9 @@ class BatchRun {
       if (!object) {
         let outcome: UploadOutcome = 'unchanged';
         if (record?.asset) {
-          const { asset: _gone, ...rest } = record;
-          if (rest.articles.length > 0) await this.writeJson(imageRecordKey(key), rest);
-          else await this.deleteIndex(imageRecordKey(key));
+          const { asset: gone, ...rest } = record;
+          this.refChanges.push({ ref: imageRef(key), before: [gone.path], after: [] });
+          this.stageImageRecord(key, rest.articles.length > 0 ? rest : undefined);
           outcome = 'deleted';
         }
         this.clearQuarantine(key, quarantine);
@@ -494,16 +548,19 @@ class BatchRun {
         asset: { ...prepared.asset, ...(object.etag !== undefined && { sourceEtag: object.etag }) },
         articles: record?.articles ?? [],
       };
-      // The copy's name is its content hash: same path means same bytes already there.
-      if (record?.asset?.path !== prepared.asset.path) {
+      // The copy's name is its content hash: same path means same bytes already there, unless it was
+      // taken down since (its reference record, not this image record, says whether it is up).
+      const copy = await this.readJson<CopyRecord>(copyRecordKey(prepared.asset.path));
+      if (record?.asset?.path !== prepared.asset.path || !copy?.refs.includes(imageRef(key))) {
         const bytes = await this.deps.uploads.get(key);
         // Replaced since the HEAD: the newer version's own ingest sends this key again.
         if (!bytes || bytes.etag !== object.etag) return finish('pending', []);
         bytesWritten += await this.writeFile({ path: prepared.asset.path, body: bytes.bytes, contentType: prepared.asset.contentType, cacheControl: OUTPUTS.image.cacheControl });
       }
+      this.refChanges.push({ ref: imageRef(key), before: record?.asset ? [record.asset.path] : [], after: [prepared.asset.path] });
       let outcome: UploadOutcome = 'unchanged';
       if (!isDeepStrictEqual(next, record)) {
-        await this.writeJson(imageRecordKey(key), next);
+        this.stageImageRecord(key, next);
         outcome = record?.asset ? 'updated' : 'published';
       }
       this.clearQuarantine(key, quarantine);
@@ -620,7 +677,7 @@ class BatchRun {
     await mapLimit([...wanted], this.limit, async ([imageKey, articles]) => {
       const record = (await this.readJson<ImageRecord>(imageRecordKey(imageKey))) ?? { key: imageKey, articles: [] };
       const merged = [...new Set([...record.articles, ...articles])].sort();
-      if (merged.length !== record.articles.length) await this.writeJson(imageRecordKey(imageKey), { ...record, articles: merged });
+      if (merged.length !== record.articles.length) this.stageImageRecord(imageKey, { ...record, articles: merged });
     });
   }
 
@@ -680,6 +737,10 @@ class BatchRun {
     );
     await mapLimit([...this.quarantineClears], this.limit, (key) => this.deleteFile(quarantinePath(key)));
   }
+}
+
+function pendingTakedownsOf(takedowns: TakedownResult): { takedownsPending?: string[] } {
+  return takedowns.pending.length > 0 ? { takedownsPending: takedowns.pending.map((e) => e.path) } : {};
 }
 
 function describeFault(error: unknown): string {

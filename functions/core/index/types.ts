@@ -2,6 +2,7 @@
 // Every part is small and touched only by the uploads that concern it, so the cost of one upload
 // does not grow with the archive.
 import type { Article, QuarantineRecord, UploadRejectionCode } from '../model';
+import type { TakedownEntry } from './copies';
 import type { DeletionRecord } from './deletions';
 import type { ScheduledEntry } from './schedule';
 
@@ -56,6 +57,8 @@ export interface HeadManifest {
   scheduled?: ScheduledEntry[];
   /** Deletion records the head feeds carry (core/index/deletions.ts); absent when none. */
   deleted?: DeletionRecord[];
+  /** Image copies taken down whose CDN invalidation is not accepted yet (core/index/copies.ts); absent when none. */
+  takedowns?: TakedownEntry[];
 }
 
 /** `_feedpub/slugs/<slug>.json`: the owner of a slug, so two uploads never share a permalink. */

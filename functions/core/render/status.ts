@@ -16,8 +16,20 @@ export function renderStatusJson(status: SiteStatus, latest: Article[]): string 
     lastPublish: status.lastPublish,
     quarantined: [...status.quarantined].sort(byKey),
     latest: latest.map((article) => ({ id: article.id, title: article.title, url: article.url, updated: article.updated })),
+    // Image copies already deleted from the site whose CDN invalidation is pending (paths only).
+    ...(status.takedownsPending !== undefined && { takedownsPending: status.takedownsPending }),
   };
   return `${JSON.stringify(body, (_key, value: unknown) => (typeof value === 'string' ? stripInvalidXmlChars(value) : value), 2)}\n`;
+}
+
+/** Taken-down image copies still awaiting the CDN invalidation: paths only, nothing unpublished. */
+function takedownsHtml(pending: string[] | undefined): string {
+  if (pending === undefined || pending.length === 0) return '';
+  return [
+    `<h2>Takedowns pending</h2>`,
+    `<p>${pending.length} image cop${pending.length === 1 ? 'y' : 'ies'} deleted from the site, CDN invalidation not yet accepted (retried at each publish):</p>`,
+    `<ul class="takedowns">\n${pending.map((path) => `<li><code>/${escapeHtml(path)}</code></li>`).join('\n')}\n</ul>`,
+  ].join('\n');
 }
 
 export function renderStatusPage(site: SiteConfig, status: SiteStatus, latest: Article[]): string {
@@ -48,6 +60,7 @@ export function renderStatusPage(site: SiteConfig, status: SiteStatus, latest: A
     `<dt>Quarantined uploads</dt><dd>${status.quarantined.length}</dd>`,
     '</dl>',
     `<h2>Quarantine</h2>\n${quarantine}`,
+    takedownsHtml(status.takedownsPending),
     latestList,
     '</main>',
   ]

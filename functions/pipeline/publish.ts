@@ -450,6 +450,9 @@ class BatchRun {
    * for ever (seen in the 200-upload race test).
    */
   private async finishRecords(live: ArticlePlan[], records: Map<string, ArticleRecord>, takedowns: TakedownResult): Promise<void> {
+    // Emptied copy records first: once the image records below are written, a redo no longer sees the
+    // change that emptied them (and a copy with no record is never taken down again).
+    await mapLimit(takedowns.emptiedRecords, this.limit, (key) => this.deleteIndex(key));
     await this.writeStagedImageRecords();
     await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
     await mapLimit(
@@ -463,7 +466,6 @@ class BatchRun {
         await this.deleteIndex(articleRecordKey(p.key));
       },
     );
-    await mapLimit(takedowns.emptiedRecords, this.limit, (key) => this.deleteIndex(key));
   }
 
   // ---- image copies: who shows them, and takedowns (see takedown.ts) -----------------------

@@ -117,7 +117,7 @@ async function runCase(size: number): Promise<{ size: number; del: Measure; repl
 }
 
 const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
-const results = [];
+const results: Awaited<ReturnType<typeof runCase>>[] = [];
 for (const size of SIZES) {
   const r = await runCase(size);
   results.push(r);

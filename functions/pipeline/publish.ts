@@ -2,10 +2,12 @@
 // reads the upload's current version (a HEAD) and the ingest stage's prepared record of that version,
 // never the upload's text, then makes ONE index update and ONE render. A key whose current version
 // has no prepared record yet is left alone ("pending"): its ingest sends the key again. Write order (the crash-safety argument, see README):
-//   1. image copies, image records, slug claims, quarantine records, article pages
+//   1. image copies, slug claims, quarantine records, article pages
 //   2. archive outputs, then month manifests
-//   3. head outputs, then _feedpub/head.json              <- commit point
-//   4. article records (upserts), then deleted pages, slugs and article records (record last)
+//   3. takedowns: copy reference records, unreferenced copies deleted, CDN invalidation (takedown.ts)
+//   4. head outputs, then _feedpub/head.json              <- commit point
+//   5. emptied copy records, image records, article records (upserts), then deleted pages, slugs and
+//      article records (record last)
 // Every "did this change?" decision is made against the structure being written, and the per-key
 // article record (the fast "unchanged" path) is written only after the commit, so a batch cut short
 // anywhere is redone, never skipped, by the next event for a key or a re-run.

@@ -3,6 +3,8 @@
 // are the image uploads whose current version it is ("image:<key>") and the published articles that
 // show it ("article:<key>"). Kept as sets, not counts: a batch redone after a crash applies the same
 // changes again and gets the same sets.
+import { CDN_CACHE_CLASSES } from '../outputs/formats';
+
 export const COPY_PREFIX = '_feedpub/copies/';
 
 /** `_feedpub/copies/<copy path>.json`. A copy with an empty set has been taken down (kept until the commit). */
@@ -73,7 +75,9 @@ export function nextPendingTakedowns(previous: readonly TakedownEntry[], takenDo
  * bucket on its next request, which costs S3 GETs, not invalidation fees).
  */
 export const MAX_EXACT_PATHS = 100;
+/** The images cache class's own pattern (`images/*`), from the output table. */
+const IMAGES_WILDCARD = `/${CDN_CACHE_CLASSES.find((c) => c.name === 'images')?.pathPatterns[0] ?? 'images/*'}`;
 export function takedownInvalidationPaths(paths: readonly string[]): string[] {
-  if (paths.length > MAX_EXACT_PATHS) return ['/images/*'];
+  if (paths.length > MAX_EXACT_PATHS) return [IMAGES_WILDCARD];
   return [...new Set(paths)].sort().map((p) => `/${p}`);
 }

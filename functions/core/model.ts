@@ -233,4 +233,6 @@ export interface SiteStatus {
   /** RFC 3339 time of the last publish that changed anything, or null. */
   lastPublish: string | null;
   quarantined: QuarantineRecord[];
+  /** Paths of image copies taken down whose CDN invalidation is still pending (docs/takedown.md); absent when none. */
+  takedownsPending?: string[];
 }

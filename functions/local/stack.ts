@@ -17,6 +17,7 @@ import { s3NotificationBody } from '../pipeline/events';
 import { createPublishHandler } from '../pipeline/lambda';
 import { startDevServer, type DevServer } from './devserver';
 import { FailedUploads, notificationKeys } from './failed-uploads';
+import { LocalInvalidationLog } from './invalidation-log';
 import { createParsePool, type ParsePoolOptions } from './parse-pool';
 import { LocalPipeline } from './pipeline';
 import { findUnpublishedUploads } from './reconcile';
@@ -68,6 +69,8 @@ export interface LocalStack {
   failed: FailedUploads;
   /** Timers that re-send held (future-dated) articles at their time. */
   scheduler: TimerScheduler;
+  /** What AWS would be asked to invalidate on CloudFront (image takedowns), logged to dataDir/cdn-invalidations.jsonl. */
+  cdn: LocalInvalidationLog;
   close(): Promise<void>;
 }
 
@@ -101,6 +104,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       ...(options.now && { now: options.now }),
     });
     closers.push(() => scheduler.close());
+    const cdn = new LocalInvalidationLog(join(options.dataDir, 'cdn-invalidations.jsonl'), options.now);
     const handler = createPublishHandler({
       uploads: s3.uploads,
       site: s3.site,
@@ -110,6 +114,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       logger,
       metrics: new Metrics({ namespace: 'feedpub', serviceName: 'feedpub-publish' }),
       scheduler,
+      cdn,
       ...(options.now && { now: options.now }),
       ...(options.scheduleSkewMs !== undefined && { scheduleSkewMs: options.scheduleSkewMs }),
     });
@@ -182,6 +187,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       reconciled,
       failed,
       scheduler,
+      cdn,
       close: closeAll,
     };
   } catch (error) {

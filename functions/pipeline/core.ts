@@ -1,5 +1,6 @@
 // The pure functions the pipeline calls, gathered in one object so the batch logic can be read
 // (and exercised) apart from the parsers and renderers it drives.
+import type { DeletionRecord } from '../core/index/deletions';
 import type { Article, Result, SiteConfig, SiteFile, SiteStatus, UploadInput, UploadRejected } from '../core/model';
 
 export interface ImageAssetLike {
@@ -16,8 +17,8 @@ export interface PublishCore<Asset extends ImageAssetLike = ImageAssetLike> {
   describeImage(key: string, bytes: Uint8Array): Result<Asset, UploadRejected>;
   attachImages(article: Article, assets: Map<string, Asset>, site: SiteConfig): Article;
   uniqueSlug(desired: string, key: string, taken: (slug: string) => string | undefined): string;
-  renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[], oldestMonthItems?: Article[]): SiteFile[];
-  renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string): SiteFile[];
+  renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[], oldestMonthItems?: Article[], deleted?: readonly DeletionRecord[]): SiteFile[];
+  renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string, deleted?: readonly DeletionRecord[]): SiteFile[];
   renderArticlePage(site: SiteConfig, article: Article): SiteFile;
   renderHomePage(site: SiteConfig, latest: Article[]): SiteFile;
   renderStatus(site: SiteConfig, status: SiteStatus): SiteFile[];

@@ -33,3 +33,26 @@ export async function invalidate(client: CloudFrontClient, distributionId: strin
   );
   return items;
 }
+
+/**
+ * Invalidates exact CDN paths for the publisher (image takedowns, docs/takedown.md): CloudFront in AWS,
+ * a local log for `npm start`. Resolves with the invalidation's id once the CDN has accepted it.
+ */
+export interface CdnInvalidator {
+  invalidate(paths: readonly string[], reference: string): Promise<string>;
+}
+
+export function cloudFrontInvalidator(client: CloudFrontClient, distributionId: string): CdnInvalidator {
+  return {
+    async invalidate(paths, reference) {
+      const { CreateInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
+      const result = await client.send(
+        new CreateInvalidationCommand({
+          DistributionId: distributionId,
+          InvalidationBatch: { CallerReference: reference, Paths: { Quantity: paths.length, Items: [...paths] } },
+        }),
+      );
+      return result.Invalidation?.Id ?? reference;
+    },
+  };
+}

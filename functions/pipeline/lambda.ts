@@ -7,7 +7,7 @@ import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { siteUrl } from '../core/site';
 import { processQueueBatch, type BatchLog, type QueueBatchDeps } from './batch';
-import { invalidate } from './invalidation';
+import { cloudFrontInvalidator, invalidate, type CdnInvalidator } from './invalidation';
 import type { BatchResult } from './publish';
 import { pingHub } from './websub';
 
@@ -15,6 +15,8 @@ export interface PublishHandlerOptions extends Omit<QueueBatchDeps, 'log' | 'aft
   logger?: Logger;
   metrics?: Metrics;
   cloudFront?: { client: CloudFrontClient; distributionId: string };
+  /** Image takedowns' invalidator when it is not CloudFront (the local stack's log); default: cloudFront's. */
+  cdn?: CdnInvalidator;
 }
 
 export type PublishHandler = (event: SQSEvent, context?: Partial<Context>) => Promise<SQSBatchResponse>;
@@ -38,8 +40,12 @@ export function createPublishHandler(options: PublishHandlerOptions): PublishHan
       if (keys > 0) metrics.addMetric('failed', MetricUnit.Count, keys);
     },
   };
+  const cdn = options.cdn ?? (options.cloudFront && cloudFrontInvalidator(options.cloudFront.client, options.cloudFront.distributionId));
   const afterPublish = async (result: BatchResult): Promise<void> => {
     logger.info('batch', { changedPaths: result.changedPaths.length, stalePaths: result.stalePaths.length, bytesWritten: result.bytesWritten, feedsChanged: result.feedsChanged });
+    const { takenDown, pending, invalidation } = result.takedowns;
+    if (takenDown.length > 0 || invalidation) logger.info('takedown', { takenDown, ...(invalidation && { invalidation }) });
+    if (pending.length > 0) logger.warn('takedowns pending: CDN invalidation not accepted; retried at the next publish', { pending: pending.map((e) => e.path) });
     const jobs: Promise<unknown>[] = [];
     if (options.cloudFront && result.stalePaths.length > 0) {
       const { client, distributionId } = options.cloudFront;
@@ -63,7 +69,7 @@ export function createPublishHandler(options: PublishHandlerOptions): PublishHan
   return async (event, context) => {
     if (context?.functionName) logger.addContext(context as Context);
     try {
-      const { response } = await processQueueBatch(event, { ...options, log, afterPublish });
+      const { response } = await processQueueBatch(event, { ...options, ...(cdn && { cdn }), log, afterPublish });
       return response;
     } finally {
       // A batch of unchanged uploads counts nothing; Powertools would log "No application metrics to publish".

@@ -2,10 +2,12 @@
 // reads the upload's current version (a HEAD) and the ingest stage's prepared record of that version,
 // never the upload's text, then makes ONE index update and ONE render. A key whose current version
 // has no prepared record yet is left alone ("pending"): its ingest sends the key again. Write order (the crash-safety argument, see README):
-//   1. image copies, image records, slug claims, quarantine records, article pages
+//   1. image copies, slug claims, quarantine records, article pages
 //   2. archive outputs, then month manifests
-//   3. head outputs, then _feedpub/head.json              <- commit point
-//   4. article records (upserts; edited bodies' claims released first), then deleted pages, slugs, body claims and article records (record last)
+//   3. takedowns: copy reference records, unreferenced copies deleted, CDN invalidation (takedown.ts)
+//   4. head outputs, then _feedpub/head.json              <- commit point
+//   5. edited bodies' claims released, emptied copy records, image records, article records (upserts),
+//      then deleted pages, slugs, body claims and article records (record last)
 // Every "did this change?" decision is made against the structure being written, and the per-key
 // article record (the fast "unchanged" path) is written only after the commit, so a batch cut short
 // anywhere is redone, never skipped, by the next event for a key or a re-run.
@@ -14,7 +16,9 @@ import { mapLimit } from '../core/concurrency';
 import { OUTPUTS, outputHeaders } from '../core/outputs/formats';
 import { articleIdForKey } from '../core/ids';
 import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
+import { deletionRecordFor, headDeletions, nextDeletions, type DeletionRecord } from '../core/index/deletions';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
+import { articleRef, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/index/copies';
 import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
 import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
@@ -42,12 +46,15 @@ import {
 } from '../core/index/types';
 import type { Article, QuarantineRecord, SiteConfig, SiteFile } from '../core/model';
 import { monthOf, oldestMonthOf } from '../core/order';
+import { articlePath, siteUrl } from '../core/site';
 import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
 import { nextNotes, notesOfBatch } from '../core/index/notes';
 import { bodyHashOf, claimBody, releaseBody, type ClaimStore } from './duplicates';
 import type { ObjectStore } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
+import type { CdnInvalidator } from './invalidation';
 import type { PublishScheduler } from './scheduler';
+import { takeDownUnreferencedCopies, type TakedownResult } from './takedown';
 
 /** `pending`: the ingest stage has not yet prepared the upload's current version (it re-sends the key when it has). */
 /** `scheduled`: held until its stated date (see docs/scheduling.md). */
@@ -76,6 +83,8 @@ export interface BatchResult {
   /** Site paths of the head feeds (the URLs a WebSub hub is told about). */
   feedPaths: string[];
   bytesWritten: number;
+  /** Image copies this batch took down, those still awaiting the CDN, and the invalidation it made. */
+  takedowns: Pick<TakedownResult, 'takenDown' | 'pending' | 'invalidation'>;
 }
 
 export interface PublishDeps {
@@ -90,6 +99,8 @@ export interface PublishDeps {
   scheduleSkewMs?: number;
   /** Parallel reads/writes within one phase. */
   concurrency?: number;
+  /** Invalidates taken-down image copies on the CDN (docs/takedown.md); without it none are. */
+  cdn?: CdnInvalidator;
 }
 
 const PRIVATE_JSON = outputHeaders('privateRecord');
@@ -127,6 +138,8 @@ interface ArchiveChanges {
   months: MonthCount[];
   archiveMonths: string[];
   changedMonths: Set<string>;
+  /** Deletion records of this batch's deleted articles, as their months keep them. */
+  deletions: DeletionRecord[];
 }
 
 /** Publishes a batch. Throws on an infrastructure fault after the per-key reads (nothing committed is lost). */
@@ -218,8 +231,9 @@ class BatchRun {
     // Schedules before the commit: a hold committed without its schedule would never publish, while a
     // schedule whose commit failed only fires a re-check.
     await this.createSchedules();
-    const commit = await this.commitHead(head, live, quarantine, archive, manifests, pages);
-    await this.finishRecords(live, commit.records);
+    const takedowns = await this.takeDownCopies(head, live);
+    const commit = await this.commitHead(head, live, quarantine, archive, manifests, pages, takedowns);
+    await this.finishRecords(live, commit.records, takedowns);
     await this.cancelSchedules();
 
     const results = [...imageResults];
@@ -239,6 +253,7 @@ class BatchRun {
       feedsChanged: commit.feedsChanged,
       feedPaths: commit.feedPaths,
       bytesWritten: this.bytesWritten,
+      takedowns: { takenDown: takedowns.takenDown, pending: takedowns.pending, ...(takedowns.invalidation && { invalidation: takedowns.invalidation }) },
     };
   }
 
@@ -316,14 +331,19 @@ class BatchRun {
     const { core, config } = this.deps;
     const changedMonths = new Set<string>();
     const counts = new Map<string, number>();
+    const deletions: DeletionRecord[] = [];
     for (const [month, manifest] of manifests) {
       const removed = new Set(live.filter((p) => p.removal?.month === month).map((p) => p.removal?.id as string));
       for (const p of live) if (p.article && p.record?.month === month && monthOf(p.article) !== month) removed.add(p.record.id);
       const upserts = live.filter((p) => p.article && monthOf(p.article) === month).map((p) => p.article as Article);
       const next = applyMonthChanges(manifest.articles, removed, upserts);
-      if (!isDeepStrictEqual(next, manifest.articles)) {
+      const gone = live.filter((p) => p.outcome === 'deleted' && p.removal?.month === month).map((p) => this.deletionOf(p.removal as ArticleRecord));
+      const deleted = nextDeletions(manifest.deleted ?? [], gone, new Set(upserts.map((a) => a.id)));
+      for (const record of gone) deletions.push(deleted.find((r) => r.id === record.id) ?? record);
+      if (!isDeepStrictEqual(next, manifest.articles) || !isDeepStrictEqual(deleted, manifest.deleted ?? [])) {
         changedMonths.add(month);
-        manifests.set(month, { ...manifest, articles: next });
+        const { deleted: _previous, ...rest } = manifest;
+        manifests.set(month, { ...rest, articles: next, ...(deleted.length > 0 && { deleted }) });
       }
       counts.set(month, next.length);
     }
@@ -346,7 +366,7 @@ class BatchRun {
         emptied.push(manifest);
         continue;
       }
-      const plan = planOutputs(core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, this.now), manifest.outputs);
+      const plan = planOutputs(core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, this.now, manifest.deleted ?? []), manifest.outputs);
       await this.writeFiles(plan.write, manifest.outputs);
       await mapLimit(plan.stale, this.limit, (p) => this.deleteFile(p));
       const next = { ...manifest, outputs: plan.hashes };
@@ -358,7 +378,12 @@ class BatchRun {
     }
     await mapLimit(manifestWrites, this.limit, (m) => this.writeJson(monthManifestKey(m.month), m));
     await mapLimit(emptied, this.limit, (m) => this.deleteIndex(monthManifestKey(m.month)));
-    return { months, archiveMonths, changedMonths };
+    return { months, archiveMonths, changedMonths, deletions };
+  }
+
+  /** The deletion record of a deleted article, dated by this batch's clock. */
+  private deletionOf(removal: ArticleRecord): DeletionRecord {
+    return deletionRecordFor({ id: removal.id, url: siteUrl(this.deps.config, articlePath(removal.slug)) }, removal.month, this.now);
   }
 
   /** Head outputs, then the head manifest: the commit point. Returns the article records to write after it. */
@@ -366,9 +391,10 @@ class BatchRun {
     head: HeadManifest,
     live: ArticlePlan[],
     quarantine: Map<string, QuarantineRecord>,
-    { months, archiveMonths, changedMonths }: ArchiveChanges,
+    { months, archiveMonths, changedMonths, deletions }: ArchiveChanges,
     manifests: Map<string, MonthManifest>,
     pages: Map<string, { path: string; hash: string }>,
+    takedowns: TakedownResult,
   ): Promise<{ records: Map<string, ArticleRecord>; feedsChanged: boolean; feedPaths: string[] }> {
     const { core, config } = this.deps;
     const total = months.reduce((n, m) => n + m.count, 0);
@@ -400,7 +426,9 @@ class BatchRun {
       const record = recordFor(p.article, p.namedImages, p.assetPaths, pages.get(p.key) as { path: string; hash: string }, p.bodyHash);
       if (!isDeepStrictEqual(record, p.record)) records.set(p.key, record);
     }
+    const deleted = headDeletions(nextDeletions(head.deleted ?? [], deletions, new Set(upserts.map((a) => a.id))), this.now);
     const contentChanged =
+      !isDeepStrictEqual(deleted, head.deleted ?? []) ||
       changedMonths.size > 0 ||
       records.size > 0 ||
       live.some((p) => p.removal) ||
@@ -410,11 +438,11 @@ class BatchRun {
     // JSON Feed paging continues with the head's oldest month minus the head (one manifest read at most).
     const pagingMonth = oldestMonthOf(items);
     const pagingManifest = pagingMonth === undefined ? undefined : (manifests.get(pagingMonth) ?? (await this.readJson<MonthManifest>(monthManifestKey(pagingMonth))));
-    const headFeeds = core.renderHeadFeeds(config, items, archiveMonths, pagingManifest?.articles ?? []);
+    const headFeeds = core.renderHeadFeeds(config, items, archiveMonths, pagingManifest?.articles ?? [], deleted);
     const headFiles = [
       ...headFeeds,
       core.renderHomePage(config, items),
-      ...core.renderStatus(config, siteStatusOf(total, lastPublish, quarantined)),
+      ...core.renderStatus(config, { ...siteStatusOf(total, lastPublish, quarantined), ...pendingTakedownsOf(takedowns) }),
       ...core.renderStaticAssets(config),
     ];
     const headPlan = planOutputs(headFiles, head.outputs);
@@ -433,6 +461,8 @@ class BatchRun {
       outputs: headPlan.hashes,
       ...(scheduled.length > 0 && { scheduled }),
       ...(notes.length > 0 && { notes }),
+      ...(deleted.length > 0 && { deleted }),
+      ...(takedowns.pending.length > 0 && { takedowns: takedowns.pending }),
     };
     if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
     return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
@@ -444,7 +474,7 @@ class BatchRun {
    * found the record already there ("already prepared") just before a delete, leaving the key pending
    * for ever (seen in the 200-upload race test).
    */
-  private async finishRecords(live: ArticlePlan[], records: Map<string, ArticleRecord>): Promise<void> {
+  private async finishRecords(live: ArticlePlan[], records: Map<string, ArticleRecord>, takedowns: TakedownResult): Promise<void> {
     // A body an edited key no longer has is free for the next key. Before the records: a redo finds the
     // old record and releases again, where after them it would take the fast path and leave the claim.
     await mapLimit(
@@ -452,6 +482,10 @@ class BatchRun {
       this.limit,
       (p) => releaseBody(this.claimStore, p.key, p.record?.bodyHash),
     );
+    // Emptied copy records first: once the image records below are written, a redo no longer sees the
+    // change that emptied them (and a copy with no record is never taken down again).
+    await mapLimit(takedowns.emptiedRecords, this.limit, (key) => this.deleteIndex(key));
+    await this.writeStagedImageRecords();
     await mapLimit([...records], this.limit, ([key, record]) => this.writeJson(articleRecordKey(key), record));
     await mapLimit(
       live.filter((p) => p.removal),
@@ -464,6 +498,47 @@ class BatchRun {
         await releaseBody(this.claimStore, p.key, gone.bodyHash);
         await this.deleteIndex(articleRecordKey(p.key));
       },
+    );
+  }
+
+  // ---- image copies: who shows them, and takedowns (see takedown.ts) -----------------------
+
+  private readonly refChanges: RefChange[] = [];
+  /**
+   * Image records are written after the commit, like article records: a batch redone after a crash
+   * then sees the same before/after copies again and repeats the same reference changes.
+   */
+  private readonly stagedImageRecords = new Map<string, ImageRecord | undefined>();
+
+  private stageImageRecord(key: string, record: ImageRecord | undefined): void {
+    this.jsonCache.set(imageRecordKey(key), record);
+    this.stagedImageRecords.set(key, record);
+  }
+
+  private async writeStagedImageRecords(): Promise<void> {
+    await mapLimit([...this.stagedImageRecords], this.limit, ([key, record]) =>
+      record === undefined ? this.deleteIndex(imageRecordKey(key)) : this.writeJson(imageRecordKey(key), record),
+    );
+  }
+
+  private async takeDownCopies(head: HeadManifest, live: ArticlePlan[]): Promise<TakedownResult> {
+    const changes = [...this.refChanges];
+    for (const p of live) {
+      if (p.article) changes.push({ ref: articleRef(p.key), before: p.record?.assetPaths ?? [], after: p.assetPaths });
+      else if (p.removal) changes.push({ ref: articleRef(p.key), before: p.removal.assetPaths, after: [] });
+    }
+    return takeDownUnreferencedCopies(
+      {
+        readJson: (key) => this.readJson(key),
+        writeJson: (key, value) => this.writeJson(key, value),
+        deleteIndex: (key) => this.deleteIndex(key),
+        deleteFile: (path) => this.deleteFile(path),
+        limit: this.limit,
+        now: this.now,
+        ...(this.deps.cdn && { cdn: this.deps.cdn }),
+      },
+      changes,
+      head.takedowns ?? [],
     );
   }
 
@@ -488,9 +563,9 @@ class BatchRun {
       if (!object) {
         let outcome: UploadOutcome = 'unchanged';
         if (record?.asset) {
-          const { asset: _gone, ...rest } = record;
-          if (rest.articles.length > 0) await this.writeJson(imageRecordKey(key), rest);
-          else await this.deleteIndex(imageRecordKey(key));
+          const { asset: gone, ...rest } = record;
+          this.refChanges.push({ ref: imageRef(key), before: [gone.path], after: [] });
+          this.stageImageRecord(key, rest.articles.length > 0 ? rest : undefined);
           outcome = 'deleted';
         }
         this.clearQuarantine(key, quarantine);
@@ -508,16 +583,19 @@ class BatchRun {
         asset: { ...prepared.asset, ...(object.etag !== undefined && { sourceEtag: object.etag }) },
         articles: record?.articles ?? [],
       };
-      // The copy's name is its content hash: same path means same bytes already there.
-      if (record?.asset?.path !== prepared.asset.path) {
+      // The copy's name is its content hash: same path means same bytes already there, unless it was
+      // taken down since (its reference record, not this image record, says whether it is up).
+      const copy = await this.readJson<CopyRecord>(copyRecordKey(prepared.asset.path));
+      if (record?.asset?.path !== prepared.asset.path || !copy?.refs.includes(imageRef(key))) {
         const bytes = await this.deps.uploads.get(key);
         // Replaced since the HEAD: the newer version's own ingest sends this key again.
         if (!bytes || bytes.etag !== object.etag) return finish('pending', []);
         bytesWritten += await this.writeFile({ path: prepared.asset.path, body: bytes.bytes, contentType: prepared.asset.contentType, cacheControl: OUTPUTS.image.cacheControl });
       }
+      this.refChanges.push({ ref: imageRef(key), before: record?.asset ? [record.asset.path] : [], after: [prepared.asset.path] });
       let outcome: UploadOutcome = 'unchanged';
       if (!isDeepStrictEqual(next, record)) {
-        await this.writeJson(imageRecordKey(key), next);
+        this.stageImageRecord(key, next);
         outcome = record?.asset ? 'updated' : 'published';
       }
       this.clearQuarantine(key, quarantine);
@@ -639,7 +717,7 @@ class BatchRun {
     await mapLimit([...wanted], this.limit, async ([imageKey, articles]) => {
       const record = (await this.readJson<ImageRecord>(imageRecordKey(imageKey))) ?? { key: imageKey, articles: [] };
       const merged = [...new Set([...record.articles, ...articles])].sort();
-      if (merged.length !== record.articles.length) await this.writeJson(imageRecordKey(imageKey), { ...record, articles: merged });
+      if (merged.length !== record.articles.length) this.stageImageRecord(imageKey, { ...record, articles: merged });
     });
   }
 
@@ -694,6 +772,10 @@ class BatchRun {
     await mapLimit([...this.quarantineWrites.values()], this.limit, (record) => this.writeJson(quarantinePath(record.key), record));
     await mapLimit([...this.quarantineClears], this.limit, (key) => this.deleteIndex(quarantinePath(key)));
   }
+}
+
+function pendingTakedownsOf(takedowns: TakedownResult): { takedownsPending?: string[] } {
+  return takedowns.pending.length > 0 ? { takedownsPending: takedowns.pending.map((e) => e.path) } : {};
 }
 
 function describeFault(error: unknown): string {

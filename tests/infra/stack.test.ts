@@ -672,3 +672,26 @@ describe('scheduled publishing (EventBridge Scheduler)', () => {
     expect(env.SCHEDULE_ROLE_ARN).toEqual({ 'Fn::GetAtt': [schedulerRoleId(), 'Arn'] });
   });
 });
+
+describe('image takedowns (docs/takedown.md)', () => {
+  const statementsOf = (role: unknown) =>
+    Object.values(t.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: id(role) }] } })).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Record<string, any>[],
+    );
+
+  it('only the publisher may invalidate, and only CreateInvalidation on this distribution', () => {
+    const all = Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[]);
+    const cloudFront = all.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('cloudfront:')));
+    expect(cloudFront).toEqual([{ Effect: 'Allow', Action: 'cloudfront:CreateInvalidation', Resource: dev.stack.resolve(dev.stack.distribution.distributionArn) }]);
+    expect(statementsOf(dev.stack.publishRole)).toContainEqual(cloudFront[0]);
+    expect(JSON.stringify(statementsOf(dev.stack.ingestRole))).not.toContain('cloudfront:');
+  });
+
+  it('the publisher is told which distribution, and may delete copies from the site bucket; ingest may not', () => {
+    const env = t.findResources('AWS::Lambda::Function')[id(dev.stack.publishFunction)]!.Properties.Environment.Variables;
+    expect(env.DISTRIBUTION_ID).toEqual({ Ref: id(dev.stack.distribution) });
+    const deletes = (role: unknown) => statementsOf(role).filter((s) => [s.Action].flat().includes('s3:DeleteObject')).map((s) => s.Resource);
+    expect(deletes(dev.stack.publishRole)).toEqual([objectsOf(dev.stack.site)]);
+    expect(deletes(dev.stack.ingestRole)).toEqual([]);
+  });
+});

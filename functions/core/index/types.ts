@@ -3,6 +3,8 @@
 // does not grow with the archive.
 import type { Article, QuarantineRecord, UploadRejectionCode } from '../model';
 import type { EditorNote } from './notes';
+import type { TakedownEntry } from './copies';
+import type { DeletionRecord } from './deletions';
 import type { ScheduledEntry } from './schedule';
 
 /** Content hashes of the outputs a manifest owns: lets the pipeline skip unchanged writes without a GET. */
@@ -41,6 +43,8 @@ export interface MonthManifest {
   /** Newest first (newestFirst order). */
   articles: Article[];
   outputs: OutputHashes;
+  /** Deletion records of the month's deleted articles (RFC 6721 tombstones), newest first; absent when none. */
+  deleted?: DeletionRecord[];
 }
 
 export interface MonthCount {
@@ -62,6 +66,10 @@ export interface HeadManifest {
   scheduled?: ScheduledEntry[];
   /** What happened to recent uploads, for editors (notes.ts); absent when none. Private: never rendered. */
   notes?: EditorNote[];
+  /** Deletion records the head feeds carry (core/index/deletions.ts); absent when none. */
+  deleted?: DeletionRecord[];
+  /** Image copies taken down whose CDN invalidation is not accepted yet (core/index/copies.ts); absent when none. */
+  takedowns?: TakedownEntry[];
 }
 
 /** `_feedpub/slugs/<slug>.json`: the owner of a slug, so two uploads never share a permalink. */

@@ -12,6 +12,8 @@ import { siteUrl } from '../site';
 import { headFeedPath, homeUrl, stylesheetUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
 import { authorLine, authorsOf } from './authors';
+import type { DeletionRecord } from '../index/deletions';
+import { deletedEntryNodes, NO_DELETIONS } from './tombstones';
 
 const ATOM_MEDIA_TYPE = feedFormat('atom').mediaType;
 
@@ -26,11 +28,19 @@ export function atomFeedId(site: SiteConfig): string {
   return siteUrl(site, headFeedPath('atom'));
 }
 
-export function renderAtom(site: SiteConfig, items: Article[], links: FeedLinks, summaryOnly: ReadonlySet<string> = NO_IDS): string {
+export function renderAtom(
+  site: SiteConfig,
+  items: Article[],
+  links: FeedLinks,
+  summaryOnly: ReadonlySet<string> = NO_IDS,
+  deleted: readonly DeletionRecord[] = NO_DELETIONS,
+): string {
+  const tombstones = deletedEntryNodes(deleted);
   const feed: XmlNode = {
     '@_xmlns': 'http://www.w3.org/2005/Atom',
     '@_xmlns:media': MEDIA_NS,
     '@_xmlns:fh': 'http://purl.org/syndication/history/1.0',
+    ...tombstones.namespace,
     '@_xml:lang': site.language,
     id: atomFeedId(site),
     title: atomText(site.title),
@@ -43,6 +53,7 @@ export function renderAtom(site: SiteConfig, items: Article[], links: FeedLinks,
     icon: site.icon,
     ...(links.archive && { 'fh:archive': '' }),
     entry: items.map((article) => atomEntry(site, article, summaryOnly.has(article.id) ? 'summary' : 'full')),
+    ...tombstones.elements,
   };
   return writeXml({ feed }, { stylesheetHref: stylesheetUrl(site, 'feedXsl') });
 }

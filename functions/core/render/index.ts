@@ -3,6 +3,7 @@
 import type { Article, SiteConfig, SiteFile, SiteStatus } from '../model';
 import { siteUrl } from '../site';
 import { isMonthComplete } from '../index/months';
+import type { DeletionRecord } from '../index/deletions';
 import { monthOf, newestFirst } from '../order';
 import { FEED_FORMAT_NAMES, feedFormat, OUTPUTS, outputHeaders } from '../outputs/formats';
 import { feedXsl, STYLE_CSS } from './assets';
@@ -25,7 +26,9 @@ import {
   headFeedPath,
 } from './urls';
 
-const RENDERERS: Record<FeedFormat, (site: SiteConfig, items: Article[], links: FeedLinks, summaryOnly?: ReadonlySet<string>) => string> = {
+type FeedRenderer = (site: SiteConfig, items: Article[], links: FeedLinks, summaryOnly?: ReadonlySet<string>, deleted?: readonly DeletionRecord[]) => string;
+
+const RENDERERS: Record<FeedFormat, FeedRenderer> = {
   rss: renderRss,
   atom: renderAtom,
   json: renderJsonFeed,
@@ -37,8 +40,9 @@ const RENDERERS: Record<FeedFormat, (site: SiteConfig, items: Article[], links: 
  * `oldestMonthItems`: every item of the month of the head's oldest item. Those the head does not carry
  * go to feed-continued.json, so JSON Feed's next_url chain (head, continued page, then the months
  * before) holds each item exactly once; RSS and Atom keep RFC 5005's prev-archive to the newest month.
+ * `deleted`: the head's deletion records (core/index/deletions.ts), in each of the three feeds.
  */
-export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[], oldestMonthItems: Article[] = []): SiteFile[] {
+export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[], oldestMonthItems: Article[] = [], deleted: readonly DeletionRecord[] = []): SiteFile[] {
   const head = [...items].sort(newestFirst).slice(0, site.feedSize);
   const oldest = head.at(-1);
   const oldestMonth = oldest === undefined ? undefined : monthOf(oldest);
@@ -53,7 +57,7 @@ export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonth
   };
   const files: SiteFile[] = FEED_FORMAT_NAMES.map((format) => ({
     path: headFeedPath(format),
-    body: renderWithinBudget((feedItems, summaryOnly) => RENDERERS[format](site, feedItems, linksFor(format), summaryOnly), head, site.headFeedBytes),
+    body: renderWithinBudget((feedItems, summaryOnly) => RENDERERS[format](site, feedItems, linksFor(format), summaryOnly, deleted), head, site.headFeedBytes),
     contentType: feedFormat(format).contentType,
     cacheControl: OUTPUTS.headFeed.cacheControl,
   }));
@@ -72,15 +76,15 @@ export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonth
  * archive/<month>/feed.xml|atom.xml|feed.json: every item of the month, newest first, RFC 5005 linked.
  * `now` is the publish time: a month before the site's current month is complete (fh:archive, long
  * cache); the current month, and a future one, still grow and are cached like the head. Without a
- * clock (tests, pure renders) "now" is the newest item's date.
+ * clock (tests, pure renders) "now" is the newest item's date. `deleted`: the month's deletion records.
  */
-export function renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string): SiteFile[] {
+export function renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string, deleted: readonly DeletionRecord[] = []): SiteFile[] {
   const monthItems = [...items].sort(newestFirst);
   const complete = isMonthComplete(month, now ?? newestPublished(monthItems, month), site.timeZone);
   const cacheControl = complete ? OUTPUTS.pastArchiveFeed.cacheControl : OUTPUTS.openArchiveFeed.cacheControl;
   return FEED_FORMAT_NAMES.map((format) => ({
     path: archiveFeedPath(month, format),
-    body: RENDERERS[format](site, monthItems, archiveFeedLinks(site, format, month, archiveMonths, complete)),
+    body: RENDERERS[format](site, monthItems, archiveFeedLinks(site, format, month, archiveMonths, complete), undefined, deleted),
     contentType: feedFormat(format).contentType,
     cacheControl,
   }));

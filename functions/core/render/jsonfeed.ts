@@ -9,13 +9,21 @@ import { NO_IDS } from './budget';
 import { homeUrl } from './urls';
 import { stripInvalidXmlChars } from './xml';
 import { authorsOf } from './authors';
+import type { DeletionRecord } from '../index/deletions';
+import { jsonFeedDeletions, NO_DELETIONS } from './tombstones';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
 /** One image as the `_feedpub` extension carries it: the article's image without its upload-side `src`. */
 export type FeedpubImage = Omit<ArticleImage, 'src'>;
 
-export function renderJsonFeed(site: SiteConfig, items: Article[], links: FeedLinks, summaryOnly: ReadonlySet<string> = NO_IDS): string {
+export function renderJsonFeed(
+  site: SiteConfig,
+  items: Article[],
+  links: FeedLinks,
+  summaryOnly: ReadonlySet<string> = NO_IDS,
+  deleted: readonly DeletionRecord[] = NO_DELETIONS,
+): string {
   const feed = {
     version: JSON_FEED_VERSION,
     title: site.title,
@@ -29,6 +37,8 @@ export function renderJsonFeed(site: SiteConfig, items: Article[], links: FeedLi
     authors: [{ name: site.publisher ?? site.title, url: homeUrl(site) }],
     hubs: site.websubHub === undefined ? undefined : [{ type: 'WebSub', url: site.websubHub }],
     items: items.map((article) => jsonItem(site, article, summaryOnly.has(article.id) ? 'summary' : 'full')),
+    // Deletion records (docs/takedown.md): readers that do not know the extension ignore it.
+    _feedpub: jsonFeedDeletions(deleted),
   };
   // The replacer removes what the XML feeds remove too (controls, lone surrogates), so all formats agree.
   return `${JSON.stringify(feed, (_key, value: unknown) => (typeof value === 'string' ? stripInvalidXmlChars(value) : value), 2)}\n`;

@@ -12,14 +12,23 @@ import { NO_IDS } from './budget';
 import { homeUrl, stylesheetUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
 import { authorLine, authorsOf } from './authors';
+import type { DeletionRecord } from '../index/deletions';
+import { deletedEntryNodes, NO_DELETIONS } from './tombstones';
 
 const RSS_MEDIA_TYPE = feedFormat('rss').mediaType;
 
 // The elements that carry (escaped) HTML; every other text element is plain text (RSS Profile).
 const HTML_ELEMENTS: ReadonlySet<string> = new Set(['description', 'content:encoded']);
 
-export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks, summaryOnly: ReadonlySet<string> = NO_IDS): string {
+export function renderRss(
+  site: SiteConfig,
+  items: Article[],
+  links: FeedLinks,
+  summaryOnly: ReadonlySet<string> = NO_IDS,
+  deleted: readonly DeletionRecord[] = NO_DELETIONS,
+): string {
   const lastUpdated = newestUpdated(items);
+  const tombstones = deletedEntryNodes(deleted);
   const channel: XmlNode = {
     title: rssTitle(site.title),
     link: homeUrl(site),
@@ -32,6 +41,7 @@ export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks, 
     'atom:link': atomLinks(site, links),
     ...(links.archive && { 'fh:archive': '' }),
     item: items.map((article) => rssItem(site, article, summaryOnly.has(article.id) ? 'summary' : 'full')),
+    ...tombstones.elements,
   };
   const rss: XmlNode = {
     '@_version': '2.0',
@@ -40,6 +50,7 @@ export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks, 
     '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
     '@_xmlns:media': MEDIA_NS,
     '@_xmlns:fh': 'http://purl.org/syndication/history/1.0',
+    ...tombstones.namespace,
     channel,
   };
   return writeXml({ rss }, { stylesheetHref: stylesheetUrl(site, 'feedXsl'), hexPlainText: { htmlElements: HTML_ELEMENTS } });

@@ -12,8 +12,20 @@ export function renderStatusJson(status: SiteStatus): string {
     articles: status.articles,
     lastPublish: status.lastPublish,
     quarantined: status.quarantined.length,
+    // Image copies already deleted from the site whose CDN invalidation is pending (paths only).
+    ...(status.takedownsPending !== undefined && { takedownsPending: status.takedownsPending }),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/** Taken-down image copies still awaiting the CDN invalidation: paths only, nothing unpublished. */
+function takedownsHtml(pending: string[] | undefined): string {
+  if (pending === undefined || pending.length === 0) return '';
+  return [
+    `<h2>Takedowns pending</h2>`,
+    `<p>${pending.length} image cop${pending.length === 1 ? 'y' : 'ies'} deleted from the site, CDN invalidation not yet accepted (retried at each publish):</p>`,
+    `<ul class="takedowns">\n${pending.map((path) => `<li><code>/${escapeHtml(path)}</code></li>`).join('\n')}\n</ul>`,
+  ].join('\n');
 }
 
 export function renderStatusPage(site: SiteConfig, status: SiteStatus): string {
@@ -27,8 +39,11 @@ export function renderStatusPage(site: SiteConfig, status: SiteStatus): string {
     `<dt>Quarantined uploads</dt><dd>${status.quarantined.length}</dd>`,
     '</dl>',
     '<p>Editors: <code>feedpub status</code> lists quarantined uploads with their reasons, held articles, and each article’s warnings and repairs.</p>',
+    takedownsHtml(status.takedownsPending),
     '</main>',
-  ].join('\n');
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
   return htmlDocument({
     lang: site.language,
     title: `Status – ${site.title}`,

@@ -19,6 +19,7 @@ import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
 import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
 import { hashBody, planOutputs } from '../core/index/outputs';
+import { migrateIndexPart } from '../core/index/migrate';
 import {
   HEAD_KEY,
   articleRecordKey,
@@ -132,6 +133,7 @@ class BatchRun {
   private readonly stalePaths = new Set<string>();
   private bytesWritten = 0;
   private readonly jsonCache = new Map<string, unknown>();
+  private readonly migrated = new Set<string>();
 
   constructor(private readonly deps: PublishDeps) {
     this.now = (deps.now ?? (() => new Date()))().toISOString();
@@ -143,7 +145,10 @@ class BatchRun {
   private async readJson<T>(key: string): Promise<T | undefined> {
     if (this.jsonCache.has(key)) return this.jsonCache.get(key) as T | undefined;
     const found = await this.deps.site.get(key);
-    const value = found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
+    const stored: unknown = found ? JSON.parse(Buffer.from(found.bytes).toString('utf8')) : undefined;
+    const value = migrateIndexPart(key, stored) as T | undefined;
+    // Written back by this batch even when nothing else changed it (index/migrate.ts).
+    if (value !== stored) this.migrated.add(key);
     this.jsonCache.set(key, value);
     return value;
   }
@@ -330,7 +335,7 @@ class BatchRun {
       await mapLimit(plan.stale, this.limit, (p) => this.deleteFile(p));
       const next = { ...manifest, outputs: plan.hashes };
       manifests.set(month, next);
-      if (changedMonths.has(month) || plan.write.length > 0 || plan.stale.length > 0) manifestWrites.push(next);
+      if (changedMonths.has(month) || plan.write.length > 0 || plan.stale.length > 0 || this.migrated.has(monthManifestKey(month))) manifestWrites.push(next);
     }
     for (const manifest of emptied) {
       await mapLimit(Object.keys(manifest.outputs), this.limit, (p) => this.deleteFile(p));
@@ -411,7 +416,7 @@ class BatchRun {
       outputs: headPlan.hashes,
       ...(scheduled.length > 0 && { scheduled }),
     };
-    if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
+    if (!isDeepStrictEqual(nextHead, head) || this.migrated.has(HEAD_KEY)) await this.writeJson(HEAD_KEY, nextHead);
     return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
   }
 

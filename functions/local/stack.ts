@@ -21,6 +21,8 @@ import { createParsePool, type ParsePoolOptions } from './parse-pool';
 import { LocalPipeline } from './pipeline';
 import { findUnpublishedUploads } from './reconcile';
 import { routeUploadEvents } from './router';
+import { LocalRepublisher } from './republish';
+import { republishControl } from './republish-control';
 import { TimerScheduler } from './schedule-timers';
 import { startLocalS3, type LocalS3 } from './s3server';
 import { uploadFiles, type FileUpload, type UploadedFile } from './upload';
@@ -68,6 +70,8 @@ export interface LocalStack {
   failed: FailedUploads;
   /** Timers that re-send held (future-dated) articles at their time. */
   scheduler: TimerScheduler;
+  /** `feedpub republish` runs here (POST /_feedpub/republish on the site server). */
+  republisher: LocalRepublisher;
   close(): Promise<void>;
 }
 
@@ -89,7 +93,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   };
   try {
     const failed = new FailedUploads();
-    const devServer = await startDevServer({ store: s3.site, port: options.port, statusNotice: () => failed.noticeHtml() });
+    let republisher: LocalRepublisher | undefined;
+    const devServer = await startDevServer({
+      store: s3.site,
+      port: options.port,
+      statusNotice: () => failed.noticeHtml(),
+      control: (req, res, pathname) => (republisher ? republishControl(republisher)(req, res, pathname) : Promise.resolve(false)),
+    });
     closers.push(() => devServer.close());
     // Links in the pages must point at this server, whatever port it got.
     const site: SiteConfig = { ...configured, baseUrl: devServer.url };
@@ -112,6 +122,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       scheduler,
       ...(options.now && { now: options.now }),
       ...(options.scheduleSkewMs !== undefined && { scheduleSkewMs: options.scheduleSkewMs }),
+      onRepublishChunk: async (chunk, report) => republisher?.chunkDone(chunk, report),
     });
     const pool = options.core && !options.parsePool ? undefined : createParsePool(options.parsePool);
     if (pool) closers.push(() => pool.close());
@@ -127,6 +138,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       publishQueue: { batchWindowMs: 20 },
       // In AWS the message would wait in the DLQ for a redrive; locally, re-upload the key to retry.
       onDeadLetter: (letter) => {
+        republisher?.deadLettered(letter.body, letter.reason);
         failed.add(letter);
         logger.error('dead-lettered after retries; upload the file again to retry', {
           keys: notificationKeys(letter.body),
@@ -136,6 +148,17 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       },
     });
     const pipeline = queue;
+    const localRepublisher = new LocalRepublisher({
+      uploads: s3.uploads,
+      site: s3.site,
+      config: site,
+      core: options.core ?? defaultCore,
+      ...(pool ? { parse: pool.parse } : { parse: inThreadParser(options.core ?? defaultCore) }),
+      ...(options.now && { now: options.now }),
+      enqueue: (body) => pipeline.publish.enqueue(body),
+    });
+    republisher = localRepublisher;
+    closers.push(() => localRepublisher.close());
     closers.push(async () => {
       const left = await pipeline.close(options.drainTimeoutMs !== undefined ? { timeoutMs: options.drainTimeoutMs } : {});
       if (left > 0) logger.warn('stopped with uploads still queued; they are published at the next start', { queued: left });
@@ -181,6 +204,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       reconciled,
       failed,
       scheduler,
+      republisher: localRepublisher,
       close: closeAll,
     };
   } catch (error) {

@@ -120,9 +120,19 @@ interface ArchiveChanges {
   changedMonths: Set<string>;
 }
 
+/** How a republish chunk differs from a live batch (see functions/pipeline/republish-chunk.ts). */
+export interface PublishOptions {
+  /** Every article key is planned again, and its page rendered (written only where the bytes changed). */
+  rerender?: boolean;
+  /** Months whose archives are rendered again (written only where the bytes changed). */
+  rerenderMonths?: readonly string[];
+  /** Default true: an image key also reconciles the articles that show it (a republish sends those by month). */
+  followImageDependents?: boolean;
+}
+
 /** Publishes a batch. Throws on an infrastructure fault after the per-key reads (nothing committed is lost). */
-export async function publishBatch(deps: PublishDeps, keys: readonly string[]): Promise<BatchResult> {
-  const run = new BatchRun(deps);
+export async function publishBatch(deps: PublishDeps, keys: readonly string[], options: PublishOptions = {}): Promise<BatchResult> {
+  const run = new BatchRun(deps, options);
   return run.publish(keys);
 }
 
@@ -135,7 +145,10 @@ class BatchRun {
   private readonly jsonCache = new Map<string, unknown>();
   private readonly migrated = new Set<string>();
 
-  constructor(private readonly deps: PublishDeps) {
+  constructor(
+    private readonly deps: PublishDeps,
+    private readonly options: PublishOptions = {},
+  ) {
     this.now = (deps.now ?? (() => new Date()))().toISOString();
     this.limit = deps.concurrency ?? 16;
   }
@@ -236,7 +249,8 @@ class BatchRun {
   /** Images first, so articles in this batch see them. An image event also reconciles the articles that show it. */
   private async publishImages(imageKeys: string[], articleKeys: Set<string>, quarantine: Map<string, QuarantineRecord>): Promise<KeyResult[]> {
     const imageResults = await mapLimit(imageKeys, this.limit, (key) => this.publishImage(key, quarantine));
-    for (const r of imageResults) if (r.result.outcome !== 'failed') for (const k of r.dependents) articleKeys.add(k);
+    const follow = this.options.followImageDependents ?? true;
+    for (const r of imageResults) if (follow && r.result.outcome !== 'failed') for (const k of r.dependents) articleKeys.add(k);
     return imageResults.map((r) => r.result);
   }
 
@@ -314,7 +328,10 @@ class BatchRun {
     const monthsBefore = head.months.map((m) => m.month);
     const months = nextMonthCounts(head.months, counts);
     const archiveMonths = months.map((m) => m.month);
-    const toRender = archivesToRender(monthsBefore, archiveMonths, changedMonths, monthsCompletedSince(head.lastPublish, this.now, archiveMonths, config.timeZone));
+    const toRender = archivesToRender(monthsBefore, archiveMonths, changedMonths, [
+      ...monthsCompletedSince(head.lastPublish, this.now, archiveMonths, config.timeZone),
+      ...(this.options.rerenderMonths ?? []),
+    ]);
     await mapLimit(
       toRender.filter((m) => !manifests.has(m)),
       this.limit,
@@ -558,6 +575,7 @@ class BatchRun {
       const withImages = assets.size > 0 ? core.attachImages(fresh, assets, config) : fresh;
       const article = reconcileArticle({ ...withImages, id: record?.id ?? articleIdForKey(key) }, record, record?.slug ?? fresh.slug, this.now, config);
       if (
+        !this.options.rerender &&
         record &&
         record.contentHash === article.contentHash &&
         record.etag === object.etag &&

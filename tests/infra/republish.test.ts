@@ -1,0 +1,126 @@
+// The republish state machine as synthesized (the app as `cdk synth` builds it, cdk-nag included):
+// a Distributed Map over the uploads bucket listing with bounded concurrency and tolerated
+// failures, results written to S3; a serial map of chunks sent to the live FIFO queue with a task
+// token; least-privilege roles; a deploy-time start keyed on site config and code version.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFeedpubApp, PROJECT_ROOT, type FeedpubApp } from '../../infra/feedpub-app';
+import { deployFingerprint, INGEST_MAX_CONCURRENCY, INGEST_TOLERATED_FAILURES, RUNS_PREFIX } from '../../infra/republish';
+import { CODE_VERSION } from '../../functions/pipeline/version';
+
+const CDK_JSON_CONTEXT = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
+const outdirs: string[] = [];
+function synth(context: Record<string, unknown> = {}, siteJson?: unknown): FeedpubApp & { template: Template } {
+  const outdir = mkdtempSync(join(tmpdir(), 'feedpub-cdk-republish-'));
+  outdirs.push(outdir);
+  const built = createFeedpubApp({ context: { ...CDK_JSON_CONTEXT, ...context }, outdir, ...(siteJson !== undefined && { siteJson }) });
+  if (!built.ok) throw new Error(built.error);
+  built.value.app.synth();
+  return { ...built.value, template: Template.fromStack(built.value.stack) };
+}
+afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+let app: FeedpubApp & { template: Template };
+let definition: { States: Record<string, Record<string, unknown>>; StartAt: string };
+const id = (c: { node: { defaultChild?: unknown } }) => app.stack.getLogicalId(c.node.defaultChild as never);
+
+function resolvedDefinition(t: Template): typeof definition {
+  const machine = Object.values(t.findResources('AWS::StepFunctions::StateMachine'))[0] as { Properties: { DefinitionString: { 'Fn::Join': [string, unknown[]] } } };
+  // Tokens (ARNs, names) sit inside JSON strings: a placeholder keeps the document parseable.
+  return JSON.parse(machine.Properties.DefinitionString['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : 'TOKEN')).join('')) as typeof definition;
+}
+
+beforeAll(() => {
+  app = synth();
+  definition = resolvedDefinition(app.template);
+}, 240_000);
+
+describe('republish state machine', () => {
+  it('starts with a Distributed Map over the uploads bucket listing (ListObjectsV2), batched, bounded, failures tolerated and written to S3', () => {
+    const ingest = definition.States[definition.StartAt] as Record<string, any>;
+    expect(ingest.Type).toBe('Map');
+    expect(ingest.ItemProcessor.ProcessorConfig.Mode).toBe('DISTRIBUTED');
+    expect(ingest.ItemReader.Resource).toMatch(/:states:::s3:listObjectsV2$/);
+    expect(ingest.ItemBatcher.MaxItemsPerBatch).toBeGreaterThan(1);
+    expect(ingest.MaxConcurrency).toBe(INGEST_MAX_CONCURRENCY);
+    expect(ingest.ToleratedFailureCount).toBe(INGEST_TOLERATED_FAILURES);
+    expect(ingest.ResultWriter.Parameters.Prefix).toBe(`${RUNS_PREFIX}ingest`);
+    expect(ingest.Next).toBe('PlanChunks');
+  });
+
+  it('publishes chunks one at a time through the live FIFO queue, each waiting for its task token', () => {
+    const publish = definition.States.PublishChunks as Record<string, any>;
+    expect(publish.MaxConcurrency).toBe(1);
+    expect(publish.ItemReader.Resource).toMatch(/:states:::s3:getObject$/);
+    expect(publish.ItemReader.Parameters['Key.$']).toBe('$.plan.key');
+    const send = publish.ItemProcessor.States.PublishChunk;
+    expect(send.Resource).toMatch(/:states:::sqs:sendMessage\.waitForTaskToken$/);
+    expect(send.Parameters.MessageGroupId).toBe('feedpub');
+    expect(send.Parameters.MessageBody.feedpubRepublishChunk['taskToken.$']).toBe('$$.Task.Token');
+    expect(send.TimeoutSeconds).toBeGreaterThan(60);
+    expect(publish.Catch[0].Next).toBe('FinishAfterFailure');
+    expect(definition.States.Finish?.Next).toBe('ReportOk');
+  });
+
+  it('the chunk messages go to the publish queue the live pipeline uses', () => {
+    const t = app.template;
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: id(app.stack.republish.stateMachine.role as never) }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [id(app.stack.publish as never), 'Arn'] } })]) },
+    });
+  });
+
+  it('least privilege: the state machine may read and write S3 objects only under the runs prefix (explicit Deny elsewhere)', () => {
+    const policies = app.template.findResources('AWS::IAM::Policy');
+    const statements = Object.values(policies).flatMap((p: any) => (p.Properties.Roles[0].Ref === id(app.stack.republish.stateMachine.role as never) ? p.Properties.PolicyDocument.Statement : []));
+    const deny = statements.find((s: any) => s.Effect === 'Deny');
+    expect(deny.Action).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(JSON.stringify(deny.NotResource)).toContain(`/${RUNS_PREFIX}*`);
+  });
+
+  it('least privilege: the batch ingest role reads uploads and writes prepared records only; the publish role answers task tokens', () => {
+    const policies = Object.values(app.template.findResources('AWS::IAM::Policy')) as any[];
+    const of = (roleId: string) => policies.filter((p) => p.Properties.Roles[0].Ref === roleId).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const ingest = of(id(app.stack.republish.roles.ingest as never));
+    const writes = ingest.filter((s) => [s.Action].flat().some((a: string) => /^s3:(Put|Delete)/.test(a)));
+    expect(writes).toHaveLength(1);
+    expect(JSON.stringify(writes[0].Resource)).toContain('/_feedpub/prepared/*');
+    expect(ingest.some((s) => [s.Action].flat().some((a: string) => a.startsWith('sqs:')))).toBe(false);
+    const publish = of(id(app.stack.publishRole as never));
+    const answer = publish.find((s) => [s.Action].flat().includes('states:SendTaskSuccess'));
+    expect(answer.Resource).toEqual({ Ref: id(app.stack.republish.stateMachine as never) });
+  });
+
+  it('logs every state and traces (cdk-nag SF1, SF2 satisfied, not suppressed)', () => {
+    app.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+
+  it('a deploy starts a republish; its properties are the site-config/code fingerprint, so only a change of either (or of the base URL) starts another', () => {
+    const fingerprintOf = (t: Template) => {
+      const starts = Object.values(t.findResources('Custom::AWS')) as any[];
+      expect(starts).toHaveLength(1);
+      const create = JSON.stringify(starts[0].Properties.Create);
+      expect(create).toContain('startExecution');
+      expect(JSON.stringify(starts[0].Properties.Update)).toBe(create);
+      return /fingerprint[^0-9a-f]*([0-9a-f]{16})/.exec(create)?.[1];
+    };
+    // The fingerprint is of the configuration the functions run with (their SITE_CONFIG) and this version.
+    const publishFn = Object.values(app.template.findResources('AWS::Lambda::Function')).find((f: any) => f.Properties.Description === 'feedpub: publish uploads into feeds and pages') as any;
+    const siteConfig = JSON.parse(publishFn.Properties.Environment.Variables.SITE_CONFIG);
+    const fingerprint = fingerprintOf(app.template);
+    expect(fingerprint).toBe(deployFingerprint(siteConfig, CODE_VERSION));
+    expect(deployFingerprint(siteConfig, `${CODE_VERSION}-next`)).not.toBe(fingerprint);
+    const restyled = synth({}, { ...JSON.parse(readFileSync(join(PROJECT_ROOT, 'content', 'site.json'), 'utf8')), creditStyle: { format: '{agency}/{photographer}', prefix: '' } });
+    expect(fingerprintOf(restyled.template)).not.toBe(fingerprint);
+  }, 240_000);
+
+  it('prints the state machine ARN for `feedpub republish --endpoint aws`', () => {
+    app.template.hasOutput('RepublishStateMachineArn', { Value: { Ref: id(app.stack.republish.stateMachine as never) } });
+  });
+});

@@ -13,9 +13,11 @@ export async function republishLocal(siteUrl: string, options: { chunkSize?: num
       body: JSON.stringify(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    // undici wraps the socket error (an AggregateError when several addresses were tried).
+    const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
+    const refused = cause?.code === 'ECONNREFUSED' || (cause?.errors ?? []).some((e) => e.code === 'ECONNREFUSED');
     throw new RepublishRequestError(
-      cause === 'ECONNREFUSED' ? `no local stack answers at ${siteUrl}: start it with \`npm start\` (or pass --site URL)` : `cannot reach ${siteUrl}: ${(error as Error).message}`,
+      refused ? `no local stack answers at ${siteUrl}: start it with \`npm start\` (or pass --site URL)` : `cannot reach ${siteUrl}: ${(error as Error).message}`,
     );
   }
   if (!response.ok || !response.body) throw new RepublishRequestError(`${siteUrl} refused the republish (HTTP ${response.status}): ${(await response.text()).trim()}`);

@@ -229,7 +229,7 @@ export class FeedpubStack extends Stack {
     });
 
     const folderIndex = new cloudfront.Function(this, 'FolderIndex', {
-      code: cloudfront.FunctionCode.fromInline(viewerRequestCode()),
+      code: cloudfront.FunctionCode.fromInline(viewerRequestCode({ canonicalHost: config.domainName, movedHosts: config.previousDomainNames })),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       comment: 'feedpub: /dir/ -> /dir/index.html, /dir -> /dir/, browsers on a head feed -> /subscribe/',
     });
@@ -274,7 +274,7 @@ export class FeedpubStack extends Stack {
       ...(certificate &&
         config.domainName && {
           certificate,
-          domainNames: [config.domainName],
+          domainNames: [config.domainName, ...config.previousDomainNames],
           minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
         }),
       enableLogging: true,

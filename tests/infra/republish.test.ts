@@ -124,3 +124,24 @@ describe('republish state machine', () => {
     app.template.hasOutput('RepublishStateMachineArn', { Value: { Ref: id(app.stack.republish.stateMachine as never) } });
   });
 });
+
+describe('domain move at the edge', () => {
+  const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
+  it('the old domain stays on the distribution and its viewer-request function 301s to the new one', () => {
+    const moved = synth({ domainName: 'news.example.org', certificateArn: CERT, previousDomainNames: 'old.example.com' });
+    moved.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Aliases: ['news.example.org', 'old.example.com'] }),
+    });
+    const fn = Object.values(moved.template.findResources('AWS::CloudFront::Function'))[0] as { Properties: { FunctionCode: string } };
+    expect(fn.Properties.FunctionCode).toContain("var CANONICAL_HOST = 'news.example.org';\nvar MOVED_HOSTS = ['old.example.com'];");
+    // The publisher's base URL is the new domain: the deploy republishes under it.
+    const publishFn = Object.values(moved.template.findResources('AWS::Lambda::Function')).find((f: any) => f.Properties.Description === 'feedpub: publish uploads into feeds and pages') as any;
+    expect(publishFn.Properties.Environment.Variables.BASE_URL).toBe('https://news.example.org');
+  }, 240_000);
+
+  it('previous domains need a current one', () => {
+    const built = createFeedpubApp({ context: { ...CDK_JSON_CONTEXT, previousDomainNames: 'old.example.com' }, outdir: mkdtempSync(join(tmpdir(), 'feedpub-cdk-bad-')) });
+    expect(built.ok).toBe(false);
+    expect(built.ok ? '' : built.error).toContain('needs "domainName"');
+  });
+});

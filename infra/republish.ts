@@ -132,7 +132,7 @@ export class Republish extends Construct {
       itemBatcher: new sfn.ItemBatcher({ maxItemsPerBatch: INGEST_BATCH_KEYS }),
       maxConcurrency: INGEST_MAX_CONCURRENCY,
       toleratedFailureCount: INGEST_TOLERATED_FAILURES,
-      resultWriter: new sfn.ResultWriter({ bucket: props.site, prefix: `${RUNS_PREFIX}ingest` }),
+      resultWriterV2: new sfn.ResultWriterV2({ bucket: props.site, prefix: `${RUNS_PREFIX}ingest` }),
       resultPath: '$.ingest',
     });
     ingestAll.itemProcessor(
@@ -148,7 +148,7 @@ export class Republish extends Construct {
       itemReader: new sfn.S3JsonItemReader({ bucket: props.site, key: sfn.JsonPath.stringAt('$.plan.key') }),
       // One chunk at a time: the single writer takes them between live batches.
       maxConcurrency: 1,
-      resultWriter: new sfn.ResultWriter({ bucket: props.site, prefix: `${RUNS_PREFIX}publish` }),
+      resultWriterV2: new sfn.ResultWriterV2({ bucket: props.site, prefix: `${RUNS_PREFIX}publish` }),
       resultPath: '$.publish',
     });
     publishChunks.itemProcessor(

@@ -5,6 +5,7 @@ import { publishEnv } from '../pipeline/env';
 import { finishRun, ingestBatch, planChunks, type ListedObject } from '../pipeline/republish-steps';
 import { pingHub } from '../pipeline/websub';
 import { siteUrl } from '../core/site';
+import { HEAD_FEED_PATHS } from '../core/outputs/formats';
 import { createS3Client, S3ObjectStore } from '../store/s3';
 
 const env = publishEnv(process.env);
@@ -32,6 +33,6 @@ export const finishHandler = async (event: { run: string; ingestResults?: string
       new CreateInvalidationCommand({ DistributionId: distributionId, InvalidationBatch: { CallerReference: `feedpub-republish-${event.run}`, Paths: { Quantity: 1, Items: ['/*'] } } }),
     );
   }
-  if (site.websubHub && report.feedsChanged) await pingHub(site.websubHub, ['feed.xml', 'atom.xml', 'feed.json'].map((p) => siteUrl(site, p)));
+  if (site.websubHub && report.feedsChanged) await pingHub(site.websubHub, HEAD_FEED_PATHS.map((p) => siteUrl(site, p)));
   return report;
 };

@@ -4,6 +4,7 @@
 // into the run report (written to S3), then invalidates the CDN once and pings the hub once.
 import { mapLimit } from '../core/concurrency';
 import { INDEX_PREFIX } from '../core/index/paths';
+import { outputHeaders } from '../core/outputs/formats';
 import { planRepublishChunks } from '../core/republish/plan';
 import type { ObjectStore } from '../store/types';
 import { ingestKey, type IngestDeps, type IngestVerdict } from './ingest';
@@ -87,7 +88,7 @@ export async function planChunks(
   );
   const chunks: RepublishChunk[] = plans.map((plan, index) => ({ run, index, total: plans.length, ...plan }));
   const key = `${runPrefix(run)}chunks.json`;
-  await site.put(key, JSON.stringify(chunks), { contentType: 'application/json; charset=utf-8', cacheControl: 'no-store' });
+  await site.put(key, JSON.stringify(chunks), outputHeaders('privateRecord'));
   return { key, chunks: chunks.length, keys: chunks.reduce((n, c) => n + c.keys.length, 0) };
 }
 
@@ -168,6 +169,6 @@ export async function finishRun(
     report.feedsChanged ||= chunk.feedsChanged;
   }
   report.ok = input.error === undefined && report.publish.failedChunks === 0 && report.publish.failed.length === 0;
-  await site.put(`${runPrefix(input.run)}report.json`, `${JSON.stringify(report, null, 2)}\n`, { contentType: 'application/json; charset=utf-8', cacheControl: 'no-store' });
+  await site.put(`${runPrefix(input.run)}report.json`, `${JSON.stringify(report, null, 2)}\n`, outputHeaders('privateRecord'));
   return report;
 }

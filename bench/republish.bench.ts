@@ -67,7 +67,7 @@ async function openStores(dir: string): Promise<Stores> {
   if (STORE === 'directory') {
     return { uploads: new DirectoryObjectStore(join(dir, 'uploads')), site: new DirectoryObjectStore(join(dir, 'site')), close: async () => {} };
   }
-  const s3 = await openStores(dir);
+  const s3 = await startLocalS3({ port: 0, dataDir: join(dir, 's3') });
   return { uploads: s3.uploads, site: s3.site, close: () => s3.close() };
 }
 
@@ -100,7 +100,6 @@ async function republishOnce(label: string, s3: Stores, config: SiteConfig): Pro
   const at = (phase: string) => phaseStart.get(phase) ?? performance.now();
   const phases = { ingestS: (at('publish') - at('ingest')) / 1000, publishS: (performance.now() - at('publish')) / 1000 };
   const wallS = (performance.now() - started) / 1000;
-  const phasesDone = performance.now();
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   await queue.close();
@@ -110,19 +109,29 @@ async function republishOnce(label: string, s3: Stores, config: SiteConfig): Pro
 
 const reqs = (c: RequestCounts) => `${c.get} GET, ${c.head} HEAD, ${c.put} PUT, ${c.delete} DELETE, ${c.list} LIST`;
 
+/** The runs, in order: cold (base config), change (restyled), unchanged (the config of the run before). */
+const RUN_NAMES = (process.env.BENCH_REPUBLISH_RUNS ?? 'cold,change,unchanged').split(',');
+/** An existing data folder of an earlier (stopped) run to continue on: not seeded, not removed. */
+const REUSE_DIR = process.env.BENCH_REPUBLISH_DIR;
+
 async function main(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'feedpub-bench-republish-'));
+  const dir = REUSE_DIR ?? (await mkdtemp(join(tmpdir(), 'feedpub-bench-republish-')));
   const s3 = await openStores(dir);
   try {
-    const seedStarted = performance.now();
-    await mapLimit(Array.from({ length: ARTICLES }, (_, n) => n), 16, (n) => s3.uploads.put(`archive/${String(n).padStart(6, '0')}.txt`, article(n)));
-    process.stdout.write(`${ARTICLES} uploads in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    if (!REUSE_DIR) {
+      const seedStarted = performance.now();
+      await mapLimit(Array.from({ length: ARTICLES }, (_, n) => n), 16, (n) => s3.uploads.put(`archive/${String(n).padStart(6, '0')}.txt`, article(n)));
+      process.stdout.write(`${ARTICLES} uploads in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    }
     const runs: RunFigures[] = [];
-    for (const [label, config] of [
-      ['cold (no index)', base],
-      ['after a site.json change', restyled],
-      ['unchanged', restyled],
-    ] as const) {
+    let config = base;
+    const plan = RUN_NAMES.map((name) => {
+      if (name === 'cold') return ['cold (no index)', (config = base)] as const;
+      if (name === 'change') return ['after a site.json change', (config = restyled)] as const;
+      if (name === 'unchanged') return ['unchanged', config] as const;
+      throw new Error(`BENCH_REPUBLISH_RUNS: unknown run ${name}`);
+    });
+    for (const [label, config] of plan) {
       const figures = await republishOnce(label, s3, config);
       runs.push(figures);
       // After each run, so a long 100,000-article run leaves its figures even if stopped later.
@@ -135,14 +144,14 @@ async function main(): Promise<void> {
     }
   } finally {
     await s3.close();
-    await rm(dir, { recursive: true, force: true });
+    if (!REUSE_DIR) await rm(dir, { recursive: true, force: true });
   }
 }
 
 async function reportRuns(runs: RunFigures[]): Promise<void> {
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   process.stdout.write(`load average ${load}\n`);
-  if (runs[2] && runs[2].site.put + runs[2].site.delete > 0) throw new Error('an unchanged republish wrote to the site bucket');
+  for (const r of runs) if (r.label === 'unchanged' && r.site.put + r.site.delete > 0) throw new Error('an unchanged republish wrote to the site bucket');
   const rows = runs.map((r) => {
     const perArticle = (c: RequestCounts) => ((c.get + c.head + c.put + c.delete + c.list) / ARTICLES).toFixed(1);
     return `| ${r.label} | ${r.wallS.toFixed(0)} (${r.ingestS.toFixed(0)} + ${r.publishS.toFixed(0)}) | ${r.cpuS.toFixed(0)} | ${r.peakRssMb} | ${r.report.chunks} | ${r.uploads.get + r.uploads.head + r.uploads.list} | ${r.site.get + r.site.head} | ${r.site.put} | ${r.site.delete} | ${perArticle(r.uploads)} + ${perArticle(r.site)} | ${r.report.changedPaths} |`;

@@ -10,6 +10,8 @@ export interface StackConfig {
   domainName?: string;
   /** ACM certificate for domainName; CloudFront only accepts certificates from us-east-1. */
   certificateArn?: string;
+  /** Domains the site moved from: still served by the distribution (the certificate must cover them), each a 301 to domainName. */
+  previousDomainNames: string[];
   /** Subscribed to the alarm topic when set. */
   alarmEmail?: string;
   /** The function invalidates changed paths in CloudFront (billed per path past 1,000 a month). */
@@ -19,7 +21,7 @@ export interface StackConfig {
 }
 
 /** The context keys this app reads; anything else in cdk.json is CDK's own. */
-export const CONTEXT_KEYS = ['stage', 'domainName', 'certificateArn', 'feedSize', 'websubHub', 'alarmEmail', 'cdnInvalidation'] as const;
+export const CONTEXT_KEYS = ['stage', 'domainName', 'certificateArn', 'previousDomainNames', 'feedSize', 'websubHub', 'alarmEmail', 'cdnInvalidation'] as const;
 
 type ContextReader = (key: (typeof CONTEXT_KEYS)[number]) => unknown;
 
@@ -52,6 +54,16 @@ export function stackConfig(context: ContextReader, siteJson: unknown): Result<S
   if (certificateArn !== undefined && !CERTIFICATE_ARN.test(certificateArn)) {
     return { ok: false, error: `context "certificateArn" must be an ACM certificate ARN in us-east-1 (CloudFront requires that region): ${certificateArn}` };
   }
+  const previousDomainNames = (text(context('previousDomainNames')) ?? '').split(',').map((d) => d.trim().toLowerCase()).filter((d) => d !== '');
+  for (const previous of previousDomainNames) {
+    if (!DOMAIN.test(previous)) return { ok: false, error: `context "previousDomainNames" must be host names separated by commas: ${previous}` };
+  }
+  if (previousDomainNames.length > 0 && domainName === undefined) {
+    return { ok: false, error: 'context "previousDomainNames" needs "domainName": the domain they redirect to' };
+  }
+  if (domainName !== undefined && previousDomainNames.includes(domainName)) {
+    return { ok: false, error: `context "previousDomainNames" cannot hold the current domain ${domainName}` };
+  }
   const alarmEmail = text(context('alarmEmail'));
   if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
     return { ok: false, error: `context "alarmEmail" is not an email address: ${alarmEmail}` };
@@ -82,6 +94,7 @@ export function stackConfig(context: ContextReader, siteJson: unknown): Result<S
       stage,
       site: site.value,
       cdnInvalidation: invalidation === 'true',
+      previousDomainNames,
       ...(domainName !== undefined && { domainName }),
       ...(certificateArn !== undefined && { certificateArn }),
       ...(alarmEmail !== undefined && { alarmEmail }),

@@ -25,6 +25,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { cdkBundling, INGEST_ENTRY, PUBLISH_ENTRY } from './bundling';
+import { Republish } from './republish';
 import type { StackConfig } from './config';
 import { FEED_CORS } from '../functions/core/cors';
 import { CDN_CACHE_CLASSES, type CdnCacheClass, type CdnCacheClassName, HEAD_FEED_PATHS, OUTPUTS } from '../functions/core/outputs/formats';
@@ -86,6 +87,7 @@ export class FeedpubStack extends Stack {
   readonly ingestRole: iam.Role;
   readonly distribution: cloudfront.Distribution;
   readonly alarmTopic: sns.Topic;
+  readonly republish: Republish;
 
   constructor(scope: Construct, id: string, props: FeedpubStackProps) {
     super(scope, id, props);
@@ -227,7 +229,7 @@ export class FeedpubStack extends Stack {
     });
 
     const folderIndex = new cloudfront.Function(this, 'FolderIndex', {
-      code: cloudfront.FunctionCode.fromInline(viewerRequestCode()),
+      code: cloudfront.FunctionCode.fromInline(viewerRequestCode({ canonicalHost: config.domainName, movedHosts: config.previousDomainNames })),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       comment: 'feedpub: /dir/ -> /dir/index.html, /dir -> /dir/, browsers on a head feed -> /subscribe/',
     });
@@ -272,7 +274,7 @@ export class FeedpubStack extends Stack {
       ...(certificate &&
         config.domainName && {
           certificate,
-          domainNames: [config.domainName],
+          domainNames: [config.domainName, ...config.previousDomainNames],
           minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
         }),
       enableLogging: true,
@@ -432,6 +434,23 @@ export class FeedpubStack extends Stack {
     ingestFn.addEventSource(
       new SqsEventSource(events, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: INGEST_MAX_CONCURRENCY }),
     );
+
+    // ---- Republish (docs/republish.md) ---------------------------------------------------------
+    const republish = new Republish(this, 'Republish', {
+      uploads,
+      site,
+      publishQueue: publish,
+      publishRole,
+      messageGroupId: MESSAGE_GROUP_ID,
+      projectRoot,
+      runtime: PUBLISH_RUNTIME,
+      environment: { UPLOADS_BUCKET: uploads.bucketName, SITE_BUCKET: site.bucketName, SITE_CONFIG: JSON.stringify(config.site), BASE_URL: baseUrl },
+      ingestedSuffixes: INGESTED_SUFFIXES,
+      site_config: config.site,
+      baseUrl,
+      ...(config.cdnInvalidation && { distribution }),
+    });
+    this.republish = republish;
 
     // ---- Alarms --------------------------------------------------------------------------------
     // A customer-managed key: CloudWatch cannot publish to a topic under the AWS-managed SNS key.

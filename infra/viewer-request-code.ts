@@ -18,12 +18,25 @@ const FILLED: Record<string, string> = {
   FEEDPUB_SUBSCRIBE_LOCATION: jsString(SUBSCRIBE_LOCATION),
   FEEDPUB_FOLDER_REDIRECT_CACHE_CONTROL: jsString(CACHE_CONTROL.folderRedirect),
   FEEDPUB_NAMES_A_FEED_TYPE: `/${NAMES_A_FEED_TYPE.source}/`,
+  FEEDPUB_DOMAIN_REDIRECT_CACHE_CONTROL: jsString(CACHE_CONTROL.domainRedirect),
 };
 
-export function viewerRequestCode(): string {
+/** A domain move (docs/republish.md): requests for a moved host get a 301 to the same path on canonicalHost. */
+export interface HostRedirect {
+  canonicalHost?: string | undefined;
+  movedHosts?: readonly string[];
+}
+
+export function viewerRequestCode(hosts: HostRedirect = {}): string {
   const source = readFileSync(join(import.meta.dirname, 'viewer-request.js'), 'utf8');
+  const moved = hosts.canonicalHost === undefined ? [] : (hosts.movedHosts ?? []);
+  const filled: Record<string, string> = {
+    ...FILLED,
+    FEEDPUB_CANONICAL_HOST: jsString(moved.length > 0 ? (hosts.canonicalHost as string) : ''),
+    FEEDPUB_MOVED_HOSTS: `[${moved.map(jsString).join(', ')}]`,
+  };
   const code = source.replace(/\bFEEDPUB_[A-Z_]+\b/g, (name) => {
-    const value = FILLED[name];
+    const value = filled[name];
     if (value === undefined) throw new Error(`viewer-request.js names ${name}, which viewer-request-code.ts does not fill`);
     return value;
   });

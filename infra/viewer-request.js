@@ -12,6 +12,10 @@
 // get the feed. Same rule and paths as isBrowserNavigation and BROWSER_REDIRECTED_FEED_PATH in
 // functions/core/render/subscribe.ts (a test runs both on one table).
 var BROWSER_REDIRECTED_FEED_PATH = FEEDPUB_BROWSER_REDIRECTED_FEED_PATH;
+// A domain move: requests for a previous domain that still points at this distribution get a 301 to
+// the same path on the current one (both filled in per deployment: infra/viewer-request-code.ts).
+var CANONICAL_HOST = FEEDPUB_CANONICAL_HOST;
+var MOVED_HOSTS = FEEDPUB_MOVED_HOSTS;
 
 function isBrowserNavigation(headers) {
   var accept = headers && headers.accept && headers.accept.value;
@@ -23,6 +27,16 @@ function isBrowserNavigation(headers) {
 function handler(event) {
   var request = event.request;
   var uri = request.uri;
+  var host = request.headers && request.headers.host && request.headers.host.value;
+  if (CANONICAL_HOST && host && MOVED_HOSTS.indexOf(host.toLowerCase()) !== -1) {
+    // Same path, no query (the site uses none); the leading run of slashes collapsed as below.
+    var target = '/' + uri.replace(/^[\/\\\t\r\n]+/, '');
+    return {
+      statusCode: 301,
+      statusDescription: 'Moved Permanently',
+      headers: { location: { value: 'https://' + CANONICAL_HOST + target }, 'cache-control': { value: FEEDPUB_DOMAIN_REDIRECT_CACHE_CONTROL } },
+    };
+  }
   if (BROWSER_REDIRECTED_FEED_PATH.test(uri) && isBrowserNavigation(request.headers)) {
     return {
       statusCode: 302,

@@ -8,7 +8,7 @@ import { tooLargeReason } from '../core/parse/reject';
 import type { Article, QuarantineRecord, Result, SiteConfig, SiteStatus, UploadRejected } from '../core/model';
 import { uniqueSlug } from '../core/normalize';
 import { newestFirst } from '../core/order';
-import { articlePath, siteUrl } from '../core/site';
+import { articlePath } from '../core/site';
 
 /** One file of the content folder. */
 export interface ContentFile {
@@ -83,7 +83,7 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
     const article = mine.size > 0 ? attachImages(ingested.value, mine, site) : ingested.value;
     const slug = uniqueSlug(article.slug, file.key, (s) => slugOwners.get(s));
     slugOwners.set(slug, file.key);
-    articles.push({ ...article, slug, url: siteUrl(site, articlePath(slug)) });
+    articles.push({ ...article, slug, url: articlePath(slug) });
   }
 
   articles.sort(newestFirst);

@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Register>> = {
   delete: async () => (await import('./commands/delete')).registerDelete,
   status: async () => (await import('./commands/status')).registerStatus,
   dev: async () => (await import('./commands/dev')).registerDev,
+  republish: async () => (await import('./commands/republish')).registerRepublish,
 };
 
 // The SDK's notice that it will need Node 22 from 2027 is for servers, not for every CLI run on Node 20.

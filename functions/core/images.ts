@@ -5,7 +5,6 @@ import { imageSize } from 'image-size';
 import { namedImageKeys, resolveUploadKey, sidecarImageKeys } from './index/imagerefs';
 import type { Article, ArticleImage, Result, SiteConfig, UploadRejected } from './model';
 import { contentHashOf } from './normalize';
-import { siteUrl } from './site';
 
 export interface ImageAsset {
   /** Site path, `images/<sha256 first 16 hex>.<ext by real type>`: same bytes, same path. */
@@ -58,11 +57,11 @@ export function describeImage(key: string, bytes: Uint8Array): Result<ImageAsset
   };
 }
 
-function published(image: ArticleImage, asset: ImageAsset, site: SiteConfig): ArticleImage {
+function published(image: ArticleImage, asset: ImageAsset): ArticleImage {
   const { width, height, ...rest } = image;
   return {
     ...rest,
-    url: siteUrl(site, asset.path),
+    url: asset.path,
     ...(asset.width !== undefined && { width: asset.width }),
     ...(asset.height !== undefined && { height: asset.height }),
     type: asset.contentType,
@@ -74,13 +73,14 @@ function published(image: ArticleImage, asset: ImageAsset, site: SiteConfig): Ar
  * size and type; a sidecar (same base name as the article) that no image names fills the first image
  * that describes a picture without a file (caption + credit only), else is appended. Deterministic.
  */
-export function attachImages(article: Article, assets: Map<string, ImageAsset>, site: SiteConfig): Article {
+// `_site`: image URLs are site paths now (resolved at render time); kept so every core has one signature.
+export function attachImages(article: Article, assets: Map<string, ImageAsset>, _site: SiteConfig): Article {
   const key = article.source.key;
   const images = article.images.map((image) => {
     if (!image.src || /^[a-z][a-z0-9+.-]*:/i.test(image.src)) return image;
     const imageKey = resolveUploadKey(key, image.src);
     const asset = imageKey === undefined ? undefined : assets.get(imageKey);
-    return asset ? published(image, asset, site) : image;
+    return asset ? published(image, asset) : image;
   });
   const named = new Set(namedImageKeys(article));
   for (const sidecarKey of sidecarImageKeys(key)) {
@@ -89,8 +89,8 @@ export function attachImages(article: Article, assets: Map<string, ImageAsset>, 
     // src names the sidecar, so attaching again finds it named instead of appending it twice.
     const src = sidecarKey.slice(sidecarKey.lastIndexOf('/') + 1);
     const slot = images.findIndex((image) => !image.url && !image.src);
-    if (slot >= 0) images[slot] = published({ ...(images[slot] as ArticleImage), src }, asset, site);
-    else images.push(published({ src, alt: article.title, caption: '' }, asset, site));
+    if (slot >= 0) images[slot] = published({ ...(images[slot] as ArticleImage), src }, asset);
+    else images.push(published({ src, alt: article.title, caption: '' }, asset));
   }
   const next = { ...article, images };
   return { ...next, contentHash: contentHashOf(next) };

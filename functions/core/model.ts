@@ -19,7 +19,7 @@ export interface Credit {
 }
 
 export interface ArticleImage {
-  /** Absolute public URL once published; absent when the upload only described the image. */
+  /** Once published: the site path of its copy (`images/<hash>.<ext>`), or the absolute URL an upload named; absent when the upload only described the image. */
   url?: string;
   /** Where the image came from in the upload: a file name next to the article or a URL. */
   src?: string;
@@ -51,7 +51,11 @@ export interface Article {
   /** Stable id from the upload key: survives title edits and re-uploads. */
   id: string;
   slug: string;
-  /** Absolute permalink: `${site.baseUrl}/articles/${slug}/`. */
+  /**
+   * Permalink as a site path, `articles/<slug>/`: the index stores no base URL, so a domain move needs
+   * no rewrite; renderers resolve it against site.baseUrl (render/resolve.ts). Older indexes held the
+   * absolute URL (migrated on read, index/migrate.ts).
+   */
   url: string;
   title: string;
   summary: string;

@@ -21,7 +21,16 @@ async function build(): Promise<PublishHandler> {
   const scheduler = schedule
     ? new AwsScheduler({ client: new (await import('@aws-sdk/client-scheduler')).SchedulerClient({}), uploadsBucket, ...schedule })
     : undefined;
+  // A republish chunk carries its Step Functions task token, answered once the chunk is committed;
+  // the Step Functions client is loaded on the first chunk only.
+  let sfn: import('@aws-sdk/client-sfn').SFNClient | undefined;
   return createPublishHandler({
+    onRepublishChunk: async (chunk, report) => {
+      if (!chunk.taskToken) return;
+      const { SFNClient, SendTaskSuccessCommand } = await import('@aws-sdk/client-sfn');
+      sfn ??= new SFNClient({});
+      await sfn.send(new SendTaskSuccessCommand({ taskToken: chunk.taskToken, output: JSON.stringify(report) }));
+    },
     uploads: new S3ObjectStore(s3, uploadsBucket),
     site: new S3ObjectStore(s3, siteBucket),
     uploadsBucket,

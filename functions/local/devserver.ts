@@ -21,6 +21,8 @@ export interface DevServerOptions {
   host?: string;
   /** HTML put at the top of /status/ while it returns one (the local stack's failed uploads). */
   statusNotice?: () => string | undefined;
+  /** Local control requests (POST /_feedpub/republish); returns false for a request it does not handle. */
+  control?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 }
 
 export interface DevServer {
@@ -167,6 +169,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     // An origin-form target is a path: as a relative URL, "//feed.xml" would name the host "feed.xml".
     const target = req.url ?? '/';
     const { pathname } = new URL(target.startsWith('/') ? `http://localhost${target}` : target);
+    if (options.control && (await options.control(req, res, pathname))) return;
     // A CORS preflight for a feed, answered as the CloudFront response headers policy answers it.
     if (req.method === 'OPTIONS' && isFeedPath(pathname) && req.headers['access-control-request-method'] !== undefined) {
       res.writeHead(204, corsPreflightHeaders()).end();

@@ -22,6 +22,8 @@ import { createParsePool, type ParsePoolOptions } from './parse-pool';
 import { LocalPipeline } from './pipeline';
 import { findUnpublishedUploads } from './reconcile';
 import { routeUploadEvents } from './router';
+import { LocalRepublisher } from './republish';
+import { republishControl } from './republish-control';
 import { TimerScheduler } from './schedule-timers';
 import { startLocalS3, type LocalS3 } from './s3server';
 import { uploadFiles, type FileUpload, type UploadedFile } from './upload';
@@ -71,6 +73,8 @@ export interface LocalStack {
   scheduler: TimerScheduler;
   /** What AWS would be asked to invalidate on CloudFront (image takedowns), logged to dataDir/cdn-invalidations.jsonl. */
   cdn: LocalInvalidationLog;
+  /** `feedpub republish` runs here (POST /_feedpub/republish on the site server). */
+  republisher: LocalRepublisher;
   close(): Promise<void>;
 }
 
@@ -92,7 +96,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   };
   try {
     const failed = new FailedUploads();
-    const devServer = await startDevServer({ store: s3.site, port: options.port, statusNotice: () => failed.noticeHtml() });
+    let republisher: LocalRepublisher | undefined;
+    const devServer = await startDevServer({
+      store: s3.site,
+      port: options.port,
+      statusNotice: () => failed.noticeHtml(),
+      control: (req, res, pathname) => (republisher ? republishControl(republisher)(req, res, pathname) : Promise.resolve(false)),
+    });
     closers.push(() => devServer.close());
     // Links in the pages must point at this server, whatever port it got.
     const site: SiteConfig = { ...configured, baseUrl: devServer.url };
@@ -117,6 +127,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       cdn,
       ...(options.now && { now: options.now }),
       ...(options.scheduleSkewMs !== undefined && { scheduleSkewMs: options.scheduleSkewMs }),
+      onRepublishChunk: async (chunk, report) => republisher?.chunkDone(chunk, report),
     });
     const pool = options.core && !options.parsePool ? undefined : createParsePool(options.parsePool);
     if (pool) closers.push(() => pool.close());
@@ -133,6 +144,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       ...(options.now && { now: options.now }),
       // In AWS the message would wait in the DLQ for a redrive; locally, re-upload the key to retry.
       onDeadLetter: (letter) => {
+        republisher?.deadLettered(letter.body, letter.reason);
         failed.add(letter);
         logger.error('dead-lettered after retries; upload the file again to retry', {
           keys: notificationKeys(letter.body),
@@ -142,6 +154,17 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       },
     });
     const pipeline = queue;
+    const localRepublisher = new LocalRepublisher({
+      uploads: s3.uploads,
+      site: s3.site,
+      config: site,
+      core: options.core ?? defaultCore,
+      ...(pool ? { parse: pool.parse } : { parse: inThreadParser(options.core ?? defaultCore) }),
+      ...(options.now && { now: options.now }),
+      enqueue: (body) => pipeline.publish.enqueue(body),
+    });
+    republisher = localRepublisher;
+    closers.push(() => localRepublisher.close());
     closers.push(async () => {
       const left = await pipeline.close(options.drainTimeoutMs !== undefined ? { timeoutMs: options.drainTimeoutMs } : {});
       if (left > 0) logger.warn('stopped with uploads still queued; they are published at the next start', { queued: left });
@@ -188,6 +211,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       failed,
       scheduler,
       cdn,
+      republisher: localRepublisher,
       close: closeAll,
     };
   } catch (error) {

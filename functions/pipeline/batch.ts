@@ -4,6 +4,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { parseS3Notification } from './events';
 import { publishBatch, type BatchResult, type KeyResult, type PublishDeps } from './publish';
+import { parseRepublishChunk, publishChunk, type ChunkReport, type RepublishChunk } from './republish-chunk';
 
 export interface BatchLog {
   upload(result: KeyResult): void;
@@ -17,6 +18,11 @@ export interface QueueBatchDeps extends PublishDeps {
   log?: BatchLog;
   /** Runs after a commit: CDN invalidation, WebSub ping. Its failure does not fail the batch. */
   afterPublish?: (result: BatchResult) => Promise<void>;
+  /**
+   * Told of each committed republish chunk (AWS: answers its Step Functions task token). A throw
+   * fails the message, so the chunk (idempotent) is published and reported again.
+   */
+  onRepublishChunk?: (chunk: RepublishChunk, report: ChunkReport) => Promise<void>;
 }
 
 export interface QueueBatchOutcome {
@@ -27,8 +33,14 @@ export interface QueueBatchOutcome {
 export async function processQueueBatch(event: SQSEvent, deps: QueueBatchDeps): Promise<QueueBatchOutcome> {
   const failures = new Set<string>();
   const messagesByKey = new Map<string, string[]>();
+  const chunks: { messageId: string; chunk: RepublishChunk }[] = [];
   for (const record of event.Records) {
-    const parsed = parseS3Notification(record.body);
+    const chunk = parseRepublishChunk(record.body);
+    if (chunk?.ok) {
+      chunks.push({ messageId: record.messageId, chunk: chunk.chunk });
+      continue;
+    }
+    const parsed = chunk ?? parseS3Notification(record.body);
     if (!parsed.ok) {
       // Retrying cannot fix a malformed message; failing it lands it in the DLQ where it is seen.
       failures.add(record.messageId);
@@ -63,6 +75,17 @@ export async function processQueueBatch(event: SQSEvent, deps: QueueBatchDeps): 
       await deps.afterPublish(result);
     } catch (error) {
       deps.log?.batchFailed(`after publish: ${(error as Error).message}`, 0);
+    }
+  }
+  // After the live uploads of the batch: they never wait behind the chunk they arrived with. The
+  // run's one CDN invalidation and hub ping come at its end (one path, not one per page).
+  for (const { messageId, chunk } of chunks) {
+    try {
+      const { report } = await publishChunk(deps, chunk);
+      await deps.onRepublishChunk?.(chunk, report);
+    } catch (error) {
+      deps.log?.batchFailed(`republish chunk ${chunk.index}: ${(error as Error).message ?? String(error)}`, chunk.keys.length);
+      failures.add(messageId);
     }
   }
   return { response: { batchItemFailures: [...failures].map((itemIdentifier) => ({ itemIdentifier })) }, ...(result && { result }) };

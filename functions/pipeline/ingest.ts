@@ -5,6 +5,7 @@
 // budget. A parser that throws or overruns is a verdict on that file, never an infrastructure fault.
 import { rejectingParseFaults } from '../core/ingest';
 import { tooLargeReason } from '../core/parse/reject';
+import { ingestFingerprint } from '../core/index/fingerprint';
 import { preparedRecordKey } from '../core/index/paths';
 import type { PreparedRecord } from '../core/index/types';
 import type { Article, Result, SiteConfig, UploadInput, UploadRejected, UploadRejectionCode } from '../core/model';
@@ -12,6 +13,7 @@ import type { ObjectHead, ObjectStore } from '../store/types';
 import { mapLimit } from '../core/concurrency';
 import { outputHeaders } from '../core/outputs/formats';
 import type { PublishCore } from './core';
+import { CODE_VERSION } from './version';
 
 /** Parses one upload; may run it on a worker thread with a deadline. Resolves, never rejects, for a bad file. */
 export type ParseRunner = (input: UploadInput, site: SiteConfig) => Promise<Result<Article, UploadRejected>>;
@@ -27,6 +29,8 @@ export interface IngestDeps {
   /** Defaults to parsing in this thread (exceptions caught); the local stack passes a worker pool. */
   parse?: ParseRunner;
   now?: () => Date;
+  /** Default: the package version (tests pass another to see a new version re-parse). */
+  codeVersion?: string;
 }
 
 export type IngestVerdict = 'article' | 'image' | 'rejected' | 'absent' | 'already-prepared';
@@ -62,7 +66,8 @@ export async function ingestKey(deps: IngestDeps, key: string, options: IngestOp
 
   const head = await uploads.head(key);
   if (!head) return done('absent');
-  if (await records.head(preparedRecordKey(key, head.etag))) return done('already-prepared');
+  const fingerprint = ingestFingerprint(config, deps.codeVersion ?? CODE_VERSION);
+  if (await isPrepared(records, preparedRecordKey(key, head.etag), fingerprint)) return done('already-prepared');
 
   const image = core.isImageKey(key);
   const limit = image ? config.maxImageBytes : config.maxUploadBytes;
@@ -70,7 +75,7 @@ export async function ingestKey(deps: IngestDeps, key: string, options: IngestOp
     await write({ version: 1, key, ...(version.etag !== undefined && { etag: version.etag }), size: version.size, verdict: 'rejected', code, reason });
     return done('rejected', reason);
   };
-  const write = (record: PreparedRecord) => records.put(preparedRecordKey(key, record.etag), JSON.stringify(record), PRIVATE_JSON);
+  const write = (record: PreparedRecord) => records.put(preparedRecordKey(key, record.etag), JSON.stringify({ ...record, fingerprint }), PRIVATE_JSON);
 
   // Decided from the HEAD: an oversized upload is never read into memory.
   if (head.size > limit) return rejectWith(head, 'too-large', tooLargeReason(head.size, limit));
@@ -115,6 +120,17 @@ export async function ingestKey(deps: IngestDeps, key: string, options: IngestOp
   if (!parsed.ok) return rejectWith(version, parsed.error.code, parsed.error.reason);
   await write({ ...base, verdict: 'article', article: parsed.value });
   return done('article');
+}
+
+/** Prepared under the same site config and code: the verdict stands, nothing to parse or write. */
+async function isPrepared(records: ObjectStore, recordKey: string, fingerprint: string): Promise<boolean> {
+  const found = await records.get(recordKey);
+  if (!found) return false;
+  try {
+    return (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as PreparedRecord).fingerprint === fingerprint;
+  } catch {
+    return false;
+  }
 }
 
 /** Ingests many keys in parallel (each in isolation): `feedpub build`, tests and re-runs. */

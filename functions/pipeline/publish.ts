@@ -23,6 +23,7 @@ import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
 import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
 import { hashBody, planOutputs } from '../core/index/outputs';
+import { migrateIndexPart } from '../core/index/migrate';
 import {
   HEAD_KEY,
   articleRecordKey,
@@ -142,9 +143,19 @@ interface ArchiveChanges {
   deletions: DeletionRecord[];
 }
 
+/** How a republish chunk differs from a live batch (see functions/pipeline/republish-chunk.ts). */
+export interface PublishOptions {
+  /** Every article key is planned again, and its page rendered (written only where the bytes changed). */
+  rerender?: boolean;
+  /** Months whose archives are rendered again (written only where the bytes changed). */
+  rerenderMonths?: readonly string[];
+  /** Default true: an image key also reconciles the articles that show it (a republish sends those by month). */
+  followImageDependents?: boolean;
+}
+
 /** Publishes a batch. Throws on an infrastructure fault after the per-key reads (nothing committed is lost). */
-export async function publishBatch(deps: PublishDeps, keys: readonly string[]): Promise<BatchResult> {
-  const run = new BatchRun(deps);
+export async function publishBatch(deps: PublishDeps, keys: readonly string[], options: PublishOptions = {}): Promise<BatchResult> {
+  const run = new BatchRun(deps, options);
   return run.publish(keys);
 }
 
@@ -155,8 +166,12 @@ class BatchRun {
   private readonly stalePaths = new Set<string>();
   private bytesWritten = 0;
   private readonly jsonCache = new Map<string, unknown>();
+  private readonly migrated = new Set<string>();
 
-  constructor(private readonly deps: PublishDeps) {
+  constructor(
+    private readonly deps: PublishDeps,
+    private readonly options: PublishOptions = {},
+  ) {
     this.now = (deps.now ?? (() => new Date()))().toISOString();
     this.limit = deps.concurrency ?? 16;
   }
@@ -166,7 +181,10 @@ class BatchRun {
   private async readJson<T>(key: string): Promise<T | undefined> {
     if (this.jsonCache.has(key)) return this.jsonCache.get(key) as T | undefined;
     const found = await this.deps.site.get(key);
-    const value = found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
+    const stored: unknown = found ? JSON.parse(Buffer.from(found.bytes).toString('utf8')) : undefined;
+    const value = migrateIndexPart(key, stored) as T | undefined;
+    // Written back by this batch even when nothing else changed it (index/migrate.ts).
+    if (value !== stored) this.migrated.add(key);
     this.jsonCache.set(key, value);
     return value;
   }
@@ -262,7 +280,8 @@ class BatchRun {
   /** Images first, so articles in this batch see them. An image event also reconciles the articles that show it. */
   private async publishImages(imageKeys: string[], articleKeys: Set<string>, quarantine: Map<string, QuarantineRecord>): Promise<KeyResult[]> {
     const imageResults = await mapLimit(imageKeys, this.limit, (key) => this.publishImage(key, quarantine));
-    for (const r of imageResults) if (r.result.outcome !== 'failed') for (const k of r.dependents) articleKeys.add(k);
+    const follow = this.options.followImageDependents ?? true;
+    for (const r of imageResults) if (follow && r.result.outcome !== 'failed') for (const k of r.dependents) articleKeys.add(k);
     return imageResults.map((r) => r.result);
   }
 
@@ -350,7 +369,10 @@ class BatchRun {
     const monthsBefore = head.months.map((m) => m.month);
     const months = nextMonthCounts(head.months, counts);
     const archiveMonths = months.map((m) => m.month);
-    const toRender = archivesToRender(monthsBefore, archiveMonths, changedMonths, monthsCompletedSince(head.lastPublish, this.now, archiveMonths, config.timeZone));
+    const toRender = archivesToRender(monthsBefore, archiveMonths, changedMonths, [
+      ...monthsCompletedSince(head.lastPublish, this.now, archiveMonths, config.timeZone),
+      ...(this.options.rerenderMonths ?? []),
+    ]);
     await mapLimit(
       toRender.filter((m) => !manifests.has(m)),
       this.limit,
@@ -371,7 +393,7 @@ class BatchRun {
       await mapLimit(plan.stale, this.limit, (p) => this.deleteFile(p));
       const next = { ...manifest, outputs: plan.hashes };
       manifests.set(month, next);
-      if (changedMonths.has(month) || plan.write.length > 0 || plan.stale.length > 0) manifestWrites.push(next);
+      if (changedMonths.has(month) || plan.write.length > 0 || plan.stale.length > 0 || this.migrated.has(monthManifestKey(month))) manifestWrites.push(next);
     }
     for (const manifest of emptied) {
       await mapLimit(Object.keys(manifest.outputs), this.limit, (p) => this.deleteFile(p));
@@ -464,7 +486,7 @@ class BatchRun {
       ...(deleted.length > 0 && { deleted }),
       ...(takedowns.pending.length > 0 && { takedowns: takedowns.pending }),
     };
-    if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
+    if (!isDeepStrictEqual(nextHead, head) || this.migrated.has(HEAD_KEY)) await this.writeJson(HEAD_KEY, nextHead);
     return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
   }
 
@@ -666,6 +688,7 @@ class BatchRun {
       const withImages = assets.size > 0 ? core.attachImages(fresh, assets, config) : fresh;
       const article = reconcileArticle({ ...withImages, id: record?.id ?? articleIdForKey(key) }, record, record?.slug ?? fresh.slug, this.now, config);
       if (
+        !this.options.rerender &&
         record &&
         record.contentHash === article.contentHash &&
         record.etag === object.etag &&

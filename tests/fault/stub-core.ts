@@ -32,7 +32,7 @@ export const stubCore: PublishCore = {
       value: {
         id: articleIdForKey(input.key),
         slug,
-        url: `${site.baseUrl}/articles/${slug}/`,
+        url: `articles/${slug}/`,
         title,
         summary: '',
         contentHtml: `<p>${text}</p>`,
@@ -56,8 +56,9 @@ export const stubCore: PublishCore = {
     if (bytes.byteLength === 0) return { ok: false, error: { code: 'empty', reason: 'empty image', key, size: 0 } };
     return { ok: true, value: { path: `images/${sha(bytes).slice(0, 16)}.jpg`, contentType: 'image/jpeg', width: 10, height: 5, bytes } };
   },
-  attachImages(article, assets, site) {
-    const images = [...assets.values()].map((a) => ({ url: `${site.baseUrl}/${a.path}`, alt: '', caption: '', type: a.contentType }));
+  attachImages(article, assets) {
+    // Site paths, as the real core stores them (resolved against baseUrl at render time).
+    const images = [...assets.values()].map((a) => ({ url: a.path, alt: '', caption: '', type: a.contentType }));
     return { ...article, images };
   },
   uniqueSlug(desired, key, taken) {

@@ -17,7 +17,7 @@ const configFrom = (context: Record<string, unknown>, site: unknown = SITE) => s
 describe('stackConfig', () => {
   it('defaults: stage dev, site.json as is, no domain, no alarm email', () => {
     const config = configFrom({});
-    expect(config).toEqual({ ok: true, value: { stage: 'dev', cdnInvalidation: true, site: expect.objectContaining({ ...SITE, feedSize: 50 }) } });
+    expect(config).toEqual({ ok: true, value: { stage: 'dev', cdnInvalidation: true, previousDomainNames: [], site: expect.objectContaining({ ...SITE, feedSize: 50 }) } });
   });
 
   it.each([

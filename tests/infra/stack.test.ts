@@ -61,7 +61,8 @@ describe('cdk-nag', () => {
 
   it('every acknowledgement carries a written reason', () => {
     const acks: [string, string][] = [];
-    for (const construct of dev.stack.node.findAll()) {
+    // The republish construct's own acknowledgements are listed in tests/infra/republish.test.ts.
+    for (const construct of dev.stack.node.findAll().filter((c) => !c.node.path.includes('/Republish/') && !c.node.path.endsWith('/Republish'))) {
       for (const entry of construct.node.metadata) {
         if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY) acks.push(...Object.entries(entry.data as Record<string, string>));
       }
@@ -71,6 +72,8 @@ describe('cdk-nag', () => {
       'AwsSolutions::AwsSolutions-CFR1',
       'AwsSolutions::AwsSolutions-CFR2',
       'AwsSolutions::AwsSolutions-CFR4',
+      'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      // The second: CDK's custom-resource helper that starts a republish at deploy time.
       'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       `AwsSolutions::AwsSolutions-IAM5[Resource::<${id(dev.stack.site)}.Arn>/*]`,
       `AwsSolutions::AwsSolutions-IAM5[Resource::<${id(dev.stack.site)}.Arn>/_feedpub/prepared/*]`,
@@ -374,6 +377,8 @@ describe('publish function', () => {
       'scheduler:CreateSchedule scheduler:DeleteSchedule scheduler:UpdateSchedule': expect.anything(),
       'iam:PassRole': expect.anything(),
       'sqs:ChangeMessageVisibility sqs:DeleteMessage sqs:GetQueueAttributes sqs:GetQueueUrl sqs:ReceiveMessage': arnOf(dev.stack.publish),
+      // Republish chunks: the task token of this state machine only (docs/republish.md).
+      'states:SendTaskFailure states:SendTaskHeartbeat states:SendTaskSuccess': { Ref: id(dev.stack.republish.stateMachine) },
     });
     for (const s of statements) {
       expect(s.Effect).toBe('Allow');

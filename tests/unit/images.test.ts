@@ -97,7 +97,7 @@ describe('attachImages', () => {
     const a = article([{ src: 'img/harbour.png', alt: 'Harbour', caption: 'The harbour' }]);
     const out = attachImages(a, new Map([['news/img/harbour.png', asset('images/abc.png', 8, 6)]]), site);
     expect(out.images).toEqual([
-      { src: 'img/harbour.png', alt: 'Harbour', caption: 'The harbour', url: 'https://news.example.com/images/abc.png', width: 8, height: 6, type: 'image/png' },
+      { src: 'img/harbour.png', alt: 'Harbour', caption: 'The harbour', url: 'images/abc.png', width: 8, height: 6, type: 'image/png' },
     ]);
     expect(out.contentHash).not.toBe(a.contentHash);
     expect(out.contentHash).toBe(contentHashOf(out));
@@ -108,7 +108,7 @@ describe('attachImages', () => {
     const a = article([{ alt: 'Rescuers', caption: 'Rescuers work', credit }]);
     const out = attachImages(a, new Map([['news/story.jpg', asset('images/side.png')]]), site);
     expect(out.images).toEqual([
-      { alt: 'Rescuers', caption: 'Rescuers work', credit, src: 'story.jpg', url: 'https://news.example.com/images/side.png', width: 8, height: 6, type: 'image/png' },
+      { alt: 'Rescuers', caption: 'Rescuers work', credit, src: 'story.jpg', url: 'images/side.png', width: 8, height: 6, type: 'image/png' },
     ]);
     // Attaching again is a no-op: the filled image now names the sidecar.
     expect(attachImages(out, new Map([['news/story.jpg', asset('images/side.png')]]), site)).toEqual(out);
@@ -118,7 +118,7 @@ describe('attachImages', () => {
     const a = article([{ url: 'https://cdn.example.com/x.jpg', src: 'https://cdn.example.com/x.jpg', alt: 'X', caption: 'X' }]);
     const out = attachImages(a, new Map([['news/story.png', asset('images/side.png', 10, 5)]]), site);
     expect(out.images).toHaveLength(2);
-    expect(out.images[1]).toEqual({ src: 'story.png', alt: 'A story', caption: '', url: 'https://news.example.com/images/side.png', width: 10, height: 5, type: 'image/png' });
+    expect(out.images[1]).toEqual({ src: 'story.png', alt: 'A story', caption: '', url: 'images/side.png', width: 10, height: 5, type: 'image/png' });
   });
 
   it('ignores assets the article neither names nor has as sidecar', () => {

@@ -33,7 +33,11 @@ export function registerParse(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const [{ ingestUpload, rejectingParseFaults }, { toRfc3339 }] = await Promise.all([import('../../core/ingest'), import('../../core/normalize')]);
+      const [{ ingestUpload, rejectingParseFaults }, { toRfc3339 }, { withAbsoluteUrls }] = await Promise.all([
+        import('../../core/ingest'),
+        import('../../core/normalize'),
+        import('../../core/render/resolve'),
+      ]);
       const articles: Article[] = [];
       let failed = 0;
       for (const file of files) {
@@ -53,8 +57,10 @@ export function registerParse(program: Command): void {
           process.stderr.write(`feedpub parse: ${file}: ${result.error.reason} [${result.error.code}]\n`);
           continue;
         }
-        if (options.jsonArray) articles.push(result.value);
-        else process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+        // As readers will see it: the permalink under the site's base URL (the index keeps the path).
+        const article = withAbsoluteUrls(loaded.site, result.value);
+        if (options.jsonArray) articles.push(article);
+        else process.stdout.write(`${JSON.stringify(article, null, 2)}\n`);
       }
       if (options.jsonArray) process.stdout.write(`${JSON.stringify(articles, null, 2)}\n`);
       if (failed > 0) process.exitCode = 1;

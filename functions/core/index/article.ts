@@ -1,6 +1,6 @@
 import type { Article, SiteConfig } from '../model';
 import { monthOf } from '../order';
-import { articlePath, siteUrl } from '../site';
+import { articlePath } from '../site';
 import { monthInZone } from '../timezone';
 import type { ArticleRecord } from './types';
 
@@ -10,7 +10,7 @@ import type { ArticleRecord } from './types';
  * `updated` moves to `now` only when the content hash changed.
  */
 export function reconcileArticle(fresh: Article, record: ArticleRecord | undefined, slug: string, now: string, site: SiteConfig): Article {
-  const url = siteUrl(site, articlePath(record?.slug ?? slug));
+  const url = articlePath(record?.slug ?? slug);
   if (!record) return { ...fresh, slug, url, archiveMonth: monthInZone(fresh.published, site.timeZone) };
   const updated = record.contentHash === fresh.contentHash ? record.updated : now;
   const published = fresh.publishedStated ? fresh.published : record.published;

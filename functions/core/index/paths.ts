@@ -28,8 +28,10 @@ export function preparedRecordKey(uploadKey: string, etag: string | undefined): 
   return `${PREPARED_PREFIX}${keyHash(uploadKey)}/${keyHash(etag ?? '')}.json`;
 }
 
+export const MONTHS_PREFIX = `${INDEX_PREFIX}months/`;
+
 export function monthManifestKey(month: string): string {
-  return `${INDEX_PREFIX}months/${month}.json`;
+  return `${MONTHS_PREFIX}${month}.json`;
 }
 
 /** The claim on one article body (sha256 of its HTML): which key published it first (duplicates.ts). */

@@ -92,6 +92,8 @@ interface PreparedBase {
   key: string;
   etag?: string;
   size: number;
+  /** ingestFingerprint of the site config and code that made it (absent in records of older code: made again). */
+  fingerprint?: string;
 }
 
 /**

@@ -2,7 +2,7 @@
 // only decides precedence: the file itself, then S3 user metadata, then site defaults.
 import { articleIdForKey } from '../ids';
 import type { Article, ArticleImage, RawArticle, RawImage, Repair, SiteConfig } from '../model';
-import { articlePath, siteUrl } from '../site';
+import { articlePath } from '../site';
 import { type CreditMemo, normalizeCredit } from './credits';
 import { datelineDate, parseDate, warnImplausibleDate } from './rules/dates';
 import { monthInZone } from '../timezone';
@@ -95,7 +95,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   return {
     id: articleIdForKey(ctx.key),
     slug,
-    url: siteUrl(site, articlePath(slug)),
+    url: articlePath(slug),
     title,
     summary,
     contentHtml,

@@ -20,6 +20,8 @@ export const CACHE_CONTROL = {
   immutable: 'public, max-age=31536000, immutable',
   /** The CDN's "/dir" -> "/dir/" redirect (infra/viewer-request.js). */
   folderRedirect: 'public, max-age=3600',
+  /** A moved domain's 301 to the current one (infra/viewer-request.js): a day, so a mistaken move is not cached for long. */
+  domainRedirect: 'public, max-age=86400',
   /** Private records (_feedpub/), and anything made per request (the dev server's live status notice, redirects to /subscribe/). */
   none: 'no-store',
 } as const;

@@ -15,6 +15,7 @@ import { articlePagePath, renderPage } from './page';
 import { renderRss } from './rss';
 import { renderStatusJson, renderStatusPage } from './status';
 import { renderSubscribePage } from './subscribe';
+import { allWithAbsoluteUrls, withAbsoluteUrls } from './resolve';
 import {
   archiveFeedLinks,
   archiveFeedPath,
@@ -43,11 +44,11 @@ const RENDERERS: Record<FeedFormat, FeedRenderer> = {
  * `deleted`: the head's deletion records (core/index/deletions.ts), in each of the three feeds.
  */
 export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[], oldestMonthItems: Article[] = [], deleted: readonly DeletionRecord[] = []): SiteFile[] {
-  const head = [...items].sort(newestFirst).slice(0, site.feedSize);
+  const head = allWithAbsoluteUrls(site, items).sort(newestFirst).slice(0, site.feedSize);
   const oldest = head.at(-1);
   const oldestMonth = oldest === undefined ? undefined : monthOf(oldest);
   const inHead = new Set(head.map((a) => a.id));
-  const continued = oldestMonthItems.filter((a) => monthOf(a) === oldestMonth && !inHead.has(a.id)).sort(newestFirst);
+  const continued = allWithAbsoluteUrls(site, oldestMonthItems.filter((a) => monthOf(a) === oldestMonth && !inHead.has(a.id))).sort(newestFirst);
   const paging = jsonHeadPaging(site, oldestMonth, continued.length > 0, archiveMonths);
   const linksFor = (format: FeedFormat): FeedLinks => {
     const links = headFeedLinks(site, format, archiveMonths);
@@ -79,7 +80,7 @@ export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonth
  * clock (tests, pure renders) "now" is the newest item's date. `deleted`: the month's deletion records.
  */
 export function renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string, deleted: readonly DeletionRecord[] = []): SiteFile[] {
-  const monthItems = [...items].sort(newestFirst);
+  const monthItems = allWithAbsoluteUrls(site, items).sort(newestFirst);
   const complete = isMonthComplete(month, now ?? newestPublished(monthItems, month), site.timeZone);
   const cacheControl = complete ? OUTPUTS.pastArchiveFeed.cacheControl : OUTPUTS.openArchiveFeed.cacheControl;
   return FEED_FORMAT_NAMES.map((format) => ({
@@ -91,13 +92,13 @@ export function renderArchiveFeeds(site: SiteConfig, month: string, items: Artic
 }
 
 export function renderArticlePage(site: SiteConfig, article: Article): SiteFile {
-  return { path: articlePagePath(article), body: renderPage(site, article), ...outputHeaders('articlePage') };
+  return { path: articlePagePath(article), body: renderPage(site, withAbsoluteUrls(site, article)), ...outputHeaders('articlePage') };
 }
 
 export function renderHomePage(site: SiteConfig, latest: Article[]): SiteFile {
   return {
     path: OUTPUTS.home.path,
-    body: renderHome(site, [...latest].sort(newestFirst)),
+    body: renderHome(site, allWithAbsoluteUrls(site, latest).sort(newestFirst)),
     ...outputHeaders('home'),
   };
 }

@@ -23,10 +23,10 @@ describe('assembleSite', () => {
   it('claims slugs in key order, orders articles newest first and lists rejections by key', () => {
     const result = assembleSite(FILES, site);
     expect(result.articles.map((a) => [a.source.key, a.slug, a.url])).toEqual([
-      ['b.txt', 'same-title-2', 'https://news.example.com/articles/same-title-2/'],
-      ['a.txt', 'same-title', 'https://news.example.com/articles/same-title/'],
-      ['b/c.txt', 'same-title-3', 'https://news.example.com/articles/same-title-3/'],
-      ['d.md', 'other', 'https://news.example.com/articles/other/'],
+      ['b.txt', 'same-title-2', 'articles/same-title-2/'],
+      ['a.txt', 'same-title', 'articles/same-title/'],
+      ['b/c.txt', 'same-title-3', 'articles/same-title-3/'],
+      ['d.md', 'other', 'articles/other/'],
     ]);
     expect(result.rejected.map((r) => [r.key, r.code])).toEqual([
       ['broken.png', 'binary'],

@@ -22,7 +22,7 @@ describe('reconcileArticle', () => {
   it('keeps slug, permalink and published on an edit; updated moves to now', () => {
     const a = reconcileArticle(fresh, record, 'ignored', '2026-06-01T00:00:00.000Z', DEFAULT_SITE);
     expect(a.slug).toBe('old-title');
-    expect(a.url).toBe('http://localhost:8787/articles/old-title/');
+    expect(a.url).toBe('articles/old-title/');
     expect(a.published).toBe('2026-04-01T00:00:00.000Z');
     expect(a.updated).toBe('2026-06-01T00:00:00.000Z');
   });
@@ -34,7 +34,7 @@ describe('reconcileArticle', () => {
 
   it('gives a new upload the claimed slug and its permalink', () => {
     const a = reconcileArticle(fresh, undefined, 'new-title-2', '2026-06-01T00:00:00.000Z', DEFAULT_SITE);
-    expect([a.slug, a.url, a.updated]).toEqual(['new-title-2', 'http://localhost:8787/articles/new-title-2/', fresh.updated]);
+    expect([a.slug, a.url, a.updated]).toEqual(['new-title-2', 'articles/new-title-2/', fresh.updated]);
     expect(record.month).toBe('2026-04');
   });
 });

@@ -16,7 +16,7 @@ describe('normalizeArticle: defaults', () => {
     ['id', articleIdForKey('news/a.txt')],
     ['title', 'A title'],
     ['slug', 'a-title'],
-    ['url', 'https://news.example.com/articles/a-title/'],
+    ['url', 'articles/a-title/'],
     ['summary', 'First paragraph.'],
     ['contentHtml', '<p>First paragraph.</p>\n<p>Second.</p>'],
     ['contentText', 'First paragraph.\n\nSecond.'],

@@ -1,0 +1,183 @@
+// `feedpub republish` at site scale, on the real local S3 API (s3rver, in this process) with the
+// same driver, worker-thread ingest and single-writer publish queue as the local stack. Three runs
+// over one uploads bucket of synthetic articles (30 a day, one Date: header each):
+//   1. cold: no index yet (every upload parsed, every output and index part written),
+//   2. after a site.json change (house style, title): every upload parsed again, every output re-rendered,
+//   3. unchanged: nothing parsed, nothing written.
+// Prints wall and CPU time, peak RSS, S3 requests by kind, and the load average; writes its section
+// of bench/RESULTS.md. Default size 2,000 (fast enough for `npm run bench`); BENCH_REPUBLISH_ARTICLES=100000 for the figures.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DEFAULT_SITE, type SiteConfig } from '../functions/core/model';
+import { createParsePool } from '../functions/local/parse-pool';
+import { LocalRepublisher } from '../functions/local/republish';
+import { startLocalS3 } from '../functions/local/s3server';
+import { defaultCore } from '../functions/pipeline/default-core';
+import { createPublishHandler } from '../functions/pipeline/lambda';
+import { LocalFifoQueue } from '../functions/pipeline/queue';
+import type { RepublishReport } from '../functions/pipeline/republish';
+import { CountingObjectStore, type RequestCounts } from '../functions/store/counting';
+import { DirectoryObjectStore } from '../functions/store/directory';
+import type { ObjectStore } from '../functions/store/types';
+import { mapLimit } from '../functions/core/concurrency';
+
+process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+
+const ARTICLES = Number(process.env.BENCH_REPUBLISH_ARTICLES ?? 500);
+/**
+ * "s3rver" (default): the local S3 API, whose ~300-400 requests/s on this machine bound the run;
+ * "directory": the same ObjectStore over a folder (what `feedpub build` writes), so the figures
+ * are the republish's own cost. Request counts are the same either way.
+ */
+const STORE = process.env.BENCH_REPUBLISH_STORE ?? 's3rver';
+const CHUNK = Number(process.env.BENCH_REPUBLISH_CHUNK ?? 250);
+const PER_DAY = 30;
+const END = Date.parse('2026-06-15T12:00:00Z');
+const base: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 50 };
+const restyled: SiteConfig = { ...base, title: 'The Harbour Courier', creditStyle: { format: '{agency}: {photographer}', prefix: 'Photo: ' } };
+
+function article(n: number): string {
+  const date = new Date(END - n * (86_400_000 / PER_DAY)).toISOString();
+  const paragraph = `Paragraph of article ${n}, long enough to weigh like a short news item. `.repeat(12);
+  return `Archived article ${n}\nDate: ${date}\nAuthor: Staff\n\n${paragraph}\n\n${paragraph}\n`;
+}
+
+interface RunFigures {
+  label: string;
+  wallS: number;
+  ingestS: number;
+  publishS: number;
+  cpuS: number;
+  peakRssMb: number;
+  uploads: RequestCounts;
+  site: RequestCounts;
+  report: RepublishReport;
+}
+
+interface Stores {
+  uploads: ObjectStore;
+  site: ObjectStore;
+  close(): Promise<void>;
+}
+
+async function openStores(dir: string): Promise<Stores> {
+  if (STORE === 'directory') {
+    return { uploads: new DirectoryObjectStore(join(dir, 'uploads')), site: new DirectoryObjectStore(join(dir, 'site')), close: async () => {} };
+  }
+  const s3 = await startLocalS3({ port: 0, dataDir: join(dir, 's3') });
+  return { uploads: s3.uploads, site: s3.site, close: () => s3.close() };
+}
+
+async function republishOnce(label: string, s3: Stores, config: SiteConfig): Promise<RunFigures> {
+  const uploads = new CountingObjectStore(s3.uploads);
+  const site = new CountingObjectStore(s3.site);
+  const pool = createParsePool();
+  let republisher: LocalRepublisher | undefined;
+  const handler = createPublishHandler({
+    uploads,
+    site,
+    config,
+    core: defaultCore,
+    logger: new Logger({ logLevel: 'SILENT' }),
+    onRepublishChunk: async (chunk, report) => republisher?.chunkDone(chunk, report),
+  });
+  const queue = new LocalFifoQueue(handler, { batchWindowMs: 0 });
+  republisher = new LocalRepublisher({ uploads, site, config, core: defaultCore, parse: pool.parse, enqueue: (body) => queue.enqueue(body) });
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const phaseStart = new Map<string, number>();
+  const report = await republisher.run({
+    chunkSize: CHUNK,
+    onProgress: (p) => {
+      if (!phaseStart.has(p.phase)) phaseStart.set(p.phase, performance.now());
+    },
+  });
+  const at = (phase: string) => phaseStart.get(phase) ?? performance.now();
+  const phases = { ingestS: (at('publish') - at('ingest')) / 1000, publishS: (performance.now() - at('publish')) / 1000 };
+  const wallS = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  clearInterval(sampler);
+  await queue.close();
+  await pool.close();
+  return { label, wallS, ...phases, cpuS: (used.user + used.system) / 1e6, peakRssMb: Math.round(peak / 1e6), uploads: uploads.counts, site: site.counts, report };
+}
+
+const reqs = (c: RequestCounts) => `${c.get} GET, ${c.head} HEAD, ${c.put} PUT, ${c.delete} DELETE, ${c.list} LIST`;
+
+/** The runs, in order: cold (base config), change (restyled), unchanged (the config of the run before). */
+const RUN_NAMES = (process.env.BENCH_REPUBLISH_RUNS ?? 'cold,change,unchanged').split(',');
+/** An existing data folder of an earlier (stopped) run to continue on: not seeded, not removed. */
+const REUSE_DIR = process.env.BENCH_REPUBLISH_DIR;
+
+async function main(): Promise<void> {
+  const dir = REUSE_DIR ?? (await mkdtemp(join(tmpdir(), 'feedpub-bench-republish-')));
+  const s3 = await openStores(dir);
+  try {
+    if (!REUSE_DIR) {
+      const seedStarted = performance.now();
+      await mapLimit(Array.from({ length: ARTICLES }, (_, n) => n), 16, (n) => s3.uploads.put(`archive/${String(n).padStart(6, '0')}.txt`, article(n)));
+      process.stdout.write(`${ARTICLES} uploads in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    }
+    const runs: RunFigures[] = [];
+    let config = base;
+    const plan = RUN_NAMES.map((name) => {
+      if (name === 'cold') return ['cold (no index)', (config = base)] as const;
+      if (name === 'change') return ['after a site.json change', (config = restyled)] as const;
+      if (name === 'unchanged') return ['unchanged', config] as const;
+      throw new Error(`BENCH_REPUBLISH_RUNS: unknown run ${name}`);
+    });
+    for (const [label, config] of plan) {
+      const figures = await republishOnce(label, s3, config);
+      runs.push(figures);
+      // After each run, so a long 100,000-article run leaves its figures even if stopped later.
+      await reportRuns(runs);
+      const r = figures.report;
+      process.stdout.write(
+ `${label}: ${figures.wallS.toFixed(1)} s wall (ingest ${figures.ingestS.toFixed(1)}, publish ${figures.publishS.toFixed(1)}), ${figures.cpuS.toFixed(1)} s CPU, peak RSS ${figures.peakRssMb} MB, ${r.chunks} chunks, ${r.changedPaths} paths changed, failed ${r.failed.length}\n` +
+          `  uploads bucket: ${reqs(figures.uploads)}\n  site bucket:    ${reqs(figures.site)}\n  ingest ${JSON.stringify(r.ingest)} publish ${JSON.stringify(r.outcomes)}\n`,
+      );
+    }
+  } finally {
+    await s3.close();
+    if (!REUSE_DIR) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function reportRuns(runs: RunFigures[]): Promise<void> {
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  process.stdout.write(`load average ${load}\n`);
+  for (const r of runs) if (r.label === 'unchanged' && r.site.put + r.site.delete > 0) throw new Error('an unchanged republish wrote to the site bucket');
+  const rows = runs.map((r) => {
+    const perArticle = (c: RequestCounts) => ((c.get + c.head + c.put + c.delete + c.list) / ARTICLES).toFixed(1);
+    return `| ${r.label} | ${r.wallS.toFixed(0)} (${r.ingestS.toFixed(0)} + ${r.publishS.toFixed(0)}) | ${r.cpuS.toFixed(0)} | ${r.peakRssMb} | ${r.report.chunks} | ${r.uploads.get + r.uploads.head + r.uploads.list} | ${r.site.get + r.site.head} | ${r.site.put} | ${r.site.delete} | ${perArticle(r.uploads)} + ${perArticle(r.site)} | ${r.report.changedPaths} |`;
+  });
+  const section = [
+    `## Republish, ${ARTICLES.toLocaleString('en')} articles, ${STORE} (bench/republish.bench.ts)`,
+    '',
+    `Node ${process.version}, store: ${STORE === 'directory' ? 'a folder (DirectoryObjectStore)' : 'local S3 API (s3rver) in the same process'}, chunks of ${CHUNK} keys, worker-thread ingest; load average ${load} (2 cores shared).`,
+    '',
+    '| run | wall s (ingest + publish) | CPU s | peak RSS MB | chunks | uploads GET+HEAD+LIST | site GET+HEAD | site PUT | site DELETE | requests per article (uploads + site) | site paths changed |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+    ...rows,
+    '',
+  ].join('\n');
+  if (process.env.BENCH_WRITE_RESULTS !== '0') await writeResults(section);
+}
+
+/** Replaces this benchmark's section of bench/RESULTS.md for the size run (or appends it). */
+async function writeResults(section: string): Promise<void> {
+  const path = join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
+  const text = await readFile(path, 'utf8');
+  const heading = section.split('\n')[0] as string;
+  const start = text.indexOf(heading);
+  if (start < 0) return writeFile(path, `${text.trimEnd()}\n\n${section}`);
+  const next = text.indexOf('\n## ', start + heading.length);
+  await writeFile(path, `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`);
+}
+
+await main();

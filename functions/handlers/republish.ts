@@ -1,0 +1,38 @@
+// Lambda entries of the republish state machine (infra/republish.ts): one bundle, three handlers.
+// Thin: configuration from the environment the stack sets, the work in pipeline/republish-steps.ts.
+import { defaultCore } from '../pipeline/default-core';
+import { publishEnv } from '../pipeline/env';
+import { finishRun, ingestBatch, planChunks, type ListedObject } from '../pipeline/republish-steps';
+import { pingHub } from '../pipeline/websub';
+import { siteUrl } from '../core/site';
+import { HEAD_FEED_PATHS } from '../core/outputs/formats';
+import { createS3Client, S3ObjectStore } from '../store/s3';
+
+const env = publishEnv(process.env);
+if (!env.ok) throw new Error(`feedpub republish handler: ${env.error}`);
+const { uploadsBucket, siteBucket, site, distributionId } = env.value;
+const s3 = createS3Client({});
+const uploads = new S3ObjectStore(s3, uploadsBucket);
+const siteStore = new S3ObjectStore(s3, siteBucket);
+// The suffixes S3 notifies the live pipeline for (infra INGESTED_SUFFIXES): the rest is not an upload.
+const suffixes = (process.env.INGESTED_SUFFIXES ?? '').split(',').filter((s) => s !== '');
+const ingested = (key: string) => suffixes.length === 0 || suffixes.some((s) => key.endsWith(s));
+const chunkSize = Number(process.env.REPUBLISH_CHUNK_SIZE) || 200;
+
+export const ingestHandler = async (event: { Items?: ListedObject[] }) =>
+  ingestBatch({ uploads, records: siteStore, config: site, core: defaultCore }, event.Items ?? [], ingested);
+
+export const planHandler = async (event: { run: string }) => planChunks(uploads, siteStore, defaultCore.isImageKey, ingested, event.run, chunkSize);
+
+export const finishHandler = async (event: { run: string; ingestResults?: string; publishResults?: string; error?: string }) => {
+  const report = await finishRun(siteStore, event);
+  // One invalidation of everything (one billed path) and one hub ping for the whole run.
+  if (distributionId && report.replacedCached) {
+    const { CloudFrontClient, CreateInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
+    await new CloudFrontClient({}).send(
+      new CreateInvalidationCommand({ DistributionId: distributionId, InvalidationBatch: { CallerReference: `feedpub-republish-${event.run}`, Paths: { Quantity: 1, Items: ['/*'] } } }),
+    );
+  }
+  if (site.websubHub && report.feedsChanged) await pingHub(site.websubHub, HEAD_FEED_PATHS.map((p) => siteUrl(site, p)));
+  return report;
+};

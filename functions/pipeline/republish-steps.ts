@@ -1,0 +1,174 @@
+// The republish state machine's Lambda steps (infra/republish.ts): the same driver parts as the
+// local run, one step each. ingestBatch runs inside the Distributed Map over the uploads listing;
+// planChunks writes the chunk list the second (serial) map reads; finishRun sums the maps' results
+// into the run report (written to S3), then invalidates the CDN once and pings the hub once.
+import { mapLimit } from '../core/concurrency';
+import { INDEX_PREFIX } from '../core/index/paths';
+import { outputHeaders } from '../core/outputs/formats';
+import { planRepublishChunks } from '../core/republish/plan';
+import type { ObjectStore } from '../store/types';
+import { ingestKey, type IngestDeps, type IngestVerdict } from './ingest';
+import { listUploadKeys, readIndexPlacement } from './republish';
+import type { ChunkReport, RepublishChunk } from './republish-chunk';
+
+export const REPUBLISH_RUNS_PREFIX = `${INDEX_PREFIX}republish/runs/`;
+/** SQS caps a message at 256 KiB: a chunk's keys stay well under it. */
+export const MAX_CHUNK_KEY_BYTES = 128 * 1024;
+
+export function runPrefix(run: string): string {
+  return `${REPUBLISH_RUNS_PREFIX}${run.replace(/[^A-Za-z0-9_-]/g, '_')}/`;
+}
+
+/** One item of the uploads listing, as the Distributed Map's S3 ItemReader gives it (ListObjectsV2 Contents). */
+export interface ListedObject {
+  Key: string;
+  Etag?: string;
+  Size?: number;
+}
+
+export interface IngestBatchResult {
+  keys: number;
+  verdicts: Partial<Record<IngestVerdict | 'skipped' | 'failed', number>>;
+  failed: { key: string; reason: string }[];
+}
+
+/** A batch of the listing: keys the live pipeline would not ingest (their suffix) are skipped, as S3 does not notify for them. */
+export async function ingestBatch(deps: IngestDeps, items: readonly ListedObject[], ingested: (key: string) => boolean, concurrency = 8): Promise<IngestBatchResult> {
+  const result: IngestBatchResult = { keys: items.length, verdicts: {}, failed: [] };
+  const count = (v: keyof IngestBatchResult['verdicts']) => (result.verdicts[v] = (result.verdicts[v] ?? 0) + 1);
+  await mapLimit(items, concurrency, async ({ Key }) => {
+    if (!ingested(Key)) return count('skipped');
+    try {
+      count((await ingestKey(deps, Key)).verdict);
+    } catch (error) {
+      count('failed');
+      result.failed.push({ key: Key, reason: (error as Error).message ?? String(error) });
+    }
+  });
+  return result;
+}
+
+/** Cuts a chunk further when its keys would not fit a queue message. */
+function fitMessages(keys: string[], maxBytes: number): string[][] {
+  const parts: string[][] = [];
+  let part: string[] = [];
+  let bytes = 0;
+  for (const key of keys) {
+    const size = Buffer.byteLength(key) + 3;
+    if (part.length > 0 && bytes + size > maxBytes) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(key);
+    bytes += size;
+  }
+  parts.push(part);
+  return parts;
+}
+
+export async function planChunks(
+  uploads: ObjectStore,
+  site: ObjectStore,
+  isImageKey: (key: string) => boolean,
+  ingested: (key: string) => boolean,
+  run: string,
+  chunkSize: number,
+): Promise<{ key: string; chunks: number; keys: number }> {
+  const uploadKeys = (await listUploadKeys(uploads)).filter(ingested);
+  const placement = await readIndexPlacement(site);
+  const plans = planRepublishChunks({
+    keys: [...uploadKeys, ...placement.monthOfKey.keys(), ...placement.headKeys],
+    isImageKey,
+    monthOfKey: placement.monthOfKey,
+    months: placement.months,
+    chunkSize,
+  }).flatMap((plan) =>
+    fitMessages(plan.keys, MAX_CHUNK_KEY_BYTES).map((keys, i, all) => ({ ...plan, keys, rerenderMonths: i === all.length - 1 ? plan.rerenderMonths : [] })),
+  );
+  const chunks: RepublishChunk[] = plans.map((plan, index) => ({ run, index, total: plans.length, ...plan }));
+  const key = `${runPrefix(run)}chunks.json`;
+  await site.put(key, JSON.stringify(chunks), outputHeaders('privateRecord'));
+  return { key, chunks: chunks.length, keys: chunks.reduce((n, c) => n + c.keys.length, 0) };
+}
+
+/** What a Distributed Map's ResultWriter leaves: a manifest naming result files, each an array of child results. */
+interface ResultManifest {
+  ResultFiles?: Partial<Record<'SUCCEEDED' | 'FAILED' | 'PENDING', { Key: string }[]>>;
+}
+interface ChildResult {
+  Input?: string;
+  Output?: string;
+  Error?: string;
+  Cause?: string;
+}
+
+async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefined> {
+  const found = await store.get(key);
+  return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
+}
+
+/** Child results of one map run, by status (missing manifest: none). */
+export async function readMapResults(site: ObjectStore, manifestKey: string | undefined): Promise<{ succeeded: ChildResult[]; failed: ChildResult[] }> {
+  const manifest = manifestKey ? await readJson<ResultManifest>(site, manifestKey) : undefined;
+  const read = async (files: { Key: string }[] | undefined) => (await Promise.all((files ?? []).map((f) => readJson<ChildResult[]>(site, f.Key)))).flatMap((r) => r ?? []);
+  return { succeeded: await read(manifest?.ResultFiles?.SUCCEEDED), failed: await read(manifest?.ResultFiles?.FAILED) };
+}
+
+export interface RunReport {
+  run: string;
+  ok: boolean;
+  ingest: { batches: number; failedBatches: number; verdicts: Record<string, number>; failed: { key: string; reason: string }[] };
+  publish: { chunks: number; failedChunks: number; outcomes: Record<string, number>; changedPaths: number; failed: { key: string; reason: string }[] };
+  replacedCached: boolean;
+  feedsChanged: boolean;
+  error?: string;
+}
+
+function parsed<T>(text: string | undefined): T | undefined {
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as T);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sums both maps' results into the run report and writes it next to them. */
+export async function finishRun(
+  site: ObjectStore,
+  input: { run: string; ingestResults?: string; publishResults?: string; error?: string },
+): Promise<RunReport> {
+  const ingest = await readMapResults(site, input.ingestResults);
+  const publish = await readMapResults(site, input.publishResults);
+  const report: RunReport = {
+    run: input.run,
+    ok: false,
+    ingest: { batches: ingest.succeeded.length + ingest.failed.length, failedBatches: ingest.failed.length, verdicts: {}, failed: [] },
+    publish: { chunks: publish.succeeded.length + publish.failed.length, failedChunks: publish.failed.length, outcomes: {}, changedPaths: 0, failed: [] },
+    replacedCached: false,
+    feedsChanged: false,
+    ...(input.error !== undefined && { error: input.error }),
+  };
+  for (const child of ingest.succeeded) {
+    const batch = parsed<IngestBatchResult>(child.Output);
+    for (const [v, n] of Object.entries(batch?.verdicts ?? {})) report.ingest.verdicts[v] = (report.ingest.verdicts[v] ?? 0) + (n ?? 0);
+    report.ingest.failed.push(...(batch?.failed ?? []));
+  }
+  for (const child of ingest.failed) {
+    // A whole batch failed (a Lambda timeout or crash): its keys, with the error, from the child's input.
+    const items = parsed<{ Items?: ListedObject[] }>(child.Input)?.Items ?? [];
+    for (const item of items) report.ingest.failed.push({ key: item.Key, reason: `${child.Error ?? 'batch failed'}: ${child.Cause ?? ''}`.trim() });
+  }
+  for (const child of publish.succeeded) {
+    const chunk = parsed<ChunkReport>(child.Output);
+    if (!chunk) continue;
+    for (const [o, n] of Object.entries(chunk.outcomes)) report.publish.outcomes[o] = (report.publish.outcomes[o] ?? 0) + (n ?? 0);
+    report.publish.changedPaths += chunk.changedPaths;
+    report.publish.failed.push(...chunk.failed);
+    report.replacedCached ||= chunk.replacedCached;
+    report.feedsChanged ||= chunk.feedsChanged;
+  }
+  report.ok = input.error === undefined && report.publish.failedChunks === 0 && report.publish.failed.length === 0;
+  await site.put(`${runPrefix(input.run)}report.json`, `${JSON.stringify(report, null, 2)}\n`, outputHeaders('privateRecord'));
+  return report;
+}

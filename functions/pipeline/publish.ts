@@ -3,8 +3,8 @@
 // never the upload's text, then makes ONE index update and ONE render. A key whose current version
 // has no prepared record yet is left alone ("pending"): its ingest sends the key again. Write order (the crash-safety argument, see README):
 //   1. image copies, image records, slug claims, quarantine records, article pages
-//   2. archive outputs, then month manifests
-//   3. head outputs, then _feedpub/head.json              <- commit point
+//   2. archive outputs (feeds, month sitemaps, month pages), then month manifests
+//   3. head outputs (feeds, home, archive index, sitemap index, news sitemap...), then _feedpub/head.json              <- commit point
 //   4. article records (upserts), then deleted pages, slugs and article records (record last)
 // Every "did this change?" decision is made against the structure being written, and the per-key
 // article record (the fast "unchanged" path) is written only after the commit, so a batch cut short
@@ -17,7 +17,7 @@ import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
 import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
-import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
+import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsWindowMonths, nextMonthCounts } from '../core/index/months';
 import { hashBody, planOutputs } from '../core/index/outputs';
 import {
   HEAD_KEY,
@@ -325,7 +325,8 @@ class BatchRun {
         emptied.push(manifest);
         continue;
       }
-      const plan = planOutputs(core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, this.now), manifest.outputs);
+      const monthFiles = [...core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, this.now), ...core.renderArchiveMonth(config, month, manifest.articles, archiveMonths)];
+      const plan = planOutputs(monthFiles, manifest.outputs);
       await this.writeFiles(plan.write, manifest.outputs);
       await mapLimit(plan.stale, this.limit, (p) => this.deleteFile(p));
       const next = { ...manifest, outputs: plan.hashes };
@@ -393,6 +394,8 @@ class BatchRun {
     const headFiles = [
       ...headFeeds,
       core.renderHomePage(config, items),
+      // The news sitemap's window reaches two or three months: their manifests, never the archive.
+      ...core.renderSiteIndexes(config, months, await this.articlesOf(newsWindowMonths(this.now, config.timeZone).filter((m) => archiveMonths.includes(m)), manifests), this.now),
       ...core.renderStatus(config, siteStatusOf(total, lastPublish, quarantined), items),
       ...core.renderStaticAssets(config),
     ];
@@ -413,6 +416,12 @@ class BatchRun {
     };
     if (!isDeepStrictEqual(nextHead, head)) await this.writeJson(HEAD_KEY, nextHead);
     return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
+  }
+
+  /** The articles of these months, from the batch's manifests or the store. */
+  private async articlesOf(months: string[], manifests: Map<string, MonthManifest>): Promise<Article[]> {
+    const lists = await mapLimit(months, this.limit, async (m) => (manifests.get(m) ?? (await this.readJson<MonthManifest>(monthManifestKey(m))))?.articles ?? []);
+    return lists.flat();
   }
 
   /**

@@ -1,5 +1,6 @@
 // status.json and status/index.html: article count, last publish, quarantined uploads with reasons.
 import type { Article, QuarantineRecord, SiteConfig, SiteStatus } from '../model';
+import { siteChrome } from './discovery';
 import { escapeHtml, htmlDocument, timeHtml } from './html';
 import { homeUrl, stylesheetUrl } from './urls';
 import { stripInvalidXmlChars } from './xml';
@@ -39,7 +40,7 @@ export function renderStatusPage(site: SiteConfig, status: SiteStatus, latest: A
       ? ''
       : `<h2>Latest</h2>\n<ol>\n${latest.map((a) => `<li><a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a></li>`).join('\n')}\n</ol>`;
   const body = [
-    `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${escapeHtml(site.title)}</a></header>`,
+    siteChrome(site).header,
     '<main>',
     '<h1>Status</h1>',
     '<dl class="status">',

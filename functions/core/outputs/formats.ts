@@ -149,6 +149,8 @@ export interface SiteOutput {
 const JSON_CONTENT_TYPE = `application/json${UTF8}`;
 const HTML_CONTENT_TYPE = `text/html${UTF8}`;
 const XML_CONTENT_TYPE = `application/xml${UTF8}`;
+/** robots.txt, and plain-text error responses (the dev server's 503). */
+export const TEXT_CONTENT_TYPE = `text/plain${UTF8}`;
 
 /** Keyed by what the file is; SITE_OUTPUTS lists them in this order. */
 export const OUTPUTS = {
@@ -177,7 +179,7 @@ export const OUTPUTS = {
   /** Google News sitemap: the articles published in the last two days (by the publish clock). */
   newsSitemap: { path: 'sitemap-news.xml', contentType: XML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'sitemaps' },
   /** Names the sitemap index for crawlers; changes only with the base URL. */
-  robots: { path: 'robots.txt', contentType: `text/plain${UTF8}`, cacheControl: CACHE_CONTROL.asset, cdn: 'pages' },
+  robots: { path: 'robots.txt', contentType: TEXT_CONTENT_TYPE, cacheControl: CACHE_CONTROL.asset, cdn: 'pages' },
   image: { path: 'images/<sha256 16 hex>.<ext>', cacheControl: CACHE_CONTROL.immutable, cdn: 'images' },
   /** Why an upload was not published, for the status page and `feedpub status`. */
   quarantineReport: { path: 'errors/<upload key>.json', contentType: JSON_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'feeds' },

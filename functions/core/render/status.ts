@@ -2,7 +2,7 @@
 import type { Article, QuarantineRecord, SiteConfig, SiteStatus } from '../model';
 import { siteChrome } from './discovery';
 import { escapeHtml, htmlDocument, timeHtml } from './html';
-import { homeUrl, stylesheetUrl } from './urls';
+import { stylesheetUrl } from './urls';
 import { stripInvalidXmlChars } from './xml';
 
 function byKey(a: QuarantineRecord, b: QuarantineRecord): number {

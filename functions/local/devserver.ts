@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { contentType as contentTypeFor } from 'mime-types';
 import { corsPreflightHeaders, corsResponseHeaders } from '../core/cors';
 import { INDEX_PREFIX } from '../core/index/paths';
-import { CACHE_CONTROL, cdnCacheClassOf, OUTPUTS } from '../core/outputs/formats';
+import { CACHE_CONTROL, cdnCacheClassOf, OUTPUTS, TEXT_CONTENT_TYPE } from '../core/outputs/formats';
 import { BROWSER_REDIRECTED_FEED_PATH, isBrowserNavigation, SUBSCRIBE_LOCATION } from '../core/render/subscribe';
 import type { ObjectStore, StoredObject } from '../store/types';
 import { listenOn } from './listen';
@@ -202,7 +202,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const server = createServer((req, res) => {
     handle(req, res).catch((error: Error) => {
       // The local S3 server is busy or unreachable: the client may retry, as with S3's own 503s.
-      if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '1' });
+      if (!res.headersSent) res.writeHead(503, { 'Content-Type': TEXT_CONTENT_TYPE, 'Retry-After': '1' });
       res.end(`site bucket read failed: ${error.message}\n`);
     });
   });

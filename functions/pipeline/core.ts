@@ -1,6 +1,7 @@
 // The pure functions the pipeline calls, gathered in one object so the batch logic can be read
 // (and exercised) apart from the parsers and renderers it drives.
 import type { DeletionRecord } from '../core/index/deletions';
+import type { MonthCount } from '../core/index/types';
 import type { Article, Result, SiteConfig, SiteFile, SiteStatus, UploadInput, UploadRejected } from '../core/model';
 
 export interface ImageAssetLike {
@@ -19,6 +20,10 @@ export interface PublishCore<Asset extends ImageAssetLike = ImageAssetLike> {
   uniqueSlug(desired: string, key: string, taken: (slug: string) => string | undefined): string;
   renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[], oldestMonthItems?: Article[], deleted?: readonly DeletionRecord[]): SiteFile[];
   renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string, deleted?: readonly DeletionRecord[]): SiteFile[];
+  /** A month's child sitemap(s) and HTML archive page (owned by its manifest, like its feeds). */
+  renderArchiveMonth(site: SiteConfig, month: string, items: Article[], archiveMonths: string[]): SiteFile[];
+  /** Archive index page, sitemap index, news sitemap, robots.txt (owned by the head manifest). */
+  renderSiteIndexes(site: SiteConfig, months: MonthCount[], recent: Article[], now: string): SiteFile[];
   renderArticlePage(site: SiteConfig, article: Article): SiteFile;
   renderHomePage(site: SiteConfig, latest: Article[]): SiteFile;
   renderStatus(site: SiteConfig, status: SiteStatus): SiteFile[];

@@ -5,9 +5,11 @@ import { ingestUpload } from '../core/ingest';
 import { uniqueSlug } from '../core/normalize';
 import {
   renderArchiveFeeds,
+  renderArchiveMonth,
   renderArticlePage,
   renderHeadFeeds,
   renderHomePage,
+  renderSiteIndexes,
   renderStaticAssets,
   renderStatus,
 } from '../core/render';
@@ -21,8 +23,10 @@ export const defaultCore: PublishCore<ImageAsset> = {
   uniqueSlug,
   renderHeadFeeds,
   renderArchiveFeeds,
+  renderArchiveMonth,
   renderArticlePage,
   renderHomePage,
+  renderSiteIndexes,
   renderStatus,
   renderStaticAssets,
 };

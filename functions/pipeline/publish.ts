@@ -3,9 +3,9 @@
 // never the upload's text, then makes ONE index update and ONE render. A key whose current version
 // has no prepared record yet is left alone ("pending"): its ingest sends the key again. Write order (the crash-safety argument, see README):
 //   1. image copies, slug claims, quarantine records, article pages
-//   2. archive outputs, then month manifests
+//   2. archive outputs (feeds, month sitemaps, month pages), then month manifests
 //   3. takedowns: copy reference records, unreferenced copies deleted, CDN invalidation (takedown.ts)
-//   4. head outputs, then _feedpub/head.json              <- commit point
+//   4. head outputs (feeds, home, archive index, sitemap index, news sitemap...), then _feedpub/head.json   <- commit point
 //   5. edited bodies' claims released, emptied copy records, image records, article records (upserts),
 //      then deleted pages, slugs, body claims and article records (record last)
 // Every "did this change?" decision is made against the structure being written, and the per-key
@@ -21,7 +21,7 @@ import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
 import { articleRef, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/index/copies';
 import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
-import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
+import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsWindowMonths, nextMonthCounts } from '../core/index/months';
 import { hashBody, planOutputs } from '../core/index/outputs';
 import { migrateIndexPart } from '../core/index/migrate';
 import {
@@ -388,7 +388,11 @@ class BatchRun {
         emptied.push(manifest);
         continue;
       }
-      const plan = planOutputs(core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, this.now, manifest.deleted ?? []), manifest.outputs);
+      const monthFiles = [
+        ...core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, this.now, manifest.deleted ?? []),
+        ...core.renderArchiveMonth(config, month, manifest.articles, archiveMonths),
+      ];
+      const plan = planOutputs(monthFiles, manifest.outputs);
       await this.writeFiles(plan.write, manifest.outputs);
       await mapLimit(plan.stale, this.limit, (p) => this.deleteFile(p));
       const next = { ...manifest, outputs: plan.hashes };
@@ -464,6 +468,8 @@ class BatchRun {
     const headFiles = [
       ...headFeeds,
       core.renderHomePage(config, items),
+      // The news sitemap's window reaches two or three months: their manifests, never the archive.
+      ...core.renderSiteIndexes(config, months, await this.articlesOf(newsWindowMonths(this.now, config.timeZone).filter((m) => archiveMonths.includes(m)), manifests), this.now),
       ...core.renderStatus(config, { ...siteStatusOf(total, lastPublish, quarantined), ...pendingTakedownsOf(takedowns) }),
       ...core.renderStaticAssets(config),
     ];
@@ -488,6 +494,12 @@ class BatchRun {
     };
     if (!isDeepStrictEqual(nextHead, head) || this.migrated.has(HEAD_KEY)) await this.writeJson(HEAD_KEY, nextHead);
     return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
+  }
+
+  /** The articles of these months, from the batch's manifests or the store. */
+  private async articlesOf(months: string[], manifests: Map<string, MonthManifest>): Promise<Article[]> {
+    const lists = await mapLimit(months, this.limit, async (m) => (manifests.get(m) ?? (await this.readJson<MonthManifest>(monthManifestKey(m))))?.articles ?? []);
+    return lists.flat();
   }
 
   /**

@@ -223,8 +223,10 @@ describe('buildSite', () => {
     await buildSite({ contentDir: content, outDir: first });
     await buildSite({ contentDir: content, outDir: second });
     const hashes = hashTree(first);
-    // 3 head feeds, 3 archive feeds (one month), 2 pages, home, style.css, feed.xsl, 404.html, subscribe page, status.json + page, 1 image.
-    expect(Object.keys(hashes)).toHaveLength(16);
+    // 3 head feeds, 3 archive feeds (one month), 2 pages, home, style.css, feed.xsl, 404.html, subscribe page, status.json + page, 1 image,
+    // the month's sitemap and archive page, the archive index, sitemap.xml, robots.txt; and the news sitemap when the
+    // files' dates (their mtimes) are within two days of the build's clock, which depends on when the test runs.
+    expect(Object.keys(hashes).filter((path) => path !== 'sitemap-news.xml')).toHaveLength(21);
     expect(hashTree(second)).toEqual(hashes);
   });
 });

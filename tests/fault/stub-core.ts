@@ -73,6 +73,8 @@ export const stubCore: PublishCore = {
     file('feed.xml', { items: brief(items), months }),
   ],
   renderArchiveFeeds: (_site, month, items, months) => [file(`archive/${month}/feed.json`, { month, items: brief(items), months })],
+  renderArchiveMonth: (_site, month, items) => [file(`archive/${month}/index.html`, { month, ids: brief(items).map((a) => a.id) })],
+  renderSiteIndexes: (_site, months) => [file('sitemap.xml', months)],
   renderArticlePage: (_site, a) => file(`articles/${a.slug}/index.html`, { id: a.id, title: a.title, updated: a.updated, images: a.images }),
   renderHomePage: (_site, latest) => file('index.html', brief(latest).slice(0, 5)),
   renderStatus: (_site, status) => [file('status.json', status)],

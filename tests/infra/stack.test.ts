@@ -427,7 +427,8 @@ describe('CloudFront', () => {
   it('cache policies per path: feeds 60/300 s, hashed images a year, pages 300 s; all gzip and brotli', () => {
     const c = config();
     const byPath: Record<string, any> = Object.fromEntries(c.CacheBehaviors.map((b: any) => [b.PathPattern, b]));
-    expect(Object.keys(byPath)).toEqual(['images/*', '*.xml', '*.json']);
+    // Sitemaps before *.xml: CloudFront takes the first matching pattern.
+    expect(Object.keys(byPath)).toEqual(['images/*', 'sitemap*.xml', '*.xml', '*.json']);
     const ttl = (ref: { Ref: string }) => {
       const p = policyProps('AWS::CloudFront::CachePolicy', ref).CachePolicyConfig;
       const keys = p.ParametersInCacheKeyAndForwardedToOrigin;
@@ -438,6 +439,7 @@ describe('CloudFront', () => {
       return [p.MinTTL, p.DefaultTTL, p.MaxTTL];
     };
     expect(ttl(byPath['*.xml'].CachePolicyId)).toEqual([0, 60, 300]);
+    expect(ttl(byPath['sitemap*.xml'].CachePolicyId)).toEqual([0, 60, 300]);
     expect(ttl(byPath['*.json'].CachePolicyId)).toEqual([0, 60, 300]);
     expect(ttl(byPath['images/*'].CachePolicyId)).toEqual([0, 365 * 86400, 365 * 86400]);
     expect(ttl(c.DefaultCacheBehavior.CachePolicyId)).toEqual([0, 300, 3600]);
@@ -450,6 +452,9 @@ describe('CloudFront', () => {
     const pages = headers(c.DefaultCacheBehavior.ResponseHeadersPolicyId);
     const feeds = headers(byPath['*.json'].ResponseHeadersPolicyId);
     expect(headers(byPath['*.xml'].ResponseHeadersPolicyId)).toEqual(feeds);
+    // Sitemaps are for crawlers: the pages' headers, no CORS, no viewer-request function (no feed redirect).
+    expect(headers(byPath['sitemap*.xml'].ResponseHeadersPolicyId)).toEqual(pages);
+    expect(byPath['sitemap*.xml'].FunctionAssociations).toBeUndefined();
     for (const policy of [pages, feeds]) {
       expect(policy.SecurityHeadersConfig).toMatchObject({
         StrictTransportSecurity: { AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true },

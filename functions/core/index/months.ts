@@ -1,6 +1,7 @@
 import type { Article } from '../model';
 import { monthInZone } from '../timezone';
 import { newestFirst } from '../order';
+import { SCHEDULE_SKEW_MS } from './schedule';
 import type { MonthCount } from './types';
 
 /** A month's articles after a batch: removals and replaced versions out, upserts in, newest first. */
@@ -50,4 +51,18 @@ export function isMonthComplete(month: string, now: string, timeZone: string): b
 /** Months that became complete between the last publish and now: re-rendered with fh:archive and the long cache. */
 export function monthsCompletedSince(lastPublish: string | null, now: string, months: string[], timeZone: string): string[] {
   return months.filter((m) => isMonthComplete(m, now, timeZone) && (lastPublish === null || !isMonthComplete(m, lastPublish, timeZone)));
+}
+
+/** Google News: a news sitemap lists only articles published in the last two days. */
+export const NEWS_WINDOW_MS = 2 * 86_400_000;
+
+/**
+ * The archive months the news sitemap's window (two days to `now`, see render/news-sitemap.ts) reaches:
+ * the publisher reads these months' manifests, at most two or three, never the whole archive.
+ */
+export function newsWindowMonths(now: string, timeZone: string): string[] {
+  const at = Date.parse(now);
+  // Both ends, and the 2-minute skew an article dated just ahead of the clock may be published with.
+  const ends = [at - NEWS_WINDOW_MS, at, at + SCHEDULE_SKEW_MS].map((ms) => monthInZone(new Date(ms).toISOString(), timeZone));
+  return [...new Set(ends)].sort();
 }

@@ -13,7 +13,11 @@ export const CACHE_CONTROL = {
   /** Archives of past months change only on a late edit. */
   pastArchive: 'public, max-age=3600',
   page: 'public, max-age=300',
-  /** The home page and quarantine reports: change with every publish. */
+  /**
+   * The home page, quarantine reports, sitemaps and HTML archive pages: change with every publish. A
+   * max-age no longer than the head feeds' means a replaced copy is never invalidated on the CDN
+   * (billed per path), only left to expire.
+   */
   home: 'public, max-age=60',
   asset: 'public, max-age=3600',
   /** Content-addressed files (images/<hash>.<ext>): the same path never holds other bytes. */
@@ -28,7 +32,7 @@ export const CACHE_CONTROL = {
 
 // ---- CDN cache classes ---------------------------------------------------------------------------
 
-export type CdnCacheClassName = 'images' | 'feeds' | 'pages';
+export type CdnCacheClassName = 'images' | 'sitemaps' | 'feeds' | 'pages';
 
 /** One CloudFront cache behaviour: which paths, how long the edge keeps them, which headers it adds. */
 export interface CdnCacheClass {
@@ -49,6 +53,8 @@ export interface CdnCacheClass {
 export const CDN_CACHE_CLASSES: readonly CdnCacheClass[] = [
   // Images are published under their content hash: never change, cache for a year.
   { name: 'images', pathPatterns: ['images/*'], comment: 'feedpub hashed images: 1 year', defaultTtlSeconds: 365 * 86400, maxTtlSeconds: 365 * 86400, cors: false, viewerRequest: false },
+  // Sitemaps are *.xml but no feed: crawlers need no CORS and no browser redirect; short, as the news sitemap changes with every publish.
+  { name: 'sitemaps', pathPatterns: ['sitemap*.xml'], comment: 'feedpub sitemaps: 60 s default, 300 s max', defaultTtlSeconds: 60, maxTtlSeconds: 300, cors: false, viewerRequest: false },
   // Feeds: short; the origin's Cache-Control (max-age, stale-while-revalidate) rules within bounds.
   { name: 'feeds', pathPatterns: ['*.xml', '*.json'], comment: 'feedpub feeds: 60 s default, 300 s max', defaultTtlSeconds: 60, maxTtlSeconds: 300, cors: true, viewerRequest: true },
   { name: 'pages', pathPatterns: [], comment: 'feedpub pages: 300 s default', defaultTtlSeconds: 300, maxTtlSeconds: 3600, cors: false, viewerRequest: true },
@@ -110,6 +116,19 @@ export function archiveFeedFolder(month: string): string {
   return `archive/${month}/`;
 }
 
+/** A month's HTML archive page lives in the folder of its archive feeds: /archive/<YYYY-MM>/. */
+export function archiveMonthPagePath(month: string): string {
+  return `${archiveFeedFolder(month)}index.html`;
+}
+
+/**
+ * Child sitemap `part` (1-based) of a month: "sitemap-2026-03.xml", then "sitemap-2026-03-2.xml"... At
+ * the site root, not in a folder: a sitemap may only list URLs below its own folder (sitemaps.org).
+ */
+export function monthSitemapPath(month: string, part: number): string {
+  return part === 1 ? `sitemap-${month}.xml` : `sitemap-${month}-${part}.xml`;
+}
+
 export function feedPath(folder: string, format: FeedFormat): string {
   return `${folder}${feedFormat(format).fileName}`;
 }
@@ -131,6 +150,9 @@ export interface SiteOutput {
 
 const JSON_CONTENT_TYPE = `application/json${UTF8}`;
 const HTML_CONTENT_TYPE = `text/html${UTF8}`;
+const XML_CONTENT_TYPE = `application/xml${UTF8}`;
+/** robots.txt, and plain-text error responses (the dev server's 503). */
+export const TEXT_CONTENT_TYPE = `text/plain${UTF8}`;
 
 /** Keyed by what the file is; SITE_OUTPUTS lists them in this order. */
 export const OUTPUTS = {
@@ -148,6 +170,18 @@ export const OUTPUTS = {
   subscribe: { path: 'subscribe/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.asset, cdn: 'pages' },
   statusJson: { path: 'status.json', contentType: JSON_CONTENT_TYPE, cacheControl: CACHE_CONTROL.live, cdn: 'feeds' },
   statusPage: { path: 'status/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.live, cdn: 'pages' },
+  /** Lists every month's HTML archive page with its count. */
+  archiveIndexPage: { path: 'archive/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'pages' },
+  /** One month's articles, newest first. */
+  archiveMonthPage: { path: 'archive/<YYYY-MM>/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'pages' },
+  /** Sitemap index: every month's child sitemaps and the news sitemap (see docs/outputs.md, "Sitemaps"). */
+  sitemapIndex: { path: 'sitemap.xml', contentType: XML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'sitemaps' },
+  /** The article permalinks of one archive month, with lastmod (see monthSitemapPath). */
+  monthSitemap: { path: 'sitemap-<YYYY-MM>.xml', contentType: XML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'sitemaps' },
+  /** Google News sitemap: the articles published in the last two days (by the publish clock). */
+  newsSitemap: { path: 'sitemap-news.xml', contentType: XML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'sitemaps' },
+  /** Names the sitemap index for crawlers; changes only with the base URL. */
+  robots: { path: 'robots.txt', contentType: TEXT_CONTENT_TYPE, cacheControl: CACHE_CONTROL.asset, cdn: 'pages' },
   image: { path: 'images/<sha256 16 hex>.<ext>', cacheControl: CACHE_CONTROL.immutable, cdn: 'images' },
   /** The index, prepared records, quarantine records (_feedpub/quarantine/<key>.json), markers: read by the pipeline and `feedpub status` only. */
   privateRecord: { path: '_feedpub/<record>.json', contentType: JSON_CONTENT_TYPE, cacheControl: CACHE_CONTROL.none },

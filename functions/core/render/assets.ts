@@ -13,6 +13,9 @@ body { margin: 0 auto; max-width: 42rem; padding: 1rem; font: 1.05rem/1.6 system
 a { color: var(--accent); }
 header.site { padding-bottom: .5rem; border-bottom: 1px solid var(--rule); font-weight: 600; }
 header.site a { text-decoration: none; }
+header.site:has(nav) { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .25rem 1rem; }
+header.site nav { font-weight: 400; }
+.count { color: var(--muted); font-size: .9rem; }
 h1 { line-height: 1.25; }
 .byline, .feeds, time, .description { color: var(--muted); font-size: .9rem; }
 figure { margin: 1.5rem 0; }

@@ -3,7 +3,7 @@ import type { SiteConfig } from '../model';
 import { siteUrl } from '../site';
 import { FEED_FORMATS } from '../outputs/formats';
 import { escapeHtml } from './html';
-import { headFeedPath, homeUrl, stylesheetUrl } from './urls';
+import { archiveIndexUrl, headFeedPath, homeUrl, stylesheetUrl } from './urls';
 
 export function feedAlternateLinks(site: SiteConfig): string[] {
   return FEED_FORMATS.map(
@@ -21,9 +21,11 @@ export function feedLinksHtml(site: SiteConfig): string {
 export interface SiteChrome {
   alternateLinks: string[];
   feedLinks: string;
-  /** `<header>` with the site name linking home. */
+  /** `<header>` with the site name linking home, and the site nav (home, archive). */
   header: string;
   homeHref: string;
+  /** The HTML archive (/archive/): every article by month. */
+  archiveHref: string;
   stylesheetHref: string;
 }
 
@@ -35,11 +37,13 @@ export function siteChrome(site: SiteConfig): SiteChrome {
   let chrome = chromeBySite.get(site);
   if (chrome === undefined) {
     const homeHref = escapeHtml(homeUrl(site));
+    const archiveHref = escapeHtml(archiveIndexUrl(site));
     chrome = {
       alternateLinks: feedAlternateLinks(site),
       feedLinks: feedLinksHtml(site),
-      header: `<header class="site"><a href="${homeHref}">${escapeHtml(site.title)}</a></header>`,
+      header: `<header class="site"><a href="${homeHref}">${escapeHtml(site.title)}</a><nav><a href="${homeHref}">Latest</a> · <a href="${archiveHref}">Archive</a></nav></header>`,
       homeHref,
+      archiveHref,
       stylesheetHref: stylesheetUrl(site, 'stylesheet'),
     };
     chromeBySite.set(site, chrome);

@@ -1,6 +1,6 @@
 // index.html: the newest articles, with feed links and autodiscovery.
 import type { Article, SiteConfig } from '../model';
-import { feedAlternateLinks, feedLinksHtml } from './discovery';
+import { feedAlternateLinks, feedLinksHtml, siteChrome } from './discovery';
 import { escapeHtml, htmlDocument, timeHtml } from './html';
 import { homeUrl, stylesheetUrl } from './urls';
 
@@ -12,12 +12,13 @@ export function renderHome(site: SiteConfig, latest: Article[]): string {
       '</li>',
   );
   const body = [
-    `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${escapeHtml(site.title)}</a></header>`,
+    siteChrome(site).header,
     '<main>',
     `<h1>${escapeHtml(site.title)}</h1>`,
     `<p class="description">${escapeHtml(site.description)}</p>`,
     feedLinksHtml(site),
     items.length === 0 ? '<p>No articles yet.</p>' : `<ol class="articles">\n${items.join('\n')}\n</ol>`,
+    `<p class="more"><a href="${siteChrome(site).archiveHref}">All articles, by month</a></p>`,
     '</main>',
   ].join('\n');
   return htmlDocument({
@@ -36,7 +37,7 @@ export function renderHome(site: SiteConfig, latest: Article[]): string {
 /** 404.html: the page CloudFront (and the local site server) shows for a path that does not exist. */
 export function renderNotFound(site: SiteConfig): string {
   const body = [
-    `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${escapeHtml(site.title)}</a></header>`,
+    siteChrome(site).header,
     '<main>',
     '<h1>Page not found</h1>',
     `<p>This page does not exist, or the article was taken down. The <a href="${escapeHtml(homeUrl(site))}">front page</a> lists the latest articles.</p>`,

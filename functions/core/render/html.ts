@@ -29,6 +29,12 @@ export function humanDate(iso: string, timeZone = 'UTC'): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/** "March 2026" for "2026-03". */
+export function humanMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return `${MONTHS[m - 1]} ${year}`;
+}
+
 /** `<time>` element with the RFC 3339 instant as its machine-readable value. */
 export function timeHtml(iso: string, timeZone = 'UTC'): string {
   const value = rfc3339(iso);

@@ -2,7 +2,7 @@
 // Pure and deterministic: same inputs, same bytes, in the same order.
 import type { Article, SiteConfig, SiteFile, SiteStatus } from '../model';
 import { siteUrl } from '../site';
-import { isMonthComplete } from '../index/months';
+import { isMonthComplete, newsWindowMonths } from '../index/months';
 import type { DeletionRecord } from '../index/deletions';
 import { monthOf, newestFirst } from '../order';
 import { FEED_FORMAT_NAMES, feedFormat, OUTPUTS, outputHeaders } from '../outputs/formats';
@@ -16,6 +16,10 @@ import { renderRss } from './rss';
 import { renderStatusJson, renderStatusPage } from './status';
 import { renderSubscribePage } from './subscribe';
 import { allWithAbsoluteUrls, withAbsoluteUrls } from './resolve';
+import { renderArchiveIndexPage, renderArchiveMonthPage } from './archive-pages';
+import { renderNewsSitemap } from './news-sitemap';
+import { renderMonthSitemaps, renderRobots, renderSitemapIndex } from './sitemap';
+import type { MonthCount } from '../index/types';
 import {
   archiveFeedLinks,
   archiveFeedPath,
@@ -91,6 +95,32 @@ export function renderArchiveFeeds(site: SiteConfig, month: string, items: Artic
   }));
 }
 
+/**
+ * The month's outputs besides its feeds: its child sitemap(s) and its HTML archive page. Like the feeds,
+ * owned by the month's manifest, so only an upload into the month rewrites them.
+ */
+export function renderArchiveMonth(site: SiteConfig, month: string, items: Article[], archiveMonths: string[]): SiteFile[] {
+  const absolute = allWithAbsoluteUrls(site, items);
+  return [...renderMonthSitemaps(site, month, absolute), renderArchiveMonthPage(site, month, absolute, archiveMonths)];
+}
+
+/**
+ * The site-wide lists: /archive/ (months and counts), sitemap.xml (the index of the month sitemaps and
+ * the news sitemap), the news sitemap of the articles of `recent` published in the two days before
+ * `now`, and robots.txt. `recent` needs to hold only the months that window reaches (newsWindowMonths).
+ */
+export function renderSiteIndexes(site: SiteConfig, months: MonthCount[], recent: Article[], now: string): SiteFile[] {
+  const news = renderNewsSitemap(site, allWithAbsoluteUrls(site, recent), now);
+  const withArticles = months.filter((m) => m.count > 0);
+  return [
+    renderArchiveIndexPage(site, months),
+    // A sitemap index needs at least one child: an empty site has none.
+    ...(withArticles.length > 0 || news ? [renderSitemapIndex(site, withArticles, news !== undefined)] : []),
+    ...(news ? [news] : []),
+    renderRobots(site),
+  ];
+}
+
 export function renderArticlePage(site: SiteConfig, article: Article): SiteFile {
   return { path: articlePagePath(article), body: renderPage(site, withAbsoluteUrls(site, article)), ...outputHeaders('articlePage') };
 }
@@ -121,7 +151,7 @@ export function renderStaticAssets(site: SiteConfig): SiteFile[] {
 }
 
 /**
- * The whole site, in a fixed order (head feeds, archives by month, pages by path, home, assets, status),
+ * The whole site, in a fixed order (head feeds, archives and month sitemaps and pages by month, article pages by path, home, archive index and sitemaps, assets, status),
  * made one month or one page at a time as the caller asks: a 10k-article build writes as it goes
  * instead of holding ~120 MB of rendered text.
  */
@@ -139,11 +169,16 @@ export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?
   const latest = sorted.slice(0, site.feedSize);
   const oldestLatest = latest.at(-1);
   yield* renderHeadFeeds(site, latest, archiveMonths, oldestLatest === undefined ? [] : (byMonth.get(monthOf(oldestLatest)) ?? []));
-  for (const month of archiveMonths) yield* renderArchiveFeeds(site, month, byMonth.get(month) ?? [], archiveMonths, asOf);
+  for (const month of archiveMonths) {
+    yield* renderArchiveFeeds(site, month, byMonth.get(month) ?? [], archiveMonths, asOf);
+    yield* renderArchiveMonth(site, month, byMonth.get(month) ?? [], archiveMonths);
+  }
   const byPagePath = sorted.map((article) => ({ article, path: articlePagePath(article) }));
   byPagePath.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const { article } of byPagePath) yield renderArticlePage(site, article);
   yield renderHomePage(site, latest);
+  const months = archiveMonths.map((month) => ({ month, count: byMonth.get(month)?.length ?? 0 }));
+  yield* renderSiteIndexes(site, months, newsWindowMonths(asOf, site.timeZone).flatMap((m) => byMonth.get(m) ?? []), asOf);
   yield* renderStaticAssets(site);
   if (status !== undefined) yield* renderStatus(site, status);
 }

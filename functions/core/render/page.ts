@@ -59,7 +59,7 @@ export function renderPage(site: SiteConfig, article: Article): string {
     tags,
     '</article>',
     '</main>',
-    `<footer><p><a href="${chrome.homeHref}">All articles</a></p>${chrome.feedLinks}</footer>`,
+    `<footer><p><a href="${chrome.archiveHref}">All articles</a></p>${chrome.feedLinks}</footer>`,
   ]
     .filter((line) => line !== '')
     .join('\n');

@@ -2,8 +2,9 @@
 // only. Which uploads were rejected and why (their keys, reasons that quote file content), held
 // articles, warnings and repairs are private: `feedpub status` reads them from _feedpub/.
 import type { SiteConfig, SiteStatus } from '../model';
+import { siteChrome } from './discovery';
 import { escapeHtml, htmlDocument, timeHtml } from './html';
-import { homeUrl, stylesheetUrl } from './urls';
+import { stylesheetUrl } from './urls';
 
 /** status.json: `generated` = lastPublish, so the file changes only when the site does. */
 export function renderStatusJson(status: SiteStatus): string {
@@ -30,7 +31,7 @@ function takedownsHtml(pending: string[] | undefined): string {
 
 export function renderStatusPage(site: SiteConfig, status: SiteStatus): string {
   const body = [
-    `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${escapeHtml(site.title)}</a></header>`,
+    siteChrome(site).header,
     '<main>',
     '<h1>Status</h1>',
     '<dl class="status">',

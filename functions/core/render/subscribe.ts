@@ -4,7 +4,7 @@
 // dev server); feed readers, which do not ask for text/html, keep getting the feed itself.
 import type { SiteConfig } from '../model';
 import { siteUrl } from '../site';
-import { feedAlternateLinks } from './discovery';
+import { feedAlternateLinks, siteChrome } from './discovery';
 import { escapeHtml, htmlDocument } from './html';
 import { archiveFeedFolder, FEED_FORMATS, feedPath, HEAD_FEED_FOLDER, OUTPUTS } from '../outputs/formats';
 import { headFeedPath, homeUrl, stylesheetUrl } from './urls';
@@ -56,7 +56,7 @@ export function renderSubscribePage(site: SiteConfig): string {
   });
   const readers = READERS.map(([name, prefix]) => `<li><a href="${escapeHtml(prefix + encodeURIComponent(rss))}" rel="nofollow">${escapeHtml(name)}</a></li>`);
   const body = [
-    `<header class="site"><a href="${escapeHtml(homeUrl(site))}">${escapeHtml(site.title)}</a></header>`,
+    siteChrome(site).header,
     '<main>',
     `<h1>Follow ${escapeHtml(site.title)}</h1>`,
     `<p class="description">${escapeHtml(site.description)}</p>`,

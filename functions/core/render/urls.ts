@@ -1,7 +1,7 @@
 // Where each rendered file lives, and the RFC 5005 links between the head feed and the monthly archives.
 // The paths themselves come from the output table (../outputs/formats).
 import type { SiteConfig } from '../model';
-import { archiveFeedFolder, type FeedFormat, feedPath, HEAD_FEED_FOLDER, OUTPUTS } from '../outputs/formats';
+import { archiveFeedFolder, archiveMonthPagePath, type FeedFormat, feedPath, HEAD_FEED_FOLDER, OUTPUTS } from '../outputs/formats';
 import { siteUrl } from '../site';
 
 export type { FeedFormat } from '../outputs/formats';
@@ -68,6 +68,19 @@ export function archiveFeedLinks(site: SiteConfig, format: FeedFormat, month: st
 
 export function homeUrl(site: SiteConfig): string {
   return siteUrl(site, '');
+}
+
+/** /archive/ and /archive/<YYYY-MM>/: the folders of the HTML archive pages (served as their index.html). */
+export function archiveIndexUrl(site: SiteConfig): string {
+  return siteUrl(site, folderOf(OUTPUTS.archiveIndexPage.path));
+}
+
+export function archiveMonthUrl(site: SiteConfig, month: string): string {
+  return siteUrl(site, folderOf(archiveMonthPagePath(month)));
+}
+
+function folderOf(indexPath: string): string {
+  return indexPath.slice(0, indexPath.lastIndexOf('/') + 1);
 }
 
 export function stylesheetUrl(site: SiteConfig, output: 'stylesheet' | 'feedXsl'): string {

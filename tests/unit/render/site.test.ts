@@ -21,8 +21,9 @@ describe('renderSite', () => {
   it('writes head feeds, three feeds per month, one page per article, home, assets and status, once each', () => {
     expect(files.slice(0, 3).map((f) => f.path)).toEqual(['feed.xml', 'atom.xml', 'feed.json']);
     expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
-    // head feeds + feed-continued.json, archives, pages, home, style.css + feed.xsl + 404.html + subscribe page, status.json + status page
-    expect(files.length).toBe(4 + 3 * months.length + 120 + 1 + 4 + 2);
+    // head feeds + feed-continued.json, archives + a sitemap and an archive page per month, pages, home,
+    // archive index + sitemap index + news sitemap + robots.txt, style.css + feed.xsl + 404.html + subscribe page, status.json + status page
+    expect(files.length).toBe(4 + 5 * months.length + 120 + 1 + 4 + 4 + 2);
     expect(byPath.has('feed-continued.json')).toBe(true);
     expect(byPath.get('404.html')?.contentType).toBe('text/html; charset=utf-8');
     for (const month of months) expect(byPath.has(`archive/${month}/atom.xml`)).toBe(true);
@@ -37,6 +38,12 @@ describe('renderSite', () => {
     ['archive/2024-01/feed.xml', 'application/rss+xml; charset=utf-8', 'public, max-age=3600'],
     ['articles/synthetic-2-1/index.html', 'text/html; charset=utf-8', 'public, max-age=300'],
     ['index.html', 'text/html; charset=utf-8', 'public, max-age=60'],
+    ['archive/index.html', 'text/html; charset=utf-8', 'public, max-age=60'],
+    ['archive/2024-01/index.html', 'text/html; charset=utf-8', 'public, max-age=60'],
+    ['sitemap.xml', 'application/xml; charset=utf-8', 'public, max-age=60'],
+    ['sitemap-2024-01.xml', 'application/xml; charset=utf-8', 'public, max-age=60'],
+    ['sitemap-news.xml', 'application/xml; charset=utf-8', 'public, max-age=60'],
+    ['robots.txt', 'text/plain; charset=utf-8', 'public, max-age=3600'],
     ['style.css', 'text/css; charset=utf-8', 'public, max-age=3600'],
     ['feed.xsl', 'application/xslt+xml; charset=utf-8', 'public, max-age=3600'],
     ['subscribe/index.html', 'text/html; charset=utf-8', 'public, max-age=3600'],

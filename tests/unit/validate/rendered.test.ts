@@ -54,7 +54,7 @@ describe('validateSite on a rendered site with one thing broken', () => {
       expected: () => [[`archive/${previous}/atom.xml`, 'archive-link'], ['atom.xml', 'archive-link']],
     },
     {
-      name: "newest article's page missing: its item in the three head feeds and three month feeds",
+      name: "newest article's page missing: its item in the three head feeds and three month feeds, its month sitemap and the news sitemap",
       mutate: (files: Map<string, unknown>) => files.delete(`articles/${newestArticle?.slug}/index.html`),
       expected: () => [
         [`archive/${newest}/atom.xml`, 'item-link'],
@@ -63,6 +63,8 @@ describe('validateSite on a rendered site with one thing broken', () => {
         ['atom.xml', 'item-link'],
         ['feed.json', 'item-link'],
         ['feed.xml', 'item-link'],
+        [`sitemap-${newest}.xml`, 'sitemap-link'],
+        ['sitemap-news.xml', 'sitemap-link'],
       ],
     },
   ])('$name', ({ mutate, expected }) => {

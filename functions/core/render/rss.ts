@@ -22,7 +22,7 @@ export function renderRss(site: SiteConfig, items: Article[], links: FeedLinks, 
   const lastUpdated = newestUpdated(items);
   const channel: XmlNode = {
     title: rssTitle(site.title),
-    link: homeUrl(site),
+    link: links.home ?? homeUrl(site),
     description: site.description,
     language: site.language,
     copyright: site.copyright,

@@ -18,6 +18,14 @@ export interface TagRef {
 
 const PAGE_FILE = 'index.html';
 
+/**
+ * A tag gets RFC 5005 month archives (and month pages) only once it has more articles than its head
+ * feed holds; until then the head carries all of them and there is nothing to page to.
+ */
+export function tagHasArchives(site: SiteConfig, articleCount: number): boolean {
+  return articleCount > site.feedSize;
+}
+
 export function tagPageUrl(site: SiteConfig, slug: string): string {
   return siteUrl(site, tagFeedFolder(slug));
 }
@@ -161,10 +169,10 @@ export function* renderAllTags(site: SiteConfig, sorted: Article[], now?: string
       if (list === undefined) byMonth.set(month, [article]);
       else list.push(article);
     }
-    const months = [...byMonth.keys()].sort().map((month) => ({ month, count: byMonth.get(month)!.length }));
+    const months = tagHasArchives(site, articles.length) ? [...byMonth.keys()].sort().map((month) => ({ month, count: byMonth.get(month)!.length })) : [];
     const head = articles.slice(0, site.feedSize);
     const oldest = head.at(-1);
-    yield* renderTagHead(site, tag, head, months, oldest === undefined ? [] : (byMonth.get(monthOf(oldest)) ?? []));
+    yield* renderTagHead(site, tag, head, months, months.length === 0 || oldest === undefined ? [] : (byMonth.get(monthOf(oldest)) ?? []));
     for (const { month } of months) yield* renderTagMonth(site, tag, month, byMonth.get(month)!, months.map((m) => m.month), now);
   }
 }

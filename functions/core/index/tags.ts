@@ -157,7 +157,9 @@ export function tagChangesOf(changes: TaggedChange[]): Map<string, TagChange> {
   for (const { article, before } of changes) {
     if (before !== undefined) for (const slug of before.tagSlugs ?? []) entry(slug, '').removed.push({ id: before.id, month: before.month });
     if (article !== undefined) {
-      (article.tagSlugs ?? []).forEach((slug, i) => {
+      // One entry per tag even if two spellings of it slipped through (each slug once).
+      [...new Set(article.tagSlugs ?? [])].forEach((slug) => {
+        const i = (article.tagSlugs ?? []).indexOf(slug);
         const change = entry(slug, article.tags[i] ?? '');
         if (change.name === '') change.name = article.tags[i] ?? '';
         change.upserts.push(article);

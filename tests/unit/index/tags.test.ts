@@ -94,6 +94,11 @@ describe('tag slug properties', () => {
 });
 
 describe('tag changes of a batch', () => {
+  it('an article listing one slug twice enters that tag once', () => {
+    const twice = { id: 'y', published: '2026-01-02T00:00:00Z', tags: ['Café', 'Cafe\u0301'], tagSlugs: ['cafe', 'cafe'] } as unknown as Article;
+    expect(tagChangesOf([{ article: twice }]).get('cafe')?.upserts).toEqual([twice]);
+  });
+
   it('an edit leaves the old tags and enters the new ones', () => {
     const edited = { id: 'x', published: '2026-01-02T00:00:00Z', tags: ['B'], tagSlugs: ['b'] } as unknown as Article;
     const changes = tagChangesOf([{ article: edited, before: { id: 'x', month: '2025-12', tagSlugs: ['a', 'b'] } }]);
@@ -112,6 +117,10 @@ describe('tag caps (hostile input)', () => {
     const long = capTags(['🦀'.repeat(10_000)], warnings);
     expect([...(long[0] as string)]).toHaveLength(MAX_TAG_LENGTH);
     expect(warnings).toHaveLength(2);
+  });
+
+  it('composed and decomposed spellings of one tag are one', () => {
+    expect(capTags(['Café', 'Cafe\u0301', 'CAFÉ'], [])).toEqual(['Café']);
   });
 
   it('two tags cut to the same text are one', () => {

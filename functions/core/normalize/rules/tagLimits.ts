@@ -17,10 +17,11 @@ export function capTags(tags: string[], warnings: string[]): string[] {
     return chars.slice(0, MAX_TAG_LENGTH).join('').trimEnd();
   });
   if (cut > 0) warnings.push(`${cut} tag(s) longer than ${MAX_TAG_LENGTH} characters were cut`);
-  // Two tags cut to the same text are one tag.
+  // Two tags cut to the same text, or spelled alike but for Unicode normalization ("Café" composed or
+  // decomposed), are one tag (the tag identity of core/index/tags.ts).
   const seen = new Set<string>();
   return capped.filter((tag) => {
-    const folded = tag.toLowerCase();
+    const folded = tag.normalize('NFC').toLowerCase();
     if (seen.has(folded)) return false;
     seen.add(folded);
     return true;

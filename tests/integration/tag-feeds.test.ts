@@ -8,6 +8,7 @@ import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { tagSlugCandidate } from '../../functions/core/index/tags';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import type { PublishDeps } from '../../functions/pipeline/publish';
+import { startHarness, type Harness } from '../fault/harness';
 import { startLocalS3, type LocalS3 } from '../fault/local-s3';
 import { ingestAndPublish } from '../support/stages';
 
@@ -104,5 +105,30 @@ describe('tag feeds on the local S3 API', () => {
   it('a re-publish of unchanged uploads writes nothing', async () => {
     const result = await ingestAndPublish(deps, ['a.md', 'b.md', 'c.md', 'd.md', 'f.md']);
     expect(result.changedPaths).toEqual([]);
+  });
+});
+
+describe('tag feeds through the local pipeline (s3rver events -> router -> ingest -> FIFO -> publisher, as npm start)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ core: defaultCore, config: { baseUrl: 'https://news.example.com' } });
+  });
+  afterAll(() => h?.close());
+  const upload = async (key: string, body: string) => {
+    await h.s3.uploads.put(key, body);
+    await h.queue.drain();
+  };
+  const ids = async (path: string) => ((await h.readSiteJson<{ items: { id: string }[] }>(path))?.items ?? []).map((i) => i.id);
+
+  it('an upload with tags publishes them; removing a tag from the article updates that tag\'s feed', async () => {
+    await upload('desk/x.md', md('Kappa', '2026-05-01T00:00:00Z', ['Harbour', 'Weather']));
+    await upload('desk/y.md', md('Lambda', '2026-05-02T00:00:00Z', ['Weather']));
+    expect(await ids('tags/harbour/feed.json')).toEqual([articleIdForKey('desk/x.md')]);
+    expect(await ids('tags/weather/feed.json')).toEqual([articleIdForKey('desk/y.md'), articleIdForKey('desk/x.md')]);
+    await upload('desk/x.md', md('Kappa', '2026-05-01T00:00:00Z', ['Harbour']));
+    expect(await ids('tags/weather/feed.json')).toEqual([articleIdForKey('desk/y.md')]);
+    expect(parseFeed((await h.readSiteText('tags/weather/feed.xml')) as string).items.map((i) => i.title)).toEqual(['Lambda']);
+    expect(await ids('tags/harbour/feed.json')).toEqual([articleIdForKey('desk/x.md')]);
+    expect(h.queue.deadLetters).toEqual([]);
   });
 });

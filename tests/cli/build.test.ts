@@ -222,8 +222,10 @@ describe('buildSite', () => {
     await buildSite({ contentDir: content, outDir: first });
     await buildSite({ contentDir: content, outDir: second });
     const hashes = hashTree(first);
-    // 3 head feeds, 3 archive feeds (one month), 2 pages, home, style.css, feed.xsl, 404.html, subscribe page, status.json + page, 1 image.
-    expect(Object.keys(hashes)).toHaveLength(16);
+    // 3 head feeds, 3 archive feeds (one month), 2 pages, home, style.css, feed.xsl, 404.html, subscribe page, status.json + page, 1 image,
+    // and tags a and b: 3 feeds and a page each (no tag archives: each tag fits its head).
+    expect(Object.keys(hashes)).toHaveLength(24);
+    expect(Object.keys(hashes).filter((p) => p.startsWith('tags/')).sort()).toEqual(['a', 'b'].flatMap((t) => ['atom.xml', 'feed.json', 'feed.xml', 'index.html'].map((f) => `tags/${t}/${f}`)));
     expect(hashTree(second)).toEqual(hashes);
   });
 });

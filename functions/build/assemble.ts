@@ -7,6 +7,7 @@ import { ingestUpload, rejectingParseFaults } from '../core/ingest';
 import { tooLargeReason } from '../core/parse/reject';
 import type { Article, QuarantineRecord, Result, SiteConfig, SiteStatus, UploadRejected } from '../core/model';
 import { uniqueSlug } from '../core/normalize';
+import { assignTagSlugs } from '../core/index/tags';
 import { newestFirst } from '../core/order';
 import { articlePath } from '../core/site';
 
@@ -86,6 +87,9 @@ export function assembleSite(files: readonly ContentFile[], site: SiteConfig, on
     articles.push({ ...article, slug, url: articlePath(slug) });
   }
 
+  // Tag slugs too are claimed in key order (the pipeline: in order of arrival, then pinned).
+  const tagged = assignTagSlugs(articles);
+  articles.splice(0, articles.length, ...tagged);
   articles.sort(newestFirst);
   rejected.sort(byKey);
   const uniqueAssets = new Map([...assets.values()].map((a) => [a.path, a]));

@@ -76,6 +76,8 @@ export interface Article {
   /** "YYYY-MM" of `published` in the site's time zone: the archive month (absent in older records: UTC). */
   archiveMonth?: string;
   tags: string[];
+  /** The URL slug of each tag (same order as `tags`), set when the article is published (core/index/tags.ts). */
+  tagSlugs?: string[];
   /** BCP 47, e.g. "en". */
   language: string;
   readingTimeMinutes: number;

@@ -56,6 +56,7 @@ import type { ImageAssetLike, PublishCore } from './core';
 import type { CdnInvalidator } from './invalidation';
 import type { PublishScheduler } from './scheduler';
 import { takeDownUnreferencedCopies, type TakedownResult } from './takedown';
+import { claimArticleTags, publishTagChanges, type TagBatch } from './tags';
 
 /** `pending`: the ingest stage has not yet prepared the upload's current version (it re-sends the key when it has). */
 /** `scheduled`: held until its stated date (see docs/scheduling.md). */
@@ -227,6 +228,20 @@ class BatchRun {
     await mapLimit(files, this.limit, (f) => this.writeFile(f, f.path in previous));
   }
 
+  /** What the tag stage (./tags.ts) may do through this batch. */
+  private get tagBatch(): TagBatch {
+    return {
+      readJson: (key) => this.readJson(key),
+      writeJson: (key, value) => this.writeJson(key, value),
+      deleteIndex: (key) => this.deleteIndex(key),
+      writeFiles: (files, previous) => this.writeFiles(files, previous),
+      deleteFile: (path) => this.deleteFile(path),
+      config: this.deps.config,
+      now: this.now,
+      limit: this.limit,
+    };
+  }
+
   // ---- the batch -----------------------------------------------------------------------------
 
   async publish(keys: readonly string[]): Promise<BatchResult> {
@@ -246,6 +261,7 @@ class BatchRun {
     this.keepPublishedVersions(live, manifests);
     const pages = await this.writeArticlePages(live);
     const archive = await this.writeArchives(head, live, manifests);
+    await publishTagChanges(this.tagBatch, live.filter((p) => p.article || p.removal).map((p) => ({ article: p.article, before: p.removal ?? p.record })));
     // Schedules before the commit: a hold committed without its schedule would never publish, while a
     // schedule whose commit failed only fires a re-check.
     await this.createSchedules();
@@ -295,6 +311,7 @@ class BatchRun {
         const owner = await claimBody(this.claimStore, plan.key, plan.bodyHash, bodies);
         if (owner !== undefined) plan.duplicateOf = owner;
       }
+      if (plan.article) plan.article = await claimArticleTags(this.tagBatch, plan.article);
     }
     return plans;
   }

@@ -78,3 +78,39 @@ describe('feedpub build --content content, then validate', () => {
     expect(read(`${path}index.html`)).toContain(CREDIT);
   });
 });
+
+describe('tag feeds and pages in the build (docs/tags.md)', () => {
+  it('each tag on an article page links to a tag page whose three feeds list that article', async () => {
+    const { readdirSync, existsSync } = await import('node:fs');
+    let links = 0;
+    for (const slug of readdirSync(join(out, 'articles'))) {
+      const page = read(`articles/${slug}/index.html`);
+      for (const [, tag] of page.matchAll(/<a rel="tag" href="http:\/\/localhost:8787\/tags\/([^"/]+)\/">/g)) {
+        links++;
+        expect(existsSync(join(out, `tags/${tag}/index.html`)), tag).toBe(true);
+        const url = `http://localhost:8787/articles/${slug}/`;
+        expect((JSON.parse(read(`tags/${tag}/feed.json`)) as { items: { url: string }[] }).items.map((i) => i.url)).toContain(url);
+        expect(parseFeed(read(`tags/${tag}/feed.xml`)).items.map((i) => i.url)).toContain(url);
+        expect(parseFeed(read(`tags/${tag}/atom.xml`)).items.map((i) => i.url)).toContain(url);
+        expect(read(`tags/${tag}/index.html`)).toContain(`href="${url}"`);
+      }
+    }
+    expect(links).toBeGreaterThan(10);
+  });
+
+  it('feedpub validate checks tag feeds: a tag feed naming another file as itself is reported', async () => {
+    const { cpSync, writeFileSync } = await import('node:fs');
+    const copy = mkdtempSync(join(tmpdir(), 'feedpub-e2e-tags-'));
+    try {
+      cpSync(out, copy, { recursive: true });
+      const path = 'tags/festivals/feed.json';
+      const feed = JSON.parse(read(path)) as { feed_url: string };
+      writeFileSync(join(copy, path), JSON.stringify({ ...feed, feed_url: 'http://localhost:8787/tags/festivals/other.json' }));
+      const validate = feedpub('validate', copy);
+      expect(validate.status).toBe(1);
+      expect(validate.stdout).toContain(`${path}: [self-link]`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});

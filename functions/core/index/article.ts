@@ -40,6 +40,8 @@ export function recordFor(article: Article, imageKeys: string[], assetPaths: str
     ...(article.source.etag !== undefined && { etag: article.source.etag }),
     imageKeys,
     assetPaths,
+    // Which tag collections to take the article out of when it is edited or deleted.
+    ...(article.tagSlugs !== undefined && article.tagSlugs.length > 0 && { tagSlugs: article.tagSlugs }),
     pagePath: page.path,
     pageHash: page.hash,
     ...(bodyHash !== undefined && { bodyHash }),

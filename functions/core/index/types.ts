@@ -24,6 +24,8 @@ export interface ArticleRecord {
   imageKeys: string[];
   /** Site paths of the image copies attached when last published. */
   assetPaths: string[];
+  /** Slugs of the tags it was published under (core/index/tags.ts); absent: none. */
+  tagSlugs?: string[];
   /** The article page as last written. */
   pagePath: string;
   pageHash: string;

@@ -13,6 +13,7 @@ import { removeInvisibleFormatting, withoutInvisibleFormatting } from './rules/i
 import { detectLanguage, isLanguageTag } from './rules/language';
 import { splitAuthors, splitTags } from './rules/people';
 import { chooseSlug } from './rules/slug';
+import { capTags } from './rules/tagLimits';
 import { clampSummary, readingTimeOfCleanParagraphs } from './rules/summary';
 import { cleanParagraphs, cleanText, stripXmlInvalid } from './rules/text';
 
@@ -78,7 +79,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   const authors = fileAuthors.length > 0 ? fileAuthors : splitAuthors(visibleOnly(metadata.author, 'authors', warnings));
   if (authors.length === 0) authors.push(site.defaultAuthor);
   const fileTags = splitTags(visibleOnly(raw.meta.tags, 'tags', warnings));
-  const tags = fileTags.length > 0 ? fileTags : splitTags(visibleOnly(metadata.tags, 'tags', warnings));
+  const tags = capTags(fileTags.length > 0 ? fileTags : splitTags(visibleOnly(metadata.tags, 'tags', warnings)), warnings);
 
   const publisher = cleanText(raw.publisher ?? firstString(raw.meta.publisher) ?? site.publisher ?? '') || undefined;
   const stated = raw.meta.date ?? raw.meta.published;

@@ -129,6 +129,19 @@ export function monthSitemapPath(month: string, part: number): string {
   return part === 1 ? `sitemap-${month}.xml` : `sitemap-${month}-${part}.xml`;
 }
 
+/**
+ * A tag's feed folder, `tags/<tag slug>/`: head feeds, feed-continued.json and index.html; its archives
+ * are `archiveFeedFolder` inside it (`tags/<slug>/archive/<YYYY-MM>/`). Slugs: core/index/tags.ts.
+ */
+export function tagFeedFolder(tagSlug: string): string {
+  return `tags/${tagSlug}/`;
+}
+
+/** A feed folder's month archive: `archive/<month>/` for the head (""), `tags/<slug>/archive/<month>/` for a tag. */
+export function folderArchiveFeedFolder(folder: string, month: string): string {
+  return `${folder}${archiveFeedFolder(month)}`;
+}
+
 export function feedPath(folder: string, format: FeedFormat): string {
   return `${folder}${feedFormat(format).fileName}`;
 }
@@ -162,6 +175,15 @@ export const OUTPUTS = {
   /** The current (or a future) month still grows: cached like the head. */
   openArchiveFeed: { path: 'archive/<YYYY-MM>/<feed file>', cacheControl: CACHE_CONTROL.live, cdn: 'feeds' },
   pastArchiveFeed: { path: 'archive/<YYYY-MM>/<feed file>', cacheControl: CACHE_CONTROL.pastArchive, cdn: 'feeds' },
+  /** A tag's feeds, archives and pages (docs/tags.md): cached like the site's. */
+  tagHeadFeed: { path: 'tags/<tag>/<feed file>', cacheControl: CACHE_CONTROL.live, cdn: 'feeds' },
+  tagJsonContinued: { path: 'tags/<tag>/feed-continued.json', contentType: feedFormat('json').contentType, cacheControl: CACHE_CONTROL.live, cdn: 'feeds' },
+  tagOpenArchiveFeed: { path: 'tags/<tag>/archive/<YYYY-MM>/<feed file>', cacheControl: CACHE_CONTROL.live, cdn: 'feeds' },
+  tagPastArchiveFeed: { path: 'tags/<tag>/archive/<YYYY-MM>/<feed file>', cacheControl: CACHE_CONTROL.pastArchive, cdn: 'feeds' },
+  /** The tag's newest articles and its months: changes with every publish of the tag, like the home page. */
+  tagPage: { path: 'tags/<tag>/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'pages' },
+  /** Changes with each article of the month in the tag: a 60 s bound, so no CDN invalidation is needed per edit. */
+  tagArchivePage: { path: 'tags/<tag>/archive/<YYYY-MM>/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'pages' },
   articlePage: { path: 'articles/<slug>/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.page, cdn: 'pages' },
   home: { path: 'index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'pages' },
   stylesheet: { path: 'style.css', contentType: `text/css${UTF8}`, cacheControl: CACHE_CONTROL.asset, cdn: 'pages' },
@@ -192,7 +214,7 @@ export type OutputName = keyof typeof OUTPUTS;
 export const SITE_OUTPUTS: readonly (SiteOutput & { name: OutputName })[] = (Object.keys(OUTPUTS) as OutputName[]).map((name) => ({ name, ...OUTPUTS[name] }));
 
 /** Content-Type and Cache-Control of an output whose Content-Type is fixed, as SiteFile/ObjectStore fields. */
-export function outputHeaders(name: Exclude<OutputName, 'headFeed' | 'openArchiveFeed' | 'pastArchiveFeed' | 'image'>): { contentType: string; cacheControl: string } {
+export function outputHeaders(name: Exclude<OutputName, 'headFeed' | 'openArchiveFeed' | 'pastArchiveFeed' | 'tagHeadFeed' | 'tagOpenArchiveFeed' | 'tagPastArchiveFeed' | 'image'>): { contentType: string; cacheControl: string } {
   const output: SiteOutput = OUTPUTS[name];
   return { contentType: output.contentType!, cacheControl: output.cacheControl };
 }

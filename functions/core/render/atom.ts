@@ -42,7 +42,7 @@ export function renderAtom(
     '@_xmlns:fh': 'http://purl.org/syndication/history/1.0',
     ...tombstones.namespace,
     '@_xml:lang': site.language,
-    id: atomFeedId(site),
+    id: links.feedId ?? atomFeedId(site),
     title: atomText(site.title),
     subtitle: atomText(site.description),
     updated: newestUpdated(items) ?? EMPTY_FEED_UPDATED,
@@ -62,7 +62,7 @@ function feedLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
   const link = (rel: string, href: string, type = ATOM_MEDIA_TYPE): XmlNode => ({ '@_rel': rel, '@_type': type, '@_href': href });
   return [
     link('self', links.self),
-    link('alternate', homeUrl(site), 'text/html'),
+    link('alternate', links.home ?? homeUrl(site), 'text/html'),
     ...(site.websubHub === undefined ? [] : [{ '@_rel': 'hub', '@_href': site.websubHub }]),
     ...(links.current === undefined ? [] : [link('current', links.current)]),
     ...(links.prevArchive === undefined ? [] : [link('prev-archive', links.prevArchive)]),

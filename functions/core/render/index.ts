@@ -5,7 +5,7 @@ import { siteUrl } from '../site';
 import { isMonthComplete, newsWindowMonths } from '../index/months';
 import type { DeletionRecord } from '../index/deletions';
 import { monthOf, newestFirst } from '../order';
-import { FEED_FORMAT_NAMES, feedFormat, OUTPUTS, outputHeaders } from '../outputs/formats';
+import { FEED_FORMAT_NAMES, feedFormat, HEAD_FEED_FOLDER, OUTPUTS, outputHeaders, type SiteOutput } from '../outputs/formats';
 import { feedXsl, STYLE_CSS } from './assets';
 import { renderWithinBudget } from './budget';
 import { renderAtom } from './atom';
@@ -20,16 +20,39 @@ import { renderArchiveIndexPage, renderArchiveMonthPage } from './archive-pages'
 import { renderNewsSitemap } from './news-sitemap';
 import { renderMonthSitemaps, renderRobots, renderSitemapIndex } from './sitemap';
 import type { MonthCount } from '../index/types';
+import { renderAllTags } from './tags';
 import {
   archiveFeedLinks,
   archiveFeedPath,
-  JSON_CONTINUED_PATH,
+  jsonContinuedPath,
   jsonHeadPaging,
   type FeedFormat,
   type FeedLinks,
   headFeedLinks,
   headFeedPath,
 } from './urls';
+
+/**
+ * Which feed folder a head or archive render is for: the site's (the default) or a tag's
+ * (render/tags.ts). Paths, links and Cache-Control follow from it.
+ */
+export interface FeedFolderView {
+  folder: string;
+  /** The HTML page the feeds are about; absent: the home page. */
+  home?: string;
+  /** Atom feed id; absent: the site's head Atom URL. */
+  feedId?: string;
+  outputs: { head: SiteOutput; continued: SiteOutput; openArchive: SiteOutput; pastArchive: SiteOutput };
+}
+
+export const SITE_FEED_FOLDER: FeedFolderView = {
+  folder: HEAD_FEED_FOLDER,
+  outputs: { head: OUTPUTS.headFeed, continued: OUTPUTS.jsonContinued, openArchive: OUTPUTS.openArchiveFeed, pastArchive: OUTPUTS.pastArchiveFeed },
+};
+
+function withFolderLinks(links: FeedLinks, view: FeedFolderView): FeedLinks {
+  return { ...links, ...(view.home !== undefined && { home: view.home }), ...(view.feedId !== undefined && { feedId: view.feedId }) };
+}
 
 type FeedRenderer = (site: SiteConfig, items: Article[], links: FeedLinks, summaryOnly?: ReadonlySet<string>, deleted?: readonly DeletionRecord[]) => string;
 
@@ -47,32 +70,40 @@ const RENDERERS: Record<FeedFormat, FeedRenderer> = {
  * before) holds each item exactly once; RSS and Atom keep RFC 5005's prev-archive to the newest month.
  * `deleted`: the head's deletion records (core/index/deletions.ts), in each of the three feeds.
  */
-export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonths: string[], oldestMonthItems: Article[] = [], deleted: readonly DeletionRecord[] = []): SiteFile[] {
+export function renderHeadFeeds(
+  site: SiteConfig,
+  items: Article[],
+  archiveMonths: string[],
+  oldestMonthItems: Article[] = [],
+  deleted: readonly DeletionRecord[] = [],
+  view: FeedFolderView = SITE_FEED_FOLDER,
+): SiteFile[] {
+  const { folder } = view;
   const head = allWithAbsoluteUrls(site, items).sort(newestFirst).slice(0, site.feedSize);
   const oldest = head.at(-1);
   const oldestMonth = oldest === undefined ? undefined : monthOf(oldest);
   const inHead = new Set(head.map((a) => a.id));
   const continued = allWithAbsoluteUrls(site, oldestMonthItems.filter((a) => monthOf(a) === oldestMonth && !inHead.has(a.id))).sort(newestFirst);
-  const paging = jsonHeadPaging(site, oldestMonth, continued.length > 0, archiveMonths);
+  const paging = jsonHeadPaging(site, oldestMonth, continued.length > 0, archiveMonths, folder);
   const linksFor = (format: FeedFormat): FeedLinks => {
-    const links = headFeedLinks(site, format, archiveMonths);
+    const links = withFolderLinks(headFeedLinks(site, format, archiveMonths, folder), view);
     if (format !== 'json') return links;
     const { prevArchive: _rssAtomOnly, ...rest } = links;
     return { ...rest, ...(paging.next !== undefined && { prevArchive: paging.next }) };
   };
   const files: SiteFile[] = FEED_FORMAT_NAMES.map((format) => ({
-    path: headFeedPath(format),
+    path: headFeedPath(format, folder),
     body: renderWithinBudget((feedItems, summaryOnly) => RENDERERS[format](site, feedItems, linksFor(format), summaryOnly, deleted), head, site.headFeedBytes),
     contentType: feedFormat(format).contentType,
-    cacheControl: OUTPUTS.headFeed.cacheControl,
+    cacheControl: view.outputs.head.cacheControl,
   }));
   if (continued.length > 0) {
-    const links: FeedLinks = {
-      self: siteUrl(site, JSON_CONTINUED_PATH),
+    const links: FeedLinks = withFolderLinks({
+      self: siteUrl(site, jsonContinuedPath(folder)),
       ...(paging.afterContinued !== undefined && { prevArchive: paging.afterContinued }),
       archive: false,
-    };
-    files.push({ path: JSON_CONTINUED_PATH, body: renderJsonFeed(site, continued, links), ...outputHeaders('jsonContinued') });
+    }, view);
+    files.push({ path: jsonContinuedPath(folder), body: renderJsonFeed(site, continued, links), contentType: view.outputs.continued.contentType!, cacheControl: view.outputs.continued.cacheControl });
   }
   return files;
 }
@@ -83,13 +114,21 @@ export function renderHeadFeeds(site: SiteConfig, items: Article[], archiveMonth
  * cache); the current month, and a future one, still grow and are cached like the head. Without a
  * clock (tests, pure renders) "now" is the newest item's date. `deleted`: the month's deletion records.
  */
-export function renderArchiveFeeds(site: SiteConfig, month: string, items: Article[], archiveMonths: string[], now?: string, deleted: readonly DeletionRecord[] = []): SiteFile[] {
+export function renderArchiveFeeds(
+  site: SiteConfig,
+  month: string,
+  items: Article[],
+  archiveMonths: string[],
+  now?: string,
+  deleted: readonly DeletionRecord[] = [],
+  view: FeedFolderView = SITE_FEED_FOLDER,
+): SiteFile[] {
   const monthItems = allWithAbsoluteUrls(site, items).sort(newestFirst);
   const complete = isMonthComplete(month, now ?? newestPublished(monthItems, month), site.timeZone);
-  const cacheControl = complete ? OUTPUTS.pastArchiveFeed.cacheControl : OUTPUTS.openArchiveFeed.cacheControl;
+  const cacheControl = complete ? view.outputs.pastArchive.cacheControl : view.outputs.openArchive.cacheControl;
   return FEED_FORMAT_NAMES.map((format) => ({
-    path: archiveFeedPath(month, format),
-    body: RENDERERS[format](site, monthItems, archiveFeedLinks(site, format, month, archiveMonths, complete), undefined, deleted),
+    path: archiveFeedPath(month, format, view.folder),
+    body: RENDERERS[format](site, monthItems, withFolderLinks(archiveFeedLinks(site, format, month, archiveMonths, complete, view.folder), view), undefined, deleted),
     contentType: feedFormat(format).contentType,
     cacheControl,
   }));
@@ -176,6 +215,7 @@ export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?
   const byPagePath = sorted.map((article) => ({ article, path: articlePagePath(article) }));
   byPagePath.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const { article } of byPagePath) yield renderArticlePage(site, article);
+  yield* renderAllTags(site, sorted, asOf);
   yield renderHomePage(site, latest);
   const months = archiveMonths.map((month) => ({ month, count: byMonth.get(month)?.length ?? 0 }));
   yield* renderSiteIndexes(site, months, newsWindowMonths(asOf, site.timeZone).flatMap((m) => byMonth.get(m) ?? []), asOf);

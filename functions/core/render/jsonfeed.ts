@@ -27,7 +27,7 @@ export function renderJsonFeed(
   const feed = {
     version: JSON_FEED_VERSION,
     title: site.title,
-    home_page_url: homeUrl(site),
+    home_page_url: links.home ?? homeUrl(site),
     feed_url: links.self,
     description: site.description,
     // Paging goes to older items: the head points at the newest archive, each archive at the month before.

@@ -1,6 +1,7 @@
 // The permalink page of one article: articles/<slug>/index.html.
 import type { Article, SiteConfig } from '../model';
-import { articlePath } from '../site';
+import { articlePath, siteUrl } from '../site';
+import { tagFeedFolder } from '../outputs/formats';
 import { siteChrome } from './discovery';
 import { figureHtml } from './figure';
 import { escapeHtml, htmlDocument, timeHtml } from './html';
@@ -9,6 +10,11 @@ import { authorsOf } from './authors';
 
 export function articlePagePath(article: Article): string {
   return `${articlePath(article.slug)}index.html`;
+}
+
+/** A tag on the page links to its tag page once it has a slug (published through the pipeline or a build). */
+function tagLinkHtml(site: SiteConfig, tag: string, slug: string | undefined): string {
+  return slug === undefined ? escapeHtml(tag) : `<a rel="tag" href="${escapeHtml(siteUrl(site, tagFeedFolder(slug)))}">${escapeHtml(tag)}</a>`;
 }
 
 export function renderPage(site: SiteConfig, article: Article): string {
@@ -46,7 +52,7 @@ export function renderPage(site: SiteConfig, article: Article): string {
   const tags =
     article.tags.length === 0
       ? ''
-      : `<ul class="tags">${article.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>`;
+      : `<ul class="tags">${article.tags.map((tag, i) => `<li>${tagLinkHtml(site, tag, article.tagSlugs?.[i])}</li>`).join('')}</ul>`;
   const body = [
     chrome.header,
     '<main>',

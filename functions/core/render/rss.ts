@@ -31,7 +31,7 @@ export function renderRss(
   const tombstones = deletedEntryNodes(deleted);
   const channel: XmlNode = {
     title: rssTitle(site.title),
-    link: homeUrl(site),
+    link: links.home ?? homeUrl(site),
     description: site.description,
     language: site.language,
     copyright: site.copyright,

@@ -1,7 +1,7 @@
 // Where each rendered file lives, and the RFC 5005 links between the head feed and the monthly archives.
 // The paths themselves come from the output table (../outputs/formats).
 import type { SiteConfig } from '../model';
-import { archiveFeedFolder, archiveMonthPagePath, type FeedFormat, feedPath, HEAD_FEED_FOLDER, OUTPUTS } from '../outputs/formats';
+import { archiveMonthPagePath, folderArchiveFeedFolder, type FeedFormat, feedPath, HEAD_FEED_FOLDER, OUTPUTS } from '../outputs/formats';
 import { siteUrl } from '../site';
 
 export type { FeedFormat } from '../outputs/formats';
@@ -12,12 +12,18 @@ export type { FeedFormat } from '../outputs/formats';
  */
 export const JSON_CONTINUED_PATH = OUTPUTS.jsonContinued.path;
 
-export function headFeedPath(format: FeedFormat): string {
-  return feedPath(HEAD_FEED_FOLDER, format);
+/** `folder`: a feed folder of the output table, the site's head ("") or a tag's (`tagFeedFolder`). */
+export function headFeedPath(format: FeedFormat, folder = HEAD_FEED_FOLDER): string {
+  return feedPath(folder, format);
 }
 
-export function archiveFeedPath(month: string, format: FeedFormat): string {
-  return feedPath(archiveFeedFolder(month), format);
+export function archiveFeedPath(month: string, format: FeedFormat, folder = HEAD_FEED_FOLDER): string {
+  return feedPath(folderArchiveFeedFolder(folder, month), format);
+}
+
+/** JSON Feed page 2 of a feed folder (see JSON_CONTINUED_PATH). */
+export function jsonContinuedPath(folder = HEAD_FEED_FOLDER): string {
+  return `${folder}${JSON_CONTINUED_PATH}`;
 }
 
 /** Absolute links of one feed document, each pointing at the same format. */
@@ -36,14 +42,18 @@ export interface FeedLinks {
    * for good, and this one would lose them new items.
    */
   archive: boolean;
+  /** The HTML page the feed is about (channel link, home_page_url); absent: the site's home. A tag feed's is its tag page. */
+  home?: string;
+  /** Atom feed id; absent: the site's head Atom URL (atomFeedId). A tag's feeds carry their own head Atom URL. */
+  feedId?: string;
 }
 
 /** Head feed: self, and prev-archive -> the newest archive month. */
-export function headFeedLinks(site: SiteConfig, format: FeedFormat, archiveMonths: string[]): FeedLinks {
+export function headFeedLinks(site: SiteConfig, format: FeedFormat, archiveMonths: string[], folder = HEAD_FEED_FOLDER): FeedLinks {
   const newest = [...archiveMonths].sort().at(-1);
   return {
-    self: siteUrl(site, headFeedPath(format)),
-    ...(newest !== undefined && { prevArchive: siteUrl(site, archiveFeedPath(newest, format)) }),
+    self: siteUrl(site, headFeedPath(format, folder)),
+    ...(newest !== undefined && { prevArchive: siteUrl(site, archiveFeedPath(newest, format, folder)) }),
     archive: false,
   };
 }
@@ -52,16 +62,16 @@ export function headFeedLinks(site: SiteConfig, format: FeedFormat, archiveMonth
  * Archive month: current -> head, prev-archive -> the month before it, next-archive -> the month after.
  * `complete` (see isMonthComplete) marks it fh:archive.
  */
-export function archiveFeedLinks(site: SiteConfig, format: FeedFormat, month: string, archiveMonths: string[], complete: boolean): FeedLinks {
+export function archiveFeedLinks(site: SiteConfig, format: FeedFormat, month: string, archiveMonths: string[], complete: boolean, folder = HEAD_FEED_FOLDER): FeedLinks {
   // By position among the sorted months, so a month missing from the list still gets its neighbours.
   const months = [...new Set(archiveMonths)].sort();
   const older = months.filter((m) => m < month).at(-1);
   const newer = months.find((m) => m > month);
   return {
-    self: siteUrl(site, archiveFeedPath(month, format)),
-    current: siteUrl(site, headFeedPath(format)),
-    ...(older !== undefined && { prevArchive: siteUrl(site, archiveFeedPath(older, format)) }),
-    ...(newer !== undefined && { nextArchive: siteUrl(site, archiveFeedPath(newer, format)) }),
+    self: siteUrl(site, archiveFeedPath(month, format, folder)),
+    current: siteUrl(site, headFeedPath(format, folder)),
+    ...(older !== undefined && { prevArchive: siteUrl(site, archiveFeedPath(older, format, folder)) }),
+    ...(newer !== undefined && { nextArchive: siteUrl(site, archiveFeedPath(newer, format, folder)) }),
     archive: complete,
   };
 }
@@ -89,9 +99,9 @@ export function stylesheetUrl(site: SiteConfig, output: 'stylesheet' | 'feedXsl'
 }
 
 /** Where JSON Feed paging goes after the head: the continued page when it has items, else the month before the head's oldest. */
-export function jsonHeadPaging(site: SiteConfig, oldestHeadMonth: string | undefined, continued: boolean, archiveMonths: string[]): { next?: string; afterContinued?: string } {
+export function jsonHeadPaging(site: SiteConfig, oldestHeadMonth: string | undefined, continued: boolean, archiveMonths: string[], folder = HEAD_FEED_FOLDER): { next?: string; afterContinued?: string } {
   if (oldestHeadMonth === undefined) return {};
   const before = [...new Set(archiveMonths)].sort().filter((m) => m < oldestHeadMonth).at(-1);
-  const afterContinued = before === undefined ? undefined : siteUrl(site, archiveFeedPath(before, 'json'));
-  return { ...(continued ? { next: siteUrl(site, JSON_CONTINUED_PATH) } : afterContinued !== undefined && { next: afterContinued }), ...(afterContinued !== undefined && { afterContinued }) };
+  const afterContinued = before === undefined ? undefined : siteUrl(site, archiveFeedPath(before, 'json', folder));
+  return { ...(continued ? { next: siteUrl(site, jsonContinuedPath(folder)) } : afterContinued !== undefined && { next: afterContinued }), ...(afterContinued !== undefined && { afterContinued }) };
 }

@@ -19,6 +19,7 @@ function examplePath(path: string, fileName = 'feed.xml'): string {
     .replace('<feed file>', fileName)
     .replace('<YYYY-MM>', '2024-10')
     .replace('<slug>', 'harbour-reopens')
+    .replace('<tag>', 'c-2e7d2c03')
     .replace('<sha256 16 hex>.<ext>', '0123456789abcdef.jpg')
     .replace('<upload key>', 'news/a.txt')
     .replace('<record>', 'head');

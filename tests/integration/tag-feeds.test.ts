@@ -1,0 +1,134 @@
+// Per-tag feeds and pages through the publish stage on the real local S3 API: an upload writes only
+// its own tags' outputs, slugs are first-claim and pinned, an edit that drops a tag leaves that tag's
+// feeds. Feeds are read back with @rowanmanning/feed-parser and plain JSON, not our renderers.
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleIdForKey } from '../../functions/core/ids';
+import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
+import { tagSlugCandidate } from '../../functions/core/index/tags';
+import { defaultCore } from '../../functions/pipeline/default-core';
+import type { PublishDeps } from '../../functions/pipeline/publish';
+import { startHarness, type Harness } from '../fault/harness';
+import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+import { ingestAndPublish } from '../support/stages';
+
+const config: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 3 };
+let s3: LocalS3;
+let deps: PublishDeps;
+beforeAll(async () => {
+  s3 = await startLocalS3();
+  deps = { uploads: s3.uploads, site: s3.site, config, core: defaultCore, now: () => new Date('2026-05-20T12:00:00Z') };
+});
+afterAll(() => s3?.close());
+
+const md = (title: string, date: string, tags: string[]) => `---\ntitle: ${title}\ndate: ${date}\ntags: ${tags.join(', ')}\n---\n\nBody of ${title}.\n`;
+const put = async (key: string, body: string) => {
+  await s3.uploads.put(key, body);
+  return ingestAndPublish(deps, [key]);
+};
+const text = async (path: string) => {
+  const found = await s3.site.get(path);
+  return found && Buffer.from(found.bytes).toString('utf8');
+};
+const jsonIds = async (path: string) => (JSON.parse((await text(path)) ?? '{"items":[]}') as { items: { id: string }[] }).items.map((i) => i.id);
+
+describe('tag feeds on the local S3 API', () => {
+  it('colliding tags get their own URLs, first claim keeps the plain slug', async () => {
+    await put('a.md', md('Alpha', '2026-05-01T00:00:00Z', ['C++', 'Rust']));
+    await put('b.md', md('Beta', '2026-04-01T00:00:00Z', ['C', 'Café']));
+    await put('c.md', md('Gamma', '2026-03-01T00:00:00Z', ['cafe', 'rust']));
+    const cPlus = 'c';
+    const c = tagSlugCandidate('C', 1);
+    expect(c).toMatch(/^c-[0-9a-f]{8}$/);
+    expect(await jsonIds(`tags/${cPlus}/feed.json`)).toEqual([articleIdForKey('a.md')]);
+    expect(await jsonIds(`tags/${c}/feed.json`)).toEqual([articleIdForKey('b.md')]);
+    expect(await jsonIds('tags/cafe/feed.json')).toEqual([articleIdForKey('b.md')]);
+    expect(await jsonIds(`tags/${tagSlugCandidate('cafe', 1)}/feed.json`)).toEqual([articleIdForKey('c.md')]);
+    // "Rust" and "rust" are one tag: one page, named as first published.
+    expect(await jsonIds('tags/rust/feed.json')).toEqual([articleIdForKey('a.md'), articleIdForKey('c.md')]);
+    const rss = parseFeed((await text('tags/rust/feed.xml')) as string);
+    expect(rss.title).toBe(`${config.title}: Rust`);
+    expect(rss.url).toBe('https://news.example.com/tags/rust/');
+    expect(rss.items.map((i) => i.title)).toEqual(['Alpha', 'Gamma']);
+    const atom = parseFeed((await text('tags/rust/atom.xml')) as string);
+    expect(atom.items.map((i) => i.url)).toEqual(['https://news.example.com/articles/alpha/', 'https://news.example.com/articles/gamma/']);
+    const page = (await text('tags/rust/index.html')) as string;
+    expect(page).toContain('<link rel="alternate" type="application/rss+xml" title="feedpub: Rust (RSS)" href="https://news.example.com/tags/rust/feed.xml">'.replace('feedpub', config.title));
+    expect(page).toContain('href="https://news.example.com/articles/gamma/"');
+    // The article page links each tag to its own page.
+    const article = (await text('articles/beta/index.html')) as string;
+    expect(article).toContain(`<a rel="tag" href="https://news.example.com/tags/${c}/">C</a>`);
+    expect(article).toContain('<a rel="tag" href="https://news.example.com/tags/cafe/">Café</a>');
+  });
+
+  it('an upload writes only its own tags\' outputs', async () => {
+    const result = await put('d.md', md('Delta', '2026-05-02T00:00:00Z', ['Rust']));
+    const tagPaths = result.changedPaths.filter((p) => p.startsWith('tags/'));
+    expect(tagPaths.length).toBeGreaterThan(0);
+    expect(tagPaths.every((p) => p.startsWith('tags/rust/'))).toBe(true);
+    expect(await jsonIds('tags/rust/feed.json')).toEqual([articleIdForKey('d.md'), articleIdForKey('a.md'), articleIdForKey('c.md')]);
+  });
+
+  it('a tag outgrows its head: monthly RFC 5005 archives appear, linked from the head', async () => {
+    await put('e.md', md('Epsilon', '2026-02-01T00:00:00Z', ['Rust']));
+    const head = parseFeed((await text('tags/rust/atom.xml')) as string);
+    expect(head.items).toHaveLength(3);
+    const months = ['2026-02', '2026-03', '2026-05'];
+    for (const m of months) expect(await text(`tags/rust/archive/${m}/feed.xml`), m).toBeDefined();
+    expect(await jsonIds('tags/rust/archive/2026-02/feed.json')).toEqual([articleIdForKey('e.md')]);
+    expect(await text('tags/rust/atom.xml')).toContain('<link rel="prev-archive" type="application/atom+xml" href="https://news.example.com/tags/rust/archive/2026-05/atom.xml"/>');
+    expect(await text('tags/rust/index.html')).toContain('href="https://news.example.com/tags/rust/archive/2026-02/"');
+  });
+
+  it('removing a tag from an article takes it out of that tag\'s feeds, and an emptied tag is removed', async () => {
+    await put('b.md', md('Beta', '2026-04-01T00:00:00Z', ['Café']));
+    const c = tagSlugCandidate('C', 1);
+    expect(await text(`tags/${c}/feed.json`)).toBeUndefined();
+    expect(await text(`tags/${c}/index.html`)).toBeUndefined();
+    expect(await jsonIds('tags/cafe/feed.json')).toEqual([articleIdForKey('b.md')]);
+    expect(await text('articles/beta/index.html')).not.toContain(`tags/${c}/`);
+    // The slug stays pinned: "C" coming back gets its old URL, not the one "C++" holds.
+    await put('f.md', md('Phi', '2026-05-03T00:00:00Z', ['C']));
+    expect(await jsonIds(`tags/${c}/feed.json`)).toEqual([articleIdForKey('f.md')]);
+    expect(await jsonIds('tags/c/feed.json')).toEqual([articleIdForKey('a.md')]);
+  });
+
+  it('deleting an article updates its tags; the archive shrinks back into the head', async () => {
+    await s3.uploads.delete('e.md');
+    await ingestAndPublish(deps, ['e.md']);
+    expect(await jsonIds('tags/rust/feed.json')).toEqual([articleIdForKey('d.md'), articleIdForKey('a.md'), articleIdForKey('c.md')]);
+    expect(await text('tags/rust/archive/2026-02/feed.xml')).toBeUndefined();
+    expect(await text('tags/rust/archive/2026-05/feed.xml')).toBeUndefined();
+    expect(await text('tags/rust/atom.xml')).not.toContain('prev-archive');
+  });
+
+  it('a re-publish of unchanged uploads writes nothing', async () => {
+    const result = await ingestAndPublish(deps, ['a.md', 'b.md', 'c.md', 'd.md', 'f.md']);
+    expect(result.changedPaths).toEqual([]);
+  });
+});
+
+describe('tag feeds through the local pipeline (s3rver events -> router -> ingest -> FIFO -> publisher, as npm start)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ core: defaultCore, config: { baseUrl: 'https://news.example.com' } });
+  });
+  afterAll(() => h?.close());
+  const upload = async (key: string, body: string) => {
+    await h.s3.uploads.put(key, body);
+    await h.queue.drain();
+  };
+  const ids = async (path: string) => ((await h.readSiteJson<{ items: { id: string }[] }>(path))?.items ?? []).map((i) => i.id);
+
+  it('an upload with tags publishes them; removing a tag from the article updates that tag\'s feed', async () => {
+    await upload('desk/x.md', md('Kappa', '2026-05-01T00:00:00Z', ['Harbour', 'Weather']));
+    await upload('desk/y.md', md('Lambda', '2026-05-02T00:00:00Z', ['Weather']));
+    expect(await ids('tags/harbour/feed.json')).toEqual([articleIdForKey('desk/x.md')]);
+    expect(await ids('tags/weather/feed.json')).toEqual([articleIdForKey('desk/y.md'), articleIdForKey('desk/x.md')]);
+    await upload('desk/x.md', md('Kappa', '2026-05-01T00:00:00Z', ['Harbour']));
+    expect(await ids('tags/weather/feed.json')).toEqual([articleIdForKey('desk/y.md')]);
+    expect(parseFeed((await h.readSiteText('tags/weather/feed.xml')) as string).items.map((i) => i.title)).toEqual(['Lambda']);
+    expect(await ids('tags/harbour/feed.json')).toEqual([articleIdForKey('desk/x.md')]);
+    expect(h.queue.deadLetters).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RepublishProgress } from '../pipeline/republish';
 import { RepublishBusyError, type LocalRepublisher } from './republish';
+import { CACHE_CONTROL, TEXT_CONTENT_TYPE } from '../core/outputs/formats';
 
 export const REPUBLISH_PATH = '/_feedpub/republish';
 export const CONTROL_HEADER = 'x-feedpub-control';
@@ -29,7 +30,7 @@ export function republishControl(republisher: LocalRepublisher) {
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> => {
     if (pathname !== REPUBLISH_PATH) return false;
     const refuse = (status: number, message: string) => {
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(`${message}\n`);
+      res.writeHead(status, { 'Content-Type': TEXT_CONTENT_TYPE, 'Cache-Control': CACHE_CONTROL.none }).end(`${message}\n`);
       return true;
     };
     if (req.method !== 'POST') return refuse(405, 'POST only');

@@ -689,10 +689,12 @@ describe('image takedowns (docs/takedown.md)', () => {
       (p) => p.Properties.PolicyDocument.Statement as Record<string, any>[],
     );
 
-  it('only the publisher may invalidate, and only CreateInvalidation on this distribution', () => {
+  it('only the publisher (and the republish finish step) may invalidate, and only CreateInvalidation on this distribution', () => {
     const all = Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[]);
     const cloudFront = all.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('cloudfront:')));
-    expect(cloudFront).toEqual([{ Effect: 'Allow', Action: 'cloudfront:CreateInvalidation', Resource: dev.stack.resolve(dev.stack.distribution.distributionArn) }]);
+    const allowed = { Effect: 'Allow', Action: 'cloudfront:CreateInvalidation', Resource: dev.stack.resolve(dev.stack.distribution.distributionArn) };
+    // Two grants: the publish role (image takedowns) and the republish state machine's finish Lambda (one /* after a run).
+    expect(cloudFront).toEqual([allowed, allowed]);
     expect(statementsOf(dev.stack.publishRole)).toContainEqual(cloudFront[0]);
     expect(JSON.stringify(statementsOf(dev.stack.ingestRole))).not.toContain('cloudfront:');
   });

@@ -83,7 +83,9 @@ async function seededBuild(s: LocalStack): Promise<Map<string, Buffer>> {
     const record = JSON.parse(await text(s, articleRecordKey(key))) as ArticleRecord;
     const mine = foundImages(imageKeysFor(ingested.value, key), (k) => assets.get(k));
     const withImages = mine.size > 0 ? attachImages(ingested.value, mine, s.site) : ingested.value;
-    articles.push(reconcileArticle({ ...withImages, id: record.id }, record, record.slug, CLOCK, s.site));
+    // Tag slugs are pinned facts too (first claim wins, core/index/tags.ts): the record keeps them.
+    const pinned = { ...withImages, id: record.id, ...(record.tagSlugs !== undefined && { tagSlugs: record.tagSlugs }) };
+    articles.push(reconcileArticle(pinned, record, record.slug, CLOCK, s.site));
   }
   const head = JSON.parse(await text(s, HEAD_KEY)) as HeadManifest;
   const files = renderSite(s.site, articles, siteStatusOf(articles.length, head.lastPublish, head.quarantine), CLOCK);
@@ -180,6 +182,7 @@ describe('republish after a domain move and a site.json change', () => {
     for (const [path, bytes] of built) {
       const stored = await s.s3.site.get(path);
       if (!stored || !Buffer.from(stored.bytes).equals(bytes)) different.push(path);
+
     }
     expect(different).toEqual([]);
     // And nothing public beyond the build's files but the image copies and quarantine records.

@@ -129,7 +129,7 @@ describe('the Lambda handler with CloudFront', () => {
 });
 
 describe('cost of a delete', () => {
-  it('re-renders only its own month (tombstone included), the heads and the site pages; nothing of other months', async () => {
+  it('re-renders only its own month (tombstone included), the heads, the site pages and its month sitemap and archive page; nothing of other months', async () => {
     const months = ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02'];
     const story = (title: string, date: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n\nBody.\n`;
     // December keeps an article: a month left empty leaves the archive chain, which re-links its neighbours.
@@ -137,9 +137,9 @@ describe('cost of a delete', () => {
     const result = await publish({ 'cost/2025-12.md': null });
     expect(result.results.find((r) => r.key === 'cost/2025-12.md')?.outcome).toBe('deleted');
     const rendered = result.changedPaths.filter((p) => !p.startsWith('images/'));
-    expect(rendered.filter((p) => p.startsWith('archive/'))).toEqual(['archive/2025-12/atom.xml', 'archive/2025-12/feed.json', 'archive/2025-12/feed.xml']);
+    expect(rendered.filter((p) => p.startsWith('archive/')).sort()).toEqual(['archive/2025-12/atom.xml', 'archive/2025-12/feed.json', 'archive/2025-12/feed.xml', 'archive/2025-12/index.html', 'archive/index.html']);
     expect(rendered.filter((p) => !p.startsWith('archive/')).sort()).toEqual(
-      ['articles/cost-2025-12/index.html', 'atom.xml', 'feed.json', 'feed.xml', 'index.html', 'status.json', 'status/index.html'].sort(),
+      ['articles/cost-2025-12/index.html', 'atom.xml', 'feed.json', 'feed.xml', 'index.html', 'sitemap-2025-12.xml', 'status.json', 'status/index.html'].sort(),
     );
     expect(await read('archive/2025-12/atom.xml')).toContain('at:deleted-entry');
   });

@@ -117,9 +117,13 @@ async function readObject(store: ObjectStore, key: string): Promise<StoredObject
   }
 }
 
+// A multipart ETag ("<md5>-<parts>") is not the body's MD5 and cannot be checked; any other ETag
+// that is not a whole MD5 (none, empty, cut short) comes from a read racing a write, not from an object.
 function isWhole(object: StoredObject): boolean {
-  const md5 = /^"([0-9a-f]{32})"$/.exec(object.etag ?? '')?.[1];
-  return md5 === undefined || createHash('md5').update(object.bytes).digest('hex') === md5;
+  const etag = object.etag ?? '';
+  if (/^"[0-9a-f]{32}-\d+"$/.test(etag)) return true;
+  const md5 = /^"([0-9a-f]{32})"$/.exec(etag)?.[1];
+  return md5 !== undefined && createHash('md5').update(object.bytes).digest('hex') === md5;
 }
 
 const STATUS_PAGE = OUTPUTS.statusPage.path;

@@ -4,7 +4,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -73,9 +73,15 @@ interface S3rverStore {
   getResourcePath(bucket: string, key: string | undefined, resource: string): string;
   putObject(object: S3rverObject): Promise<{ size: number; md5: string }>;
   putMetadata(bucket: string, key: string, metadata: Record<string, unknown>, md5: string): Promise<void>;
+  getMetadata(bucket: string, key: string): Promise<Record<string, unknown>>;
+  getObject(bucket: string, key: string, options?: { start?: number; end?: number }): Promise<object | null>;
 }
 
 const requireS3rver = createRequire(import.meta.url);
+const S3_OBJECT = requireS3rver('s3rver/lib/models/object') as {
+  new (bucket: string, key: string, content: Readable | null, metadata: Record<string, unknown>): object;
+  ALLOWED_METADATA: readonly string[];
+};
 const S3Error = requireS3rver('s3rver/lib/models/error') as new (code: string, message: string, detail?: Record<string, unknown>) => Error;
 
 function s3Error(refusal: Refusal): Error {
@@ -216,6 +222,65 @@ function writeObjectsSafely(store: S3rverStore): void {
     await store.putMetadata(object.bucket, object.key, object.metadata, hex);
     return { size, md5: hex };
   };
+  // s3rver truncates and rewrites the .md5 and metadata files in place: a read in between saw an
+  // empty ETag beside a new body cut to the old length, which no torn-read check could catch.
+  // Each is written beside itself and renamed over, so a reader sees one whole version or the other.
+  store.putMetadata = async (bucket, key, metadata, md5) => {
+    const kept: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(metadata)) {
+      if (S3_OBJECT.ALLOWED_METADATA.includes(name) || name.startsWith('x-amz-meta-')) kept[name] = value;
+    }
+    if (md5) await replaceFile(store.getResourcePath(bucket, key, 'object.md5'), md5);
+    await replaceFile(store.getResourcePath(bucket, key, 'metadata.json'), JSON.stringify(kept, null, 2));
+  };
+}
+
+/**
+ * s3rver stats the object's path for its length and then opens the path again to stream it: a
+ * rename between the two sent the new body cut to the old length. Here the file is opened once and
+ * its length taken from that open file, so length and bytes are one version; the ETag, read from
+ * its own file, can still be the other version's for an instant, which a reader can check.
+ */
+function readObjectsFromOneVersion(store: S3rverStore): void {
+  store.getObject = async (bucket, key, options) => {
+    let file: FileHandle;
+    try {
+      file = await open(store.getResourcePath(bucket, key, 'object'), 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      const [stat, metadata] = await Promise.all([file.stat(), store.getMetadata(bucket, key)]);
+      const size = stat.size;
+      Object.assign(metadata, { 'content-length': size, 'last-modified': stat.mtime.toUTCString() });
+      const lastByte = Math.max(0, size - 1);
+      const range = { start: options?.start ?? 0, end: Math.min(options?.end ?? Number.POSITIVE_INFINITY, lastByte) };
+      const ranged = options !== undefined && (options.start !== undefined || options.end !== undefined);
+      if (range.start < 0 || range.end < range.start) {
+        await file.close();
+        return Object.assign(new S3_OBJECT(bucket, key, null, metadata), ranged ? { range } : {});
+      }
+      const content = file.createReadStream({ ...range, autoClose: true });
+      return Object.assign(new S3_OBJECT(bucket, key, content, metadata), ranged ? { range } : {});
+    } catch (error) {
+      await file.close();
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  };
+}
+
+async function replaceFile(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `._S3rver_tmp-${randomBytes(6).toString('hex')}`);
+  try {
+    await writeFile(temporary, text, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new S3Error('InternalError', `The local S3 server could not write ${path}: ${code ?? message}`);
+  }
 }
 
 /**
@@ -366,6 +431,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   tolerateFolderCleanupRace(store);
   confineStoreToBuckets(store, bucketNames);
   writeObjectsSafely(store);
+  readObjectsFromOneVersion(store);
   emitMultiDeleteEvents(app);
   refuseUnsafeRequests(app, bucketNames, () => [`http://${address}:${port}`, `http://localhost:${port}`]);
 

@@ -259,9 +259,9 @@ describe('CORS and HEAD', () => {
     expect((await get('/', { 'Access-Control-Request-Method': 'GET' }, 'OPTIONS')).status).toBe(405);
   });
 
-  it('a browser opening an RSS or Atom feed, head or archive, is sent to the subscribe page; feed readers get the feed', async () => {
+  it('a browser opening an RSS or Atom feed, head, archive or tag, is sent to the subscribe page; feed readers get the feed', async () => {
     const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-    for (const path of ['/feed.xml', '/atom.xml', '/archive/2024-10/feed.xml', '/archive/2024-10/atom.xml']) {
+    for (const path of ['/feed.xml', '/atom.xml', '/archive/2024-10/feed.xml', '/archive/2024-10/atom.xml', '/tags/harbour/feed.xml', '/tags/harbour/archive/2024-10/atom.xml']) {
       const r = await get(path, { Accept: browser });
       expect(r.status).toBe(302);
       expect(r.headers.location).toBe('/subscribe/');

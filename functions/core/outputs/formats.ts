@@ -137,6 +137,9 @@ export function tagFeedFolder(tagSlug: string): string {
   return `tags/${tagSlug}/`;
 }
 
+/** What a tag slug is made of (slugFromTitle's lower-case ASCII and hyphens, plus hash suffixes): request-path patterns match tag folders with it. */
+export const TAG_SLUG_PATTERN = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
 /** A feed folder's month archive: `archive/<month>/` for the head (""), `tags/<slug>/archive/<month>/` for a tag. */
 export function folderArchiveFeedFolder(folder: string, month: string): string {
   return `${folder}${archiveFeedFolder(month)}`;

@@ -47,7 +47,7 @@ import {
 } from '../core/index/types';
 import type { Article, QuarantineRecord, SiteConfig, SiteFile } from '../core/model';
 import { monthOf, oldestMonthOf } from '../core/order';
-import { articlePath, siteUrl } from '../core/site';
+import { articlePath } from '../core/site';
 import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
 import { nextNotes, notesOfBatch } from '../core/index/notes';
 import { bodyHashOf, claimBody, releaseBody, type ClaimStore } from './duplicates';
@@ -426,7 +426,7 @@ class BatchRun {
 
   /** The deletion record of a deleted article, dated by this batch's clock. */
   private deletionOf(removal: ArticleRecord): DeletionRecord {
-    return deletionRecordFor({ id: removal.id, url: siteUrl(this.deps.config, articlePath(removal.slug)) }, removal.month, this.now);
+    return deletionRecordFor({ id: removal.id, url: articlePath(removal.slug) }, removal.month, this.now);
   }
 
   /** Head outputs, then the head manifest: the commit point. Returns the article records to write after it. */

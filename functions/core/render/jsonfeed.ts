@@ -38,7 +38,7 @@ export function renderJsonFeed(
     hubs: site.websubHub === undefined ? undefined : [{ type: 'WebSub', url: site.websubHub }],
     items: items.map((article) => jsonItem(site, article, summaryOnly.has(article.id) ? 'summary' : 'full')),
     // Deletion records (docs/takedown.md): readers that do not know the extension ignore it.
-    _feedpub: jsonFeedDeletions(deleted),
+    _feedpub: jsonFeedDeletions(site, deleted),
   };
   // The replacer removes what the XML feeds remove too (controls, lone surrogates), so all formats agree.
   return `${JSON.stringify(feed, (_key, value: unknown) => (typeof value === 'string' ? stripInvalidXmlChars(value) : value), 2)}\n`;

@@ -261,7 +261,7 @@ class BatchRun {
     this.keepPublishedVersions(live, manifests);
     const pages = await this.writeArticlePages(live);
     const archive = await this.writeArchives(head, live, manifests);
-    await publishTagChanges(this.tagBatch, live.filter((p) => p.article || p.removal).map((p) => ({ article: p.article, before: p.removal ?? p.record })));
+    await publishTagChanges(this.tagBatch, live.filter((p) => p.article || p.removal).map((p) => ({ article: p.article, before: p.removal ?? p.record })), archive.deletions);
     // Schedules before the commit: a hold committed without its schedule would never publish, while a
     // schedule whose commit failed only fires a re-check.
     await this.createSchedules();

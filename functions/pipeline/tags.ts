@@ -4,6 +4,7 @@
 // upload: its own tags' heads and months, never the archive.
 import { isDeepStrictEqual } from 'node:util';
 import { mapLimit } from '../core/concurrency';
+import { headDeletions, nextDeletions, type DeletionRecord } from '../core/index/deletions';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
 import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
 import { planOutputs } from '../core/index/outputs';
@@ -66,16 +67,21 @@ async function claimTag(batch: TagBatch, tag: string): Promise<string> {
   }
 }
 
-/** Every tag the batch's changes touch; before the site head's commit, so a redo repeats it (each step is idempotent). */
-export async function publishTagChanges(batch: TagBatch, changes: TaggedChange[]): Promise<void> {
-  await mapLimit([...tagChangesOf(changes).values()], batch.limit, (change) => publishTag(batch, change));
+/**
+ * Every tag the batch's changes touch; before the site head's commit, so a redo repeats it (each step
+ * is idempotent). `deletions`: the site's deletion records of the batch's deleted articles (their
+ * `when` as the site's month kept it), which each tag the article was in records too.
+ */
+export async function publishTagChanges(batch: TagBatch, changes: TaggedChange[], deletions: readonly DeletionRecord[] = []): Promise<void> {
+  const deletionById = new Map(deletions.map((r) => [r.id, r]));
+  await mapLimit([...tagChangesOf(changes).values()], batch.limit, (change) => publishTag(batch, change, deletionById));
 }
 
 async function readMonth(batch: TagBatch, slug: string, month: string): Promise<MonthManifest> {
   return (await batch.readJson<MonthManifest>(tagMonthKey(slug, month))) ?? emptyMonth(month);
 }
 
-async function publishTag(batch: TagBatch, change: TagChange): Promise<void> {
+async function publishTag(batch: TagBatch, change: TagChange, deletionById: ReadonlyMap<string, DeletionRecord>): Promise<void> {
   const { config, now, limit } = batch;
   const { slug } = change;
   const stored = await batch.readJson<TagHead>(tagHeadKey(slug));
@@ -87,11 +93,17 @@ async function publishTag(batch: TagBatch, change: TagChange): Promise<void> {
   const changedMonths = new Set<string>();
   const counts = new Map<string, number>();
   for (const [month, manifest] of manifests) {
-    const removed = new Set(change.removed.filter((r) => r.month === month).map((r) => r.id));
-    const next = applyMonthChanges(manifest.articles, removed, change.upserts.filter((a) => monthOf(a) === month));
-    if (!isDeepStrictEqual(next, manifest.articles)) {
+    const leaving = change.removed.filter((r) => r.month === month);
+    const upserts = change.upserts.filter((a) => monthOf(a) === month);
+    const next = applyMonthChanges(manifest.articles, new Set(leaving.map((r) => r.id)), upserts);
+    // The site's rule for a month's records (core/index/deletions.ts); only a deleted article leaves one,
+    // not one that merely lost the tag or moved month (it lives on, as a moved article does in the site's).
+    const gone = leaving.flatMap((r) => deletionById.get(r.id) ?? []);
+    const deleted = nextDeletions(manifest.deleted ?? [], gone, new Set(upserts.map((a) => a.id)));
+    if (!isDeepStrictEqual(next, manifest.articles) || !isDeepStrictEqual(deleted, manifest.deleted ?? [])) {
       changedMonths.add(month);
-      manifests.set(month, { ...manifest, articles: next });
+      const { deleted: _previous, ...rest } = manifest;
+      manifests.set(month, { ...rest, articles: next, ...(deleted.length > 0 && { deleted }) });
     }
     counts.set(month, next.length);
   }
@@ -122,7 +134,7 @@ async function publishTag(batch: TagBatch, change: TagChange): Promise<void> {
   for (const month of new Set([...toRender, ...unrender, ...changedMonths])) {
     const manifest = manifests.get(month) as MonthManifest;
     if (manifest.articles.length === 0) continue;
-    const files = toRender.includes(month) ? renderTagMonth(config, { slug, name }, month, manifest.articles, monthNames, now) : [];
+    const files = toRender.includes(month) ? renderTagMonth(config, { slug, name }, month, manifest.articles, monthNames, now, manifest.deleted ?? []) : [];
     const plan = planOutputs(files, manifest.outputs);
     await batch.writeFiles(plan.write, manifest.outputs);
     await mapLimit(plan.stale, limit, (p) => batch.deleteFile(p));
@@ -142,17 +154,32 @@ async function publishTag(batch: TagBatch, change: TagChange): Promise<void> {
     const monthArticles = await mapLimit(monthsForRefill(months, config.feedSize), limit, async (m) => (manifests.get(m) ?? (await readMonth(batch, slug, m))).articles);
     items = refillHead(monthArticles, config.feedSize);
   }
-  if (total === 0) {
+  // The head's records, as the site head's: HEAD_DELETION_DAYS at most, a returning article drops its own.
+  const deleted = headDeletions(
+    nextDeletions(head.deleted ?? [], change.removed.flatMap((r) => deletionById.get(r.id) ?? []), new Set(change.upserts.map((a) => a.id))),
+    now,
+  );
+  // A tag left with no article keeps its head feeds while they carry a record: a reader of the tag
+  // feed learns of the deletion there (docs/tags.md); with neither, the tag's outputs go.
+  if (total === 0 && deleted.length === 0) {
     await mapLimit(Object.keys(head.outputs), limit, (p) => batch.deleteFile(p));
     if (stored !== undefined) await batch.deleteIndex(tagHeadKey(slug));
     return;
   }
   const pagingMonth = archived ? oldestMonthOf(items) : undefined;
   const pagingItems = pagingMonth === undefined ? [] : (manifests.get(pagingMonth) ?? (await readMonth(batch, slug, pagingMonth))).articles;
-  const headPlan = planOutputs(renderTagHead(config, { slug, name }, items, archived ? months : [], pagingItems), head.outputs);
+  const headPlan = planOutputs(renderTagHead(config, { slug, name }, items, archived ? months : [], pagingItems, deleted), head.outputs);
   await batch.writeFiles(headPlan.write, head.outputs);
   await mapLimit(headPlan.stale, limit, (p) => batch.deleteFile(p));
-  const changed = changedMonths.size > 0 || !isDeepStrictEqual(items, head.items);
-  const next: TagHead = { slug, name, items, months, lastPublish: changed ? now : head.lastPublish, outputs: headPlan.hashes };
+  const changed = changedMonths.size > 0 || !isDeepStrictEqual(items, head.items) || !isDeepStrictEqual(deleted, head.deleted ?? []);
+  const next: TagHead = {
+    slug,
+    name,
+    items,
+    months,
+    lastPublish: changed ? now : head.lastPublish,
+    outputs: headPlan.hashes,
+    ...(deleted.length > 0 && { deleted }),
+  };
   if (!isDeepStrictEqual(next, stored)) await batch.writeJson(tagHeadKey(slug), next);
 }

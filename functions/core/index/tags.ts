@@ -5,6 +5,7 @@
 // first claim is pinned in the index and never released, so a slug never moves when other tags arrive.
 import { createHash } from 'node:crypto';
 import type { Article } from '../model';
+import type { DeletionRecord } from './deletions';
 import { slugFromTitle } from '../normalize/rules/slug';
 import { monthOf } from '../order';
 import { INDEX_PREFIX } from './paths';
@@ -104,6 +105,8 @@ export interface TagHead {
   /** When the tag's collection last changed: its months completed since are re-rendered (fh:archive). */
   lastPublish: string | null;
   outputs: Record<string, string>;
+  /** Deletion records of the tag's deleted articles for its head feeds (headDeletions' window), newest first; absent when none. */
+  deleted?: DeletionRecord[];
 }
 
 export function tagSlugRecordKey(slug: string): string {

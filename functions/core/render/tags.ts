@@ -1,6 +1,7 @@
 // A tag's outputs: tags/<slug>/feed.xml|atom.xml|feed.json (+ feed-continued.json), its RFC 5005 month
 // archives tags/<slug>/archive/YYYY-MM/, and the HTML pages tags/<slug>/ and tags/<slug>/archive/YYYY-MM/.
 // The feeds are the site's renderers over the tag's articles in the tag's feed folder.
+import type { DeletionRecord } from '../index/deletions';
 import type { Article, SiteConfig, SiteFile } from '../model';
 import { monthOf, newestFirst } from '../order';
 import { FEED_FORMATS, folderArchiveFeedFolder, OUTPUTS, tagFeedFolder } from '../outputs/formats';
@@ -115,12 +116,19 @@ export function renderTagMonthPage(site: SiteConfig, tag: TagRef, month: string,
   ]);
 }
 
-/** The tag's head: feeds (newest site.feedSize, JSON paging as the site's) and its page. */
-export function renderTagHead(site: SiteConfig, tag: TagRef, items: Article[], months: { month: string; count: number }[], oldestMonthItems: Article[] = []): SiteFile[] {
+/** The tag's head: feeds (newest site.feedSize, JSON paging as the site's, the tag's deletion records) and its page. */
+export function renderTagHead(
+  site: SiteConfig,
+  tag: TagRef,
+  items: Article[],
+  months: { month: string; count: number }[],
+  oldestMonthItems: Article[] = [],
+  deleted: readonly DeletionRecord[] = [],
+): SiteFile[] {
   const view = tagView(site, tag.slug);
   const head = allWithAbsoluteUrls(site, items).sort(newestFirst).slice(0, site.feedSize);
   return [
-    ...renderHeadFeeds(tagSite(site, tag), items, months.map((m) => m.month), oldestMonthItems, [], view),
+    ...renderHeadFeeds(tagSite(site, tag), items, months.map((m) => m.month), oldestMonthItems, deleted, view),
     {
       path: `${view.folder}${PAGE_FILE}`,
       body: renderTagPage(site, tag, head, months),
@@ -130,10 +138,18 @@ export function renderTagHead(site: SiteConfig, tag: TagRef, items: Article[], m
   ];
 }
 
-/** One month of the tag: its RFC 5005 archive feeds and its HTML page. */
-export function renderTagMonth(site: SiteConfig, tag: TagRef, month: string, items: Article[], months: string[], now?: string): SiteFile[] {
+/** One month of the tag: its RFC 5005 archive feeds (with the month's deletion records) and its HTML page. */
+export function renderTagMonth(
+  site: SiteConfig,
+  tag: TagRef,
+  month: string,
+  items: Article[],
+  months: string[],
+  now?: string,
+  deleted: readonly DeletionRecord[] = [],
+): SiteFile[] {
   const view = tagView(site, tag.slug);
-  const feeds = renderArchiveFeeds(tagSite(site, tag), month, items, months, now, [], view);
+  const feeds = renderArchiveFeeds(tagSite(site, tag), month, items, months, now, deleted, view);
   const sorted = allWithAbsoluteUrls(site, items).sort(newestFirst);
   return [
     ...feeds,

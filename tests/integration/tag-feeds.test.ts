@@ -167,7 +167,7 @@ describe('deletion records in tag feeds (RFC 6721, read back with sax)', () => {
     expect(await jsonIds('tags/ferries/feed.json')).toEqual([goneId]);
   });
 
-  it('a tag head'\''s record ages out after 30 days, at the tag'\''s next publish (as the site head'\''s)', async () => {
+  it('a tag head record ages out after 30 days, at the next publish of the tag (as the site head record does)', async () => {
     clock = '2026-07-04T10:00:00Z';
     await publish(gone);
     expect(await jsonDeleted('tags/ferries/feed.json')).toHaveLength(1);

@@ -21,7 +21,7 @@ import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
 import { articleRef, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/index/copies';
 import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
-import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsWindowMonths, nextMonthCounts } from '../core/index/months';
+import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsSitemapClock, newsWindowMonths, nextMonthCounts } from '../core/index/months';
 import { hashBody, planOutputs } from '../core/index/outputs';
 import { migrateIndexPart } from '../core/index/migrate';
 import {
@@ -236,6 +236,8 @@ class BatchRun {
       deleteIndex: (key) => this.deleteIndex(key),
       writeFiles: (files, previous) => this.writeFiles(files, previous),
       deleteFile: (path) => this.deleteFile(path),
+      list: (prefix) => this.deps.site.list(prefix),
+      rerender: this.options.rerender ?? false,
       config: this.deps.config,
       now: this.now,
       limit: this.limit,
@@ -482,11 +484,14 @@ class BatchRun {
     const pagingMonth = oldestMonthOf(items);
     const pagingManifest = pagingMonth === undefined ? undefined : (manifests.get(pagingMonth) ?? (await this.readJson<MonthManifest>(monthManifestKey(pagingMonth))));
     const headFeeds = core.renderHeadFeeds(config, items, archiveMonths, pagingManifest?.articles ?? [], deleted);
+    // The news window ends at the last real change, not at this batch's clock: a publish that changes
+    // nothing (a republish of an unchanged site) then rewrites nothing (docs/outputs.md, "Sitemaps").
+    const newsAsOf = newsSitemapClock(lastPublish, this.now);
     const headFiles = [
       ...headFeeds,
       core.renderHomePage(config, items),
       // The news sitemap's window reaches two or three months: their manifests, never the archive.
-      ...core.renderSiteIndexes(config, months, await this.articlesOf(newsWindowMonths(this.now, config.timeZone).filter((m) => archiveMonths.includes(m)), manifests), this.now),
+      ...core.renderSiteIndexes(config, months, await this.articlesOf(newsWindowMonths(newsAsOf, config.timeZone).filter((m) => archiveMonths.includes(m)), manifests), newsAsOf),
       ...core.renderStatus(config, { ...siteStatusOf(total, lastPublish, quarantined), ...pendingTakedownsOf(takedowns) }),
       ...core.renderStaticAssets(config),
     ];

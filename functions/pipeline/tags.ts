@@ -17,7 +17,12 @@ import {
   tagMonthKey,
   tagNameRecordKey,
   tagSlugCandidate,
+  tagSlugOfHeadKey,
   tagSlugRecordKey,
+  nextTagList,
+  TAG_HEADS_PREFIX,
+  TAG_LIST_KEY,
+  type TagList,
   type TagChange,
   type TaggedChange,
   type TagHead,
@@ -27,7 +32,7 @@ import {
 import { emptyMonth, type MonthManifest, type OutputHashes } from '../core/index/types';
 import type { Article, SiteConfig, SiteFile } from '../core/model';
 import { monthOf, oldestMonthOf } from '../core/order';
-import { renderTagHead, renderTagMonth, tagHasArchives } from '../core/render/tags';
+import { renderTagHead, renderTagIndexPage, renderTagMonth, tagHasArchives } from '../core/render/tags';
 
 /** The batch's store helpers (its JSON cache, its changed-path bookkeeping) and settings. */
 export interface TagBatch {
@@ -36,6 +41,10 @@ export interface TagBatch {
   deleteIndex(key: string): Promise<void>;
   writeFiles(files: SiteFile[], previous: OutputHashes): Promise<void>;
   deleteFile(path: string): Promise<void>;
+  /** Keys under a prefix of the site bucket (rebuilding a missing tag list only). */
+  list(prefix: string): Promise<string[]>;
+  /** A republish batch: the tag list is checked (and rebuilt if missing) even when no tag appeared or went. */
+  rerender: boolean;
   config: SiteConfig;
   now: string;
   limit: number;
@@ -74,14 +83,51 @@ async function claimTag(batch: TagBatch, tag: string): Promise<string> {
  */
 export async function publishTagChanges(batch: TagBatch, changes: TaggedChange[], deletions: readonly DeletionRecord[] = []): Promise<void> {
   const deletionById = new Map(deletions.map((r) => [r.id, r]));
-  await mapLimit([...tagChangesOf(changes).values()], batch.limit, (change) => publishTag(batch, change, deletionById));
+  const published = await mapLimit([...tagChangesOf(changes).values()], batch.limit, (change) => publishTag(batch, change, deletionById));
+  // The tag list before the tag heads' commits: a batch cut short after it finds the same flips again.
+  // A republish sets every tag it touches, so a list that drifted from the tags is put right.
+  const flips = batch.rerender ? published : published.filter((t) => t.live !== t.liveBefore);
+  if (flips.length > 0) await publishTagList(batch, flips);
+  await mapLimit(published, batch.limit, (t) => t.commit());
+}
+
+/**
+ * `_feedpub/tag-list.json` and tags/index.html, with the tags that appeared or went. A site whose tags
+ * predate the list (or lost it) gets it rebuilt from the stored tag heads once: a LIST and one GET per tag.
+ */
+async function publishTagList(batch: TagBatch, flips: { slug: string; name: string; live: boolean }[]): Promise<void> {
+  let stored = await batch.readJson<TagList>(TAG_LIST_KEY);
+  let previous = stored?.tags;
+  if (previous === undefined) {
+    const slugs = (await batch.list(TAG_HEADS_PREFIX)).flatMap((key) => tagSlugOfHeadKey(key) ?? []).sort();
+    const heads = await mapLimit(slugs, batch.limit, (slug) => batch.readJson<TagHead>(tagHeadKey(slug)));
+    previous = heads.flatMap((h) => (h !== undefined && h.months.some((m) => m.count > 0) ? [{ slug: h.slug, name: h.name }] : []));
+    stored = { tags: previous, outputs: {} };
+  }
+  const tags = nextTagList(previous, flips);
+  const plan = planOutputs(tags.length === 0 ? [] : [renderTagIndexPage(batch.config, tags)], stored?.outputs ?? {});
+  await batch.writeFiles(plan.write, stored?.outputs ?? {});
+  await mapLimit(plan.stale, batch.limit, (p) => batch.deleteFile(p));
+  const next: TagList = { tags, outputs: plan.hashes };
+  if (tags.length === 0) {
+    if (stored !== undefined) await batch.deleteIndex(TAG_LIST_KEY);
+  } else if (!isDeepStrictEqual(next, stored)) await batch.writeJson(TAG_LIST_KEY, next);
+}
+
+/** One tag's outputs written; `commit` writes (or deletes) its head record, after the tag list. */
+interface PublishedTag {
+  slug: string;
+  name: string;
+  live: boolean;
+  liveBefore: boolean;
+  commit(): Promise<void>;
 }
 
 async function readMonth(batch: TagBatch, slug: string, month: string): Promise<MonthManifest> {
   return (await batch.readJson<MonthManifest>(tagMonthKey(slug, month))) ?? emptyMonth(month);
 }
 
-async function publishTag(batch: TagBatch, change: TagChange, deletionById: ReadonlyMap<string, DeletionRecord>): Promise<void> {
+async function publishTag(batch: TagBatch, change: TagChange, deletionById: ReadonlyMap<string, DeletionRecord>): Promise<PublishedTag> {
   const { config, now, limit } = batch;
   const { slug } = change;
   const stored = await batch.readJson<TagHead>(tagHeadKey(slug));
@@ -161,10 +207,10 @@ async function publishTag(batch: TagBatch, change: TagChange, deletionById: Read
   );
   // A tag left with no article keeps its head feeds while they carry a record: a reader of the tag
   // feed learns of the deletion there (docs/tags.md); with neither, the tag's outputs go.
+  const published = { slug, name, live: total > 0, liveBefore: totalBefore > 0 };
   if (total === 0 && deleted.length === 0) {
     await mapLimit(Object.keys(head.outputs), limit, (p) => batch.deleteFile(p));
-    if (stored !== undefined) await batch.deleteIndex(tagHeadKey(slug));
-    return;
+    return { ...published, commit: async () => (stored === undefined ? undefined : batch.deleteIndex(tagHeadKey(slug))) };
   }
   const pagingMonth = archived ? oldestMonthOf(items) : undefined;
   const pagingItems = pagingMonth === undefined ? [] : (manifests.get(pagingMonth) ?? (await readMonth(batch, slug, pagingMonth))).articles;
@@ -181,5 +227,5 @@ async function publishTag(batch: TagBatch, change: TagChange, deletionById: Read
     outputs: headPlan.hashes,
     ...(deleted.length > 0 && { deleted }),
   };
-  if (!isDeepStrictEqual(next, stored)) await batch.writeJson(tagHeadKey(slug), next);
+  return { ...published, commit: async () => (isDeepStrictEqual(next, stored) ? undefined : batch.writeJson(tagHeadKey(slug), next)) };
 }

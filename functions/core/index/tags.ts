@@ -109,6 +109,36 @@ export interface TagHead {
   deleted?: DeletionRecord[];
 }
 
+/**
+ * `_feedpub/tag-list.json`: every tag that has articles (slug order) and the hash of tags/index.html.
+ * Read and written only by a batch in which a tag appears or goes (or a republish), never per upload.
+ */
+export interface TagList {
+  tags: { slug: string; name: string }[];
+  outputs: Record<string, string>;
+}
+
+export const TAG_LIST_KEY = `${INDEX_PREFIX}tag-list.json`;
+/** Tag heads are `${TAG_HEADS_PREFIX}<slug>/head.json` (the tag list is rebuilt from them when missing). */
+export const TAG_HEADS_PREFIX = `${INDEX_PREFIX}tags/`;
+
+/** The slug of a tag head's key, or undefined for any other key under TAG_HEADS_PREFIX. */
+export function tagSlugOfHeadKey(key: string): string | undefined {
+  if (!key.startsWith(TAG_HEADS_PREFIX) || !key.endsWith('/head.json')) return undefined;
+  const slug = key.slice(TAG_HEADS_PREFIX.length, -'/head.json'.length);
+  return slug === '' || slug.includes('/') ? undefined : slug;
+}
+
+/** The list with each tag of `flips` in it (has articles) or out of it (has none), in slug order. */
+export function nextTagList(previous: readonly { slug: string; name: string }[], flips: readonly { slug: string; name: string; live: boolean }[]): { slug: string; name: string }[] {
+  const bySlug = new Map(previous.map((t) => [t.slug, t]));
+  for (const flip of flips) {
+    if (flip.live) bySlug.set(flip.slug, { slug: flip.slug, name: flip.name });
+    else bySlug.delete(flip.slug);
+  }
+  return [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
 export function tagSlugRecordKey(slug: string): string {
   return `${INDEX_PREFIX}tag-slugs/${slug}.json`;
 }
@@ -118,11 +148,11 @@ export function tagNameRecordKey(tag: string): string {
 }
 
 export function tagHeadKey(slug: string): string {
-  return `${INDEX_PREFIX}tags/${slug}/head.json`;
+  return `${TAG_HEADS_PREFIX}${slug}/head.json`;
 }
 
 export function tagMonthKey(slug: string, month: string): string {
-  return `${INDEX_PREFIX}tags/${slug}/months/${month}.json`;
+  return `${TAG_HEADS_PREFIX}${slug}/months/${month}.json`;
 }
 
 export function emptyTagHead(slug: string, name: string): TagHead {

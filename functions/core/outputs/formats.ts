@@ -185,6 +185,8 @@ export const OUTPUTS = {
   tagPastArchiveFeed: { path: 'tags/<tag>/archive/<YYYY-MM>/<feed file>', cacheControl: CACHE_CONTROL.pastArchive, cdn: 'feeds' },
   /** The tag's newest articles and its months: changes with every publish of the tag, like the home page. */
   tagPage: { path: 'tags/<tag>/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'pages' },
+  /** Every tag that has articles, linked to its page: changes only when a tag appears or goes (docs/tags.md). */
+  tagIndexPage: { path: 'tags/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'pages' },
   /** Changes with each article of the month in the tag: a 60 s bound, so no CDN invalidation is needed per edit. */
   tagArchivePage: { path: 'tags/<tag>/archive/<YYYY-MM>/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'pages' },
   articlePage: { path: 'articles/<slug>/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.page, cdn: 'pages' },

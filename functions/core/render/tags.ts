@@ -32,6 +32,11 @@ export function tagPageUrl(site: SiteConfig, slug: string): string {
   return siteUrl(site, tagFeedFolder(slug));
 }
 
+/** /tags/: the folder of the tag index page. */
+export function tagIndexUrl(site: SiteConfig): string {
+  return siteUrl(site, OUTPUTS.tagIndexPage.path.replace(/index\.html$/, ''));
+}
+
 function tagMonthPageUrl(site: SiteConfig, slug: string, month: string): string {
   return siteUrl(site, folderArchiveFeedFolder(tagFeedFolder(slug), month));
 }
@@ -82,7 +87,13 @@ function tagPageDocument(site: SiteConfig, tag: TagRef, title: string, canonical
     lang: site.language,
     title: `${title} – ${site.title}`,
     head: [`<link rel="canonical" href="${escapeHtml(canonical)}">`, ...tagFeedAlternates(site, tag), ...chrome.alternateLinks],
-    body: [chrome.header, '<main>', ...main, '</main>', `<footer><p><a href="${chrome.homeHref}">All articles</a></p>${chrome.feedLinks}</footer>`].join('\n'),
+    body: [
+      chrome.header,
+      '<main>',
+      ...main,
+      '</main>',
+      `<footer><p><a href="${chrome.homeHref}">All articles</a> · <a href="${escapeHtml(tagIndexUrl(site))}">All tags</a></p>${chrome.feedLinks}</footer>`,
+    ].join('\n'),
     stylesheetHref: chrome.stylesheetHref,
   });
 }
@@ -114,6 +125,34 @@ export function renderTagMonthPage(site: SiteConfig, tag: TagRef, month: string,
     articleList(site, items),
     ...(nav.length === 0 ? [] : [`<p class="nav">${nav.join(' · ')}</p>`]),
   ]);
+}
+
+/**
+ * tags/index.html: every tag that has articles, by slug, each linked to its page. No counts: the page
+ * then changes only when a tag appears or goes, never with an upload into an existing tag (docs/tags.md).
+ */
+export function renderTagIndexPage(site: SiteConfig, tags: readonly TagRef[]): SiteFile {
+  const chrome = siteChrome(site);
+  const items = tags.map((tag) => `<li><a href="${escapeHtml(tagPageUrl(site, tag.slug))}">${escapeHtml(tag.name)}</a></li>`);
+  return {
+    path: OUTPUTS.tagIndexPage.path,
+    body: htmlDocument({
+      lang: site.language,
+      title: `Tags – ${site.title}`,
+      head: [`<link rel="canonical" href="${escapeHtml(tagIndexUrl(site))}">`, ...chrome.alternateLinks],
+      body: [
+        chrome.header,
+        '<main>',
+        '<h1>Tags</h1>',
+        tags.length === 0 ? '<p>No tags.</p>' : `<ul class="tags">\n${items.join('\n')}\n</ul>`,
+        '</main>',
+        `<footer><p><a href="${chrome.homeHref}">All articles</a></p>${chrome.feedLinks}</footer>`,
+      ].join('\n'),
+      stylesheetHref: chrome.stylesheetHref,
+    }),
+    contentType: OUTPUTS.tagIndexPage.contentType,
+    cacheControl: OUTPUTS.tagIndexPage.cacheControl,
+  };
 }
 
 /** The tag's head: feeds (newest site.feedSize, JSON paging as the site's, the tag's deletion records) and its page. */
@@ -192,4 +231,5 @@ export function* renderAllTags(site: SiteConfig, sorted: Article[], now?: string
     yield* renderTagHead(site, tag, head, months, months.length === 0 || oldest === undefined ? [] : (byMonth.get(monthOf(oldest)) ?? []));
     for (const { month } of months) yield* renderTagMonth(site, tag, month, byMonth.get(month)!, months.map((m) => m.month), now);
   }
+  if (byTag.size > 0) yield renderTagIndexPage(site, [...byTag.keys()].sort().map((slug) => byTag.get(slug)!.tag));
 }

@@ -55,6 +55,7 @@ import type { ObjectStore } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
 import type { CdnInvalidator } from './invalidation';
 import type { PublishScheduler } from './scheduler';
+import { sweepUnrecordedCopies } from './copy-sweep';
 import { takeDownUnreferencedCopies, type TakedownResult } from './takedown';
 import { claimArticleTags, publishTagChanges, type TagBatch } from './tags';
 
@@ -152,6 +153,8 @@ export interface PublishOptions {
   rerenderMonths?: readonly string[];
   /** Default true: an image key also reconciles the articles that show it (a republish sends those by month). */
   followImageDependents?: boolean;
+  /** Copies without a reference record get one, or are taken down if nobody shows them (copy-sweep.ts; a republish's last chunk). */
+  sweepCopies?: boolean;
 }
 
 /** Publishes a batch. Throws on an infrastructure fault after the per-key reads (nothing committed is lost). */
@@ -583,6 +586,9 @@ class BatchRun {
       if (p.article) changes.push({ ref: articleRef(p.key), before: p.record?.assetPaths ?? [], after: p.assetPaths });
       else if (p.removal) changes.push({ ref: articleRef(p.key), before: p.removal.assetPaths, after: [] });
     }
+    const sweep = this.options.sweepCopies
+      ? await sweepUnrecordedCopies({ list: (prefix) => this.deps.site.list(prefix), readJson: (key) => this.readJson(key), limit: this.limit }, changes)
+      : { changes: [], orphans: [] };
     return takeDownUnreferencedCopies(
       {
         readJson: (key) => this.readJson(key),
@@ -593,8 +599,9 @@ class BatchRun {
         now: this.now,
         ...(this.deps.cdn && { cdn: this.deps.cdn }),
       },
-      changes,
+      [...changes, ...sweep.changes],
       head.takedowns ?? [],
+      sweep.orphans,
     );
   }
 

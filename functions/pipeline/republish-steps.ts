@@ -86,7 +86,8 @@ export async function planChunks(
   }).flatMap((plan) =>
     fitMessages(plan.keys, MAX_CHUNK_KEY_BYTES).map((keys, i, all) => ({ ...plan, keys, rerenderMonths: i === all.length - 1 ? plan.rerenderMonths : [] })),
   );
-  const chunks: RepublishChunk[] = plans.map((plan, index) => ({ run, index, total: plans.length, ...plan }));
+  // The last chunk also sweeps image copies without reference records (copy-sweep.ts).
+  const chunks: RepublishChunk[] = plans.map((plan, index) => ({ run, index, total: plans.length, ...plan, ...(index === plans.length - 1 && { sweepCopies: true }) }));
   const key = `${runPrefix(run)}chunks.json`;
   await site.put(key, JSON.stringify(chunks), outputHeaders('privateRecord'));
   return { key, chunks: chunks.length, keys: chunks.reduce((n, c) => n + c.keys.length, 0) };

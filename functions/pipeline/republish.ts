@@ -132,7 +132,8 @@ export async function republishSite(deps: RepublishDeps): Promise<RepublishRepor
   progress({ phase: 'publish', done: 0, total: totalKeys });
   // One chunk at a time: the next is sent only once this one is committed.
   for (const [index, plan] of plans.entries()) {
-    const chunk: RepublishChunk = { run: deps.run, index, total: plans.length, ...plan };
+    // The last chunk also sweeps image copies without reference records (copy-sweep.ts).
+    const chunk: RepublishChunk = { run: deps.run, index, total: plans.length, ...plan, ...(index === plans.length - 1 && { sweepCopies: true }) };
     const chunkReport = await deps.submit(chunk);
     report.chunks++;
     for (const [outcome, n] of Object.entries(chunkReport.outcomes)) add(report.outcomes, outcome as UploadOutcome, n);

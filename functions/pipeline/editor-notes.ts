@@ -1,5 +1,5 @@
 // Editor notes as per-key private records (`_feedpub/notes/<sha256 of key>.json`): the publisher writes
-// only the notes of its batch (a small GET and PUT per noted key, a DELETE per deleted key) instead of
+// only the notes of its batch (a small GET and PUT per noted key, a GET and a DELETE per deleted key that has a note) instead of
 // rewriting every recent note inside head.json. Readers: `feedpub status`, `feedpub upload` waiting,
 // the local dev server's /status/.
 import { mapLimit } from '../core/concurrency';
@@ -25,10 +25,13 @@ export async function writeBatchNotes(store: NoteStore, fresh: readonly EditorNo
     const key = noteRecordKey(note.key);
     if (!alreadyNoted(await store.readJson<EditorNote>(key), note)) await store.writeJson(key, note);
   });
+  // A deleted key is seen again by later batches (and redos): delete only a note that is there.
   await mapLimit(
     removedKeys.filter((k) => !noted.has(k)),
     limit,
-    (k) => store.deleteIndex(noteRecordKey(k)),
+    async (k) => {
+      if ((await store.readJson<EditorNote>(noteRecordKey(k))) !== undefined) await store.deleteIndex(noteRecordKey(k));
+    },
   );
 }
 

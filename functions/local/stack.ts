@@ -22,6 +22,7 @@ import { createParsePool, type ParsePoolOptions } from './parse-pool';
 import { LocalPipeline } from './pipeline';
 import { findUnpublishedUploads } from './reconcile';
 import { routeUploadEvents } from './router';
+import { localEditorStatus } from './editor-status-html';
 import { LocalRepublisher } from './republish';
 import { republishControl } from './republish-control';
 import { TimerScheduler } from './schedule-timers';
@@ -100,7 +101,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const devServer = await startDevServer({
       store: s3.site,
       port: options.port,
-      statusNotice: () => failed.noticeHtml(),
+      statusNotice: async ({ loopback }) => {
+        const notices = [failed.noticeHtml(), loopback ? await localEditorStatus(s3.site) : undefined].filter((n) => n !== undefined);
+        return notices.length > 0 ? notices.join('\n') : undefined;
+      },
       control: (req, res, pathname) => (republisher ? republishControl(republisher)(req, res, pathname) : Promise.resolve(false)),
     });
     closers.push(() => devServer.close());

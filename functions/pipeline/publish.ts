@@ -49,7 +49,8 @@ import type { Article, QuarantineRecord, SiteConfig, SiteFile } from '../core/mo
 import { monthOf, oldestMonthOf } from '../core/order';
 import { articlePath } from '../core/site';
 import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
-import { nextNotes, notesOfBatch } from '../core/index/notes';
+import { notesOfBatch, type EditorNote } from '../core/index/notes';
+import { moveHeadNotes, writeBatchNotes } from './editor-notes';
 import { bodyHashOf, claimBody, releaseBody, type ClaimStore } from './duplicates';
 import type { ObjectStore } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
@@ -272,6 +273,7 @@ class BatchRun {
     await this.createSchedules();
     const takedowns = await this.takeDownCopies(head, live);
     const commit = await this.commitHead(head, live, quarantine, archive, manifests, pages, takedowns);
+    await writeBatchNotes(this.claimStore, commit.notes.fresh, commit.notes.removed, this.limit);
     await this.finishRecords(live, commit.records, takedowns);
     await this.cancelSchedules();
 
@@ -443,7 +445,7 @@ class BatchRun {
     manifests: Map<string, MonthManifest>,
     pages: Map<string, { path: string; hash: string }>,
     takedowns: TakedownResult,
-  ): Promise<{ records: Map<string, ArticleRecord>; feedsChanged: boolean; feedPaths: string[] }> {
+  ): Promise<{ records: Map<string, ArticleRecord>; feedsChanged: boolean; feedPaths: string[]; notes: { fresh: EditorNote[]; removed: string[] } }> {
     const { core, config } = this.deps;
     const total = months.reduce((n, m) => n + m.count, 0);
     const touchedIds = new Set<string>();
@@ -504,7 +506,8 @@ class BatchRun {
     await this.writeFiles(headPlan.write, head.outputs);
     await mapLimit(headPlan.stale, this.limit, (p) => this.deleteFile(p));
     const scheduled = [...this.scheduled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const notes = nextNotes(head.notes, notesOfBatch(live, this.now), new Set(live.filter((p) => p.gone).map((p) => p.key)));
+    const notes = { fresh: notesOfBatch(live, this.now), removed: live.filter((p) => p.gone).map((p) => p.key) };
+    await moveHeadNotes(this.claimStore, head, new Set([...notes.fresh.map((n) => n.key), ...notes.removed]), this.limit);
     const nextHead: HeadManifest = {
       version: 1,
       items,
@@ -513,12 +516,11 @@ class BatchRun {
       lastPublish,
       outputs: headPlan.hashes,
       ...(scheduled.length > 0 && { scheduled }),
-      ...(notes.length > 0 && { notes }),
       ...(deleted.length > 0 && { deleted }),
       ...(takedowns.pending.length > 0 && { takedowns: takedowns.pending }),
     };
     if (!isDeepStrictEqual(nextHead, head) || this.migrated.has(HEAD_KEY)) await this.writeJson(HEAD_KEY, nextHead);
-    return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
+    return { records, feedsChanged, feedPaths: [...feedPaths].sort(), notes };
   }
 
   /** The articles of these months, from the batch's manifests or the store. */

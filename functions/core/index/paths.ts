@@ -13,6 +13,13 @@ export function articleRecordKey(uploadKey: string): string {
   return `${INDEX_PREFIX}articles/${keyHash(uploadKey)}.json`;
 }
 
+export const NOTES_PREFIX = `${INDEX_PREFIX}notes/`;
+
+/** The editor note of one upload key (notes.ts): its own private record, so no batch rewrites the others. */
+export function noteRecordKey(uploadKey: string): string {
+  return `${NOTES_PREFIX}${keyHash(uploadKey)}.json`;
+}
+
 export function imageRecordKey(uploadKey: string): string {
   return `${INDEX_PREFIX}images/${keyHash(uploadKey)}.json`;
 }

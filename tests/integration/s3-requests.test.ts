@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => rig?.close());
 
 // Ceilings: the counts of this change (docs/performance.md explains each request). Before it, a new
-// .txt cost 42 (12 GETs probing for same-name images), an edit 37, an unchanged re-upload 19, a delete
+// .txt cost 41 (a HEAD and 12 GETs probing for same-name images where one LIST does now), an edit 38, an unchanged re-upload 19, a delete
 // 25, an image upload 26, the .md naming it 45, the tagged .txt 65.
 const CEILING = {
   'new .txt': 29,

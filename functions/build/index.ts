@@ -10,6 +10,7 @@ import { parseSiteConfig } from '../core/site';
 import { DirectoryObjectStore } from '../store/directory';
 import { FolderWriter } from '../store/folder-writer';
 import { assembleSite, type ContentFile } from './assemble';
+import { loadParseStacks } from '../core/parse-stacks';
 import { mapLimit } from '../core/concurrency';
 import { renderSiteLazily } from '../core/render';
 import { countSiteFiles, type BuildCounts } from './summary';
@@ -126,6 +127,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const fallbackDate = dates.get(key) ?? dates.get(baseName(key)) ?? toRfc3339(fileInfo.mtime);
     return { key, bytes, fallbackDate };
   });
+  // A build parses many files: every parser stack up front (core/parse-stacks.ts).
+  await loadParseStacks();
   const ingestStarted = performance.now();
   // Progress counts files ingested (reading them is quick next to parsing them).
   const assembled = assembleSite(files, site, () => onProgress?.('read', ++done, keys.length), now);

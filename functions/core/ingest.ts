@@ -3,6 +3,7 @@ import type { Article, Result, SiteConfig, UploadInput, UploadRejected } from '.
 import { normalizeArticle } from './normalize';
 import type { CreditMemo } from './normalize/credits';
 import { parseUpload } from './parse';
+import { StackNotLoaded } from './parse-stacks';
 
 /** A parser exception as a verdict on the file (e.g. a stack overflow on deep nesting), never a crash of the run. */
 export function parseFaultRejection(key: string, size: number, error: { name?: string; message?: string }): UploadRejected {
@@ -35,6 +36,8 @@ export function rejectingParseFaults(ingest: typeof ingestUpload): typeof ingest
     try {
       return ingest(input, site);
     } catch (error) {
+      // Not a verdict on the file: withParseStacks loads the stack and parses again.
+      if (error instanceof StackNotLoaded) throw error;
       return { ok: false, error: parseFaultRejection(input.key, input.bytes.byteLength, error as Error) };
     }
   };

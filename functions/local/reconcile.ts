@@ -31,7 +31,7 @@ export async function findUnpublishedUploads(
   concurrency = 16,
 ): Promise<UnpublishedUploads> {
   const [entries, head, articleRecords, imageRecords] = await Promise.all([
-    uploads.listEntries(''),
+    uploads.listObjects(''),
     readJson<HeadManifest>(site, HEAD_KEY),
     site.list(ARTICLE_RECORDS),
     site.list(IMAGE_RECORDS),

@@ -19,7 +19,7 @@ import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
 import { deletionRecordFor, headDeletions, nextDeletions, type DeletionRecord } from '../core/index/deletions';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
 import { articleRef, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/index/copies';
-import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
+import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/index/imagerefs';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
 import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsSitemapClock, newsWindowMonths, nextMonthCounts } from '../core/index/months';
 import { hashBody, planOutputs } from '../core/index/outputs';
@@ -58,6 +58,7 @@ import type { CdnInvalidator } from './invalidation';
 import type { PublishScheduler } from './scheduler';
 import { sweepUnrecordedCopies } from './copy-sweep';
 import { takeDownUnreferencedCopies, type TakedownResult } from './takedown';
+import { UploadListing } from './upload-listing';
 import { claimArticleTags, publishTagChanges, type TagBatch } from './tags';
 
 /** `pending`: the ingest stage has not yet prepared the upload's current version (it re-sends the key when it has). */
@@ -172,6 +173,8 @@ class BatchRun {
   private bytesWritten = 0;
   private readonly jsonCache = new Map<string, unknown>();
   private readonly migrated = new Set<string>();
+  /** Upload versions and sidecars, one listing per same-base prefix (upload-listing.ts). */
+  private readonly listing: UploadListing;
 
   constructor(
     private readonly deps: PublishDeps,
@@ -179,6 +182,7 @@ class BatchRun {
   ) {
     this.now = (deps.now ?? (() => new Date()))().toISOString();
     this.limit = deps.concurrency ?? 16;
+    this.listing = new UploadListing(deps.uploads);
   }
 
   // ---- store helpers -------------------------------------------------------------------------
@@ -620,11 +624,13 @@ class BatchRun {
       dependents,
     });
     try {
-      const [object, record] = await Promise.all([
-        this.deps.uploads.head(key),
+      const [object, record, sidecarArticles] = await Promise.all([
+        this.listing.head(key),
         this.readJson<ImageRecord>(imageRecordKey(key)),
+        this.listing.existing(key, sidecarArticleKeys(key)),
       ]);
-      const dependents = [...(record?.articles ?? []), ...sidecarArticleKeys(key)];
+      // A sidecar article not uploaded (or deleted, its own event pending) has nothing to show the image in.
+      const dependents = [...(record?.articles ?? []), ...sidecarArticles];
       if (!object) {
         let outcome: UploadOutcome = 'unchanged';
         if (record?.asset) {
@@ -675,9 +681,10 @@ class BatchRun {
     const plan: ArticlePlan = { key, started, assetPaths: [], namedImages: [], outcome: 'unchanged', bytesWritten: 0 };
     const { core, config } = this.deps;
     try {
-      const [object, record] = await Promise.all([
-        this.deps.uploads.head(key),
+      const [object, record, sidecarImages] = await Promise.all([
+        this.listing.head(key),
         this.readJson<ArticleRecord>(articleRecordKey(key)),
+        this.listing.existing(key, sidecarImageKeys(key)),
       ]);
       if (record) plan.record = record;
       if (object?.etag !== undefined) plan.etag = object.etag;
@@ -721,7 +728,10 @@ class BatchRun {
       }
       this.clearHold(key);
       plan.namedImages = namedImageKeys(fresh);
-      const candidates = imageKeysFor(fresh, key);
+      // Named images are looked up wherever they are; sidecars only when the listing has them (a
+      // deleted one's record loses its asset when its own delete event is published).
+      const present = new Set([...plan.namedImages, ...sidecarImages]);
+      const candidates = imageKeysFor(fresh, key).filter((k) => present.has(k));
       const imageRecords = new Map(await Promise.all(candidates.map(async (k) => [k, await this.readJson<ImageRecord>(imageRecordKey(k))] as const)));
       const assets = foundImages<ImageAssetLike>(candidates, (k) => {
         const asset = imageRecords.get(k)?.asset;

@@ -33,11 +33,13 @@ export function registerParse(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const [{ ingestUpload, rejectingParseFaults }, { toRfc3339 }, { withAbsoluteUrls }] = await Promise.all([
+      const [{ ingestUpload, rejectingParseFaults }, { toRfc3339 }, { withAbsoluteUrls }, { loadParseStacks }] = await Promise.all([
         import('../../core/ingest'),
         import('../../core/normalize'),
         import('../../core/render/resolve'),
+        import('../../core/parse-stacks'),
       ]);
+      await loadParseStacks();
       const articles: Article[] = [];
       let failed = 0;
       for (const file of files) {

@@ -20,6 +20,16 @@ function sameBaseKeys(key: string, extensions: readonly string[]): string[] {
   return extensions.flatMap((ext) => [`${dir}${base}.${ext}`, `${dir}${base}.${ext.toUpperCase()}`]);
 }
 
+/**
+ * The longest prefix a key shares with all its same-base keys: "news/a.txt" -> "news/a." (a key
+ * without extension is its own prefix). One listing of it finds the key and its sidecars at once.
+ */
+export function sameBasePrefix(key: string): string {
+  const { dir, base } = splitKey(key);
+  const stem = `${dir}${base}`;
+  return stem.length < key.length ? `${stem}.` : stem;
+}
+
 /** "news/a.txt" -> "news/a.jpg", "news/a.JPG", "news/a.png"...: images with the same base name. */
 export function sidecarImageKeys(articleKey: string): string[] {
   return sameBaseKeys(articleKey, SIDECAR_IMAGE_EXTENSIONS);

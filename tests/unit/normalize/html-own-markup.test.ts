@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml, ownMarkupSanitized, renderMarkdown, sanitizeMarkup } from '../../../functions/core/normalize/rules/html';
+import { markdownToHtml, ownMarkupSanitized, renderMarkdown, sanitizeMarkup } from '../../../functions/core/normalize/rules/markdown-html';
 
 /** Either the shortcut declines or it equals sanitize-html on markdown-it's output; returns whether it took it. */
 function agrees(markdown: string): boolean {

@@ -8,6 +8,7 @@ import { monthOf, newestFirst } from '../order';
 import { FEED_FORMAT_NAMES, feedFormat, HEAD_FEED_FOLDER, OUTPUTS, outputHeaders, type SiteOutput } from '../outputs/formats';
 import { feedXsl, STYLE_CSS } from './assets';
 import { renderWithinBudget } from './budget';
+import type { ItemForm } from './figure';
 import { renderAtom } from './atom';
 import { renderJsonFeed } from './jsonfeed';
 import { renderHome, renderNotFound } from './home';
@@ -43,10 +44,17 @@ export interface FeedFolderView {
   /** Atom feed id; absent: the site's head Atom URL. */
   feedId?: string;
   outputs: { head: SiteOutput; continued: SiteOutput; openArchive: SiteOutput; pastArchive: SiteOutput };
+  /**
+   * What a month archive's items carry: the site's archives are the feed's full history ('full', up to
+   * site.itemContentBytes each); a tag's repeat those items, so they carry the summary and the link
+   * (docs/performance.md, "What archives carry").
+   */
+  archiveItems: ItemForm;
 }
 
 export const SITE_FEED_FOLDER: FeedFolderView = {
   folder: HEAD_FEED_FOLDER,
+  archiveItems: 'full',
   outputs: { head: OUTPUTS.headFeed, continued: OUTPUTS.jsonContinued, openArchive: OUTPUTS.openArchiveFeed, pastArchive: OUTPUTS.pastArchiveFeed },
 };
 
@@ -109,7 +117,8 @@ export function renderHeadFeeds(
 }
 
 /**
- * archive/<month>/feed.xml|atom.xml|feed.json: every item of the month, newest first, RFC 5005 linked.
+ * archive/<month>/feed.xml|atom.xml|feed.json: every item of the month, newest first, RFC 5005 linked,
+ * each in the view's archiveItems form.
  * `now` is the publish time: a month before the site's current month is complete (fh:archive, long
  * cache); the current month, and a future one, still grow and are cached like the head. Without a
  * clock (tests, pure renders) "now" is the newest item's date. `deleted`: the month's deletion records.
@@ -126,9 +135,10 @@ export function renderArchiveFeeds(
   const monthItems = allWithAbsoluteUrls(site, items).sort(newestFirst);
   const complete = isMonthComplete(month, now ?? newestPublished(monthItems, month), site.timeZone);
   const cacheControl = complete ? view.outputs.pastArchive.cacheControl : view.outputs.openArchive.cacheControl;
+  const summaryOnly = view.archiveItems === 'summary' ? new Set(monthItems.map((a) => a.id)) : undefined;
   return FEED_FORMAT_NAMES.map((format) => ({
     path: archiveFeedPath(month, format, view.folder),
-    body: RENDERERS[format](site, monthItems, withFolderLinks(archiveFeedLinks(site, format, month, archiveMonths, complete, view.folder), view), undefined, deleted),
+    body: RENDERERS[format](site, monthItems, withFolderLinks(archiveFeedLinks(site, format, month, archiveMonths, complete, view.folder), view), summaryOnly, deleted),
     contentType: feedFormat(format).contentType,
     cacheControl,
   }));

@@ -48,6 +48,7 @@ function tagView(site: SiteConfig, slug: string): FeedFolderView {
     home: tagPageUrl(site, slug),
     feedId: siteUrl(site, headFeedPath('atom', folder)),
     outputs: { head: OUTPUTS.tagHeadFeed, continued: OUTPUTS.tagJsonContinued, openArchive: OUTPUTS.tagOpenArchiveFeed, pastArchive: OUTPUTS.tagPastArchiveFeed },
+    archiveItems: 'summary',
   };
 }
 

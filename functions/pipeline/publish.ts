@@ -152,6 +152,11 @@ export interface PublishOptions {
   rerenderMonths?: readonly string[];
   /** Default true: an image key also reconciles the articles that show it (a republish sends those by month). */
   followImageDependents?: boolean;
+  /**
+   * `feedpub build` (a batch from empty): the status page's last publish is the newest article's
+   * update, not the clock, so the same folder builds the same bytes at any time.
+   */
+  lastPublishFromArticles?: boolean;
 }
 
 /** Publishes a batch. Throws on an infrastructure fault after the per-key reads (nothing committed is lost). */
@@ -477,7 +482,7 @@ class BatchRun {
       live.some((p) => p.removal) ||
       !isDeepStrictEqual(quarantined, head.quarantine) ||
       !isDeepStrictEqual(items, head.items);
-    const lastPublish = contentChanged ? this.now : head.lastPublish;
+    const lastPublish = this.options.lastPublishFromArticles ? newestUpdate(live) : contentChanged ? this.now : head.lastPublish;
     // JSON Feed paging continues with the head's oldest month minus the head (one manifest read at most).
     const pagingMonth = oldestMonthOf(items);
     const pagingManifest = pagingMonth === undefined ? undefined : (manifests.get(pagingMonth) ?? (await this.readJson<MonthManifest>(monthManifestKey(pagingMonth))));
@@ -824,6 +829,12 @@ class BatchRun {
     await mapLimit([...this.quarantineWrites.values()], this.limit, (record) => this.writeJson(quarantinePath(record.key), record));
     await mapLimit([...this.quarantineClears], this.limit, (key) => this.deleteIndex(quarantinePath(key)));
   }
+}
+
+function newestUpdate(live: ArticlePlan[]): string | null {
+  let newest: string | null = null;
+  for (const p of live) if (p.article && (newest === null || p.article.updated > newest)) newest = p.article.updated;
+  return newest;
 }
 
 function pendingTakedownsOf(takedowns: TakedownResult): { takedownsPending?: string[] } {

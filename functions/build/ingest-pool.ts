@@ -2,10 +2,10 @@
 // to a pool of worker threads (one file per message was latency-bound: an earlier build made that way
 // was 2.7x slower), or in this thread when the folder is too small to pay for starting workers.
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../core/model';
+import { bundleEntry } from '../cli/entry.mjs';
 import { ingestEntries, type ContentEntry, type IngestedFile } from './ingest';
 
 /** Below this many files a folder is ingested in this thread: a worker's start-up costs more than it saves. */
@@ -21,11 +21,14 @@ export interface PoolOptions {
   onBatch?: (done: number) => void;
 }
 
-// From the sources (functions/build/) or from the CLI bundle (dist/cli/, where ingest-worker.mjs is not
-// beside the chunk): the worker script is always the source one; it loads the bundle's ingest entry when there is one.
-function workerScript(): string {
-  const here = new URL('./ingest-worker.mjs', import.meta.url);
-  return fileURLToPath(existsSync(here) ? here : new URL('../../functions/build/ingest-worker.mjs', import.meta.url));
+// The worker script is the source one (the bundle keeps import.meta.url pointing at the sources); it
+// loads the bundle's ingest entry while the bundle is up to date (as bin.mjs decides), else the
+// TypeScript sources through tsx, which costs each worker a few hundred milliseconds more.
+const WORKER_SCRIPT = new URL('./ingest-worker.mjs', import.meta.url);
+
+function bundledIngest(): string | undefined {
+  const main = bundleEntry(fileURLToPath(new URL('../..', import.meta.url)));
+  return main === undefined ? undefined : new URL('./build-ingest.mjs', main).href;
 }
 
 /** Ingests every entry; results in input order. */
@@ -44,9 +47,10 @@ export async function ingestFolder(root: string, entries: readonly ContentEntry[
   const results = new Array<IngestedFile[]>(batches.length);
   let next = 0;
   let done = 0;
-  const script = workerScript();
+  const script = fileURLToPath(WORKER_SCRIPT);
+  const bundled = bundledIngest();
   const runWorker = async (): Promise<void> => {
-    const worker = new Worker(script, { workerData: {} });
+    const worker = new Worker(script, { workerData: { ...(bundled !== undefined && { bundled }) } });
     try {
       await new Promise<void>((ready, fail) => {
         worker.once('message', () => ready());

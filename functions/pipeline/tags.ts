@@ -86,9 +86,15 @@ async function publishTag(batch: TagBatch, change: TagChange): Promise<void> {
   await mapLimit(tagChangeMonths(change), limit, async (m) => manifests.set(m, await readMonth(batch, slug, m)));
   const changedMonths = new Set<string>();
   const counts = new Map<string, number>();
+  const upsertsByMonth = new Map<string, Article[]>();
+  for (const a of change.upserts) {
+    const list = upsertsByMonth.get(monthOf(a));
+    if (list === undefined) upsertsByMonth.set(monthOf(a), [a]);
+    else list.push(a);
+  }
   for (const [month, manifest] of manifests) {
     const removed = new Set(change.removed.filter((r) => r.month === month).map((r) => r.id));
-    const next = applyMonthChanges(manifest.articles, removed, change.upserts.filter((a) => monthOf(a) === month));
+    const next = applyMonthChanges(manifest.articles, removed, upsertsByMonth.get(month) ?? []);
     if (!isDeepStrictEqual(next, manifest.articles)) {
       changedMonths.add(month);
       manifests.set(month, { ...manifest, articles: next });

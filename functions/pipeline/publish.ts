@@ -157,6 +157,11 @@ export interface PublishOptions {
   followImageDependents?: boolean;
   /** Copies without a reference record get one, or are taken down if nobody shows them (copy-sweep.ts; a republish's last chunk). */
   sweepCopies?: boolean;
+  /**
+   * `feedpub build` (a batch from empty): the status page's last publish is the newest article's
+   * update, not the clock, so the same folder builds the same bytes at any time.
+   */
+  lastPublishFromArticles?: boolean;
 }
 
 /** Publishes a batch. Throws on an infrastructure fault after the per-key reads (nothing committed is lost). */
@@ -379,12 +384,15 @@ class BatchRun {
     const changedMonths = new Set<string>();
     const counts = new Map<string, number>();
     const deletions: DeletionRecord[] = [];
+    // Grouped by month once: a build's one batch of 10,000 keys touches every month.
+    const byMonth = groupByMonth(live);
     for (const [month, manifest] of manifests) {
-      const removed = new Set(live.filter((p) => p.removal?.month === month).map((p) => p.removal?.id as string));
-      for (const p of live) if (p.article && p.record?.month === month && monthOf(p.article) !== month) removed.add(p.record.id);
-      const upserts = live.filter((p) => p.article && monthOf(p.article) === month).map((p) => p.article as Article);
+      const inMonth = byMonth.get(month) ?? { removals: [], movedOut: [], upserts: [] };
+      const removed = new Set(inMonth.removals.map((p) => p.removal?.id as string));
+      for (const p of inMonth.movedOut) removed.add((p.record as ArticleRecord).id);
+      const upserts = inMonth.upserts.map((p) => p.article as Article);
       const next = applyMonthChanges(manifest.articles, removed, upserts);
-      const gone = live.filter((p) => p.outcome === 'deleted' && p.removal?.month === month).map((p) => this.deletionOf(p.removal as ArticleRecord));
+      const gone = inMonth.removals.filter((p) => p.outcome === 'deleted').map((p) => this.deletionOf(p.removal as ArticleRecord));
       const deleted = nextDeletions(manifest.deleted ?? [], gone, new Set(upserts.map((a) => a.id)));
       for (const record of gone) deletions.push(deleted.find((r) => r.id === record.id) ?? record);
       if (!isDeepStrictEqual(next, manifest.articles) || !isDeepStrictEqual(deleted, manifest.deleted ?? [])) {
@@ -488,7 +496,7 @@ class BatchRun {
       live.some((p) => p.removal) ||
       !isDeepStrictEqual(quarantined, head.quarantine) ||
       !isDeepStrictEqual(items, head.items);
-    const lastPublish = contentChanged ? this.now : head.lastPublish;
+    const lastPublish = this.options.lastPublishFromArticles ? newestUpdate(live) : contentChanged ? this.now : head.lastPublish;
     // JSON Feed paging continues with the head's oldest month minus the head (one manifest read at most).
     const pagingMonth = oldestMonthOf(items);
     const pagingManifest = pagingMonth === undefined ? undefined : (manifests.get(pagingMonth) ?? (await this.readJson<MonthManifest>(monthManifestKey(pagingMonth))));
@@ -848,6 +856,36 @@ class BatchRun {
     await mapLimit([...this.quarantineWrites.values()], this.limit, (record) => this.writeJson(quarantinePath(record.key), record));
     await mapLimit([...this.quarantineClears], this.limit, (key) => this.deleteIndex(quarantinePath(key)));
   }
+}
+
+interface MonthPlans {
+  removals: ArticlePlan[];
+  /** Published articles whose stated date moved them out of this month. */
+  movedOut: ArticlePlan[];
+  upserts: ArticlePlan[];
+}
+
+function groupByMonth(live: ArticlePlan[]): Map<string, MonthPlans> {
+  const months = new Map<string, MonthPlans>();
+  const of = (month: string): MonthPlans => {
+    let found = months.get(month);
+    if (found === undefined) months.set(month, (found = { removals: [], movedOut: [], upserts: [] }));
+    return found;
+  };
+  for (const p of live) {
+    if (p.removal) of(p.removal.month).removals.push(p);
+    if (!p.article) continue;
+    const month = monthOf(p.article);
+    of(month).upserts.push(p);
+    if (p.record && p.record.month !== month) of(p.record.month).movedOut.push(p);
+  }
+  return months;
+}
+
+function newestUpdate(live: ArticlePlan[]): string | null {
+  let newest: string | null = null;
+  for (const p of live) if (p.article && (newest === null || p.article.updated > newest)) newest = p.article.updated;
+  return newest;
 }
 
 function pendingTakedownsOf(takedowns: TakedownResult): { takedownsPending?: string[] } {

@@ -138,9 +138,15 @@ async function publishTag(batch: TagBatch, change: TagChange, deletionById: Read
   await mapLimit(tagChangeMonths(change), limit, async (m) => manifests.set(m, await readMonth(batch, slug, m)));
   const changedMonths = new Set<string>();
   const counts = new Map<string, number>();
+  const upsertsByMonth = new Map<string, Article[]>();
+  for (const a of change.upserts) {
+    const list = upsertsByMonth.get(monthOf(a));
+    if (list === undefined) upsertsByMonth.set(monthOf(a), [a]);
+    else list.push(a);
+  }
   for (const [month, manifest] of manifests) {
     const leaving = change.removed.filter((r) => r.month === month);
-    const upserts = change.upserts.filter((a) => monthOf(a) === month);
+    const upserts = upsertsByMonth.get(month) ?? [];
     const next = applyMonthChanges(manifest.articles, new Set(leaving.map((r) => r.id)), upserts);
     // The site's rule for a month's records (core/index/deletions.ts); only a deleted article leaves one,
     // not one that merely lost the tag or moved month (it lives on, as a moved article does in the site's).

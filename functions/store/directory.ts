@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import type { ListedObject, ObjectHead, ObjectStore, PutOptions, StoredObject } from './types';
+import { listedFromHeads, type ListedObject, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
 
 /** Bodies up to this size are encoded into the store's reused buffer; a larger one gets its own. */
 const REUSED_BUFFER_MAX = 16 << 20;
@@ -121,13 +121,6 @@ export class DirectoryObjectStore implements ObjectStore {
   }
 
   async listObjects(prefix: string): Promise<ListedObject[]> {
-    const listed: ListedObject[] = [];
-    for (const key of await this.list(prefix)) {
-      const head = await this.head(key);
-      if (!head) continue;
-      const { metadata: _none, ...rest } = head;
-      listed.push({ key, ...rest });
-    }
-    return listed;
+    return listedFromHeads(this, await this.list(prefix));
   }
 }

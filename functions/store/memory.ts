@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { toBytes, type ListedObject, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
+import { listedFromHeads, toBytes, type ListedObject, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
 
 /** In-memory store: unit tests and fault sweeps that run the pipeline hundreds of times. */
 export class MemoryObjectStore implements ObjectStore {
@@ -44,11 +44,6 @@ export class MemoryObjectStore implements ObjectStore {
   }
 
   async listObjects(prefix: string): Promise<ListedObject[]> {
-    const listed: ListedObject[] = [];
-    for (const key of await this.list(prefix)) {
-      const { metadata: _none, ...head } = (await this.head(key)) as ObjectHead;
-      listed.push({ key, ...head });
-    }
-    return listed;
+    return listedFromHeads(this, await this.list(prefix));
   }
 }

@@ -53,3 +53,15 @@ export interface ObjectStore {
 export function toBytes(body: string | Uint8Array): Uint8Array {
   return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 }
+
+/** A listing made of HEADs, for stores with no listing of their own (memory, folders). */
+export async function listedFromHeads(store: Pick<ObjectStore, 'head'>, keys: readonly string[]): Promise<ListedObject[]> {
+  const listed: ListedObject[] = [];
+  for (const key of keys) {
+    const head = await store.head(key);
+    if (!head) continue;
+    const { metadata: _none, ...rest } = head;
+    listed.push({ key, ...rest });
+  }
+  return listed;
+}

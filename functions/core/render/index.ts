@@ -201,10 +201,10 @@ export function renderStaticAssets(site: SiteConfig): SiteFile[] {
 
 /**
  * The whole site, in a fixed order (head feeds, archives and month sitemaps and pages by month, article pages by path, home, archive index and sitemaps, assets, status),
- * made one month or one page at a time as the caller asks: a 10k-article build writes as it goes
- * instead of holding ~120 MB of rendered text.
+ * from a list of articles: the whole-site oracle the tests compare the publisher's output with
+ * (`feedpub build` runs the publisher itself, functions/build/index.ts).
  */
-export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?: SiteStatus, now?: string): Generator<SiteFile> {
+function* siteFiles(site: SiteConfig, articles: Article[], status?: SiteStatus, now?: string): Generator<SiteFile> {
   const sorted = [...articles].sort(newestFirst);
   const asOf = now ?? sorted[0]?.published ?? '1970-01-01T00:00:00Z';
   const byMonth = new Map<string, Article[]>();
@@ -234,7 +234,7 @@ export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?
 }
 
 export function renderSite(site: SiteConfig, articles: Article[], status?: SiteStatus, now?: string): SiteFile[] {
-  return [...renderSiteLazily(site, articles, status, now)];
+  return [...siteFiles(site, articles, status, now)];
 }
 
 /** The clockless "now" of an archive: its newest item's date (an empty month: its first day). */

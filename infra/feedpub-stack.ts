@@ -28,7 +28,8 @@ import { cdkBundling, INGEST_ENTRY, PUBLISH_ENTRY } from './bundling';
 import { Republish } from './republish';
 import type { StackConfig } from './config';
 import { FEED_CORS } from '../functions/core/cors';
-import { CDN_CACHE_CLASSES, type CdnCacheClass, type CdnCacheClassName, HEAD_FEED_PATHS, OUTPUTS } from '../functions/core/outputs/formats';
+import { PREPARED_PREFIX } from '../functions/core/index/paths';
+import { CDN_CACHE_CLASSES, type CdnCacheClass, type CdnCacheClassName, HEAD_FEED_PATHS, OUTPUTS, PRIVATE_PREFIX } from '../functions/core/outputs/formats';
 import { viewerRequestCode } from './viewer-request-code';
 
 /** Upload suffixes that reach the pipeline (S3 suffix filters are case-sensitive). */
@@ -39,10 +40,6 @@ const LOWER_CASE_SUFFIXES = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png'
  */
 export const INGESTED_SUFFIXES: readonly string[] = [...LOWER_CASE_SUFFIXES, ...LOWER_CASE_SUFFIXES.map((s) => s.toUpperCase())];
 
-/** Site bucket prefix holding the pipeline's private index; CloudFront may never serve it. */
-export const PRIVATE_PREFIX = '_feedpub/';
-/** Where the ingest stage writes its prepared records (functions/core/index/paths.ts). */
-export const PREPARED_PREFIX = `${PRIVATE_PREFIX}prepared/`;
 
 /** Node 24: the Active LTS line (Node 22 is in maintenance, its Lambda runtime deprecated in 2027). */
 export const PUBLISH_RUNTIME = lambda.Runtime.NODEJS_24_X;

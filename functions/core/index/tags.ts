@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../model';
 import { slugFromTitle } from '../normalize/rules/slug';
 import { monthOf } from '../order';
-import { INDEX_PREFIX } from './paths';
+import { PRIVATE_PREFIX } from '../outputs/formats';
 
 /** Longest slug base before the hash suffix, so `tags/<slug>/archive/YYYY-MM/feed.json` stays short. */
 export const MAX_TAG_SLUG_BASE = 48;
@@ -107,19 +107,19 @@ export interface TagHead {
 }
 
 export function tagSlugRecordKey(slug: string): string {
-  return `${INDEX_PREFIX}tag-slugs/${slug}.json`;
+  return `${PRIVATE_PREFIX}tag-slugs/${slug}.json`;
 }
 
 export function tagNameRecordKey(tag: string): string {
-  return `${INDEX_PREFIX}tag-names/${identityHash(tag)}.json`;
+  return `${PRIVATE_PREFIX}tag-names/${identityHash(tag)}.json`;
 }
 
 export function tagHeadKey(slug: string): string {
-  return `${INDEX_PREFIX}tags/${slug}/head.json`;
+  return `${PRIVATE_PREFIX}tags/${slug}/head.json`;
 }
 
 export function tagMonthKey(slug: string, month: string): string {
-  return `${INDEX_PREFIX}tags/${slug}/months/${month}.json`;
+  return `${PRIVATE_PREFIX}tags/${slug}/months/${month}.json`;
 }
 
 export function emptyTagHead(slug: string, name: string): TagHead {

@@ -51,7 +51,6 @@ export interface RepublishProps {
   runtime: lambda.Runtime;
   /** The publish function's environment, shared (UPLOADS_BUCKET, SITE_BUCKET, SITE_CONFIG, BASE_URL). */
   environment: Record<string, string>;
-  ingestedSuffixes: readonly string[];
   site_config: SiteConfig;
   /** Deployed base URL (a token without a custom domain): a change of it is a domain move. */
   baseUrl: string;
@@ -92,7 +91,7 @@ export class Republish extends Construct {
         role,
         logGroup,
         bundling: cdkBundling(),
-        environment: { ...props.environment, INGESTED_SUFFIXES: props.ingestedSuffixes.join(','), NODE_OPTIONS: '--enable-source-maps', ...extra },
+        environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps', ...extra },
       });
     };
     const role = (name: string, description: string) => new iam.Role(this, name, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });

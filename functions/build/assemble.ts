@@ -1,6 +1,7 @@
 // The pure half of `feedpub build`: content files in, published articles, image assets and rejections out.
 // The same core the pipeline runs (ingestUpload, describeImage, attachImages, uniqueSlug), without a store.
-import { attachImages, describeImage, isImageKey, type ImageAsset } from '../core/images';
+import { attachImages, describeImage, type ImageAsset } from '../core/images';
+import { isImageKey } from '../core/upload-keys';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
 import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
 import { ingestUpload, rejectingParseFaults } from '../core/ingest';

@@ -4,7 +4,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SITE, type SiteConfig } from '../core/model';
-import { parseDate, toRfc3339 } from '../core/normalize';
+import { rfc3339 } from '../core/instant';
+import { parseDate } from '../core/normalize';
 import { monthOf } from '../core/order';
 import { parseSiteConfig } from '../core/site';
 import { DirectoryObjectStore } from '../store/directory';
@@ -123,7 +124,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const files = await mapLimit(keys, IO_CONCURRENCY, async (key): Promise<ContentFile> => {
     const path = join(contentDir, ...key.split('/'));
     const [bytes, fileInfo] = await Promise.all([readFile(path), stat(path)]);
-    const fallbackDate = dates.get(key) ?? dates.get(baseName(key)) ?? toRfc3339(fileInfo.mtime);
+    const fallbackDate = dates.get(key) ?? dates.get(baseName(key)) ?? rfc3339(fileInfo.mtime);
     return { key, bytes, fallbackDate };
   });
   const ingestStarted = performance.now();

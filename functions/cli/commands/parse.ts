@@ -33,9 +33,9 @@ export function registerParse(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const [{ ingestUpload, rejectingParseFaults }, { toRfc3339 }, { withAbsoluteUrls }] = await Promise.all([
+      const [{ ingestUpload, rejectingParseFaults }, { rfc3339 }, { withAbsoluteUrls }] = await Promise.all([
         import('../../core/ingest'),
-        import('../../core/normalize'),
+        import('../../core/instant'),
         import('../../core/render/resolve'),
       ]);
       const articles: Article[] = [];
@@ -51,7 +51,7 @@ export function registerParse(program: Command): void {
           continue;
         }
         // A file the parser throws on is reported like any rejected file, and the others still print.
-        const result = rejectingParseFaults(ingestUpload)({ key: basename(file), bytes, fallbackDate: toRfc3339(mtime) }, loaded.site);
+        const result = rejectingParseFaults(ingestUpload)({ key: basename(file), bytes, fallbackDate: rfc3339(mtime) }, loaded.site);
         if (!result.ok) {
           failed++;
           process.stderr.write(`feedpub parse: ${file}: ${result.error.reason} [${result.error.code}]\n`);

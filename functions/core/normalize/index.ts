@@ -15,10 +15,11 @@ import { splitAuthors, splitTags } from './rules/people';
 import { chooseSlug } from './rules/slug';
 import { capTags } from './rules/tagLimits';
 import { clampSummary, readingTimeOfCleanParagraphs } from './rules/summary';
-import { cleanParagraphs, cleanText, stripXmlInvalid } from './rules/text';
+import { stripInvalidXmlChars } from '../escape';
+import { cleanParagraphs, cleanText } from './rules/text';
 
 export { uniqueSlug } from './rules/slug';
-export { toRfc3339, parseDate } from './rules/dates';
+export { parseDate } from './rules/dates';
 export { contentHashOf } from './rules/hash';
 
 export interface NormalizeContext {
@@ -169,7 +170,7 @@ function normalizeImage(raw: RawImage, site: SiteConfig, warnings: string[], cre
   const src = raw.src === undefined ? undefined : cleanText(raw.src);
   // credit.raw keeps the line as uploaded, minus what XML cannot carry (S3 metadata is not decoded by the
   // parser) and minus bidi controls and invisible characters (they would reorder or hide a name).
-  const creditLine = raw.credit === undefined ? '' : withoutInvisibleFormatting(stripXmlInvalid(raw.credit), 'credit', warnings);
+  const creditLine = raw.credit === undefined ? '' : withoutInvisibleFormatting(stripInvalidXmlChars(raw.credit), 'credit', warnings);
   const credit = cleanText(creditLine) !== '' ? normalizeCredit(creditLine, site.creditStyle, creditMemo) : undefined;
   return {
     ...(src && /^https?:\/\//i.test(src) && { url: src }),

@@ -1,13 +1,12 @@
 // Feed date formats. Input is the model's RFC 3339 UTC; output never depends on the clock.
+import { rfc3339 } from '../instant';
+
+// The renderers take RFC 3339 with the other feed date formats; it is defined in core/instant.ts.
+export { rfc3339 } from '../instant';
 
 /** RFC 822 (as RFC 2822 / RSS 2.0 use it) in GMT: "Thu, 31 Oct 2024 00:00:00 GMT". */
 export function rfc822(iso: string): string {
   return new Date(iso).toUTCString();
-}
-
-/** RFC 3339 in UTC, whole seconds (a fraction is cut, never rounded up into the future): "2024-10-31T00:00:00Z". */
-export function rfc3339(iso: string): string {
-  return `${new Date(iso).toISOString().slice(0, 19)}Z`;
 }
 
 /** The newest `updated` of the items (the feed's own updated time), or undefined for an empty feed. */
@@ -18,5 +17,5 @@ export function newestUpdated(items: { updated: string }[]): string | undefined 
     const at = Date.parse(item.updated);
     if (newest === undefined || at > newest) newest = at;
   }
-  return newest === undefined ? undefined : rfc3339(new Date(newest).toISOString());
+  return newest === undefined ? undefined : rfc3339(newest);
 }

@@ -7,7 +7,7 @@ import { leadImage } from './media';
 import type { FeedLinks } from './urls';
 import { NO_IDS } from './budget';
 import { homeUrl } from './urls';
-import { stripInvalidXmlChars } from './xml';
+import { stripInvalidXmlChars } from '../escape';
 import { authorsOf } from './authors';
 import type { DeletionRecord } from '../index/deletions';
 import { jsonFeedDeletions, NO_DELETIONS } from './tombstones';

@@ -5,7 +5,7 @@ import { tagFeedFolder } from '../outputs/formats';
 import { siteChrome } from './discovery';
 import { figureHtml } from './figure';
 import { escapeHtml, htmlDocument, timeHtml } from './html';
-import { stripInvalidXmlChars } from './xml';
+import { stripInvalidXmlChars } from '../escape';
 import { authorsOf } from './authors';
 
 export function articlePagePath(article: Article): string {

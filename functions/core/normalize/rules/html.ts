@@ -5,7 +5,8 @@
 // caps in parse/markdownLimits.ts bound what reaches here; markdown-it stays linear within them).
 import MarkdownIt, { type Options as MarkdownItOptions } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
-import { cleanText, escapeHtml } from './text';
+import { escapeHtml } from '../../escape';
+import { cleanText } from './text';
 
 export function paragraphsToHtml(paragraphs: readonly string[]): string {
   return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');

@@ -7,7 +7,7 @@ import { DEFAULT_SITE, type SiteConfig } from '../core/model';
 import { rfc3339 } from '../core/instant';
 import { parseDate } from '../core/normalize';
 import { monthOf } from '../core/order';
-import { parseSiteConfig } from '../core/site';
+import { loadSiteConfigFile, SITE_CONFIG_FILE } from './site-config';
 import { DirectoryObjectStore } from '../store/directory';
 import { FolderWriter } from '../store/folder-writer';
 import { assembleSite, type ContentFile } from './assemble';
@@ -16,7 +16,7 @@ import { renderSiteLazily } from '../core/render';
 import { countSiteFiles, type BuildCounts } from './summary';
 
 /** Files in the content folder that are settings, not uploads. */
-const SETTINGS_FILES = new Set(['site.json', 'dates.json']);
+const SETTINGS_FILES = new Set([SITE_CONFIG_FILE, 'dates.json']);
 /** Files read at once: enough to keep the disk busy, few enough to stay under the fd limit. */
 const IO_CONCURRENCY = 32;
 
@@ -56,15 +56,9 @@ async function readJsonFile(path: string, what: string): Promise<unknown> {
 
 /** --config FILE, else DIR/site.json, else the defaults; validated. */
 export async function loadSiteConfig(contentDir: string, configFile?: string): Promise<SiteConfig> {
-  const path = configFile ?? join(contentDir, 'site.json');
-  const raw = await readJsonFile(path, 'site config');
-  if (raw === undefined) {
-    if (configFile !== undefined) throw new BuildSetupError(`site config ${configFile} does not exist`);
-    return DEFAULT_SITE;
-  }
-  const parsed = parseSiteConfig(raw);
-  if (!parsed.ok) throw new BuildSetupError(`${path}: ${parsed.error}`);
-  return parsed.value;
+  const site = loadSiteConfigFile(configFile ?? join(contentDir, SITE_CONFIG_FILE), { required: configFile !== undefined });
+  if (!site.ok) throw new BuildSetupError(site.error);
+  return site.value;
 }
 
 /** dates.json: `{"file name": "date"}`, keyed by relative path or base name; values as RFC 3339. */

@@ -48,7 +48,7 @@ Examples:
         process.exitCode = 2;
         return;
       }
-      const { normalizeCredit } = await import('../../core/normalize/credits/index');
+      const { normalizeCredit } = await import('../../core/credits/index');
       const print = (raw: string) => process.stdout.write(`${JSON.stringify(normalizeCredit(raw, style))}\n`);
       if (raws.length > 0) {
         raws.forEach(print);

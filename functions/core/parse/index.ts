@@ -1,6 +1,5 @@
 // Upload bytes -> RawArticle, or a typed rejection. Never throws: every failure is a value.
 import type { RawArticle, RawImage, Result, UploadRejected } from '../model';
-import type { CreditMemo } from '../normalize/credits';
 import { ARTICLE_EXTENSIONS, extensionOf, isMixedCase, uploadKind } from '../upload-keys';
 import { cutBoilerplate } from './boilerplate';
 import { decodeBytes } from './decode';
@@ -16,8 +15,6 @@ export interface ParseInput {
   key: string;
   bytes: Uint8Array;
   maxBytes: number;
-  /** Credit lines parsed while reading the scrape, for the normalizer to reuse (ingestUpload passes one). */
-  creditMemo?: CreditMemo;
 }
 
 // A title needs at least one letter or digit: "---" or "* * *" on line 1 is not one.
@@ -71,7 +68,7 @@ export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejecte
     if (typeof meta.publisher === 'string') article.publisher = meta.publisher;
     return { ok: true, value: article };
   }
-  const parsed = parseText(decoded.text, decoded.encoding, decoded.warnings, key, size, input.creditMemo);
+  const parsed = parseText(decoded.text, decoded.encoding, decoded.warnings, key, size);
   if (parsed.ok && !decoded.latinLetters) parsed.value.latinLetters = false;
   return parsed;
 }
@@ -81,7 +78,7 @@ export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejecte
  * a title was named, image blocks, paragraphs), cut at the publisher's boilerplate.
  */
 function parseText(
-  text: string, encoding: string, decodeWarnings: string[], key: string, size: number, creditMemo?: CreditMemo,
+  text: string, encoding: string, decodeWarnings: string[], key: string, size: number,
 ): Result<RawArticle, UploadRejected> {
   const warnings = [...decodeWarnings];
   let meta: Record<string, unknown>;
@@ -121,7 +118,7 @@ function parseText(
   if (cut.cutAt) {
     warnings.push(`dropped ${cut.cutAt.dropped} lines of publisher boilerplate from "${cut.cutAt.line}" on`);
   }
-  const scraped = parseScrape(cut.lines, withTitleLine, creditMemo);
+  const scraped = parseScrape(cut.lines, withTitleLine);
   // "# Title" on line 1: Markdown habits in a .txt; the hashes are not part of the title ("#1 seed" is).
   const title = withTitleLine ? (scraped.title ?? '').replace(/^#{1,6}[ \t]+/, '') : namedTitle;
   const namesAuthor = Object.hasOwn(meta, 'author') || Object.hasOwn(meta, 'authors') || Object.hasOwn(meta, 'by');

@@ -5,8 +5,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SITE, type SiteConfig } from '../core/model';
-import { parseDate, toRfc3339 } from '../core/normalize';
-import { parseSiteConfig } from '../core/site';
+import { rfc3339 } from '../core/instant';
+import { parseDate } from '../core/normalize';
+import { loadSiteConfigFile, SITE_CONFIG_FILE } from './site-config';
 import { loadParseStacks } from '../core/parse-stacks';
 import { HEAD_KEY, preparedRecordKey } from '../core/index/paths';
 import { emptyHead, type HeadManifest } from '../core/index/types';
@@ -21,7 +22,7 @@ import { ingestFolder, type PoolOptions } from './ingest-pool';
 import { countSiteFiles, type BuildCounts } from './summary';
 
 /** Files in the content folder that are settings, not uploads. */
-const SETTINGS_FILES = new Set(['site.json', 'dates.json']);
+const SETTINGS_FILES = new Set([SITE_CONFIG_FILE, 'dates.json']);
 /** Files read at once: enough to keep the disk busy, few enough to stay under the fd limit. */
 const IO_CONCURRENCY = 32;
 
@@ -63,15 +64,9 @@ async function readJsonFile(path: string, what: string): Promise<unknown> {
 
 /** --config FILE, else DIR/site.json, else the defaults; validated. */
 export async function loadSiteConfig(contentDir: string, configFile?: string): Promise<SiteConfig> {
-  const path = configFile ?? join(contentDir, 'site.json');
-  const raw = await readJsonFile(path, 'site config');
-  if (raw === undefined) {
-    if (configFile !== undefined) throw new BuildSetupError(`site config ${configFile} does not exist`);
-    return DEFAULT_SITE;
-  }
-  const parsed = parseSiteConfig(raw);
-  if (!parsed.ok) throw new BuildSetupError(`${path}: ${parsed.error}`);
-  return parsed.value;
+  const site = loadSiteConfigFile(configFile ?? join(contentDir, SITE_CONFIG_FILE), { required: configFile !== undefined });
+  if (!site.ok) throw new BuildSetupError(site.error);
+  return site.value;
 }
 
 /** dates.json: `{"file name": "date"}`, keyed by relative path or base name; values as RFC 3339. */
@@ -129,7 +124,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   // Each file's first-seen date, as its upload's LastModified: dates.json, else the file's mtime.
   const entries = await mapLimit(keys, IO_CONCURRENCY, async (key): Promise<ContentEntry> => {
     const stated = dates.get(key) ?? dates.get(baseName(key));
-    return { key, fallbackDate: stated ?? toRfc3339((await stat(join(contentDir, ...key.split('/')))).mtime) };
+    return { key, fallbackDate: stated ?? rfc3339((await stat(join(contentDir, ...key.split('/')))).mtime) };
   });
   // A build parses many files: every parser stack up front (core/parse-stacks.ts).
   await loadParseStacks();

@@ -5,7 +5,8 @@ import type { SiteConfig } from '../core/model';
 import { ingestKey, type IngestCore } from '../pipeline/ingest';
 import { ContentFolderStore } from '../store/content-folder';
 import type { ObjectHead, ObjectStore } from '../store/types';
-import { describeImage, isImageKey } from '../core/images';
+import { describeImage } from '../core/images';
+import { isImageKey } from '../core/upload-keys';
 import { ingestUpload } from '../core/ingest';
 
 /** One content file to ingest: its upload key and the date it is first seen at (dates.json or mtime). */

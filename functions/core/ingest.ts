@@ -1,7 +1,7 @@
 // One upload in, one Article (or a reason it cannot be published) out: parse, then normalize.
 import type { Article, Result, SiteConfig, UploadInput, UploadRejected } from './model';
 import { normalizeArticle } from './normalize';
-import type { CreditMemo } from './normalize/credits';
+import { sharingCreditParses } from './credits';
 import { parseUpload } from './parse';
 import { StackNotLoaded } from './parse-stacks';
 
@@ -14,8 +14,11 @@ export function parseFaultRejection(key: string, size: number, error: { name?: s
 
 export function ingestUpload(input: UploadInput, site: SiteConfig): Result<Article, UploadRejected> {
   // The parser recognizes credit lines by parsing them; the normalizer renders the same lines: parse each once.
-  const creditMemo: CreditMemo = new Map();
-  const parsed = parseUpload({ key: input.key, bytes: input.bytes, maxBytes: site.maxUploadBytes, creditMemo });
+  return sharingCreditParses(() => parseAndNormalize(input, site));
+}
+
+function parseAndNormalize(input: UploadInput, site: SiteConfig): Result<Article, UploadRejected> {
+  const parsed = parseUpload({ key: input.key, bytes: input.bytes, maxBytes: site.maxUploadBytes });
   if (!parsed.ok) return parsed;
   const article = normalizeArticle(parsed.value, {
     key: input.key,
@@ -25,7 +28,6 @@ export function ingestUpload(input: UploadInput, site: SiteConfig): Result<Artic
     fallbackDate: input.fallbackDate,
     ...(input.now !== undefined && { now: input.now }),
     site,
-    creditMemo,
   });
   return { ok: true, value: article };
 }

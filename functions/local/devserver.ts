@@ -7,8 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { contentType as contentTypeFor } from 'mime-types';
 import { corsPreflightHeaders, corsResponseHeaders } from '../core/cors';
-import { INDEX_PREFIX } from '../core/index/paths';
-import { CACHE_CONTROL, cdnCacheClassOf, OUTPUTS, TEXT_CONTENT_TYPE } from '../core/outputs/formats';
+import { CACHE_CONTROL, cdnCacheClassOf, OUTPUTS, PRIVATE_PREFIX, TEXT_CONTENT_TYPE } from '../core/outputs/formats';
 import { BROWSER_REDIRECTED_FEED_PATH, isBrowserNavigation, SUBSCRIBE_LOCATION } from '../core/render/subscribe';
 import type { ObjectStore, StoredObject } from '../store/types';
 import { listenOn } from './listen';
@@ -41,7 +40,7 @@ function isFeedPath(path: string): boolean {
 }
 const GZIP_MIN_BYTES = 256;
 
-const PRIVATE_SEGMENT = INDEX_PREFIX.slice(0, -1);
+const PRIVATE_SEGMENT = PRIVATE_PREFIX.slice(0, -1);
 const S3_MAX_KEY_BYTES = 1024;
 // Control characters (NUL among them) are never in a site path; NUL makes s3rver fail the same way.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;

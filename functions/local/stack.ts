@@ -6,10 +6,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { join } from 'node:path';
 import { listContentKeys, loadDates, loadSiteConfig } from '../build';
-import { HEAD_KEY, INDEX_PREFIX } from '../core/index/paths';
+import { HEAD_KEY } from '../core/index/paths';
 import type { HeadManifest } from '../core/index/types';
 import type { SiteConfig } from '../core/model';
-import { HEAD_FEED_PATHS, OUTPUTS } from '../core/outputs/formats';
+import { HEAD_FEED_PATHS, OUTPUTS, PRIVATE_PREFIX } from '../core/outputs/formats';
 import type { PublishCore } from '../pipeline/core';
 import { defaultCore } from '../pipeline/default-core';
 import { inThreadParser } from '../pipeline/ingest';
@@ -30,7 +30,7 @@ import { startLocalS3, type LocalS3 } from './s3server';
 import { uploadFiles, type FileUpload, type UploadedFile } from './upload';
 
 /** Marks a site bucket as seeded, so deleting the samples does not bring them back on restart. */
-export const SEED_MARKER = `${INDEX_PREFIX}local-seed.json`;
+export const SEED_MARKER = `${PRIVATE_PREFIX}local-seed.json`;
 
 export interface StackOptions {
   /** Dev server port (0: any free port). */

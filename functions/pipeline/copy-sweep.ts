@@ -5,14 +5,14 @@
 // pass over the article and image records (a GET each) finds who shows it.
 import { mapLimit } from '../core/concurrency';
 import { articleRef, COPY_PREFIX, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/index/copies';
-import { INDEX_PREFIX } from '../core/index/paths';
+import { PRIVATE_PREFIX } from '../core/outputs/formats';
 import type { ArticleRecord, ImageRecord } from '../core/index/types';
 import { OUTPUTS } from '../core/outputs/formats';
 
 /** `images/`: the folder of every published copy (the output table's image path). */
 const COPIES_FOLDER = OUTPUTS.image.path.slice(0, OUTPUTS.image.path.indexOf('/') + 1);
-const ARTICLE_RECORDS = `${INDEX_PREFIX}articles/`;
-const IMAGE_RECORDS = `${INDEX_PREFIX}images/`;
+const ARTICLE_RECORDS = `${PRIVATE_PREFIX}articles/`;
+const IMAGE_RECORDS = `${PRIVATE_PREFIX}images/`;
 
 export interface SweepIo {
   list(prefix: string): Promise<string[]>;

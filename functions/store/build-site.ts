@@ -3,7 +3,7 @@
 // private records (_feedpub/: prepared records, head and month manifests, slug and article records)
 // in memory, so none of them ends up in the site folder. A build publishes from empty in one pass, so
 // nothing of the index needs to outlive it (docs/architecture.md, "feedpub build").
-import { INDEX_PREFIX } from '../core/index/paths';
+import { PRIVATE_PREFIX } from '../core/outputs/formats';
 import { DirectoryObjectStore } from './directory';
 import { FolderWriter } from './folder-writer';
 import { listedFromHeads, type ListedObject, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
@@ -28,7 +28,7 @@ export class BuildSiteStore implements ObjectStore {
   }
 
   private static isPrivate(key: string): boolean {
-    return key.startsWith(INDEX_PREFIX);
+    return key.startsWith(PRIVATE_PREFIX);
   }
 
   async get(key: string): Promise<StoredObject | undefined> {

@@ -8,7 +8,7 @@ import type { Article } from '../model';
 import type { DeletionRecord } from './deletions';
 import { slugFromTitle } from '../normalize/rules/slug';
 import { monthOf } from '../order';
-import { INDEX_PREFIX } from './paths';
+import { PRIVATE_PREFIX } from '../outputs/formats';
 
 /** Longest slug base before the hash suffix, so `tags/<slug>/archive/YYYY-MM/feed.json` stays short. */
 export const MAX_TAG_SLUG_BASE = 48;
@@ -118,9 +118,9 @@ export interface TagList {
   outputs: Record<string, string>;
 }
 
-export const TAG_LIST_KEY = `${INDEX_PREFIX}tag-list.json`;
+export const TAG_LIST_KEY = `${PRIVATE_PREFIX}tag-list.json`;
 /** Tag heads are `${TAG_HEADS_PREFIX}<slug>/head.json` (the tag list is rebuilt from them when missing). */
-export const TAG_HEADS_PREFIX = `${INDEX_PREFIX}tags/`;
+export const TAG_HEADS_PREFIX = `${PRIVATE_PREFIX}tags/`;
 
 /** The slug of a tag head's key, or undefined for any other key under TAG_HEADS_PREFIX. */
 export function tagSlugOfHeadKey(key: string): string | undefined {
@@ -140,11 +140,11 @@ export function nextTagList(previous: readonly { slug: string; name: string }[],
 }
 
 export function tagSlugRecordKey(slug: string): string {
-  return `${INDEX_PREFIX}tag-slugs/${slug}.json`;
+  return `${PRIVATE_PREFIX}tag-slugs/${slug}.json`;
 }
 
 export function tagNameRecordKey(tag: string): string {
-  return `${INDEX_PREFIX}tag-names/${identityHash(tag)}.json`;
+  return `${PRIVATE_PREFIX}tag-names/${identityHash(tag)}.json`;
 }
 
 export function tagHeadKey(slug: string): string {

@@ -170,6 +170,9 @@ const XML_CONTENT_TYPE = `application/xml${UTF8}`;
 /** robots.txt, and plain-text error responses (the dev server's 503). */
 export const TEXT_CONTENT_TYPE = `text/plain${UTF8}`;
 
+/** The site bucket's private records (the index, prepared and quarantine records, run files): never served, never invalidated. */
+export const PRIVATE_PREFIX = '_feedpub/';
+
 /** Keyed by what the file is; SITE_OUTPUTS lists them in this order. */
 export const OUTPUTS = {
   headFeed: { path: '<feed file>', cacheControl: CACHE_CONTROL.live, cdn: 'feeds' },
@@ -211,7 +214,7 @@ export const OUTPUTS = {
   robots: { path: 'robots.txt', contentType: TEXT_CONTENT_TYPE, cacheControl: CACHE_CONTROL.asset, cdn: 'pages' },
   image: { path: 'images/<sha256 16 hex>.<ext>', cacheControl: CACHE_CONTROL.immutable, cdn: 'images' },
   /** The index, prepared records, quarantine records (_feedpub/quarantine/<key>.json), markers: read by the pipeline and `feedpub status` only. */
-  privateRecord: { path: '_feedpub/<record>.json', contentType: JSON_CONTENT_TYPE, cacheControl: CACHE_CONTROL.none },
+  privateRecord: { path: `${PRIVATE_PREFIX}<record>.json`, contentType: JSON_CONTENT_TYPE, cacheControl: CACHE_CONTROL.none },
 } as const satisfies Record<string, SiteOutput>;
 
 export type OutputName = keyof typeof OUTPUTS;

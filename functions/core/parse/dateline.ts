@@ -1,7 +1,7 @@
 // Datelines open wire copy: "LISBON (AP) —", "LISBON, March 3 (Reuters) -", "PARIS, 3 mars (AFP) -",
 // "BERLIN (dpa) -". They stay the body's first words; the agency (and the month and day) can give the
 // publisher and the date when nothing else does.
-import { canonicalAgency } from '../normalize/credits';
+import { canonicalAgency } from '../credits';
 
 export interface Dateline {
   /** "LISBON", "NEW YORK": as printed. */

@@ -1,4 +1,5 @@
 // Feed date formats. Input is the model's RFC 3339 UTC; output never depends on the clock.
+import { rfc3339 as instantRfc3339 } from '../instant';
 
 /**
  * `format` remembered per input: a full build formats each article's dates in ~10 outputs (head, month
@@ -21,8 +22,11 @@ function memoized(format: (iso: string) => string): (iso: string) => string {
 /** RFC 822 (as RFC 2822 / RSS 2.0 use it) in GMT: "Thu, 31 Oct 2024 00:00:00 GMT". */
 export const rfc822: (iso: string) => string = memoized((iso) => new Date(iso).toUTCString());
 
-/** RFC 3339 in UTC, whole seconds (a fraction is cut, never rounded up into the future): "2024-10-31T00:00:00Z". */
-export const rfc3339: (iso: string) => string = memoized((iso) => `${new Date(iso).toISOString().slice(0, 19)}Z`);
+/** The one RFC 3339 formatter (core/instant.ts), remembered per input for the renderers. */
+const rfc3339Memo: (iso: string) => string = memoized((iso) => instantRfc3339(iso));
+export function rfc3339(at: string | number | Date): string {
+  return typeof at === 'string' ? rfc3339Memo(at) : instantRfc3339(at);
+}
 
 /** The newest `updated` of the items (the feed's own updated time), or undefined for an empty feed. */
 export function newestUpdated(items: { updated: string }[]): string | undefined {
@@ -32,5 +36,5 @@ export function newestUpdated(items: { updated: string }[]): string | undefined 
     const at = Date.parse(item.updated);
     if (newest === undefined || at > newest) newest = at;
   }
-  return newest === undefined ? undefined : rfc3339(new Date(newest).toISOString());
+  return newest === undefined ? undefined : rfc3339(newest);
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestUpload } from '../../../functions/core/ingest';
 import { DEFAULT_SITE } from '../../../functions/core/model';
-import { normalizeCredit } from '../../../functions/core/normalize/credits/index';
+import { normalizeCredit } from '../../../functions/core/credits/index';
 
 const ingested = (text: string, fallbackDate = '2024-06-01T12:00:00Z') => {
   const result = ingestUpload({ key: 'a.txt', bytes: new TextEncoder().encode(text), fallbackDate }, DEFAULT_SITE);

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { DEFAULT_SITE, type SiteConfig } from '../../../functions/core/model';
 import { renderSite } from '../../../functions/core/render/index';
 import { stringifyClean } from '../../../functions/core/render/jsonfeed';
-import { stripInvalidXmlChars } from '../../../functions/core/render/xml';
+import { stripInvalidXmlChars } from '../../../functions/core/escape';
 import { syntheticArticles } from '../../fixtures/articles';
 import { bodyText, readJsonFeed, readXml } from './read-back';
 

@@ -1,7 +1,8 @@
 // Body HTML: plain-text paragraphs are escaped into <p>; Markdown goes through markdown-html.ts
 // (markdown-it, then sanitize-html), loaded only when a Markdown body is converted (core/parse-stacks.ts).
 import { markdownStack } from '../../parse-stacks';
-import { cleanText, escapeHtml } from './text';
+import { escapeHtml } from '../../escape';
+import { cleanText } from './text';
 
 export function paragraphsToHtml(paragraphs: readonly string[]): string {
   return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');

@@ -26,6 +26,13 @@ export function stripInvalidXmlChars(text: string): string {
   return MAYBE_XML_INVALID.test(text) ? text.replace(XML_INVALID, '') : text;
 }
 
+/**
+ * In JSON.stringify's output, what a character stripInvalidXmlChars removes looks like: a \uXXXX escape
+ * (controls, lone surrogates), \b or \f, or U+FFFE/U+FFFF as they are. A literal backslash before b, f
+ * or u matches too (harmless: the caller then cleans each string).
+ */
+export const MAYBE_XML_INVALID_IN_JSON = /\\[bfu]|[\uFFFE\uFFFF]/;
+
 const HTML_SPECIAL = /[&<>"']/;
 
 /**

@@ -1,5 +1,8 @@
 // Feed date formats. Input is the model's RFC 3339 UTC; output never depends on the clock.
-import { rfc3339 as instantRfc3339 } from '../instant';
+import { rfc3339 } from '../instant';
+
+// The renderers take RFC 3339 with the other feed date formats; it is defined (and remembered) in core/instant.ts.
+export { rfc3339 } from '../instant';
 
 /**
  * `format` remembered per input: a full build formats each article's dates in ~10 outputs (head, month
@@ -21,12 +24,6 @@ function memoized(format: (iso: string) => string): (iso: string) => string {
 
 /** RFC 822 (as RFC 2822 / RSS 2.0 use it) in GMT: "Thu, 31 Oct 2024 00:00:00 GMT". */
 export const rfc822: (iso: string) => string = memoized((iso) => new Date(iso).toUTCString());
-
-/** The one RFC 3339 formatter (core/instant.ts), remembered per input for the renderers. */
-const rfc3339Memo: (iso: string) => string = memoized((iso) => instantRfc3339(iso));
-export function rfc3339(at: string | number | Date): string {
-  return typeof at === 'string' ? rfc3339Memo(at) : instantRfc3339(at);
-}
 
 /** The newest `updated` of the items (the feed's own updated time), or undefined for an empty feed. */
 export function newestUpdated(items: { updated: string }[]): string | undefined {

@@ -5,7 +5,7 @@ import { type FeedItem, feedItem } from './feed-item';
 import type { FeedLinks } from './urls';
 import { NO_IDS } from './budget';
 import { homeUrl } from './urls';
-import { stripInvalidXmlChars } from '../escape';
+import { MAYBE_XML_INVALID_IN_JSON, stripInvalidXmlChars } from '../escape';
 import type { DeletionRecord } from '../index/deletions';
 import { jsonFeedDeletions, NO_DELETIONS } from './tombstones';
 
@@ -40,9 +40,6 @@ export function renderJsonFeed(
   return `${stringifyClean(feed)}\n`;
 }
 
-// What JSON.stringify writes for a character stripInvalidXmlChars removes: a \uXXXX escape (controls,
-// lone surrogates), \b or \f, or U+FFFE/U+FFFF as they are. A literal backslash before b, f or u matches too (harmless).
-const MAYBE_REMOVED = /\\[bfu]|[\uFFFE\uFFFF]/;
 
 /**
  * JSON with 2-space indent and, in every string, what the XML feeds remove removed too (controls, lone
@@ -51,7 +48,7 @@ const MAYBE_REMOVED = /\\[bfu]|[\uFFFE\uFFFF]/;
  */
 export function stringifyClean(value: unknown): string {
   const plain = JSON.stringify(value, undefined, 2);
-  if (!MAYBE_REMOVED.test(plain)) return plain;
+  if (!MAYBE_XML_INVALID_IN_JSON.test(plain)) return plain;
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? stripInvalidXmlChars(v) : v), 2);
 }
 

@@ -1,6 +1,6 @@
 // Full-build cost, and feedpub against Hugo on the same articles.
 // 1. At 1k, 10k and 50k articles (BENCH_BUILD_SIZES), two ways, each in its own child process (its own peak RSS):
-//      render: renderSite on ready Article objects (tests/fixtures/articles.ts), no parsing, no disk;
+//      render: renderSite on ready Article objects (tests/support/articles.ts), no parsing, no disk;
 //      full:   buildSite on the corpus folder of N .txt files (read, parse, normalize, render, write).
 // 2. When `hugo` is on PATH: the installed `feedpub build` command against `hugo` on the same 10k corpus
 //    (bench/corpus.ts, bench/hugo), interleaved, BENCH_HUGO_RUNS runs each after one warm-up; min, median, ratio.
@@ -17,7 +17,7 @@ import { countSiteFiles } from '../functions/build/summary';
 import { bundleEntry } from '../functions/cli/entry.mjs';
 import { DEFAULT_SITE, type SiteConfig } from '../functions/core/model';
 import { renderSite } from '../functions/core/render';
-import { syntheticArticles } from '../tests/fixtures/articles';
+import { syntheticArticles } from '../tests/support/articles';
 import { CORPUS_SEED, SPREAD_DAYS, writeCorpus } from './corpus';
 
 const SIZES = (process.env.BENCH_BUILD_SIZES ?? '1000,10000,50000').split(',').filter((v) => v !== '').map(Number);

@@ -8,7 +8,7 @@ import { Feed } from 'feed';
 import { DEFAULT_SITE, type Article, type SiteConfig } from '../functions/core/model';
 import { renderArchiveFeeds } from '../functions/core/render';
 import { contentWithFigures } from '../functions/core/render/figure';
-import { syntheticArticles } from '../tests/fixtures/articles';
+import { syntheticArticles } from '../tests/support/articles';
 
 const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 1000 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);

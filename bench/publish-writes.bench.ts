@@ -18,7 +18,7 @@ import { defaultCore } from '../functions/pipeline/default-core';
 import { ingestKeys } from '../functions/pipeline/ingest';
 import { publishBatch } from '../functions/pipeline/publish';
 import type { ObjectHead, ObjectStore, PutOptions, StoredObject } from '../functions/store/types';
-import { startLocalS3 } from '../tests/fault/local-s3';
+import { startLocalS3 } from '../tests/support/local-s3';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 

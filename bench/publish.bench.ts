@@ -23,7 +23,7 @@ import { createPublishHandler } from '../functions/pipeline/lambda';
 import { defaultCore as benchCore } from '../functions/pipeline/default-core';
 import { startLocalStack } from '../functions/local/stack';
 import { CountingObjectStore } from '../functions/store/counting';
-import { startLocalS3, UPLOADS } from '../tests/fault/local-s3';
+import { startLocalS3, UPLOADS } from '../tests/support/local-s3';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 

@@ -23,7 +23,7 @@ import { createPublishHandler } from '../functions/pipeline/lambda';
 import { defaultCore } from '../functions/pipeline/default-core';
 import type { ObjectStore, PutOptions } from '../functions/store/types';
 import { CountingObjectStore } from '../functions/store/counting';
-import { startLocalS3, UPLOADS } from '../tests/fault/local-s3';
+import { startLocalS3, UPLOADS } from '../tests/support/local-s3';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { goodSite } from '../unit/validate/good-site';
+import { goodSite } from '../support/good-site';
 
 const dirs: string[] = [];
 afterAll(() => {

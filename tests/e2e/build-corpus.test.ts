@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../fixtures/corpus';
-import { readXml } from '../unit/render/read-back';
+import { writeCorpus } from '../support/corpus';
+import { readXml } from '../support/read-back';
 
 let dir: string;
 const read = (path: string): string => readFileSync(join(dir, 'site', path), 'utf8');

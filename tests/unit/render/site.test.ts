@@ -6,8 +6,8 @@ import { monthOf } from '../../../functions/core/order';
 import { rfc3339, rfc822 } from '../../../functions/core/render/dates';
 import { renderSite, renderStaticAssets, renderStatus } from '../../../functions/core/render/index';
 import { mediaCredits } from '../../../functions/core/render/media';
-import { syntheticArticles } from '../../fixtures/articles';
-import { bodyText, readXml } from './read-back';
+import { syntheticArticles } from '../../support/articles';
+import { bodyText, readXml } from '../../support/read-back';
 
 const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com/edition', feedSize: 10 };
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeXmlAttribute, escapeXmlText, stripInvalidXmlChars, writeXml } from '../../../functions/core/render/xml';
 import { createRequire } from 'node:module';
-import { readXml } from './read-back';
+import { readXml } from '../../support/read-back';
 
 // fast-xml-parser trims values (its trimValues also trims attributes): an attribute of " " came back "".
 // sax, strict, reports every attribute value exactly as an XML parser must.

@@ -75,11 +75,14 @@ describe('renderSite', () => {
 });
 
 describe('static assets', () => {
-  it('feed.xsl is well-formed XSLT 1.0 that lists RSS items', () => {
+  it('feed.xsl is well-formed XSLT 1.0 with one page template for RSS items and Atom entries', () => {
     const xsl = bodyText(renderStaticAssets(site).find((f) => f.path === 'feed.xsl')?.body ?? '');
     const doc = readXml(xsl);
     expect(doc['xsl:stylesheet']['@_version']).toBe('1.0');
-    expect(xsl).toContain('<xsl:for-each select="item">');
+    // One item list, not one per format (the pages it renders are checked in feed-xsl.test.ts).
+    expect(xsl.match(/<xsl:for-each /g)).toEqual(['<xsl:for-each ']);
+    expect(xsl).toContain('<xsl:template match="/rss/channel | /atom:feed">');
+    expect(xsl).toContain('<xsl:for-each select="item | atom:entry">');
   });
 });
 

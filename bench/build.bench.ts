@@ -9,7 +9,7 @@
 // `rm -rf` of the previous output) is 2-6x slower: deleting between runs would measure that instead.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite } from '../functions/build';
@@ -19,6 +19,7 @@ import { DEFAULT_SITE, type SiteConfig } from '../functions/core/model';
 import { renderSite } from '../functions/core/render';
 import { syntheticArticles } from '../tests/support/articles';
 import { CORPUS_SEED, SPREAD_DAYS, writeCorpus } from './corpus';
+import { loadAverage } from './support/results';
 
 const SIZES = (process.env.BENCH_BUILD_SIZES ?? '1000,10000,50000').split(',').filter((v) => v !== '').map(Number);
 const HUGO_RUNS = Number(process.env.BENCH_HUGO_RUNS ?? 5);
@@ -136,7 +137,7 @@ function againstHugo(n: number, runs: number): void {
   };
   const hugoVersion = spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim().split(' ').slice(0, 2).join(' ');
   console.log(`\nfeedpub vs Hugo, ${n.toLocaleString('en')} articles, ${runs} interleaved runs each after a warm-up; feedpub runs its ${bundleEntry(root) ? 'bundle' : 'TypeScript sources (bundle missing or stale)'}; ${hugoVersion}`);
-  console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`load average before: ${loadAverage()}`);
   const times: Record<keyof typeof tools, number[]> = { feedpub: [], hugo: [] };
   const cpu: Record<keyof typeof tools, number[]> = { feedpub: [], hugo: [] };
   const lastOut: Partial<Record<keyof typeof tools, string>> = {};
@@ -161,7 +162,7 @@ function againstHugo(n: number, runs: number): void {
       lastOut[tool] = out;
     }
   }
-  console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`load average after: ${loadAverage()}`);
   console.log('| tool | min ms | median ms | max ms | CPU ms median (all threads) | files | MB out |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const tool of ['feedpub', 'hugo'] as const) {
@@ -184,7 +185,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(WORK, { recursive: true });
   console.log(`build bench: Node ${process.version}, seed ${CORPUS_SEED}, feedSize ${site.feedSize}, ~55 articles a month, a caption and credit each`);
-  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
+  console.log(`load average at start: ${loadAverage()} on ${availableParallelism()} cores`);
   if (SIZES.length > 0) {
     console.log('| mode | articles | total ms | CPU ms | ms / 1,000 articles | peak RSS MB | feeds + pages | MB out | phases ms (read / ingest / render+write) |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');

@@ -1,11 +1,11 @@
 // Parse + normalize throughput (ingestUpload) on seed-size articles: the seed as uploaded, a variant
 // with header lines, a Windows-1252 variant and a Markdown variant. Warm-up, then at least 2 s measured.
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import iconv from 'iconv-lite';
 import { ingestUpload } from '../functions/core/ingest';
 import { DEFAULT_SITE, type UploadInput } from '../functions/core/model';
 import { parseUpload } from '../functions/core/parse';
+import { loadAverage } from './support/results';
 
 const seed = readFileSync(new URL('../content/000_47caeb000f8095de.txt', import.meta.url), 'utf8');
 const body = seed.split('\n').slice(6).join('\n');
@@ -90,4 +90,4 @@ const md = report('.md alone (3 KB, front matter)', ingest, all.filter((input) =
 report('mix, language named (no detection)', ingest, all.map((input) => ({ ...input, metadata: { language: 'en' } })));
 report('parseUpload alone, mix of the four', parseOnly, all);
 console.log(`targets (CPU): .txt >= 20,000 articles/s ${txt >= 20_000 ? 'met' : 'NOT met'}; .md >= 8,000 articles/s ${md >= 8_000 ? 'met' : 'NOT met'}; mix ${fmt(mixed)}/s`);
-console.log(`load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+console.log(`load average ${loadAverage()}`);

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DEFAULT_SITE, type SiteConfig } from '../functions/core/model';
+import type { SiteConfig } from '../functions/core/model';
 import { createParsePool } from '../functions/local/parse-pool';
 import { LocalRepublisher } from '../functions/local/republish';
 import { startLocalS3 } from '../functions/local/s3server';
@@ -22,6 +22,7 @@ import { CountingObjectStore, type RequestCounts } from '../functions/store/coun
 import { DirectoryObjectStore } from '../functions/store/directory';
 import type { ObjectStore } from '../functions/store/types';
 import { mapLimit } from '../functions/core/concurrency';
+import { archivedUpload, benchSite } from './support/archive';
 import { loadAverage, writeResultsSection } from './support/results';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -34,16 +35,10 @@ const ARTICLES = Number(process.env.BENCH_REPUBLISH_ARTICLES ?? 500);
  */
 const STORE = process.env.BENCH_REPUBLISH_STORE ?? 's3rver';
 const CHUNK = Number(process.env.BENCH_REPUBLISH_CHUNK ?? 250);
-const PER_DAY = 30;
-const END = Date.parse('2026-06-15T12:00:00Z');
-const base: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 50 };
+const base: SiteConfig = benchSite;
 const restyled: SiteConfig = { ...base, title: 'The Harbour Courier', creditStyle: { format: '{agency}: {photographer}', prefix: 'Photo: ' } };
 
-function article(n: number): string {
-  const date = new Date(END - n * (86_400_000 / PER_DAY)).toISOString();
-  const paragraph = `Paragraph of article ${n}, long enough to weigh like a short news item. `.repeat(12);
-  return `Archived article ${n}\nDate: ${date}\nAuthor: Staff\n\n${paragraph}\n\n${paragraph}\n`;
-}
+const article = archivedUpload;
 
 interface RunFigures {
   label: string;

@@ -22,12 +22,15 @@ export interface ArchivedArticleOptions {
   tags?: string[];
 }
 
+const publishedAt = (n: number) => new Date(ARCHIVE_END - n * (86_400_000 / ARCHIVE_PER_DAY)).toISOString();
+const paragraphOf = (n: number) => `Paragraph of article ${n}, long enough to weigh like a short news item. `.repeat(12);
+
 /** Archive article n (n >= 1): deterministic, already normalized, as the index stores it. */
 export function archivedArticle(n: number, options: ArchivedArticleOptions = {}): Article {
   const { paragraphs = 2, withText = true, tags = ['world'] } = options;
-  const published = new Date(ARCHIVE_END - n * (86_400_000 / ARCHIVE_PER_DAY)).toISOString();
+  const published = publishedAt(n);
   const key = `archive/${n}.txt`;
-  const paragraph = `Paragraph of article ${n}, long enough to weigh like a short news item. `.repeat(12);
+  const paragraph = paragraphOf(n);
   const body = Array.from({ length: paragraphs }, () => paragraph);
   return {
     id: articleIdForKey(key),
@@ -49,6 +52,11 @@ export function archivedArticle(n: number, options: ArchivedArticleOptions = {})
     source: { key, size: 2000 },
     contentHash: String(n).padStart(64, '0'),
   };
+}
+
+/** Archive article n as the upload an editor sends (title, Date:, Author:, two paragraphs), for benches that publish it. */
+export function archivedUpload(n: number): string {
+  return `Archived article ${n}\nDate: ${publishedAt(n)}\nAuthor: Staff\n\n${paragraphOf(n)}\n\n${paragraphOf(n)}\n`;
 }
 
 /** Articles 1..size. */

@@ -39,11 +39,14 @@ export async function runFeedpub(args: readonly string[], options: CliOptions = 
 /** `feedpub ARGS` with the test's environment. */
 export const feedpub = (...args: string[]): Promise<CliRun> => runFeedpub(args);
 
-/** `feedpub ARGS`, blocking: for tests that build a folder and read it back in one step. */
-export function feedpubSync(...args: string[]): CliRun {
-  const r = spawnSync(process.execPath, [FEEDPUB_BIN, ...args], { encoding: 'utf8', env: cliEnv() });
+/** Runs `feedpub ARGS` blocking: for tests that build a folder and read it back in one step. */
+export function runFeedpubSync(args: readonly string[], options: CliOptions = {}): CliRun {
+  const r = spawnSync(process.execPath, [FEEDPUB_BIN, ...args], { encoding: 'utf8', env: cliEnv(options.env), ...(options.cwd && { cwd: options.cwd }) });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** `feedpub ARGS`, blocking, with the test's environment. */
+export const feedpubSync = (...args: string[]): CliRun => runFeedpubSync(args);
 
 /** A maker of fresh temp folders (feedpub-NAME-*), all removed after the file's tests. Call at top level. */
 export function tempDirs(): (name: string) => string {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleSite, type ContentFile } from '../../../functions/build/assemble';
 import { DEFAULT_SITE } from '../../../functions/core/model';
+import { runFeedpubSync } from '../../support/cli';
 
 const file = (key: string, text: string): ContentFile => ({ key, bytes: Buffer.from(text), fallbackDate: '2026-02-01T00:00:00.000Z' });
 
@@ -36,14 +37,12 @@ describe('feedpub parse with a file the parser throws on', () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { spawnSync } = await import('node:child_process');
     const dir = mkdtempSync(join(tmpdir(), 'feedpub-parse-fault-'));
     try {
       writeFileSync(join(dir, 'deep.md'), `---\ntitle: Deep\n---\n\n${'>'.repeat(3000)} x\n`);
       writeFileSync(join(dir, 'fine.txt'), 'A fine story\n\nIts one paragraph.\n');
-      const bin = join(import.meta.dirname, '../../../functions/cli/bin.mjs');
-      const run = spawnSync(process.execPath, [bin, 'parse', join(dir, 'deep.md'), join(dir, 'fine.txt')], { encoding: 'utf8', cwd: dir });
-      expect(run.status).toBe(1);
+      const run = runFeedpubSync(['parse', join(dir, 'deep.md'), join(dir, 'fine.txt')], { cwd: dir });
+      expect(run.code).toBe(1);
       expect(run.stdout).toContain('"title": "A fine story"');
       expect(run.stderr).toMatch(/deep\.md: .+ \[[a-z-]+\]\n/);
       expect(run.stderr).not.toContain('    at ');

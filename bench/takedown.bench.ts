@@ -107,7 +107,7 @@ const section = [
   ...results.flatMap((r) => [row(r, 'del'), row(r, 'replace')]),
   '',
   'Requests do not grow with the archive. Bytes written follow the size of the month the article lived in (the seed puts',
-  '~3 days of articles in it at 100, ~15 days at 10,000 and 100,000), which is re-rendered, as for any upload (README, Limits).',
+  '~3 days of articles in it at 100, ~15 days at 10,000 and 100,000), which is re-rendered, as for any upload (docs/operations.md, Limits).',
   '',
 ].join('\n');
 process.stdout.write(`\n${section}\n`);

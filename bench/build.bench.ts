@@ -1,6 +1,6 @@
 // Full-build cost, and feedpub against Hugo on the same articles.
 // 1. At 1k, 10k and 50k articles (BENCH_BUILD_SIZES), two ways, each in its own child process (its own peak RSS):
-//      render: renderSite on ready Article objects (tests/fixtures/articles.ts), no parsing, no disk;
+//      render: renderSite on ready Article objects (tests/support/articles.ts), no parsing, no disk;
 //      full:   buildSite on the corpus folder of N .txt files (read, parse, normalize, render, write).
 // 2. When `hugo` is on PATH: the installed `feedpub build` command against `hugo` on the same 10k corpus
 //    (bench/corpus.ts, bench/hugo), interleaved, BENCH_HUGO_RUNS runs each after one warm-up; min, median, ratio.
@@ -9,7 +9,7 @@
 // `rm -rf` of the previous output) is 2-6x slower: deleting between runs would measure that instead.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite } from '../functions/build';
@@ -17,8 +17,9 @@ import { countSiteFiles } from '../functions/build/summary';
 import { bundleEntry } from '../functions/cli/entry.mjs';
 import { DEFAULT_SITE, type SiteConfig } from '../functions/core/model';
 import { renderSite } from '../functions/core/render';
-import { syntheticArticles } from '../tests/fixtures/articles';
+import { syntheticArticles } from '../tests/support/articles';
 import { CORPUS_SEED, SPREAD_DAYS, writeCorpus } from './corpus';
+import { loadAverage } from './support/results';
 
 const SIZES = (process.env.BENCH_BUILD_SIZES ?? '1000,10000,50000').split(',').filter((v) => v !== '').map(Number);
 const HUGO_RUNS = Number(process.env.BENCH_HUGO_RUNS ?? 5);
@@ -138,7 +139,7 @@ function againstHugo(n: number, runs: number): void {
   };
   const hugoVersion = spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim().split(' ').slice(0, 2).join(' ');
   console.log(`\nfeedpub vs Hugo, ${n.toLocaleString('en')} articles, ${runs} interleaved runs each after a warm-up; feedpub runs its ${bundleEntry(root) ? 'bundle' : 'TypeScript sources (bundle missing or stale)'}; ${hugoVersion}`);
-  console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`load average before: ${loadAverage()}`);
   const times: Record<keyof typeof tools, number[]> = { feedpub: [], hugo: [] };
   const cpu: Record<keyof typeof tools, number[]> = { feedpub: [], hugo: [] };
   const lastOut: Partial<Record<keyof typeof tools, string>> = {};
@@ -163,7 +164,7 @@ function againstHugo(n: number, runs: number): void {
       lastOut[tool] = out;
     }
   }
-  console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`load average after: ${loadAverage()}`);
   console.log('| tool | min ms | median ms | max ms | CPU ms median (all threads) | files | MB out |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const tool of ['feedpub', 'hugo'] as const) {
@@ -186,7 +187,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(WORK, { recursive: true });
   console.log(`build bench: Node ${process.version}, seed ${CORPUS_SEED}, feedSize ${site.feedSize}, ~55 articles a month, a caption and credit each`);
-  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
+  console.log(`load average at start: ${loadAverage()} on ${availableParallelism()} cores`);
   if (SIZES.length > 0) {
     console.log('| mode | articles | total ms | CPU ms | ms / 1,000 articles | peak RSS MB | feeds + pages | MB out | phases ms (read / ingest / render+write) |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');

@@ -7,12 +7,13 @@
 // of the cold load that any S3-using function pays.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, cpus } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
 import { esbuildOptions, publishBundle, PUBLISH_ENTRY } from '../infra/bundling';
 import { PROJECT_ROOT } from '../infra/feedpub-app';
+import { loadAverage } from './support/results';
 
 const RUNS = 10;
 const SIZE_TARGET = 1024 * 1024;
@@ -94,8 +95,7 @@ const scratch = join(PROJECT_ROOT, 'node_modules', '.cache');
 mkdirSync(scratch, { recursive: true });
 const out = mkdtempSync(join(scratch, 'feedpub-bundle-'));
 try {
-  const [one, five, fifteen] = loadavg().map((n) => n.toFixed(1));
-  console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${one} ${five} ${fifteen} (times scale with load)`);
+  console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadAverage()} (times scale with load)`);
   const entry = join(PROJECT_ROOT, PUBLISH_ENTRY);
   const deployed = join(out, 'deployed', 'index.js');
   await measure('as deployed (infra/bundling.ts)', esbuildOptions(entry, deployed), deployed, true);

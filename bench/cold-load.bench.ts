@@ -6,7 +6,8 @@
 // that needs franc-min. Prints min and median and the load average.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
+import { loadAverage, median } from './support/results';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildOptions, INGEST_ENTRY } from '../infra/bundling';
@@ -21,10 +22,6 @@ const env = {
   SITE_CONFIG: readFileSync(join(PROJECT_ROOT, 'content', 'site.json'), 'utf8'),
   PUBLISH_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/bench.fifo',
   POWERTOOLS_SERVICE_NAME: 'feedpub-ingest',
-};
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2;
 };
 
 /** ms for require() of the bundle, in a fresh process (as the Lambda runtime loads a CJS handler). */
@@ -54,8 +51,7 @@ const scratch = join(PROJECT_ROOT, 'node_modules', '.cache');
 mkdirSync(scratch, { recursive: true });
 const out = mkdtempSync(join(scratch, 'feedpub-cold-'));
 try {
-  const [one, five, fifteen] = loadavg().map((n) => n.toFixed(2));
-  console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${one} ${five} ${fifteen} (times scale with load)`);
+  console.log(`node ${process.version}, ${cpus().length} CPUs, load average ${loadAverage()} (times scale with load)`);
   const handler = join(PROJECT_ROOT, INGEST_ENTRY).replace(/\.ts$/, '');
   const stacks = join(PROJECT_ROOT, 'functions/core/parse-stacks');
   // Lazy (as deployed) exports the stacks too, for the first-load probe; eager imports them statically,
@@ -81,7 +77,7 @@ try {
   console.log(
     `first load on need: Markdown stack min ${Math.min(...first.map((f) => f.markdown)).toFixed(1)} / median ${median(first.map((f) => f.markdown)).toFixed(1)} ms; franc-min min ${Math.min(...first.map((f) => f.franc)).toFixed(1)} / median ${median(first.map((f) => f.franc)).toFixed(1)} ms`,
   );
-  console.log(`load average after: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  console.log(`load average after: ${loadAverage()}`);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, SiteConfig } from '../functions/core/model';
-import { syntheticArticles } from '../tests/fixtures/articles';
+import { syntheticArticles } from '../tests/support/articles';
 
 export const CORPUS_SEED = 1;
 /** Days per article: 10,000 articles cover ~5,500 days, ~180 months. */

@@ -2,13 +2,13 @@
 // (6.x, a devDependency for this comparison only) on the same 50 and 1,000 synthetic articles. Prints
 // what each can express (namespaces, RFC 5005 links, Media RSS, JSON Feed version) read back from its own
 // output with fast-xml-parser, then min and median render time over repeated runs, with the load average.
-import { loadavg } from 'node:os';
 import { XMLParser } from 'fast-xml-parser';
 import { Feed } from 'feed';
 import { DEFAULT_SITE, type Article, type SiteConfig } from '../functions/core/model';
 import { renderArchiveFeeds } from '../functions/core/render';
 import { contentWithFigures } from '../functions/core/render/figure';
-import { syntheticArticles } from '../tests/fixtures/articles';
+import { syntheticArticles } from '../tests/support/articles';
+import { loadAverage } from './support/results';
 
 const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 1000 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -77,7 +77,7 @@ function capabilities(rss: string, atom: string, json: string) {
 }
 
 const archiveMonths = ['2024-01'];
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${RUNS} runs each`);
+console.log(`load average ${loadAverage()}; ${RUNS} runs each`);
 for (const n of [50, 1000]) {
   const articles = syntheticArticles(n, 3, { site }).reverse();
   const ours = () => {
@@ -97,4 +97,4 @@ for (const n of [50, 1000]) {
   const b = timed(theirs);
   console.log(`  render RSS+Atom+JSON: feedpub min ${a.min.toFixed(1)} ms, median ${a.median.toFixed(1)} ms; feed min ${b.min.toFixed(1)} ms, median ${b.median.toFixed(1)} ms`);
 }
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`load average ${loadAverage()}`);

@@ -1,7 +1,6 @@
 // Parse + normalize throughput (ingestUpload) on seed-size articles: the seed as uploaded, a variant
 // with header lines, a Windows-1252 variant and a Markdown variant. Warm-up, then at least 2 s measured.
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import iconv from 'iconv-lite';
 import { ingestUpload } from '../functions/core/ingest';
 import { DEFAULT_SITE, type UploadInput } from '../functions/core/model';
@@ -11,6 +10,7 @@ import { loadParseStacks } from '../functions/core/parse-stacks';
 
 // Throughput, not cold load: every stack loaded before timing.
 await loadParseStacks();
+import { loadAverage } from './support/results';
 
 const seed = readFileSync(new URL('../content/000_47caeb000f8095de.txt', import.meta.url), 'utf8');
 const body = seed.split('\n').slice(6).join('\n');
@@ -101,4 +101,4 @@ const viaLibrary = report('md body: markdown-it + sanitize-html', (input) => voi
 const viaShortcut = report('md body: markdownToHtml (shortcut)', (input) => void markdownToHtml(input.key), mdBody);
 console.log(`  md body HTML, shortcut vs sanitize-html per CPU-s (median): ${(viaShortcut / viaLibrary).toFixed(2)}x`);
 console.log(`targets (CPU): .txt >= 20,000 articles/s ${txt >= 20_000 ? 'met' : 'NOT met'}; .md >= 8,000 articles/s ${md >= 8_000 ? 'met' : 'NOT met'}; mix ${fmt(mixed)}/s`);
-console.log(`load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+console.log(`load average ${loadAverage()}`);

@@ -5,7 +5,7 @@
 // just under maxUploadBytes, and images at maxImageBytes.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SITE, type SiteConfig } from '../functions/core/model';
@@ -13,6 +13,7 @@ import { defaultCore } from '../functions/pipeline/default-core';
 import { ingestKeys } from '../functions/pipeline/ingest';
 import { publishBatch } from '../functions/pipeline/publish';
 import { DirectoryObjectStore } from '../functions/store/directory';
+import { loadAverage } from './support/results';
 
 const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' };
 const BATCH = 10;
@@ -67,7 +68,7 @@ async function runCase(name: string, put: (uploads: DirectoryObjectStore, i: num
   }
 }
 
-const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = loadAverage();
 const rows = [
   await runCase(`${BATCH} articles of ~${(site.maxUploadBytes / 1048576 - 0.1).toFixed(1)} MB`, async (uploads, i) => {
     const key = `long/${i}.txt`;

@@ -4,30 +4,23 @@
 // uploaded one at a time through both stages with an injected clock: new ones into the current month,
 // then back-dated ones into a month six months back. Prints min and median publish time and the load
 // average; writes its section of bench/RESULTS.md.
-import { readFile, writeFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { articleIdForKey } from '../functions/core/ids';
-import { monthsForRefill } from '../functions/core/index/head';
-import { HEAD_KEY, monthManifestKey } from '../functions/core/index/paths';
-import type { HeadManifest, MonthManifest } from '../functions/core/index/types';
-import { DEFAULT_SITE, type Article, type SiteConfig } from '../functions/core/model';
-import { monthOf, newestFirst } from '../functions/core/order';
+import { HEAD_KEY } from '../functions/core/index/paths';
+import type { HeadManifest } from '../functions/core/index/types';
 import { defaultCore } from '../functions/pipeline/default-core';
 import { ingestKeys } from '../functions/pipeline/ingest';
 import { publishBatch } from '../functions/pipeline/publish';
 import type { ListedObject, ObjectHead, ObjectStore, PutOptions, StoredObject } from '../functions/store/types';
-import { startLocalS3 } from '../tests/fault/local-s3';
+import { startLocalS3 } from '../tests/support/local-s3';
+import { ARCHIVE_END, archivedArticles, benchSite, seedSiteIndex } from './support/archive';
+import { benchSizes, loadAverage, median, writeResultsSection } from './support/results';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
-const SIZES = [1000, 10_000];
+const SIZES = benchSizes([1000, 10_000]);
 const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 10);
 const BACKDATED = 3;
-const PER_DAY = 30;
-const END = Date.parse('2026-06-15T12:00:00Z');
-const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 50 };
+const END = ARCHIVE_END;
+const site = benchSite;
 
 class KeyRecordingStore implements ObjectStore {
   puts: { key: string; bytes: number }[] = [];
@@ -53,30 +46,6 @@ class KeyRecordingStore implements ObjectStore {
   }
 }
 
-function syntheticArticle(n: number): Article {
-  const published = new Date(END - n * (86_400_000 / PER_DAY)).toISOString();
-  const key = `archive/${n}.txt`;
-  const paragraph = `Paragraph of article ${n}, long enough to weigh like a short news item. `.repeat(12);
-  return {
-    id: articleIdForKey(key), slug: `article-${n}`, url: `${site.baseUrl}/articles/article-${n}/`, title: `Archived article ${n}`,
-    summary: paragraph.slice(0, 200), contentHtml: `<p>${paragraph}</p>`, contentText: paragraph, authors: ['Staff'], published, updated: published,
-    tags: ['world'], language: 'en', readingTimeMinutes: 2, images: [], repairs: [], warnings: [], source: { key, size: 2000 }, contentHash: String(n).padStart(64, '0'),
-  };
-}
-
-async function seed(store: ObjectStore, size: number): Promise<void> {
-  const byMonth = new Map<string, Article[]>();
-  for (let n = 1; n <= size; n++) {
-    const a = syntheticArticle(n);
-    byMonth.set(monthOf(a), [...(byMonth.get(monthOf(a)) ?? []), a]);
-  }
-  const months = [...byMonth.keys()].sort().map((month) => ({ month, count: byMonth.get(month)?.length ?? 0 }));
-  for (const [month, articles] of byMonth) await store.put(monthManifestKey(month), JSON.stringify({ month, articles: articles.sort(newestFirst), outputs: {} } satisfies MonthManifest));
-  const newest = monthsForRefill(months, site.feedSize).flatMap((m) => byMonth.get(m) ?? []);
-  const head: HeadManifest = { version: 1, items: newest.sort(newestFirst).slice(0, site.feedSize), months, quarantine: [], lastPublish: new Date(END).toISOString(), outputs: {} };
-  await store.put(HEAD_KEY, JSON.stringify(head));
-}
-
 type Kind = 'month sitemap' | 'news sitemap' | 'sitemap index' | 'month page' | 'archive index' | 'other public' | 'private index';
 function kindOf(key: string): Kind {
   if (key.startsWith('_feedpub/')) return 'private index';
@@ -94,12 +63,11 @@ interface Phase {
   sitemapKb: number;
   ms: number[];
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function runCase(size: number): Promise<{ months: number; fresh: Phase; backdated: Phase }> {
   const s3 = await startLocalS3();
   try {
-    await seed(s3.site, size);
+    await seedSiteIndex(s3.site, archivedArticles(size, { paragraphs: 1 }));
     const siteStore = new KeyRecordingStore(s3.site);
     const months = (JSON.parse(Buffer.from((await s3.site.get(HEAD_KEY))?.bytes ?? []).toString()) as HeadManifest).months.length;
     let clock = END;
@@ -138,14 +106,14 @@ async function runCase(size: number): Promise<{ months: number; fresh: Phase; ba
   }
 }
 
-const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = loadAverage();
 const results: { size: number; months: number; fresh: Phase; backdated: Phase }[] = [];
 for (const size of SIZES) {
   const r = await runCase(size);
   results.push({ size, ...r });
   process.stdout.write(`archive ${size}: publish min ${Math.min(...r.fresh.ms).toFixed(1)} / median ${median(r.fresh.ms).toFixed(1)} ms; writes per upload ${KINDS.map((k) => `${k} ${((r.fresh.writes.get(k) ?? 0) / UPLOADS).toFixed(1)}`).join(', ')}\n`);
 }
-const loadAfter = loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAfter = loadAverage();
 
 const per = (p: Phase, n: number, k: Kind) => ((p.writes.get(k) ?? 0) / n).toFixed(1);
 const rows = results.flatMap((r) => [
@@ -171,10 +139,4 @@ const section = [
 ].join('\n');
 process.stdout.write(`\n${section}\n`);
 
-const resultsPath = join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
-const existing = await readFile(resultsPath, 'utf8').catch(() => '# Benchmark results\n\n');
-const title = '## Sitemap and archive page writes per upload (bench/publish-writes.bench.ts)';
-const start = existing.indexOf(title);
-const next = start < 0 ? -1 : existing.indexOf('\n## ', start + 1);
-const updated = start < 0 ? `${existing.trimEnd()}\n\n${section}` : `${existing.slice(0, start)}${section}${next < 0 ? '' : existing.slice(next + 1)}`;
-await writeFile(resultsPath, `${updated.trimEnd()}\n`);
+await writeResultsSection(section);

@@ -5,85 +5,31 @@
 // handler (HEAD, read, parse, prepared record) then the publish handler (the single writer).
 // Prints wall time (min, median) and S3 requests per upload per stage, and the load average;
 // writes its section of bench/RESULTS.md.
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { articleIdForKey } from '../functions/core/ids';
-import { monthsForRefill } from '../functions/core/index/head';
-import { HEAD_KEY, monthManifestKey } from '../functions/core/index/paths';
-import type { HeadManifest, MonthManifest } from '../functions/core/index/types';
-import { DEFAULT_SITE, type Article, type SiteConfig } from '../functions/core/model';
-import { monthOf, newestFirst } from '../functions/core/order';
+import { HEAD_KEY } from '../functions/core/index/paths';
+import type { HeadManifest } from '../functions/core/index/types';
 import { s3NotificationBody } from '../functions/pipeline/events';
 import { createIngestHandler } from '../functions/pipeline/ingest-lambda';
 import { createPublishHandler } from '../functions/pipeline/lambda';
 import { defaultCore as benchCore } from '../functions/pipeline/default-core';
 import { startLocalStack } from '../functions/local/stack';
 import { CountingObjectStore } from '../functions/store/counting';
-import { startLocalS3, UPLOADS } from '../tests/fault/local-s3';
+import { startLocalS3, UPLOADS } from '../tests/support/local-s3';
 import { png, startRequestCostRig, story, type RequestCost } from '../tests/support/request-cost';
+import { ARCHIVE_END, archivedArticles, benchSite, seedSiteIndex } from './support/archive';
+import { benchSizes, loadAverage, mean, median, writeResultsSection } from './support/results';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
-const SIZES = [100, 10_000, 100_000];
+const SIZES = benchSizes([100, 10_000, 100_000]);
 const UPLOADS_PER_CASE = Number(process.env.BENCH_UPLOADS ?? 15);
-const PER_DAY = 30;
-const END = Date.parse('2026-06-15T12:00:00Z'); // mid-month: the current month holds 15 days of articles
-const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 50 };
-
-function syntheticArticle(n: number): Article {
-  const published = new Date(END - n * (86_400_000 / PER_DAY)).toISOString();
-  const key = `archive/${n}.txt`;
-  const paragraph = `Paragraph of article ${n}, long enough to weigh like a short news item. `.repeat(12);
-  return {
-    id: articleIdForKey(key),
-    slug: `article-${n}`,
-    url: `${site.baseUrl}/articles/article-${n}/`,
-    title: `Archived article ${n}`,
-    summary: paragraph.slice(0, 200),
-    contentHtml: `<p>${paragraph}</p><p>${paragraph}</p>`,
-    contentText: `${paragraph}\n\n${paragraph}`,
-    authors: ['Staff'],
-    published,
-    updated: published,
-    tags: ['world'],
-    language: 'en',
-    readingTimeMinutes: 2,
-    images: [],
-    repairs: [],
-    warnings: [],
-    source: { key, size: 2000 },
-    contentHash: String(n).padStart(64, '0'),
-  };
-}
-
-async function seed(store: CountingObjectStore, size: number): Promise<void> {
-  const byMonth = new Map<string, Article[]>();
-  for (let n = 1; n <= size; n++) {
-    const a = syntheticArticle(n);
-    const list = byMonth.get(monthOf(a)) ?? [];
-    list.push(a);
-    byMonth.set(monthOf(a), list);
-  }
-  const months = [...byMonth.keys()].sort().map((month) => ({ month, count: byMonth.get(month)?.length ?? 0 }));
-  for (const [month, articles] of byMonth) {
-    const manifest: MonthManifest = { month, articles: articles.sort(newestFirst), outputs: {} };
-    await store.put(monthManifestKey(month), JSON.stringify(manifest));
-  }
-  const newest = monthsForRefill(months, site.feedSize).flatMap((m) => byMonth.get(m) ?? []);
-  const head: HeadManifest = {
-    version: 1,
-    items: newest.sort(newestFirst).slice(0, site.feedSize),
-    months,
-    quarantine: [],
-    lastPublish: new Date(END).toISOString(),
-    outputs: {},
-  };
-  await store.put(HEAD_KEY, JSON.stringify(head));
-}
+const END = ARCHIVE_END;
+const site = benchSite;
 
 interface CaseResult {
   size: number;
@@ -100,14 +46,12 @@ interface CaseResult {
   kbWritten: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
 async function runCase(size: number): Promise<CaseResult> {
   const s3 = await startLocalS3();
   try {
     const siteStore = new CountingObjectStore(s3.site);
     const uploads = new CountingObjectStore(s3.uploads);
-    await seed(siteStore, size);
+    await seedSiteIndex(siteStore, archivedArticles(size));
     const head = JSON.parse(Buffer.from((await s3.site.get(HEAD_KEY))?.bytes ?? []).toString()) as HeadManifest;
     const handler = createPublishHandler({
       uploads,
@@ -171,10 +115,10 @@ async function runCase(size: number): Promise<CaseResult> {
       months: head.months.length,
       minMs: Math.min(...times),
       medianMs: median(times),
-      meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+      meanMs: mean(times),
       ingestMedianMs: median(ingestTimes),
-      ingestRequests: ingestRequests.reduce((a, b) => a + b, 0) / ingestRequests.length,
-      requests: requests.reduce((a, b) => a + b, 0) / requests.length,
+      ingestRequests: mean(ingestRequests),
+      requests: mean(requests),
       gets: gets / times.length,
       puts: puts / times.length,
       kbWritten: bytes / times.length / 1024,
@@ -184,7 +128,7 @@ async function runCase(size: number): Promise<CaseResult> {
   }
 }
 
-const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = loadAverage();
 const results: CaseResult[] = [];
 for (const size of SIZES) {
   const r = await runCase(size);
@@ -271,7 +215,7 @@ const section = [
   '## Publish (bench/publish.bench.ts)',
   '',
   `Per-upload cost of a new article into an existing archive, through both stages' handlers (ingest, then publish), against s3rver`,
-  `on localhost (${UPLOADS_PER_CASE} uploads per case after one warm-up, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${loadBefore} before, ${loadavg().map((l) => l.toFixed(2)).join(' ')} after).`,
+  `on localhost (${UPLOADS_PER_CASE} uploads per case after one warm-up, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${loadBefore} before, ${loadAverage()} after).`,
   'The archive is seeded as the index (head + one manifest per month, 30 articles a day); "current month" is',
   'the number of articles already in the month the new upload lands in. Core: the real one',
   '(functions/pipeline/default-core.ts: parse, normalize, RSS/Atom/JSON Feed, pages).',
@@ -296,18 +240,4 @@ const section = [
 ].join('\n');
 process.stdout.write(`\n${section}\n`);
 
-const resultsPath = join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
-let existing = '';
-try {
-  existing = await readFile(resultsPath, 'utf8');
-} catch {
-  existing = '# Benchmark results\n\n';
-}
-const start = existing.indexOf('## Publish (bench/publish.bench.ts)');
-let updated: string;
-if (start < 0) updated = `${existing.trimEnd()}\n\n${section}`;
-else {
-  const next = existing.indexOf('\n## ', start + 1);
-  updated = `${existing.slice(0, start)}${section}${next < 0 ? '' : existing.slice(next + 1)}`;
-}
-await writeFile(resultsPath, `${updated.trimEnd()}\n`);
+await writeResultsSection(section);

@@ -6,12 +6,11 @@
 //   3. unchanged: nothing parsed, nothing written.
 // Prints wall and CPU time, peak RSS, S3 requests by kind, and the load average; writes its section
 // of bench/RESULTS.md. Default size 2,000 (fast enough for `npm run bench`); BENCH_REPUBLISH_ARTICLES=100000 for the figures.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DEFAULT_SITE, type SiteConfig } from '../functions/core/model';
+import type { SiteConfig } from '../functions/core/model';
 import { createParsePool } from '../functions/local/parse-pool';
 import { LocalRepublisher } from '../functions/local/republish';
 import { startLocalS3 } from '../functions/local/s3server';
@@ -23,6 +22,8 @@ import { CountingObjectStore, type RequestCounts } from '../functions/store/coun
 import { DirectoryObjectStore } from '../functions/store/directory';
 import type { ObjectStore } from '../functions/store/types';
 import { mapLimit } from '../functions/core/concurrency';
+import { archivedUpload, benchSite } from './support/archive';
+import { loadAverage, writeResultsSection } from './support/results';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
@@ -34,16 +35,10 @@ const ARTICLES = Number(process.env.BENCH_REPUBLISH_ARTICLES ?? 500);
  */
 const STORE = process.env.BENCH_REPUBLISH_STORE ?? 's3rver';
 const CHUNK = Number(process.env.BENCH_REPUBLISH_CHUNK ?? 250);
-const PER_DAY = 30;
-const END = Date.parse('2026-06-15T12:00:00Z');
-const base: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 50 };
+const base: SiteConfig = benchSite;
 const restyled: SiteConfig = { ...base, title: 'The Harbour Courier', creditStyle: { format: '{agency}: {photographer}', prefix: 'Photo: ' } };
 
-function article(n: number): string {
-  const date = new Date(END - n * (86_400_000 / PER_DAY)).toISOString();
-  const paragraph = `Paragraph of article ${n}, long enough to weigh like a short news item. `.repeat(12);
-  return `Archived article ${n}\nDate: ${date}\nAuthor: Staff\n\n${paragraph}\n\n${paragraph}\n`;
-}
+const article = archivedUpload;
 
 interface RunFigures {
   label: string;
@@ -121,7 +116,7 @@ async function main(): Promise<void> {
     if (!REUSE_DIR) {
       const seedStarted = performance.now();
       await mapLimit(Array.from({ length: ARTICLES }, (_, n) => n), 16, (n) => s3.uploads.put(`archive/${String(n).padStart(6, '0')}.txt`, article(n)));
-      process.stdout.write(`${ARTICLES} uploads in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+      process.stdout.write(`${ARTICLES} uploads in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; load average ${loadAverage()}\n`);
     }
     const runs: RunFigures[] = [];
     let config = base;
@@ -149,7 +144,7 @@ async function main(): Promise<void> {
 }
 
 async function reportRuns(runs: RunFigures[]): Promise<void> {
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadAverage();
   process.stdout.write(`load average ${load}\n`);
   for (const r of runs) if (r.label === 'unchanged' && r.site.put + r.site.delete > 0) throw new Error('an unchanged republish wrote to the site bucket');
   const rows = runs.map((r) => {
@@ -166,18 +161,7 @@ async function reportRuns(runs: RunFigures[]): Promise<void> {
     ...rows,
     '',
   ].join('\n');
-  if (process.env.BENCH_WRITE_RESULTS !== '0') await writeResults(section);
-}
-
-/** Replaces this benchmark's section of bench/RESULTS.md for the size run (or appends it). */
-async function writeResults(section: string): Promise<void> {
-  const path = join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
-  const text = await readFile(path, 'utf8');
-  const heading = section.split('\n')[0] as string;
-  const start = text.indexOf(heading);
-  if (start < 0) return writeFile(path, `${text.trimEnd()}\n\n${section}`);
-  const next = text.indexOf('\n## ', start + heading.length);
-  await writeFile(path, `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`);
+  await writeResultsSection(section);
 }
 
 await main();

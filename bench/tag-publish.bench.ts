@@ -4,88 +4,31 @@
 // Each new upload carries two of those tags and goes through both stages. Prints, per upload: S3
 // writes (all, and under tags/ + _feedpub/tags/), reads, publish wall time (min, median), and the
 // load average; writes its section of bench/RESULTS.md.
-import { readFile, writeFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { articleIdForKey } from '../functions/core/ids';
-import { monthsForRefill } from '../functions/core/index/head';
-import { HEAD_KEY, monthManifestKey } from '../functions/core/index/paths';
 import { assignTagSlugs, tagHeadKey, tagIdentity, tagMonthKey, tagNameRecordKey, tagSlugRecordKey, type TagHead } from '../functions/core/index/tags';
-import type { HeadManifest, MonthManifest } from '../functions/core/index/types';
-import { DEFAULT_SITE, type Article, type SiteConfig } from '../functions/core/model';
-import { monthOf, newestFirst } from '../functions/core/order';
 import { s3NotificationBody } from '../functions/pipeline/events';
 import { createIngestHandler } from '../functions/pipeline/ingest-lambda';
 import { createPublishHandler } from '../functions/pipeline/lambda';
 import { defaultCore } from '../functions/pipeline/default-core';
 import type { ObjectStore, PutOptions } from '../functions/store/types';
 import { CountingObjectStore } from '../functions/store/counting';
-import { startLocalS3, UPLOADS } from '../tests/fault/local-s3';
+import { startLocalS3, UPLOADS } from '../tests/support/local-s3';
+import { ARCHIVE_END, archivedArticles, benchSite, seedCollection, seedSiteIndex } from './support/archive';
+import { benchSizes, loadAverage, mean, median, writeResultsSection } from './support/results';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
-const SIZES = [1_000, 10_000];
+const SIZES = benchSizes([1_000, 10_000]);
 const UPLOADS_PER_CASE = Number(process.env.BENCH_UPLOADS ?? 10);
-const PER_DAY = 30;
 const TOPICS = 10;
-const END = Date.parse('2026-06-15T12:00:00Z');
-const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 50 };
-
-function syntheticArticle(n: number): Article {
-  const published = new Date(END - n * (86_400_000 / PER_DAY)).toISOString();
-  const key = `archive/${n}.txt`;
-  const paragraph = `Paragraph of article ${n}, long enough to weigh like a short news item. `.repeat(12);
-  return {
-    id: articleIdForKey(key),
-    slug: `article-${n}`,
-    url: `${site.baseUrl}/articles/article-${n}/`,
-    title: `Archived article ${n}`,
-    summary: paragraph.slice(0, 200),
-    contentHtml: `<p>${paragraph}</p><p>${paragraph}</p>`,
-    contentText: '',
-    authors: ['Staff'],
-    published,
-    updated: published,
-    tags: ['world', `topic-${n % TOPICS}`],
-    language: 'en',
-    readingTimeMinutes: 2,
-    images: [],
-    repairs: [],
-    warnings: [],
-    source: { key, size: 2000 },
-    contentHash: String(n).padStart(64, '0'),
-  };
-}
-
-function byMonthOf(articles: Article[]): Map<string, Article[]> {
-  const byMonth = new Map<string, Article[]>();
-  for (const a of articles) {
-    const list = byMonth.get(monthOf(a));
-    if (list === undefined) byMonth.set(monthOf(a), [a]);
-    else list.push(a);
-  }
-  return byMonth;
-}
-
-/** A head + month manifests over `articles` (the site's or one tag's). */
-async function seedCollection(store: ObjectStore, articles: Article[], monthKey: (m: string) => string): Promise<{ items: Article[]; months: { month: string; count: number }[] }> {
-  const byMonth = byMonthOf(articles);
-  const months = [...byMonth.keys()].sort().map((month) => ({ month, count: byMonth.get(month)?.length ?? 0 }));
-  for (const [month, list] of byMonth) {
-    await store.put(monthKey(month), JSON.stringify({ month, articles: list.sort(newestFirst), outputs: {} } satisfies MonthManifest));
-  }
-  const newest = monthsForRefill(months, site.feedSize).flatMap((m) => byMonth.get(m) ?? []);
-  return { items: newest.sort(newestFirst).slice(0, site.feedSize), months };
-}
+const END = ARCHIVE_END;
+const site = benchSite;
 
 async function seed(store: ObjectStore, size: number): Promise<void> {
-  const articles = assignTagSlugs(Array.from({ length: size }, (_, i) => syntheticArticle(i + 1)));
+  const articles = assignTagSlugs(archivedArticles(size, (n) => ({ withText: false, tags: ['world', `topic-${n % TOPICS}`] })));
   const lastPublish = new Date(END).toISOString();
-  const siteHead = await seedCollection(store, articles, monthManifestKey);
-  await store.put(HEAD_KEY, JSON.stringify({ version: 1, ...siteHead, quarantine: [], lastPublish, outputs: {} } satisfies HeadManifest));
+  await seedSiteIndex(store, articles);
   const tagSlugs = new Map<string, string>();
   for (const a of articles) a.tags.forEach((t, i) => tagSlugs.set(t, a.tagSlugs?.[i] as string));
   for (const [name, slug] of tagSlugs) {
@@ -124,9 +67,6 @@ interface CaseResult {
   tagWrites: number;
   reads: number;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 async function runCase(size: number): Promise<CaseResult> {
   const s3 = await startLocalS3();
@@ -167,14 +107,14 @@ async function runCase(size: number): Promise<CaseResult> {
   }
 }
 
-const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = loadAverage();
 const results: CaseResult[] = [];
 for (const size of SIZES) {
   const r = await runCase(size);
   results.push(r);
   process.stdout.write(`archive ${size}: ${r.writes.toFixed(1)} writes/upload (${r.tagWrites.toFixed(1)} for tags), ${r.reads.toFixed(1)} reads; publish min ${r.minMs.toFixed(1)} / median ${r.medianMs.toFixed(1)} ms\n`);
 }
-const loadAfter = loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAfter = loadAverage();
 
 const section = [
   '## Tag feeds: per-upload cost against archive size (bench/tag-publish.bench.ts)',
@@ -188,14 +128,4 @@ const section = [
 ].join('\n');
 process.stdout.write(`\n${section}\n`);
 
-const resultsPath = join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
-const existing = await readFile(resultsPath, 'utf8');
-const heading = section.split('\n')[0] as string;
-const start = existing.indexOf(heading);
-let updated: string;
-if (start < 0) updated = `${existing.trimEnd()}\n\n${section}`;
-else {
-  const next = existing.indexOf('\n## ', start + heading.length);
-  updated = `${existing.slice(0, start)}${section}${next < 0 ? '' : existing.slice(next + 1)}`;
-}
-await writeFile(resultsPath, updated);
+await writeResultsSection(section);

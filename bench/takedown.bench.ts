@@ -4,53 +4,18 @@
 // the request counter: the figures that must stay flat are S3 requests and bytes per operation; wall
 // time (min, median) is printed with the load average, for reference only. Writes its section of
 // bench/RESULTS.md.
-import { readFile, writeFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { articleIdForKey } from '../functions/core/ids';
-import { monthsForRefill } from '../functions/core/index/head';
-import { HEAD_KEY, monthManifestKey } from '../functions/core/index/paths';
-import type { HeadManifest, MonthManifest } from '../functions/core/index/types';
-import { DEFAULT_SITE, type Article, type SiteConfig } from '../functions/core/model';
-import { monthOf, newestFirst } from '../functions/core/order';
 import { defaultCore } from '../functions/pipeline/default-core';
 import { ingestKeys } from '../functions/pipeline/ingest';
 import { publishBatch, type PublishDeps } from '../functions/pipeline/publish';
 import { CountingObjectStore } from '../functions/store/counting';
+import { ARCHIVE_END, archivedArticles, benchSite, seedSiteIndex } from './support/archive';
+import { benchSizes, loadAverage, median, writeResultsSection } from './support/results';
 import { MemoryObjectStore } from '../functions/store/memory';
 
-const SIZES = [100, 10_000, 100_000];
+const SIZES = benchSizes([100, 10_000, 100_000]);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
-const PER_DAY = 30;
-const END = Date.parse('2026-06-15T12:00:00Z');
-const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 50 };
-
-function archived(n: number): Article {
-  const published = new Date(END - n * (86_400_000 / PER_DAY)).toISOString();
-  const key = `archive/${n}.txt`;
-  const text = `Paragraph of article ${n}, long enough to weigh like a short news item. `.repeat(12);
-  return {
-    id: articleIdForKey(key), slug: `article-${n}`, url: `${site.baseUrl}/articles/article-${n}/`, title: `Archived article ${n}`,
-    summary: text.slice(0, 200), contentHtml: `<p>${text}</p>`, contentText: '', authors: ['Staff'], published, updated: published,
-    tags: ['world'], language: 'en', readingTimeMinutes: 2, images: [], repairs: [], warnings: [], source: { key, size: 2000 },
-    contentHash: String(n).padStart(64, '0'),
-  };
-}
-
-async function seed(store: MemoryObjectStore, size: number): Promise<void> {
-  const byMonth = new Map<string, Article[]>();
-  for (let n = 1; n <= size; n++) {
-    const a = archived(n);
-    byMonth.set(monthOf(a), [...(byMonth.get(monthOf(a)) ?? []), a]);
-  }
-  const months = [...byMonth.keys()].sort().map((month) => ({ month, count: byMonth.get(month)?.length ?? 0 }));
-  for (const [month, articles] of byMonth) {
-    await store.put(monthManifestKey(month), JSON.stringify({ month, articles: articles.sort(newestFirst), outputs: {} } satisfies MonthManifest));
-  }
-  const items = monthsForRefill(months, site.feedSize).flatMap((m) => byMonth.get(m) ?? []).sort(newestFirst).slice(0, site.feedSize);
-  await store.put(HEAD_KEY, JSON.stringify({ version: 1, items, months, quarantine: [], lastPublish: new Date(END).toISOString(), outputs: {} } satisfies HeadManifest));
-}
+const END = ARCHIVE_END;
+const site = benchSite;
 
 function png(width: number, salt: string): Uint8Array {
   const ihdr = Buffer.alloc(25);
@@ -67,11 +32,10 @@ interface Measure {
   requests: number[];
   kb: number[];
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function runCase(size: number): Promise<{ size: number; del: Measure; replace: Measure; invalidations: number }> {
   const memory = new MemoryObjectStore(() => new Date(END));
-  await seed(memory, size);
+  await seedSiteIndex(memory, archivedArticles(size, { paragraphs: 1, withText: false }));
   const siteStore = new CountingObjectStore(memory);
   const uploads = new CountingObjectStore(new MemoryObjectStore(() => new Date(END)));
   let invalidations = 0;
@@ -116,7 +80,7 @@ async function runCase(size: number): Promise<{ size: number; del: Measure; repl
   return { size, del, replace, invalidations };
 }
 
-const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = loadAverage();
 const results: Awaited<ReturnType<typeof runCase>>[] = [];
 for (const size of SIZES) {
   const r = await runCase(size);
@@ -126,7 +90,7 @@ for (const size of SIZES) {
       `image replace ${median(r.replace.requests)} S3 requests, min ${Math.min(...r.replace.ms).toFixed(1)} / median ${median(r.replace.ms).toFixed(1)} ms; ${r.invalidations} invalidations\n`,
   );
 }
-const loadAfter = loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAfter = loadAverage();
 const base = results[0] as (typeof results)[number];
 const row = (r: (typeof results)[number], m: 'del' | 'replace') =>
   `| ${r.size.toLocaleString('en-US')} | ${m === 'del' ? 'delete an article' : 'replace an image two articles show'} | ${median(r[m].requests)} | ${(median(r[m].requests) / median(base[m].requests)).toFixed(2)}x | ${median(r[m].kb).toFixed(0)} | ${Math.min(...r[m].ms).toFixed(1)} | ${median(r[m].ms).toFixed(1)} |`;
@@ -143,13 +107,8 @@ const section = [
   ...results.flatMap((r) => [row(r, 'del'), row(r, 'replace')]),
   '',
   'Requests do not grow with the archive. Bytes written follow the size of the month the article lived in (the seed puts',
-  '~3 days of articles in it at 100, ~15 days at 10,000 and 100,000), which is re-rendered, as for any upload (README, Limits).',
+  '~3 days of articles in it at 100, ~15 days at 10,000 and 100,000), which is re-rendered, as for any upload (docs/operations.md, Limits).',
   '',
 ].join('\n');
 process.stdout.write(`\n${section}\n`);
-const resultsPath = join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
-const existing = await readFile(resultsPath, 'utf8').catch(() => '# Benchmark results\n\n');
-const start = existing.indexOf('## Takedown (bench/takedown.bench.ts)');
-const next = start < 0 ? -1 : existing.indexOf('\n## ', start + 1);
-const updated = start < 0 ? `${existing.trimEnd()}\n\n${section}` : `${existing.slice(0, start)}${section}${next < 0 ? '' : existing.slice(next + 1)}`;
-await writeFile(resultsPath, `${updated.trimEnd()}\n`);
+await writeResultsSection(section);

@@ -9,7 +9,6 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations, type Sta
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -24,7 +23,9 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { Alarms } from './alarms';
 import { cdkBundling, INGEST_ENTRY, PUBLISH_ENTRY } from './bundling';
+import { queueWithDeadLetters } from './queues';
 import { Republish } from './republish';
 import type { StackConfig } from './config';
 import { FEED_CORS } from '../functions/core/cors';
@@ -139,35 +140,19 @@ export class FeedpubStack extends Stack {
     });
 
     // ---- Queues and the pipe -------------------------------------------------------------------
-    const eventsDlq = new sqs.Queue(this, 'EventsDlq', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    // S3 notifies this standard queue (SSE-SQS is readable by S3 without a KMS key policy); the
-    // ingest function consumes it.
-    const events = new sqs.Queue(this, 'Events', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    // S3 notifies this standard queue; the ingest function consumes it.
+    const { queue: events, deadLetters: eventsDlq } = queueWithDeadLetters(this, 'Events', {
       // AWS advises 6x the function timeout for SQS sources.
       visibilityTimeout: Duration.seconds(INGEST_TIMEOUT.toSeconds() * 6),
-      deadLetterQueue: { queue: eventsDlq, maxReceiveCount: INGEST_MAX_RECEIVE_COUNT },
+      maxReceiveCount: INGEST_MAX_RECEIVE_COUNT,
     });
-    const publishDlq = new sqs.Queue(this, 'PublishDlq', {
-      fifo: true,
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    const publish = new sqs.Queue(this, 'Publish', {
+    const { queue: publish, deadLetters: publishDlq } = queueWithDeadLetters(this, 'Publish', {
       fifo: true,
       // The ingest function gives each message a deduplication id (the ingest queue's message id).
       contentBasedDeduplication: false,
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
       // AWS advises 6x the function timeout for SQS sources: retries within a batch fit.
       visibilityTimeout: Duration.seconds(PUBLISH_TIMEOUT.toSeconds() * 6),
-      deadLetterQueue: { queue: publishDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
+      maxReceiveCount: MAX_RECEIVE_COUNT,
     });
 
     // Case-sensitive suffix filters: the spellings the core's case rule allows (functions/core/upload-keys.ts).
@@ -480,24 +465,13 @@ export class FeedpubStack extends Stack {
       }),
     );
     if (config.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
-    const alarmAction = new SnsAction(alarmTopic);
-    const fiveMinutes = Duration.minutes(5);
-    const alarm = (id: string, description: string, metric: cloudwatch.IMetric, threshold: number): void => {
-      new cloudwatch.Alarm(this, id, {
-        alarmDescription: description,
-        metric,
-        threshold,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(alarmAction);
-    };
-    alarm('EventsDlqNotEmpty', 'S3 events the ingest function failed on 3 times: S3 or SQS faults, not bad files (see README: redrive)', eventsDlq.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }), 0);
-    alarm('PublishDlqNotEmpty', 'Uploads the publish function failed on 5 times (see README: redrive)', publishDlq.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }), 0);
-    alarm('PublishErrors', 'Publish function invocations that threw', fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 0);
-    alarm('PublishQueueAge', 'Oldest upload waiting for publish is over 5 minutes', publish.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }), 300);
-    alarm('IngestErrors', 'Ingest function invocations that threw or timed out', ingestFn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 0);
-    alarm('EventsQueueAge', 'Oldest S3 event waiting for ingest is over 5 minutes', events.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }), 300);
+    const alarms = new Alarms(this, new SnsAction(alarmTopic));
+    alarms.deadLetters('EventsDlqNotEmpty', 'S3 events the ingest function failed on 3 times: S3 or SQS faults, not bad files (see README: redrive)', eventsDlq);
+    alarms.deadLetters('PublishDlqNotEmpty', 'Uploads the publish function failed on 5 times (see README: redrive)', publishDlq);
+    alarms.errors('PublishErrors', 'Publish function invocations that threw', fn);
+    alarms.oldestMessage('PublishQueueAge', 'Oldest upload waiting for publish is over 5 minutes', publish, 300);
+    alarms.errors('IngestErrors', 'Ingest function invocations that threw or timed out', ingestFn);
+    alarms.oldestMessage('EventsQueueAge', 'Oldest S3 event waiting for ingest is over 5 minutes', events, 300);
 
     // ---- Outputs -------------------------------------------------------------------------------
     new CfnOutput(this, 'UploadsBucketName', { value: uploads.bucketName, description: 'Put articles and images here' });

@@ -31,7 +31,7 @@ export interface KeySnapshot {
   hadRecord: boolean;
 }
 
-/** `feedpub upload` exit codes (README and docs/editor-status.md list them). */
+/** `feedpub upload` exit codes (docs/local.md and docs/editor-status.md list them). */
 export const UPLOAD_EXIT = {
   /** Every file published, updated, unchanged or scheduled (or uploaded, with --no-wait). */
   ok: 0,

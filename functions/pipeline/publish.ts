@@ -1,7 +1,7 @@
 // The publish stage, the single writer: one batch of upload keys -> the site bucket. For each key it
 // reads the upload's current version (a HEAD) and the ingest stage's prepared record of that version,
 // never the upload's text, then makes ONE index update and ONE render. A key whose current version
-// has no prepared record yet is left alone ("pending"): its ingest sends the key again. Write order (the crash-safety argument, see README):
+// has no prepared record yet is left alone ("pending"): its ingest sends the key again. Write order (the crash-safety argument, see docs/decisions.md):
 //   1. image copies, slug claims, quarantine records, article pages
 //   2. archive outputs (feeds, month sitemaps, month pages), then month manifests
 //   3. takedowns: copy reference records, unreferenced copies deleted, CDN invalidation (takedown.ts)

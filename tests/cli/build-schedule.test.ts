@@ -1,25 +1,13 @@
 // `feedpub build --now`: the folder build holds a future-dated article by the publish stage's rule
 // (core/index/schedule.ts: a STATED date more than SCHEDULE_SKEW_MS after the clock), says so in its
 // summary, and writes nothing that names it. The clock is the --now flag, never the machine's.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCHEDULE_SKEW_MS } from '../../functions/core/index/schedule';
+import { feedpubSync, isoSeconds as iso, tempDirs } from '../support/cli';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-function tempDir(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `feedpub-${name}-`));
-  dirs.push(dir);
-  return dir;
-}
-const feedpub = (...args: string[]) => spawnSync(process.execPath, ['functions/cli/bin.mjs', ...args], { encoding: 'utf8' });
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
+const tempDir = tempDirs();
 const SITE = { title: 'Test desk', baseUrl: 'https://news.example.com', description: 'Tests', language: 'en', defaultAuthor: 'Staff' };
 const NOW = Date.parse('2030-06-15T12:00:00Z');
 const story = (title: string, date?: string) => `Title: ${title}\n${date ? `Date: ${date}\n` : ''}\nFirst paragraph of ${title.toLowerCase()}.\n`;
@@ -58,9 +46,9 @@ describe('feedpub build --now', () => {
 
   it('holds what is dated beyond the allowance, publishes the rest, and lists the held soonest first', () => {
     const out = tempDir('out');
-    const run = feedpub('build', '--content', source, '--out', out, '--now', iso(NOW));
+    const run = feedpubSync('build', '--content', source, '--out', out, '--now', iso(NOW));
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^built 3 articles, .*; 2 held until their dates$/);
     expect(lines.slice(1)).toEqual([
@@ -79,16 +67,16 @@ describe('feedpub build --now', () => {
 
   it('publishes them all once the clock has reached their dates', () => {
     const out = tempDir('out');
-    const run = feedpub('build', '--content', source, '--out', out, '--now', '2030-07-01T09:00:00Z');
+    const run = feedpubSync('build', '--content', source, '--out', out, '--now', '2030-07-01T09:00:00Z');
     expect(run.stdout.split('\n')[0]).toMatch(/^built 5 articles, [^;]*$/);
     expect(allText(out)).toContain('Secret merger zebrafinch');
   });
 
   it('refuses a --now that is not an instant with an offset (exit 2)', () => {
     for (const bad of ['tomorrow', '2030-06-15', '2030-06-15T12:00:00']) {
-      const run = feedpub('build', '--content', source, '--out', tempDir('out'), '--now', bad);
+      const run = feedpubSync('build', '--content', source, '--out', tempDir('out'), '--now', bad);
       expect(run.stderr).toContain('--now must be an RFC 3339 time with an offset');
-      expect(run.status).toBe(2);
+      expect(run.code).toBe(2);
     }
   });
 });

@@ -1,22 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../functions/build';
+import { feedpubSync, tempDirs } from '../support/cli';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `feedpub-${name}-`));
-  dirs.push(dir);
-  return dir;
-}
-
+const tempDir = tempDirs();
 const SITE = { title: 'Test desk', baseUrl: 'https://news.example.com', description: 'Tests', language: 'en', defaultAuthor: 'Staff' };
 // JPEG magic bytes: a photo saved with the wrong extension.
 const JPEG_BYTES = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01]);
@@ -45,9 +35,6 @@ function article(title: string, date?: string): string {
   return `${date ? `Title: ${title}\nDate: ${date}\n\n` : `${title}\n\n`}First paragraph of ${title.toLowerCase()}, long enough to be a body.\n\nSecond paragraph.\n`;
 }
 
-function feedpub(...args: string[]) {
-  return spawnSync(process.execPath, ['functions/cli/bin.mjs', ...args], { encoding: 'utf8' });
-}
 
 function hashTree(dir: string): Record<string, string> {
   const hashes: Record<string, string> = {};
@@ -73,13 +60,13 @@ describe('feedpub build (CLI)', () => {
 
   it('skips a bad file, lists it under the summary line, and exits 0', () => {
     const out = tempDir('out');
-    const run = feedpub('build', '--content', content, '--out', out);
+    const run = feedpubSync('build', '--content', content, '--out', out);
     const lines = run.stdout.split('\n');
     // Two months (2024-09, 2024-10) x 3 formats = 6 archive feeds.
     expect(lines[0]).toMatch(/^built 2 articles, 3 feeds \+ 6 archive feeds, 2 pages, [\d.]+ kB in \d+ ms; 1 quarantined$/);
     expect(lines.slice(1)).toEqual(['  bad.txt: binary content (JPEG) in a .txt upload [binary]', '']);
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     expect(jsonFeed(out).items.map((i) => i.title)).toEqual(['Good news', 'Other news']);
     // The public status page counts the quarantined file, as in the pipeline; its name stays in the summary above.
     expect(JSON.parse(readFileSync(join(out, 'status.json'), 'utf8')).quarantined).toBe(1);
@@ -88,26 +75,26 @@ describe('feedpub build (CLI)', () => {
 
   it('exits 1 with --strict when a file was quarantined, still writing the good ones', () => {
     const out = tempDir('out');
-    const run = feedpub('build', '--content', content, '--out', out, '--strict');
+    const run = feedpubSync('build', '--content', content, '--out', out, '--strict');
     expect(run.stdout).toContain('; 1 quarantined');
-    expect(run.status).toBe(1);
+    expect(run.code).toBe(1);
     expect(jsonFeed(out).items).toHaveLength(2);
   });
 
   it('exits 2 naming the field when site.json is invalid', () => {
     const bad = contentDir({ 'site.json': JSON.stringify({ ...SITE, baseUrl: 'news.example.com' }), 'a.txt': article('A') });
-    const run = feedpub('build', '--content', bad, '--out', tempDir('out'));
+    const run = feedpubSync('build', '--content', bad, '--out', tempDir('out'));
     expect(run.stderr).toBe(`feedpub build: ${join(bad, 'site.json')}: site config: "baseUrl" is not an absolute URL: news.example.com\n`);
-    expect(run.status).toBe(2);
+    expect(run.code).toBe(2);
   });
 
   it('exits 2 when --config names a missing file or the content folder is missing', () => {
-    const missingConfig = feedpub('build', '--content', content, '--out', tempDir('out'), '--config', join(content, 'nope.json'));
+    const missingConfig = feedpubSync('build', '--content', content, '--out', tempDir('out'), '--config', join(content, 'nope.json'));
     expect(missingConfig.stderr).toContain('nope.json does not exist');
-    expect(missingConfig.status).toBe(2);
-    const missingContent = feedpub('build', '--content', join(content, 'nope'), '--out', tempDir('out'));
+    expect(missingConfig.code).toBe(2);
+    const missingContent = feedpubSync('build', '--content', join(content, 'nope'), '--out', tempDir('out'));
     expect(missingContent.stderr).toContain('does not exist');
-    expect(missingContent.status).toBe(2);
+    expect(missingContent.code).toBe(2);
   });
 });
 

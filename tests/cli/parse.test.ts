@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleIdForKey } from '../../functions/core/ids';
+import { runFeedpubSync } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'feedpub-parse-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,14 +18,14 @@ writeFileSync(config, JSON.stringify({ title: 'T', baseUrl: 'https://news.exampl
 
 function parse(...args: string[]) {
   // cwd = the temp dir: no content/site.json there, so the defaults apply unless --config says otherwise.
-  return spawnSync(process.execPath, [join(process.cwd(), 'functions/cli/bin.mjs'), 'parse', ...args], { encoding: 'utf8', cwd: dir });
+  return runFeedpubSync(['parse', ...args], { cwd: dir });
 }
 
 describe('feedpub parse', () => {
   it('prints the seed as one Article: key = file name, published = mtime, defaults site', () => {
     const run = parse(seed);
     expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     const article = JSON.parse(run.stdout);
     expect(article.source).toEqual({ key: '000_47caeb000f8095de.txt', size: 3393 });
     expect(article.published).toBe('2024-10-31T09:00:00Z');
@@ -37,7 +37,7 @@ describe('feedpub parse', () => {
 
   it('--config and --json-array; a bad file is reported on stderr, the rest still printed, exit 1', () => {
     const run = parse('--config', config, '--json-array', bad, seed, join(dir, 'missing.txt'));
-    expect(run.status).toBe(1);
+    expect(run.code).toBe(1);
     expect(run.stderr.split('\n')).toEqual([
       `feedpub parse: ${bad}: binary content (JPEG) in a .txt upload [binary]`,
       `feedpub parse: ${join(dir, 'missing.txt')}: cannot read: ENOENT`,
@@ -53,7 +53,7 @@ describe('feedpub parse', () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, JSON.stringify({ title: 'T', baseUrl: 'not a url', description: 'D', language: 'en', defaultAuthor: 'Desk' }));
     const run = parse('--config', broken, seed);
-    expect(run.status).toBe(2);
+    expect(run.code).toBe(2);
     expect(run.stderr).toBe(`feedpub parse: ${broken}: site config: "baseUrl" is not an absolute URL: not a url\n`);
     expect(run.stdout).toBe('');
   });

@@ -3,32 +3,22 @@
 // Functions client (the only mocked part: the AWS call).
 import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { execFile } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineProgress, wantsBar } from '../../functions/cli/republish-progress';
 import { republishAws } from '../../functions/cli/republish-aws';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
+import { runFeedpub } from '../support/cli';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../functions/cli/bin.mjs');
 const CONTENT = join(import.meta.dirname, '../../content');
 
-async function feedpub(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, CI: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+// CI='': the output must not depend on whether the suite itself runs in CI (republish-progress reads CI).
+const feedpub = (args: string[], env: Record<string, string> = {}) => runFeedpub(args, { env: { CI: '', ...env } });
 
 let dataDir: string;
 let stack: LocalStack;

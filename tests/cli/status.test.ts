@@ -1,34 +1,19 @@
 // `feedpub status` as an editor runs it (the real CLI in a child process) against a real local S3
 // API whose site bucket the real pipeline wrote: held articles with title and time, quarantined
 // uploads with their reason. Dates derive from the clock (faketime-safe).
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../../functions/core/model';
 import { editorStatusOf } from '../../functions/cli/commands/status';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import { ingestAndPublish } from '../support/stages';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
-
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../functions/cli/bin.mjs');
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
+import { feedpub, isoSeconds as iso } from '../support/cli';
 
 let s3: LocalS3;
 const later = iso(Date.now() + 2 * 86_400_000);
 const sooner = iso(Date.now() + 3_600_000);
-
-async function feedpub(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, FEEDPUB_S3_PORT: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 beforeAll(async () => {
   s3 = await startLocalS3();

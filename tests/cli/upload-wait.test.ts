@@ -2,20 +2,16 @@
 // process) against the real local stack (s3rver, both pipeline stages, real core): published with
 // its repairs, quarantined with its reason, scheduled with its time, unchanged, updated, a duplicate
 // body, an image; and the documented exit codes. Dates derive from the clock (faketime-safe).
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
+import { feedpub, isoSeconds as iso } from '../support/cli';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../functions/cli/bin.mjs');
 const CONTENT = join(import.meta.dirname, '../../content');
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 // A 1x1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
@@ -23,15 +19,6 @@ let stack: LocalStack;
 let root: string;
 let files: string;
 
-async function feedpub(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, FEEDPUB_S3_PORT: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 const upload = (...names: string[]) => feedpub('upload', ...names.map((n) => join(files, n)), '--prefix', 'desk', '--endpoint', stack.urls.s3, '--timeout', '60');
 
 beforeAll(async () => {

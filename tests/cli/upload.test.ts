@@ -1,33 +1,19 @@
 // `feedpub upload` and `feedpub delete` as a user runs them (the real CLI in a child process)
 // against a real local S3 API.
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyPrefix } from '../../functions/cli/commands/upload';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
-
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../functions/cli/bin.mjs');
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
+import { feedpub, tempDirs } from '../support/cli';
 
 let s3: LocalS3;
+const tempDir = tempDirs();
 let dir: string;
-
-async function feedpub(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, FEEDPUB_S3_PORT: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 beforeAll(async () => {
   s3 = await startLocalS3();
-  dir = await mkdtemp(join(tmpdir(), 'feedpub-cli-'));
+  dir = tempDir('cli');
   await writeFile(join(dir, 'a story.txt'), 'A story\n\nBody.\n');
   await writeFile(join(dir, 'b.md'), '---\ntitle: B\n---\nBody\n');
   await mkdir(join(dir, 'folder/sub'), { recursive: true });
@@ -36,7 +22,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await s3?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('key prefix', () => {

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { goodSite } from '../unit/validate/good-site';
+import { goodSite } from '../support/good-site';
+import { feedpubSync } from '../support/cli';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -21,7 +21,7 @@ function siteDir(files: Map<string, string>): string {
 }
 
 function validate(dir: string) {
-  return spawnSync(process.execPath, ['functions/cli/bin.mjs', 'validate', dir], { encoding: 'utf8' });
+  return feedpubSync('validate', dir);
 }
 
 describe('feedpub validate', () => {
@@ -29,7 +29,7 @@ describe('feedpub validate', () => {
     const run = validate(siteDir(goodSite()));
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('ok: 14 files, 9 feeds, 18 items checked\n');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
   });
 
   it('prints each violation and exits 1', () => {
@@ -43,12 +43,12 @@ describe('feedpub validate', () => {
       '2 violations in 13 files',
       '',
     ]);
-    expect(run.status).toBe(1);
+    expect(run.code).toBe(1);
   });
 
   it('exits 2 when the folder does not exist', () => {
     const run = validate(join(tmpdir(), 'feedpub-no-such-folder'));
     expect(run.stderr).toContain('is not a folder');
-    expect(run.status).toBe(2);
+    expect(run.code).toBe(2);
   });
 });

@@ -1,6 +1,5 @@
 // The issue's "done when": build the sample content folder, validate it, and read the three feeds back
 // with independent parsers (a feed reader library for RSS and Atom, JSON.parse for JSON Feed).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,14 +7,12 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdForKey } from '../../functions/core/ids';
+import { feedpubSync as feedpub } from '../support/cli';
 
 const SEED_KEY = '000_47caeb000f8095de.txt';
 const SEED_TITLE = 'US pushes for cease-fire as Israel escalates fight against Hezbollah';
 const CREDIT = 'Maher Abou Taleb/Reuters';
 
-function feedpub(...args: string[]) {
-  return spawnSync(process.execPath, ['functions/cli/bin.mjs', ...args], { encoding: 'utf8' });
-}
 
 let out: string;
 let build: ReturnType<typeof feedpub>;
@@ -30,11 +27,11 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('feedpub build --content content, then validate', () => {
   it('builds with a summary line and validates clean', () => {
     expect(build.stderr).toBe('');
-    expect(build.status).toBe(0);
+    expect(build.code).toBe(0);
     expect(build.stdout).toMatch(/^built \d+ articles, 3 feeds \+ \d+ archive feeds, \d+ pages, [\d.]+ [kM]?B in \d+ ms\n/);
     const validate = feedpub('validate', out);
     expect(validate.stdout).toMatch(/^ok: \d+ files, \d+ feeds, \d+ items checked\n$/);
-    expect(validate.status).toBe(0);
+    expect(validate.code).toBe(0);
   });
 
   it('RSS, read by a feed reader library, shows the seed with its credit and no publisher boilerplate', () => {
@@ -107,7 +104,7 @@ describe('tag feeds and pages in the build (docs/tags.md)', () => {
       const feed = JSON.parse(read(path)) as { feed_url: string };
       writeFileSync(join(copy, path), JSON.stringify({ ...feed, feed_url: 'http://localhost:8787/tags/festivals/other.json' }));
       const validate = feedpub('validate', copy);
-      expect(validate.status).toBe(1);
+      expect(validate.code).toBe(1);
       expect(validate.stdout).toContain(`${path}: [self-link]`);
     } finally {
       rmSync(copy, { recursive: true, force: true });

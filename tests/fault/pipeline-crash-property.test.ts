@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { ingestAndPublish } from '../support/stages';
 import { MemoryObjectStore } from '../../functions/store/memory';
-import { KillAfterWrites } from './faulty-store';
-import { stubCore } from './stub-core';
+import { KillAfterWrites } from '../support/faulty-store';
+import { stubCore } from '../support/stub-core';
 
 const site: SiteConfig = { ...DEFAULT_SITE, feedSize: 2 };
 const KEYS = ['a.txt', 'b.txt', 'c.txt', 'n/d.txt', 'n/d.jpg', 'e.txt'];

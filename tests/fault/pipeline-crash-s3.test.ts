@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestAndPublish } from '../support/stages';
 import type { ObjectStore } from '../../functions/store/types';
-import { KillAfterWrites } from './faulty-store';
-import { startLocalS3, type LocalS3 } from './local-s3';
-import { BATCH, T1, seeded, site } from './scenario';
-import { stubCore } from './stub-core';
+import { KillAfterWrites } from '../support/faulty-store';
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
+import { BATCH, T1, seeded, site } from '../support/crash-scenario';
+import { stubCore } from '../support/stub-core';
 
 let s3: LocalS3;
 beforeAll(async () => {

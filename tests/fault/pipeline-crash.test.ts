@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishDeps } from '../../functions/pipeline/publish';
 import { ingestAndPublish } from '../support/stages';
-import { KillAfterWrites } from './faulty-store';
-import { BATCH, T1, clone, seeded, site, snapshot } from './scenario';
-import { stubCore } from './stub-core';
+import { KillAfterWrites } from '../support/faulty-store';
+import { BATCH, T1, clone, seeded, site, snapshot } from '../support/crash-scenario';
+import { stubCore } from '../support/stub-core';
 
 describe('crash between any two writes', () => {
   it('converges to the clean result after a re-run, for every kill point', async () => {

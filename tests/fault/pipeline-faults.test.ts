@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HeadManifest } from '../../functions/core/index/types';
 import type { QuarantineRecord, SiteStatus } from '../../functions/core/model';
-import { startHarness, type Harness } from './harness';
-import { stubCore } from './stub-core';
+import { startHarness, type Harness } from '../support/harness';
+import { stubCore } from '../support/stub-core';
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import type { BatchResult } from '../../functions/pipeline/publish';
 import { ingestAndPublish } from '../support/stages';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
 
 let s3: LocalS3;
 let clock = '2026-03-10T09:00:00Z';

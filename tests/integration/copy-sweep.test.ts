@@ -11,7 +11,7 @@ import { publishBatch, type PublishDeps } from '../../functions/pipeline/publish
 import { republishSite } from '../../functions/pipeline/republish';
 import { publishChunk } from '../../functions/pipeline/republish-chunk';
 import { CountingObjectStore } from '../../functions/store/counting';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
 import { ingestAndPublish } from '../support/stages';
 
 const config: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' };

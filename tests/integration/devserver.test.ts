@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEED_CORS } from '../../functions/core/cors';
 import { isLoopback, keyForPath, startDevServer, type DevServer } from '../../functions/local/devserver';
 import { MemoryObjectStore } from '../../functions/store/memory';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
 
 let s3: LocalS3;
 let server: DevServer;

@@ -13,7 +13,7 @@ function publishEnvOrThrow() {
   if (!env.ok) throw new Error(env.error);
   return env.value;
 }
-import { SITE, startLocalS3, UPLOADS, type LocalS3 } from '../fault/local-s3';
+import { SITE, startLocalS3, UPLOADS, type LocalS3 } from '../support/local-s3';
 
 const ENV_KEYS = ['UPLOADS_BUCKET', 'SITE_BUCKET', 'SITE_CONFIG', 'BASE_URL', 'S3_ENDPOINT', 'DISTRIBUTION_ID'];
 let s3: LocalS3;

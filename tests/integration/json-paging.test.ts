@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import { ingestAndPublish } from '../support/stages';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
 
 let s3: LocalS3;
 const config: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 3 };

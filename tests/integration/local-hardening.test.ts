@@ -14,7 +14,7 @@ import type { SiteStatus } from '../../functions/core/model';
 import { PortInUseError } from '../../functions/local/listen';
 import { SITE_BUCKET, startLocalS3 } from '../../functions/local/s3server';
 import { startLocalStack, type LocalStack, type StackOptions } from '../../functions/local/stack';
-import { stubCore } from '../fault/stub-core';
+import { stubCore } from '../support/stub-core';
 import { createHash } from 'node:crypto';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';

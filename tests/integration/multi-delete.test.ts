@@ -7,7 +7,7 @@ import { routeUploadEvents } from '../../functions/local/router';
 import { parseS3Notification } from '../../functions/pipeline/events';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import { LocalFifoQueue } from '../../functions/pipeline/queue';
-import { startHarness, type Harness } from '../fault/harness';
+import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -3,9 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createParsePool, type ParsePool } from '../../functions/local/parse-pool';
 import { DEFAULT_SITE } from '../../functions/core/model';
-import { SPIN_MARKER } from '../fixtures/spin-ingest';
+import { SPIN_MARKER } from '../support/spin-ingest';
 
-const SPIN_MODULE = new URL('../fixtures/spin-ingest.ts', import.meta.url).href;
+const SPIN_MODULE = new URL('../support/spin-ingest.ts', import.meta.url).href;
 const input = (key: string, text: string) => ({ key, bytes: Buffer.from(text), fallbackDate: '2026-02-01T00:00:00.000Z' });
 let pool: ParsePool | undefined;
 afterEach(async () => {

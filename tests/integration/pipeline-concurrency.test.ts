@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HeadManifest, MonthManifest } from '../../functions/core/index/types';
 import type { SiteStatus } from '../../functions/core/model';
 import { s3NotificationBody } from '../../functions/pipeline/events';
-import { startHarness, shuffled, type Harness } from '../fault/harness';
-import { UPLOADS } from '../fault/local-s3';
-import { stubCore } from '../fault/stub-core';
+import { startHarness, shuffled, type Harness } from '../support/harness';
+import { UPLOADS } from '../support/local-s3';
+import { stubCore } from '../support/stub-core';
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -5,8 +5,8 @@ import type { ArticleRecord, HeadManifest } from '../../functions/core/index/typ
 import { articleRecordKey } from '../../functions/core/index/paths';
 import type { SiteStatus } from '../../functions/core/model';
 import { CountingObjectStore } from '../../functions/store/counting';
-import { startHarness, type Harness } from '../fault/harness';
-import { stubCore } from '../fault/stub-core';
+import { startHarness, type Harness } from '../support/harness';
+import { stubCore } from '../support/stub-core';
 
 let h: Harness;
 let counting: CountingObjectStore;

@@ -11,7 +11,7 @@ import { s3NotificationBody } from '../../functions/pipeline/events';
 import { invalidationPaths } from '../../functions/pipeline/invalidation';
 import { createPublishHandler } from '../../functions/pipeline/lambda';
 import { MemoryObjectStore } from '../../functions/store/memory';
-import { stubCore } from '../fault/stub-core';
+import { stubCore } from '../support/stub-core';
 import { ingestingFirst } from '../support/stages';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';

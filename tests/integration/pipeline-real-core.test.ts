@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdForKey } from '../../functions/core/ids';
 import type { SiteStatus } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
-import { startHarness, type Harness } from '../fault/harness';
+import { startHarness, type Harness } from '../support/harness';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 const SEED_KEY = '000_47caeb000f8095de.txt';

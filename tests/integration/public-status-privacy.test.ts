@@ -7,7 +7,7 @@ import { HEAD_KEY } from '../../functions/core/index/paths';
 import type { HeadManifest } from '../../functions/core/index/types';
 import { DEFAULT_SITE } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
 import { ingestAndPublish } from '../support/stages';
 
 const NOW = new Date('2026-03-01T10:00:00Z');

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdForKey } from '../../functions/core/ids';
 import { defaultCore } from '../../functions/pipeline/default-core';
-import { startHarness, type Harness } from '../fault/harness';
+import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -14,7 +14,7 @@ import { republishSite, type RepublishReport } from '../../functions/pipeline/re
 import { publishChunk } from '../../functions/pipeline/republish-chunk';
 import { checkOutputsAgainstIndex } from '../../functions/pipeline/verify-outputs';
 import { CountingObjectStore } from '../../functions/store/counting';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
 import { ingestAndPublish } from '../support/stages';
 
 const config: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 3 };

@@ -8,7 +8,7 @@ import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import type { ListedObject, ObjectHead, ObjectStore, PutOptions, StoredObject } from '../../functions/store/types';
 import { ingestAndPublish } from '../support/stages';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
 
 /** Records each public write and delete the publisher makes (the private index under _feedpub/ aside). */
 class RecordingStore implements ObjectStore {

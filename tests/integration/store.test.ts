@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DirectoryObjectStore } from '../../functions/store/directory';
 import { MemoryObjectStore } from '../../functions/store/memory';
 import type { ObjectStore } from '../../functions/store/types';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
 
 const HOSTILE_KEYS = [
   'plain.txt',

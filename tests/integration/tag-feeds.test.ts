@@ -8,8 +8,8 @@ import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { tagSlugCandidate } from '../../functions/core/index/tags';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import type { PublishDeps } from '../../functions/pipeline/publish';
-import { startHarness, type Harness } from '../fault/harness';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+import { startHarness, type Harness } from '../support/harness';
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
 import { ingestAndPublish } from '../support/stages';
 import { readTombstones } from '../support/tombstones';
 

@@ -17,7 +17,7 @@ import type { CdnInvalidator } from '../../functions/pipeline/invalidation';
 import { ingestAndPublish } from '../support/stages';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-import { startLocalS3, type LocalS3 } from '../fault/local-s3';
+import { startLocalS3, type LocalS3 } from '../support/local-s3';
 
 let s3: LocalS3;
 const config: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' };

@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteStatus } from '../../functions/core/model';
 import { readHead } from '../../functions/cli/upload-outcomes';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
-import { SPIN_MARKER } from '../fixtures/spin-ingest';
+import { SPIN_MARKER } from '../support/spin-ingest';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
 const CONTENT = join(import.meta.dirname, '../../content');
-const SPIN_MODULE = new URL('../fixtures/spin-ingest.ts', import.meta.url).href;
+const SPIN_MODULE = new URL('../support/spin-ingest.ts', import.meta.url).href;
 // Long enough that the ordinary uploads publish well inside it even on a loaded machine.
 const DEADLINE_MS = 15_000;
 const MAX_IMAGE_BYTES = 50_000;

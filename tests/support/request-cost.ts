@@ -9,7 +9,7 @@ import { defaultCore } from '../../functions/pipeline/default-core';
 import { s3NotificationBody } from '../../functions/pipeline/events';
 import { createIngestHandler } from '../../functions/pipeline/ingest-lambda';
 import { createPublishHandler } from '../../functions/pipeline/lambda';
-import { startLocalS3, UPLOADS, type LocalS3 } from '../fault/local-s3';
+import { startLocalS3, UPLOADS, type LocalS3 } from '../support/local-s3';
 
 export interface RequestCost {
   ingest: number;

@@ -6,7 +6,7 @@ import { articleRecordKey, quarantinePath } from '../../functions/core/index/pat
 import { DEFAULT_SITE, type SiteStatus } from '../../functions/core/model';
 import { ingestAndPublish } from '../support/stages';
 import { MemoryObjectStore } from '../../functions/store/memory';
-import { stubCore } from '../fault/stub-core';
+import { stubCore } from '../support/stub-core';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
 

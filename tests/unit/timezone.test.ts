@@ -8,7 +8,7 @@ import { parseDate } from '../../functions/core/normalize';
 import { monthOf } from '../../functions/core/order';
 import { parseSiteConfig } from '../../functions/core/site';
 import { dayInZone, monthInZone } from '../../functions/core/timezone';
-import { syntheticArticles } from '../fixtures/articles';
+import { syntheticArticles } from '../support/articles';
 
 describe('parseDate in the site zone', () => {
   it.each([

@@ -49,30 +49,31 @@ export function feedXsl(site: SiteConfig): string {
   xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"
   xmlns:media="http://search.yahoo.com/mrss/" exclude-result-prefixes="atom dc media">
   <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat"/>
-  <xsl:template match="/rss/channel">
-    <html lang="{language}">
+  <!-- One page for both formats: each step selects the RSS name and the Atom name, only one is there. -->
+  <xsl:template match="/rss/channel | /atom:feed">
+    <xsl:variable name="format"><xsl:choose><xsl:when test="self::atom:feed">Atom</xsl:when><xsl:otherwise>RSS</xsl:otherwise></xsl:choose></xsl:variable>
+    <html lang="{language | @xml:lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="title"/> (RSS feed)</title>
+        <title><xsl:apply-templates select="title | atom:title" mode="text"/> (<xsl:value-of select="$format"/> feed)</title>
         <link rel="stylesheet" href="${css}"/>
       </head>
       <body>
-        <header class="site"><a href="${home}"><xsl:value-of select="title"/></a></header>
+        <header class="site"><a href="${home}"><xsl:apply-templates select="title | atom:title" mode="text"/></a></header>
         <main>
           <xsl:call-template name="subscribe-hint">
-            <xsl:with-param name="title" select="title"/>
+            <xsl:with-param name="title" select="title | atom:title"/>
             <xsl:with-param name="address" select="atom:link[@rel='current']/@href | atom:link[@rel='self'][not(../atom:link[@rel='current'])]/@href"/>
           </xsl:call-template>
-          <h1><xsl:value-of select="title"/></h1>
-          <p class="description"><xsl:value-of select="description"/></p>
+          <h1><xsl:apply-templates select="title | atom:title" mode="text"/></h1>
+          <p class="description"><xsl:apply-templates select="description | atom:subtitle" mode="text"/></p>
           <ol class="articles">
-            <xsl:for-each select="item">
+            <xsl:for-each select="item | atom:entry">
               <li>
-                <a href="{link}"><xsl:value-of select="title"/></a>
-                <xsl:text> </xsl:text><time><xsl:value-of select="pubDate"/></time>
-                <!-- description is HTML-escaped text (RSS readers render it as HTML): unescape it to show it as text -->
-                <p><xsl:call-template name="html-text"><xsl:with-param name="s" select="description"/></xsl:call-template></p>
+                <a href="{link}{atom:link[@rel='alternate']/@href}"><xsl:apply-templates select="title | atom:title" mode="text"/></a>
+                <xsl:text> </xsl:text><time><xsl:value-of select="pubDate | atom:published"/></time>
+                <p><xsl:apply-templates select="description | atom:summary" mode="text"/></p>
                 <xsl:if test=".//media:credit">
                   <p class="byline">Image: <xsl:value-of select="(.//media:credit)[1]"/></p>
                 </xsl:if>
@@ -86,43 +87,11 @@ export function feedXsl(site: SiteConfig): string {
       </body>
     </html>
   </xsl:template>
-  <xsl:template match="/atom:feed">
-    <html lang="{@xml:lang}">
-      <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:apply-templates select="atom:title" mode="text"/> (Atom feed)</title>
-        <link rel="stylesheet" href="${css}"/>
-      </head>
-      <body>
-        <header class="site"><a href="${home}"><xsl:apply-templates select="atom:title" mode="text"/></a></header>
-        <main>
-          <xsl:call-template name="subscribe-hint">
-            <xsl:with-param name="title" select="atom:title"/>
-            <xsl:with-param name="address" select="atom:link[@rel='current']/@href | atom:link[@rel='self'][not(../atom:link[@rel='current'])]/@href"/>
-          </xsl:call-template>
-          <h1><xsl:apply-templates select="atom:title" mode="text"/></h1>
-          <p class="description"><xsl:apply-templates select="atom:subtitle" mode="text"/></p>
-          <ol class="articles">
-            <xsl:for-each select="atom:entry">
-              <li>
-                <a href="{atom:link[@rel='alternate']/@href}"><xsl:apply-templates select="atom:title" mode="text"/></a>
-                <xsl:text> </xsl:text><time><xsl:value-of select="atom:published"/></time>
-                <p><xsl:apply-templates select="atom:summary" mode="text"/></p>
-                <xsl:if test=".//media:credit">
-                  <p class="byline">Image: <xsl:value-of select="(.//media:credit)[1]"/></p>
-                </xsl:if>
-              </li>
-            </xsl:for-each>
-          </ol>
-          <xsl:if test="atom:link[@rel='prev-archive']">
-            <p><a href="{atom:link[@rel='prev-archive']/@href}">Older items</a></p>
-          </xsl:if>
-        </main>
-      </body>
-    </html>
+  <!-- An RSS item's description is HTML-escaped text (readers render it as HTML): unescaped, it shows as text. -->
+  <xsl:template match="item/description" mode="text">
+    <xsl:call-template name="html-text"><xsl:with-param name="s" select="."/></xsl:call-template>
   </xsl:template>
-  <!-- An Atom text construct as text: type="html" is escaped HTML (feedpub writes no tags in it), else plain. -->
+  <!-- A title or text as text: Atom's type="html" is escaped HTML (feedpub writes no tags in it), else plain. -->
   <xsl:template match="*" mode="text">
     <xsl:choose>
       <xsl:when test="@type = 'html'"><xsl:call-template name="html-text"><xsl:with-param name="s" select="."/></xsl:call-template></xsl:when>

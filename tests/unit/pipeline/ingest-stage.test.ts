@@ -12,7 +12,7 @@ import { publishBatch } from '../../../functions/pipeline/publish';
 import { CountingObjectStore } from '../../../functions/store/counting';
 import { MemoryObjectStore } from '../../../functions/store/memory';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { stubCore } from '../../fault/stub-core';
+import { stubCore } from '../../support/stub-core';
 
 const T0 = new Date('2026-03-01T10:00:00Z');
 const site: SiteConfig = { ...DEFAULT_SITE, maxUploadBytes: 1000, maxImageBytes: 2000 };

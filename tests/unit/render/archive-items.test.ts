@@ -6,8 +6,8 @@ import { DEFAULT_SITE, type SiteConfig } from '../../../functions/core/model';
 import { renderSite } from '../../../functions/core/render/index';
 import { stringifyClean } from '../../../functions/core/render/jsonfeed';
 import { stripInvalidXmlChars } from '../../../functions/core/escape';
-import { syntheticArticles } from '../../fixtures/articles';
-import { bodyText, readJsonFeed, readXml } from './read-back';
+import { syntheticArticles } from '../../support/articles';
+import { bodyText, readJsonFeed, readXml } from '../../support/read-back';
 
 const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://n.example', feedSize: 5 };
 const articles = syntheticArticles(120, 3, { site, spreadDays: 1 }).map((a) => ({ ...a, tagSlugs: a.tags }));

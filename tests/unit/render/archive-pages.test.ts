@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, type SiteConfig, type SiteStatus } from '../../../functions/core/model';
 import { monthOf, newestFirst } from '../../../functions/core/order';
 import { renderSite } from '../../../functions/core/render/index';
-import { syntheticArticles } from '../../fixtures/articles';
+import { syntheticArticles } from '../../support/articles';
 
 const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com/edition', feedSize: 10 };
 const articles = syntheticArticles(150, 5, { site });

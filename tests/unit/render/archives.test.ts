@@ -5,8 +5,8 @@ import { DEFAULT_SITE } from '../../../functions/core/model';
 import { monthOf } from '../../../functions/core/order';
 import fc from 'fast-check';
 import { renderArchiveFeeds, renderHeadFeeds, renderSite } from '../../../functions/core/render/index';
-import { syntheticArticles } from '../../fixtures/articles';
-import { bodyText, readJsonFeed, readXml } from './read-back';
+import { syntheticArticles } from '../../support/articles';
+import { bodyText, readJsonFeed, readXml } from '../../support/read-back';
 
 const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://n.example', feedSize: 5 };
 const MONTHS = ['2024-01', '2024-02', '2024-03'];

@@ -7,7 +7,7 @@ import type { Article, SiteConfig } from '../../../functions/core/model';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { authorLine } from '../../../functions/core/render/authors';
 import { renderArticlePage, renderHeadFeeds } from '../../../functions/core/render/index';
-import { bodyText, readFeed, readJsonFeed, readXml } from './read-back';
+import { bodyText, readFeed, readJsonFeed, readXml } from '../../support/read-back';
 
 const site: SiteConfig = { ...DEFAULT_SITE, title: 'Desk', baseUrl: 'https://news.example.com', description: 'News', defaultAuthor: 'Newsroom' };
 

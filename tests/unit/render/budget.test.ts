@@ -7,8 +7,8 @@ import { DEFAULT_SITE } from '../../../functions/core/model';
 import { cutAtBlock, utf8Bytes } from '../../../functions/core/render/budget';
 import { contentWithFigures, feedItemHtml } from '../../../functions/core/render/figure';
 import { renderHeadFeeds } from '../../../functions/core/render/index';
-import { syntheticArticles } from '../../fixtures/articles';
-import { bodyText, readJsonFeed, readXml } from './read-back';
+import { syntheticArticles } from '../../support/articles';
+import { bodyText, readJsonFeed, readXml } from '../../support/read-back';
 
 describe('cutAtBlock', () => {
   it.each<[string, string, number, string]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthOf } from '../../../functions/core/order';
-import { syntheticArticles } from '../../fixtures/articles';
+import { syntheticArticles } from '../../support/articles';
 
 describe('syntheticArticles', () => {
   it('is deterministic for a seed and differs across seeds', () => {

@@ -6,8 +6,8 @@ import { DEFAULT_SITE } from '../../../functions/core/model';
 import { renderArticlePage, renderHeadFeeds, renderHomePage } from '../../../functions/core/render/index';
 import { looksLikeHtml } from '../../../functions/core/render/plaintext';
 import { stripInvalidXmlChars } from '../../../functions/core/escape';
-import { syntheticArticles } from '../../fixtures/articles';
-import { bodyText, readFeed, readJsonFeed, readXml } from './read-back';
+import { syntheticArticles } from '../../support/articles';
+import { bodyText, readFeed, readJsonFeed, readXml } from '../../support/read-back';
 
 const base = syntheticArticles(1, 11)[0] as Article;
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Credit } from '../../../functions/core/model';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { renderArticlePage, renderHeadFeeds, renderSite } from '../../../functions/core/render/index';
-import { syntheticArticles } from '../../fixtures/articles';
-import { bodyText, readFeed, readJsonFeed, readXml } from './read-back';
+import { syntheticArticles } from '../../support/articles';
+import { bodyText, readFeed, readJsonFeed, readXml } from '../../support/read-back';
 
 const base = syntheticArticles(1, 21)[0] as Article;
 const text = fc.string({ unit: 'binary', maxLength: 60 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, SiteConfig } from '../../../functions/core/model';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { renderArticlePage, renderHeadFeeds } from '../../../functions/core/render/index';
-import { bodyText, readFeed, readJsonFeed, readXml } from './read-back';
+import { bodyText, readFeed, readJsonFeed, readXml } from '../../support/read-back';
 
 const site: SiteConfig = {
   ...DEFAULT_SITE,

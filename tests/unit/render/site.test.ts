@@ -6,8 +6,8 @@ import { monthOf } from '../../../functions/core/order';
 import { rfc3339, rfc822 } from '../../../functions/core/render/dates';
 import { renderSite, renderStaticAssets, renderStatus } from '../../../functions/core/render/index';
 import { mediaCredits } from '../../../functions/core/render/media';
-import { syntheticArticles } from '../../fixtures/articles';
-import { bodyText, readXml } from './read-back';
+import { syntheticArticles } from '../../support/articles';
+import { bodyText, readXml } from '../../support/read-back';
 
 const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com/edition', feedSize: 10 };
 
@@ -75,11 +75,14 @@ describe('renderSite', () => {
 });
 
 describe('static assets', () => {
-  it('feed.xsl is well-formed XSLT 1.0 that lists RSS items', () => {
+  it('feed.xsl is well-formed XSLT 1.0 with one page template for RSS items and Atom entries', () => {
     const xsl = bodyText(renderStaticAssets(site).find((f) => f.path === 'feed.xsl')?.body ?? '');
     const doc = readXml(xsl);
     expect(doc['xsl:stylesheet']['@_version']).toBe('1.0');
-    expect(xsl).toContain('<xsl:for-each select="item">');
+    // One item list, not one per format (the pages it renders are checked in feed-xsl.test.ts).
+    expect(xsl.match(/<xsl:for-each /g)).toEqual(['<xsl:for-each ']);
+    expect(xsl).toContain('<xsl:template match="/rss/channel | /atom:feed">');
+    expect(xsl).toContain('<xsl:for-each select="item | atom:entry">');
   });
 });
 

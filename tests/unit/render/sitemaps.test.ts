@@ -9,7 +9,7 @@ import { monthOf } from '../../../functions/core/order';
 import { renderSite } from '../../../functions/core/render/index';
 import { NEWS_MAX_URLS, newsLanguage, renderNewsSitemap } from '../../../functions/core/render/news-sitemap';
 import { monthSitemapPaths, renderMonthSitemaps, renderSitemapIndex, urlsPerSitemap } from '../../../functions/core/render/sitemap';
-import { syntheticArticles } from '../../fixtures/articles';
+import { syntheticArticles } from '../../support/articles';
 
 const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com/edition', feedSize: 10, publisher: 'Example & Sons' };
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (name) => ['url', 'sitemap'].includes(name) });

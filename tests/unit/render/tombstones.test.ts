@@ -6,9 +6,9 @@ import type { DeletionRecord } from '../../../functions/core/index/deletions';
 import { DEFAULT_SITE, type SiteConfig } from '../../../functions/core/model';
 import { monthOf } from '../../../functions/core/order';
 import { renderArchiveFeeds, renderHeadFeeds } from '../../../functions/core/render/index';
-import { syntheticArticles } from '../../fixtures/articles';
+import { syntheticArticles } from '../../support/articles';
 import { isFeedElement, readTombstones } from '../../support/tombstones';
-import { bodyText, readFeed, readJsonFeed } from './read-back';
+import { bodyText, readFeed, readJsonFeed } from '../../support/read-back';
 
 const site: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://n.example', feedSize: 5 };
 const articles = syntheticArticles(12, 7, { site, spreadDays: 3 });

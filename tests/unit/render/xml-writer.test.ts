@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stripInvalidXmlChars } from '../../../functions/core/escape';
 import { escapeXmlAttribute, escapeXmlText, writeXml } from '../../../functions/core/render/xml';
 import { createRequire } from 'node:module';
-import { readXml } from './read-back';
+import { readXml } from '../../support/read-back';
 
 // fast-xml-parser trims values (its trimValues also trims attributes): an attribute of " " came back "".
 // sax, strict, reports every attribute value exactly as an XML parser must.

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { renderSite } from '../../../functions/core/render';
 import { validateSiteReport } from '../../../functions/core/validate';
-import { syntheticArticles } from '../../fixtures/articles';
+import { syntheticArticles } from '../../support/articles';
 
 function siteFiles(n: number, seed: number) {
   const site = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 20 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateSite, validateSiteReport } from '../../../functions/core/validate';
-import { goodSite } from './good-site';
+import { goodSite } from '../../support/good-site';
 
 type Mutation = (files: Map<string, string>) => void;
 

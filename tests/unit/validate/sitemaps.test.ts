@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, type SiteConfig } from '../../../functions/core/model';
 import { renderSite } from '../../../functions/core/render';
 import { validateSite } from '../../../functions/core/validate';
-import { syntheticArticles } from '../../fixtures/articles';
-import { goodSite } from './good-site';
+import { syntheticArticles } from '../../support/articles';
+import { goodSite } from '../../support/good-site';
 
 const BASE = 'https://news.example.com';
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';

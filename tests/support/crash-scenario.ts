@@ -1,6 +1,6 @@
 // The fault sweeps' scenario: a seeded site, then one batch that exercises every write path.
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
-import { ingestAndPublish } from '../support/stages';
+import { ingestAndPublish } from './stages';
 import { MemoryObjectStore } from '../../functions/store/memory';
 import type { ObjectStore } from '../../functions/store/types';
 import { stubCore } from './stub-core';

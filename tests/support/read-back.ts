@@ -4,7 +4,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { jsonFeedSchema as schema } from '../../../functions/core/validate/jsonfeed-schema';
+import { jsonFeedSchema as schema } from '../../functions/core/validate/jsonfeed-schema';
 
 const parser = new XMLParser({
   ignoreAttributes: false,

@@ -81,6 +81,8 @@ interface RunOptions {
 }
 
 let executions = 0;
+/** Task tokens of the chunk messages sent, in order. */
+const sentTokens: string[] = [];
 async function runStateMachine(options: RunOptions = {}): Promise<{ output?: unknown; error?: { name: string; message: string; cause?: unknown }; states: string[] }> {
   const { StateMachine } = await import('aws-local-stepfunctions');
   const lowered = lowerForLocalRun(definition);
@@ -101,6 +103,7 @@ async function runStateMachine(options: RunOptions = {}): Promise<{ output?: unk
     // (FIFO, one group); the task ends when the function answers the token.
     PublishChunk: async (input: { QueueUrl: string; MessageBody: { feedpubRepublishChunk: { taskToken: string; index: number } }; MessageGroupId: string; MessageDeduplicationId: string }) => {
       const token = input.MessageBody.feedpubRepublishChunk.taskToken;
+      sentTokens.push(token);
       const answered = new Promise((resolve, reject) => answers.set(token, { resolve, reject }));
       if (options.failChunk === input.MessageBody.feedpubRepublishChunk.index) {
         answers.delete(token);
@@ -236,6 +239,7 @@ describe('the republish state machine, run locally', () => {
     expect(Object.values(report.publish.outcomes).reduce((a, b) => a + (b ?? 0), 0)).toBe(8);
     expect(report.publish.changedPaths).toBeGreaterThan(8);
     expect(run.states.filter((s) => s === 'PublishChunk')).toHaveLength(report.publish.chunks);
+    expect(new Set(sentTokens).size).toBe(report.publish.chunks);
     expect(run.states).toContain('Republished');
     expect(run.states).not.toContain('FinishAfterFailure');
     // The report is also stored beside the run's files.

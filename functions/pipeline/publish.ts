@@ -134,6 +134,8 @@ interface ArticlePlan {
   holdAt?: string;
   /** The upload is gone (deleted): its editor note goes too. */
   gone?: boolean;
+  /** A republish renders again a version that is already fully published: nothing happened to the upload, so no editor note. */
+  alreadyPublished?: boolean;
 }
 
 interface ArchiveChanges {
@@ -496,7 +498,7 @@ class BatchRun {
     await this.writeFiles(headPlan.write, head.outputs);
     await mapLimit(headPlan.stale, this.limit, (p) => this.deleteFile(p));
     const scheduled = [...this.scheduled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const notes = nextNotes(head.notes, notesOfBatch(live, this.now), new Set(live.filter((p) => p.gone).map((p) => p.key)));
+    const notes = nextNotes(head.notes, notesOfBatch(live.filter((p) => !p.alreadyPublished), this.now), new Set(live.filter((p) => p.gone).map((p) => p.key)));
     const nextHead: HeadManifest = {
       version: 1,
       items,
@@ -716,17 +718,14 @@ class BatchRun {
       plan.assetPaths = [...assets.values()].map((a) => a.path).sort();
       const withImages = assets.size > 0 ? core.attachImages(fresh, assets, config) : fresh;
       const article = reconcileArticle({ ...withImages, id: record?.id ?? articleIdForKey(key) }, record, record?.slug ?? fresh.slug, this.now, config);
-      if (
-        !this.options.rerender &&
-        record &&
+      // The record is written only after a commit: this version is fully published.
+      plan.alreadyPublished =
+        record !== undefined &&
         record.contentHash === article.contentHash &&
         record.etag === object.etag &&
         isDeepStrictEqual(record.assetPaths, plan.assetPaths) &&
-        isDeepStrictEqual(record.imageKeys, plan.namedImages)
-      ) {
-        // The record is written only after a commit: this version is fully published.
-        return plan;
-      }
+        isDeepStrictEqual(record.imageKeys, plan.namedImages);
+      if (plan.alreadyPublished && !this.options.rerender) return plan;
       plan.article = indexEntry(article);
       plan.bodyHash = bodyHashOf(fresh);
       plan.outcome = record ? 'updated' : 'published';

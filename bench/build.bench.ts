@@ -66,13 +66,15 @@ async function child(mode: string, n: number): Promise<Measurement> {
   }
   // A fresh output folder, left for the parent to remove after the last run (see the hygiene note above).
   const out = mkdtempSync(join(WORK, `out-${n}-`));
-  const content = writeCorpus(WORK, n, site).feedpub;
+  const corpus = writeCorpus(WORK, n, site);
+  const content = corpus.feedpub;
   let calls = 0;
   const cpu = process.cpuUsage();
   const started = performance.now();
   const report = await buildSite({
     contentDir: content,
     outDir: out,
+    now: () => new Date(corpus.now),
     onProgress: () => {
       if (++calls % 200 === 0) sampleRss();
     },
@@ -131,7 +133,7 @@ function againstHugo(n: number, runs: number): void {
   const hugoSite = fileURLToPath(new URL('./hugo', import.meta.url));
   const bin = join(root, 'functions/cli/bin.mjs');
   const tools = {
-    feedpub: (out: string) => [process.execPath, [bin, 'build', '--content', corpus.feedpub, '--out', out, '--quiet']] as const,
+    feedpub: (out: string) => [process.execPath, [bin, 'build', '--content', corpus.feedpub, '--out', out, '--now', corpus.now, '--quiet']] as const,
     hugo: (out: string) => ['hugo', ['--quiet', '--source', hugoSite, '--contentDir', corpus.hugo, '--destination', out, '--cacheDir', join(WORK, 'hugo-cache')]] as const,
   };
   const hugoVersion = spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim().split(' ').slice(0, 2).join(' ');

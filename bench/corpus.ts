@@ -77,14 +77,22 @@ export interface Corpus {
   hugo: string;
   /** Input bytes of the feedpub uploads. */
   bytes: number;
+  /**
+   * The build clock (`--now`): a day after the newest article. The corpus runs years past today, and
+   * feedpub holds articles dated after its clock (Hugo's bench site has buildFuture), so without it a
+   * build publishes only what is dated before today: 3,960 of 10,000 articles on 2026-12-02.
+   */
+  now: string;
 }
 
 /** Writes the corpus of `n` articles under `work` once (a marker file says it is complete) and returns its folders. */
 export function writeCorpus(work: string, n: number, site: SiteConfig): Corpus {
   const dir = join(work, `corpus-${n}-seed${CORPUS_SEED}-v2`);
-  const corpus = { feedpub: join(dir, 'feedpub'), hugo: join(dir, 'hugo'), bytes: 0 };
-  const marker = join(dir, '.complete');
   const articles = corpusArticles(n, site);
+  const newest = articles.reduce((max, a) => Math.max(max, Date.parse(a.date)), 0);
+  const now = new Date(newest + 86_400_000).toISOString().replace('.000Z', 'Z');
+  const corpus = { feedpub: join(dir, 'feedpub'), hugo: join(dir, 'hugo'), bytes: 0, now };
+  const marker = join(dir, '.complete');
   const fresh = !existsSync(marker);
   if (fresh) {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // Credit normalization throughput: normalizeCredit over a mix of credit shapes, and isCreditLine over
 // every line of the seed scrape (what the parser runs per block). Warm-up, then at least 1 s measured.
 import { readFileSync } from 'node:fs';
-import { isCreditLine, normalizeCredit } from '../functions/core/normalize/credits/index';
+import { isCreditLine, normalizeCredit } from '../functions/core/credits/index';
 
 const credits = [
   'REUTERS/Maher Abou Taleb',

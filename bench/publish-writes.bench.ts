@@ -17,7 +17,7 @@ import { monthOf, newestFirst } from '../functions/core/order';
 import { defaultCore } from '../functions/pipeline/default-core';
 import { ingestKeys } from '../functions/pipeline/ingest';
 import { publishBatch } from '../functions/pipeline/publish';
-import type { ObjectHead, ObjectStore, PutOptions, StoredObject } from '../functions/store/types';
+import type { ListedObject, ObjectHead, ObjectStore, PutOptions, StoredObject } from '../functions/store/types';
 import { startLocalS3 } from '../tests/fault/local-s3';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -47,6 +47,9 @@ class KeyRecordingStore implements ObjectStore {
   }
   list(prefix: string): Promise<string[]> {
     return this.inner.list(prefix);
+  }
+  listObjects(prefix: string): Promise<ListedObject[]> {
+    return this.inner.listObjects(prefix);
   }
 }
 

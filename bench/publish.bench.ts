@@ -24,6 +24,7 @@ import { defaultCore as benchCore } from '../functions/pipeline/default-core';
 import { startLocalStack } from '../functions/local/stack';
 import { CountingObjectStore } from '../functions/store/counting';
 import { startLocalS3, UPLOADS } from '../tests/fault/local-s3';
+import { png, startRequestCostRig, story, type RequestCost } from '../tests/support/request-cost';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
@@ -191,6 +192,31 @@ for (const size of SIZES) {
   process.stdout.write(`archive ${size}: publish min ${r.minMs.toFixed(1)} / median ${r.medianMs.toFixed(1)} ms, ${r.requests.toFixed(1)} S3 requests; ingest median ${r.ingestMedianMs.toFixed(1)} ms, ${r.ingestRequests.toFixed(1)} S3 requests\n`);
 }
 
+// S3 requests per upload by kind, both stages, counted from the local S3 server's own request log
+// (the same rig as tests/integration/s3-requests.test.ts), on a site of three articles.
+async function requestsByKind(): Promise<Array<[string, RequestCost]>> {
+  const rig = await startRequestCostRig({ ...site, feedSize: 20 }, () => new Date(END));
+  try {
+    for (let i = 1; i <= 3; i++) await rig.change(`seed/${i}.txt`, story(`Seed story ${i}`, i));
+    const kinds: Array<[string, string, string | Uint8Array | undefined]> = [
+      ['new untagged .txt', 'news/plain.txt', story('A plain new story', 10)],
+      ['edit', 'news/plain.txt', story('A plain new story, edited', 10)],
+      ['unchanged re-upload', 'news/plain.txt', story('A plain new story, edited', 10)],
+      ['delete', 'news/plain.txt', undefined],
+      ['image upload', 'news/pic.png', png(640)],
+      ['.md naming that image', 'news/pictured.md', `---\ntitle: A pictured story\ndate: 2026-06-11T09:00:00Z\nimage: pic.png\n---\n\n${'Text of the pictured story. '.repeat(20)}\n`],
+      ['.txt with 2 new tags', 'news/tagged.txt', story('A tagged story', 12, 'Tags: Politics, Europe\n')],
+    ];
+    const costs: Array<[string, RequestCost]> = [];
+    for (const [kind, key, body] of kinds) costs.push([kind, await rig.change(key, body)]);
+    return costs;
+  } finally {
+    await rig.close();
+  }
+}
+const byKind = await requestsByKind();
+for (const [kind, c] of byKind) process.stdout.write(`S3 requests, ${kind}: ${c.total} (ingest ${c.ingest}, publish ${c.publish})\n`);
+
 // Burst and latency on the local stack of `npm start` (s3rver -> router -> FIFO queue -> handler ->
 // site bucket -> dev server), with an empty content folder; latency is read over HTTP from feed.xml.
 async function burst(count: number): Promise<{ drainMs: number; latencyMs: number[] }> {
@@ -255,6 +281,13 @@ const section = [
   ...rows,
   '',
   `Target (100,000 within 1.5x of 100 in wall time and S3 requests): ${flat ? 'met' : 'NOT met'}.`,
+  '',
+  "S3 requests per upload by kind, both stages, counted from the local S3 server's request log (tests/support/request-cost.ts;",
+  'tests/integration/s3-requests.test.ts holds the same counts as ceilings; docs/performance.md says what each request is for):',
+  '',
+  '| upload | ingest | publish | total |',
+  '|---|---:|---:|---:|',
+  ...byKind.map(([kind, c]) => `| ${kind} | ${c.ingest} | ${c.publish} | ${c.total} |`),
   '',
   `Burst on the local stack (functions/local/stack.ts, real core): ${BURST.toLocaleString('en-US')} uploads at once (PUTs 50 at a time)`,
   `through s3rver events, the local ingest queue (4 at a time, parsing on worker threads), the local FIFO queue (batches of up to 10, serial) and the publish handler: all in the feeds after ${(b.drainMs / 1000).toFixed(1)} s.`,

@@ -105,6 +105,7 @@ class WhereCounter implements ObjectStore {
   get = (key: string) => this.inner.get(key);
   head = (key: string) => this.inner.head(key);
   list = (prefix: string) => this.inner.list(prefix);
+  listObjects = (prefix: string) => this.inner.listObjects(prefix);
   put(key: string, body: string | Uint8Array, options?: PutOptions): Promise<void> {
     if (key.startsWith('tags/') || key.startsWith('_feedpub/tags/') || key.startsWith('_feedpub/tag-')) this.tagWrites++;
     return this.inner.put(key, body, options);

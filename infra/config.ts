@@ -1,7 +1,7 @@
 // The stack's configuration: cdk.json context (or `-c name=value`) over content/site.json.
 // Every bad value is an error naming the context key, so `cdk synth` stops before deploying it.
 import type { Result, SiteConfig } from '../functions/core/model';
-import { parseSiteConfig } from '../functions/core/site';
+import { siteConfigFrom } from '../functions/core/site';
 
 export interface StackConfig {
   /** Names the stack `feedpub-<stage>`. */
@@ -74,9 +74,6 @@ export function stackConfig(context: ContextReader, siteJson: unknown): Result<S
     return { ok: false, error: `context "cdnInvalidation" must be true or false: ${invalidation}` };
   }
 
-  if (siteJson === null || typeof siteJson !== 'object' || Array.isArray(siteJson)) {
-    return { ok: false, error: 'content/site.json must hold a JSON object' };
-  }
   const overrides: Record<string, unknown> = {};
   const feedSize = text(context('feedSize'));
   if (feedSize !== undefined) overrides.feedSize = Number(feedSize);
@@ -85,7 +82,7 @@ export function stackConfig(context: ContextReader, siteJson: unknown): Result<S
   // Without a custom domain the URL is the distribution's, known only at deploy time: the
   // function gets it as BASE_URL, which wins over site.json's baseUrl (functions/pipeline/env.ts).
   if (domainName !== undefined) overrides.baseUrl = `https://${domainName}`;
-  const site = parseSiteConfig({ ...siteJson, ...overrides });
+  const site = siteConfigFrom(siteJson, overrides);
   if (!site.ok) return { ok: false, error: `${site.error} (content/site.json with cdk context overrides)` };
 
   return {

@@ -1,9 +1,9 @@
 // Builds the CDK app: configuration from context and content/site.json, the stack, and cdk-nag.
 // infra/app.ts runs it for the CLI; tests/infra build the same app with their own context.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { loadSiteConfigFile, SITE_CONFIG_FILE } from '../functions/build/site-config';
 import type { Result } from '../functions/core/model';
 import { stackConfig } from './config';
 import { FeedpubStack } from './feedpub-stack';
@@ -29,8 +29,10 @@ export function createFeedpubApp(options: FeedpubAppOptions = {}): Result<Feedpu
     ...(options.context && { context: options.context }),
     ...(options.outdir && { outdir: options.outdir }),
   });
-  const siteJson = options.siteJson ?? JSON.parse(readFileSync(join(PROJECT_ROOT, 'content', 'site.json'), 'utf8'));
-  const config = stackConfig((key) => app.node.tryGetContext(key), siteJson);
+  // The file, validated by the one loader; stackConfig lays the context overrides over it and validates again.
+  const siteJson = options.siteJson !== undefined ? { ok: true as const, value: options.siteJson } : loadSiteConfigFile(join(PROJECT_ROOT, 'content', SITE_CONFIG_FILE), { required: true });
+  if (!siteJson.ok) return siteJson;
+  const config = stackConfig((key) => app.node.tryGetContext(key), siteJson.value);
   if (!config.ok) return config;
   const stack = new FeedpubStack(app, `feedpub-${config.value.stage}`, {
     config: config.value,

@@ -28,21 +28,12 @@ import { cdkBundling, INGEST_ENTRY, PUBLISH_ENTRY } from './bundling';
 import { Republish } from './republish';
 import type { StackConfig } from './config';
 import { FEED_CORS } from '../functions/core/cors';
-import { CDN_CACHE_CLASSES, type CdnCacheClass, type CdnCacheClassName, HEAD_FEED_PATHS, OUTPUTS } from '../functions/core/outputs/formats';
+import { PREPARED_PREFIX } from '../functions/core/index/paths';
+import { UPLOAD_SUFFIXES } from '../functions/core/upload-keys';
+import { CDN_CACHE_CLASSES, type CdnCacheClass, type CdnCacheClassName, HEAD_FEED_PATHS, OUTPUTS, PRIVATE_PREFIX } from '../functions/core/outputs/formats';
 import { viewerRequestCode } from './viewer-request-code';
 
-/** Upload suffixes that reach the pipeline (S3 suffix filters are case-sensitive). */
-const LOWER_CASE_SUFFIXES = ['.txt', '.md', '.markdown', '.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif'];
-/**
- * S3 suffix filters are case-sensitive; cameras and Windows tools write PHOTO.JPG. Both cases, as the
- * core pairs sidecars in either (functions/core/index/imagerefs.ts); mixed case (Photo.Jpg) is not ingested.
- */
-export const INGESTED_SUFFIXES: readonly string[] = [...LOWER_CASE_SUFFIXES, ...LOWER_CASE_SUFFIXES.map((s) => s.toUpperCase())];
 
-/** Site bucket prefix holding the pipeline's private index; CloudFront may never serve it. */
-export const PRIVATE_PREFIX = '_feedpub/';
-/** Where the ingest stage writes its prepared records (functions/core/index/paths.ts). */
-export const PREPARED_PREFIX = `${PRIVATE_PREFIX}prepared/`;
 
 /** Node 24: the Active LTS line (Node 22 is in maintenance, its Lambda runtime deprecated in 2027). */
 export const PUBLISH_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -179,7 +170,8 @@ export class FeedpubStack extends Stack {
       deadLetterQueue: { queue: publishDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
 
-    for (const suffix of INGESTED_SUFFIXES) {
+    // Case-sensitive suffix filters: the spellings the core's case rule allows (functions/core/upload-keys.ts).
+    for (const suffix of UPLOAD_SUFFIXES) {
       for (const event of [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED]) {
         uploads.addEventNotification(event, new SqsDestination(events), { suffix });
       }
@@ -445,7 +437,6 @@ export class FeedpubStack extends Stack {
       projectRoot,
       runtime: PUBLISH_RUNTIME,
       environment: { UPLOADS_BUCKET: uploads.bucketName, SITE_BUCKET: site.bucketName, SITE_CONFIG: JSON.stringify(config.site), BASE_URL: baseUrl },
-      ingestedSuffixes: INGESTED_SUFFIXES,
       site_config: config.site,
       baseUrl,
       ...(config.cdnInvalidation && { distribution }),

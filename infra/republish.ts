@@ -24,6 +24,7 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import type { SiteConfig } from '../functions/core/model';
+import { HEAD_KEY, MONTHS_PREFIX, PREPARED_PREFIX, REPUBLISH_RUNS_PREFIX } from '../functions/core/index/paths';
 import { CODE_VERSION } from '../functions/pipeline/version';
 import { cdkBundling } from './bundling';
 
@@ -39,7 +40,6 @@ export const REPUBLISH_INGEST_TIMEOUT = Duration.minutes(5);
 export const REPUBLISH_CHUNK_KEYS = 200;
 /** A chunk not committed within this (it went to the publish DLQ) fails the run. */
 export const CHUNK_TASK_TIMEOUT = Duration.minutes(30);
-export const RUNS_PREFIX = '_feedpub/republish/runs/';
 
 export interface RepublishProps {
   uploads: s3.IBucket;
@@ -51,7 +51,6 @@ export interface RepublishProps {
   runtime: lambda.Runtime;
   /** The publish function's environment, shared (UPLOADS_BUCKET, SITE_BUCKET, SITE_CONFIG, BASE_URL). */
   environment: Record<string, string>;
-  ingestedSuffixes: readonly string[];
   site_config: SiteConfig;
   /** Deployed base URL (a token without a custom domain): a change of it is a domain move. */
   baseUrl: string;
@@ -74,7 +73,7 @@ export class Republish extends Construct {
   constructor(scope: Construct, id: string, props: RepublishProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const runObjects = props.site.arnForObjects(`${RUNS_PREFIX}*`);
+    const runObjects = props.site.arnForObjects(`${REPUBLISH_RUNS_PREFIX}*`);
 
     const fn = (name: string, handler: string, description: string, role: iam.Role, timeout: Duration, extra: Record<string, string> = {}) => {
       const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
@@ -92,7 +91,7 @@ export class Republish extends Construct {
         role,
         logGroup,
         bundling: cdkBundling(),
-        environment: { ...props.environment, INGESTED_SUFFIXES: props.ingestedSuffixes.join(','), NODE_OPTIONS: '--enable-source-maps', ...extra },
+        environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps', ...extra },
       });
     };
     const role = (name: string, description: string) => new iam.Role(this, name, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });
@@ -101,12 +100,12 @@ export class Republish extends Construct {
     const ingestRole = role('IngestRole', 'feedpub republish: ingest a batch of uploads');
     ingestRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.uploads.bucketArn, props.site.bucketArn] }));
     ingestRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.uploads.arnForObjects('*')] }));
-    ingestRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [props.site.arnForObjects('_feedpub/prepared/*')] }));
+    ingestRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [props.site.arnForObjects(`${PREPARED_PREFIX}*`)] }));
     // Plan: lists uploads, reads the head and month manifests, writes the chunk file.
     const planRole = role('PlanRole', 'feedpub republish: plan publish chunks from the index');
     planRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.uploads.bucketArn, props.site.bucketArn] }));
     planRole.addToPolicy(
-      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.site.arnForObjects('_feedpub/head.json'), props.site.arnForObjects('_feedpub/months/*')] }),
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.site.arnForObjects(HEAD_KEY), props.site.arnForObjects(`${MONTHS_PREFIX}*`)] }),
     );
     planRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [runObjects] }));
     // Finish: reads the maps' results, writes the report, invalidates once.
@@ -132,7 +131,7 @@ export class Republish extends Construct {
       itemBatcher: new sfn.ItemBatcher({ maxItemsPerBatch: INGEST_BATCH_KEYS }),
       maxConcurrency: INGEST_MAX_CONCURRENCY,
       toleratedFailureCount: INGEST_TOLERATED_FAILURES,
-      resultWriterV2: new sfn.ResultWriterV2({ bucket: props.site, prefix: `${RUNS_PREFIX}ingest` }),
+      resultWriterV2: new sfn.ResultWriterV2({ bucket: props.site, prefix: `${REPUBLISH_RUNS_PREFIX}ingest` }),
       resultPath: '$.ingest',
     });
     ingestAll.itemProcessor(
@@ -148,7 +147,7 @@ export class Republish extends Construct {
       itemReader: new sfn.S3JsonItemReader({ bucket: props.site, key: sfn.JsonPath.stringAt('$.plan.key') }),
       // One chunk at a time: the single writer takes them between live batches.
       maxConcurrency: 1,
-      resultWriterV2: new sfn.ResultWriterV2({ bucket: props.site, prefix: `${RUNS_PREFIX}publish` }),
+      resultWriterV2: new sfn.ResultWriterV2({ bucket: props.site, prefix: `${REPUBLISH_RUNS_PREFIX}publish` }),
       resultPath: '$.publish',
     });
     publishChunks.itemProcessor(
@@ -238,16 +237,16 @@ export class Republish extends Construct {
     const arnOf = (c: Construct) => `<${stack.getLogicalId(c.node.defaultChild as CfnElement)}.Arn>`;
     const site = arnOf(props.site);
     nag(this.roles.ingest, `IAM5[Resource::${arnOf(props.uploads)}/*]`, "Reads any upload: the keys are editors' file names, unknown at deploy time.");
-    nag(this.roles.ingest, `IAM5[Resource::${site}/_feedpub/prepared/*]`, 'Writes only prepared records, named by hashes of upload keys and versions.');
-    nag(this.roles.plan, `IAM5[Resource::${site}/_feedpub/months/*]`, 'Reads the month manifests (one per archive month, named YYYY-MM).');
+    nag(this.roles.ingest, `IAM5[Resource::${site}/${PREPARED_PREFIX}*]`, 'Writes only prepared records, named by hashes of upload keys and versions.');
+    nag(this.roles.plan, `IAM5[Resource::${site}/${MONTHS_PREFIX}*]`, 'Reads the month manifests (one per archive month, named YYYY-MM).');
     for (const role of [this.roles.plan, this.roles.finish]) {
-      nag(role, `IAM5[Resource::${site}/${RUNS_PREFIX}*]`, 'Run files are named by execution at run time, under the republish runs prefix only.');
+      nag(role, `IAM5[Resource::${site}/${REPUBLISH_RUNS_PREFIX}*]`, 'Run files are named by execution at run time, under the republish runs prefix only.');
     }
     const machine = this.stateMachine;
     for (const f of [this.ingestFunction, this.planFunction, this.finishFunction]) {
       nag(machine, `IAM5[Resource::${arnOf(f)}:*]`, "CDK's LambdaInvoke grant on the function's versions and aliases; one function each.");
     }
-    nag(machine, `IAM5[Resource::${site}/${RUNS_PREFIX}*]`, 'Map result files and the chunk file, named by execution, under the runs prefix only.');
+    nag(machine, `IAM5[Resource::${site}/${REPUBLISH_RUNS_PREFIX}*]`, 'Map result files and the chunk file, named by execution, under the runs prefix only.');
     nag(machine, `IAM5[Resource::arn:<AWS::Partition>:s3:::<${stack.getLogicalId(props.site.node.defaultChild as CfnElement)}>/*]`, "CDK's S3 item reader grant (the chunk file's key is known only at run time); an explicit Deny limits the role to the runs prefix.");
     nag(machine, 'IAM5[Resource::*]', 'CloudWatch Logs delivery and X-Ray actions, which have no resource-level permissions.');
     // cdk-nag names pseudo parameters <AWS::...> and concrete values as themselves (CDK writes "aws" when the region is known).

@@ -1,21 +1,28 @@
-// `feedpub build` on the file system: read the content folder, run the pure assembly and renderers,
-// write the site folder. Writes every rendered file and image copy; removes nothing (a stale file in
-// --out from an earlier build stays: build into an empty or dedicated folder).
+// `feedpub build` on the file system: the pipeline's two stages over the content folder (ingest on all
+// cores, then one publish pass of the one publisher), writing the site folder. Writes every rendered
+// file and image copy; removes nothing (a stale file in --out from an earlier build stays: build into
+// an empty or dedicated folder).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SITE, type SiteConfig } from '../core/model';
-import { parseDate, toRfc3339 } from '../core/normalize';
-import { monthOf } from '../core/order';
-import { parseSiteConfig } from '../core/site';
-import { DirectoryObjectStore } from '../store/directory';
-import { FolderWriter } from '../store/folder-writer';
-import { assembleSite, type ContentFile } from './assemble';
+import { rfc3339 } from '../core/instant';
+import { parseDate } from '../core/normalize';
+import { loadSiteConfigFile, SITE_CONFIG_FILE } from './site-config';
+import { loadParseStacks } from '../core/parse-stacks';
+import { HEAD_KEY, preparedRecordKey } from '../core/index/paths';
+import { emptyHead, type HeadManifest } from '../core/index/types';
 import { mapLimit } from '../core/concurrency';
-import { renderSiteLazily } from '../core/render';
+import { defaultCore } from '../pipeline/default-core';
+import { publishBatch, type BatchResult } from '../pipeline/publish';
+import { BuildSiteStore } from '../store/build-site';
+import { ContentFolderStore } from '../store/content-folder';
+import type { ObjectHead } from '../store/types';
+import type { ContentEntry } from './ingest';
+import { ingestFolder, type PoolOptions } from './ingest-pool';
 import { countSiteFiles, type BuildCounts } from './summary';
 
 /** Files in the content folder that are settings, not uploads. */
-const SETTINGS_FILES = new Set(['site.json', 'dates.json']);
+const SETTINGS_FILES = new Set([SITE_CONFIG_FILE, 'dates.json']);
 /** Files read at once: enough to keep the disk busy, few enough to stay under the fd limit. */
 const IO_CONCURRENCY = 32;
 
@@ -31,11 +38,13 @@ export interface BuildOptions {
   onProgress?: (phase: 'read' | 'write', done: number, total: number) => void;
   /** The build's clock (`--now`): which articles are held until their date, which archive months are complete. */
   now?: () => Date;
+  /** Stage 1's worker pool (default: one worker per core, in this thread below POOL_MIN_FILES files). */
+  ingest?: Pick<PoolOptions, 'workers' | 'minFiles'>;
 }
 
 export interface BuildReport extends BuildCounts {
-  /** Wall time of each phase, for benchmarks and profiling. */
-  phaseMs: { read: number; ingest: number; renderAndWrite: number };
+  /** Wall time of each stage, for benchmarks and profiling. */
+  phaseMs: { ingest: number; publish: number };
 }
 
 async function readJsonFile(path: string, what: string): Promise<unknown> {
@@ -55,15 +64,9 @@ async function readJsonFile(path: string, what: string): Promise<unknown> {
 
 /** --config FILE, else DIR/site.json, else the defaults; validated. */
 export async function loadSiteConfig(contentDir: string, configFile?: string): Promise<SiteConfig> {
-  const path = configFile ?? join(contentDir, 'site.json');
-  const raw = await readJsonFile(path, 'site config');
-  if (raw === undefined) {
-    if (configFile !== undefined) throw new BuildSetupError(`site config ${configFile} does not exist`);
-    return DEFAULT_SITE;
-  }
-  const parsed = parseSiteConfig(raw);
-  if (!parsed.ok) throw new BuildSetupError(`${path}: ${parsed.error}`);
-  return parsed.value;
+  const site = loadSiteConfigFile(configFile ?? join(contentDir, SITE_CONFIG_FILE), { required: configFile !== undefined });
+  if (!site.ok) throw new BuildSetupError(site.error);
+  return site.value;
 }
 
 /** dates.json: `{"file name": "date"}`, keyed by relative path or base name; values as RFC 3339. */
@@ -118,55 +121,48 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const keys = await listContentKeys(contentDir, outDir);
   const now = (options.now ?? (() => new Date()))().toISOString();
 
-  let done = 0;
-  const readStarted = performance.now();
-  const files = await mapLimit(keys, IO_CONCURRENCY, async (key): Promise<ContentFile> => {
-    const path = join(contentDir, ...key.split('/'));
-    const [bytes, fileInfo] = await Promise.all([readFile(path), stat(path)]);
-    const fallbackDate = dates.get(key) ?? dates.get(baseName(key)) ?? toRfc3339(fileInfo.mtime);
-    return { key, bytes, fallbackDate };
+  // Each file's first-seen date, as its upload's LastModified: dates.json, else the file's mtime.
+  const entries = await mapLimit(keys, IO_CONCURRENCY, async (key): Promise<ContentEntry> => {
+    const stated = dates.get(key) ?? dates.get(baseName(key));
+    return { key, fallbackDate: stated ?? rfc3339((await stat(join(contentDir, ...key.split('/')))).mtime) };
   });
+  // A build parses many files: every parser stack up front (core/parse-stacks.ts).
+  await loadParseStacks();
+
+  // Stage 1: the ingest stage on every file (on all cores), giving each upload version's prepared record.
   const ingestStarted = performance.now();
-  // Progress counts files ingested (reading them is quick next to parsing them).
-  const assembled = assembleSite(files, site, () => onProgress?.('read', ++done, keys.length), now);
+  const ingested = await ingestFolder(contentDir, entries, site, now, { ...options.ingest, onBatch: (done) => onProgress?.('read', done, keys.length) });
 
-  files.length = 0; // the uploads' bytes are no longer needed: let them go before rendering
-
-  // Rendering and writing interleave: files are made as the writers ask for them.
-  const renderStarted = performance.now();
-  const out = new DirectoryObjectStore(outDir);
-  const paths: string[] = [];
-  let written = 0;
-  // For the progress bar only: a page per article, three feeds per month and the head, a few fixed files.
-  const months = new Set(assembled.articles.map((a) => monthOf(a))).size;
-  const expectedOutputs = assembled.articles.length + 3 * (months + 1) + assembled.assets.length + 5;
-  const outputs = function* (): Generator<{ path: string; body: string | Uint8Array }> {
-    for (const file of renderSiteLazily(site, assembled.articles, assembled.status, now)) {
-      paths.push(file.path);
-      yield file;
-    }
-    for (const asset of assembled.assets) yield { path: asset.path, body: asset.bytes };
-  };
-  // Rendering stays on this thread; the file system calls run on the writer's (see FolderWriter).
-  const writer = new FolderWriter();
-  try {
-    for (const { path, body } of outputs()) {
-      writer.write(out.pathOf(path), body);
-      written++;
-      onProgress?.('write', written, Math.max(written, expectedOutputs));
-      if (writer.backlogged) await writer.drained();
-    }
-  } finally {
-    await writer.close();
+  // Stage 2: the pipeline's publisher, once, over all keys: public files into --out, its records in memory.
+  const publishStarted = performance.now();
+  const heads = new Map<string, ObjectHead>();
+  const out = new BuildSiteStore(outDir, (written) => onProgress?.('write', written, Math.max(written, keys.length)));
+  for (const file of ingested) {
+    if (file.head === undefined) continue;
+    heads.set(file.key, file.head);
+    if (file.record !== undefined) await out.put(preparedRecordKey(file.key, file.head.etag), file.record);
   }
+  ingested.length = 0; // the records now live in the store only
+  const uploads = new ContentFolderStore(contentDir, new Map(entries.map((e) => [e.key, e.fallbackDate])), heads);
+  let result: BatchResult;
+  try {
+    result = await publishBatch({ uploads, site: out, config: site, core: defaultCore, now: () => new Date(now) }, keys, { lastPublishFromArticles: true });
+  } finally {
+    await out.close();
+  }
+  const failed = result.results.find((r) => r.outcome === 'failed');
+  if (failed !== undefined) throw new Error(`cannot publish ${failed.key}: ${failed.reason}`);
+
+  const stored = await out.get(HEAD_KEY);
+  const head = stored ? (JSON.parse(Buffer.from(stored.bytes).toString('utf8')) as HeadManifest) : emptyHead();
   const finished = performance.now();
   return {
-    articles: assembled.articles.length,
-    ...countSiteFiles(paths.map((path) => ({ path }))),
-    bytes: writer.bytesWritten,
+    articles: head.months.reduce((n, m) => n + m.count, 0),
+    ...countSiteFiles(out.written.map((path) => ({ path }))),
+    bytes: out.bytesWritten,
     ms: finished - started,
-    rejected: assembled.rejected,
-    held: assembled.held,
-    phaseMs: { read: ingestStarted - readStarted, ingest: renderStarted - ingestStarted, renderAndWrite: finished - renderStarted },
+    rejected: head.quarantine.map(({ key, code, reason, size }) => ({ key, code, reason, size })),
+    held: (head.scheduled ?? []).map(({ key, title, at }) => ({ key, title, at })).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    phaseMs: { ingest: publishStarted - ingestStarted, publish: finished - publishStarted },
   };
 }

@@ -1,11 +1,12 @@
 // `feedpub upload` waits for what the pipeline made of each file it put, read from the site bucket's
-// private records (as `feedpub status` reads them): the head's notes, quarantine and scheduled lists,
-// and the per-key article or image record. A snapshot taken before the upload tells a new version
+// private records (as `feedpub status` reads them): the key's note, the head's quarantine and
+// scheduled lists, and the per-key article or image record. A snapshot taken before the upload tells a new version
 // ("published", "updated") from identical bytes sent again ("unchanged").
 import { HEAD_KEY, articleRecordKey, imageRecordKey } from '../core/index/paths';
 import type { EditorNote } from '../core/index/notes';
 import type { ArticleRecord, HeadManifest, ImageRecord } from '../core/index/types';
 import { mapLimit } from '../core/concurrency';
+import { readNote } from '../pipeline/editor-notes';
 import type { ObjectStore } from '../store/types';
 
 export type FileOutcome = 'published' | 'updated' | 'unchanged' | 'scheduled' | 'quarantined' | 'timed-out';
@@ -72,14 +73,13 @@ async function recordEtag(site: ObjectStore, key: string, image: boolean): Promi
   return { hadRecord: record !== undefined, ...(record?.etag !== undefined && { etag: record.etag }) };
 }
 
-/** Before the upload: one head read and one record read per key. */
+/** Before the upload: one head read, and one note and one record read per key. */
 export async function snapshotKeys(site: ObjectStore, keys: readonly string[], isImageKey: (key: string) => boolean): Promise<KeySnapshot[]> {
   const head = await readHead(site);
-  const notes = new Map((head?.notes ?? []).map((n) => [n.key, n]));
   return mapLimit([...keys], 8, async (key) => {
     const image = isImageKey(key);
     const { hadRecord, etag } = await recordEtag(site, key, image);
-    const note = notes.get(key);
+    const note = image ? undefined : await readNote(site, key, head);
     return { key, image, hadRecord, ...(note && { note }), ...(etag !== undefined && { recordEtag: etag }) };
   });
 }
@@ -102,20 +102,28 @@ function fromNote(note: EditorNote, before: KeySnapshot): OutcomeReport {
 const bare = (key: string, outcome: FileOutcome, extra: Partial<OutcomeReport> = {}): OutcomeReport => ({ key, outcome, warnings: [], repairs: [], ...extra });
 
 /**
- * The outcome of one key's version `etag` from the head (and, when the head does not tell, the key's
- * record), or undefined while the pipeline has not decided.
+ * The outcome of one key's version `etag` from its note, the head's lists (and, when those do not tell,
+ * the key's record), or undefined while the pipeline has not decided.
  */
 export async function outcomeOf(site: ObjectStore, head: HeadManifest | undefined, before: KeySnapshot, etag: string | undefined): Promise<OutcomeReport | undefined> {
   const { key } = before;
-  const note = head?.notes?.find((n) => n.key === key && n.etag === etag);
+  const noteOfVersion = async () => {
+    if (before.image) return undefined;
+    const note = await readNote(site, key, head);
+    return note?.etag === etag ? note : undefined;
+  };
+  const note = await noteOfVersion();
   if (note) return fromNote(note, before);
   const quarantined = head?.quarantine.find((q) => q.key === key && q.etag === etag);
   if (quarantined) return bare(key, 'quarantined', { reason: quarantined.reason });
   const held = head?.scheduled?.find((s) => s.key === key && s.etag === etag);
   if (held) return bare(key, 'scheduled', { title: held.title, at: held.at });
-  // Images have no notes; an article's note may have dropped off a long list.
+  // Images have no notes (nor has a key whose note a later upload of it replaced): the record tells.
   const now = await recordEtag(site, key, before.image);
   if (now.etag === undefined || now.etag !== etag) return undefined;
+  // The publisher writes a note before the record: one read after the record finds it, warnings and all.
+  const noted = await noteOfVersion();
+  if (noted) return fromNote(noted, before);
   if (before.recordEtag === etag) return bare(key, 'unchanged');
   return bare(key, before.hadRecord ? 'updated' : 'published');
 }
@@ -142,14 +150,7 @@ export async function waitForOutcomes(
   for (;;) {
     const head = await readHead(site);
     const pending = versions.filter((v) => !done.has(v.before.key));
-    let found = await mapLimit(pending, 8, (v) => outcomeOf(site, head, v.before, v.etag));
-    // A record can be newer than the head read before it (the publisher writes records after its
-    // commit): when one decided a key, read the head again, so the note with its warnings wins.
-    if (found.some((report, i) => report !== undefined && !head?.notes?.some((n) => n.key === pending[i]?.before.key && n.etag === pending[i]?.etag))) {
-      const again = await readHead(site);
-      const first = found;
-      found = await mapLimit([...pending.entries()], 8, async ([i, v]) => (first[i] === undefined ? undefined : ((await outcomeOf(site, again, v.before, v.etag)) ?? first[i])));
-    }
+    const found = await mapLimit(pending, 8, (v) => outcomeOf(site, head, v.before, v.etag));
     for (const report of found) {
       if (!report) continue;
       done.set(report.key, report);

@@ -24,12 +24,6 @@ const WEB_TYPES: Record<string, { ext: string; contentType: string }> = {
   avif: { ext: 'avif', contentType: 'image/avif' },
 };
 
-const IMAGE_KEY = /\.(?:jpe?g|png|gif|webp|avif)$/i;
-
-export function isImageKey(key: string): boolean {
-  return IMAGE_KEY.test(key);
-}
-
 export function describeImage(key: string, bytes: Uint8Array): Result<ImageAsset, UploadRejected> {
   const size = bytes.byteLength;
   const reject = (code: UploadRejected['code'], reason: string): Result<ImageAsset, UploadRejected> => ({ ok: false, error: { code, reason, key, size } });

@@ -1,8 +1,9 @@
 // One upload in, one Article (or a reason it cannot be published) out: parse, then normalize.
 import type { Article, Result, SiteConfig, UploadInput, UploadRejected } from './model';
 import { normalizeArticle } from './normalize';
-import type { CreditMemo } from './normalize/credits';
+import { sharingCreditParses } from './credits';
 import { parseUpload } from './parse';
+import { StackNotLoaded } from './parse-stacks';
 
 /** A parser exception as a verdict on the file (e.g. a stack overflow on deep nesting), never a crash of the run. */
 export function parseFaultRejection(key: string, size: number, error: { name?: string; message?: string }): UploadRejected {
@@ -13,8 +14,11 @@ export function parseFaultRejection(key: string, size: number, error: { name?: s
 
 export function ingestUpload(input: UploadInput, site: SiteConfig): Result<Article, UploadRejected> {
   // The parser recognizes credit lines by parsing them; the normalizer renders the same lines: parse each once.
-  const creditMemo: CreditMemo = new Map();
-  const parsed = parseUpload({ key: input.key, bytes: input.bytes, maxBytes: site.maxUploadBytes, creditMemo });
+  return sharingCreditParses(() => parseAndNormalize(input, site));
+}
+
+function parseAndNormalize(input: UploadInput, site: SiteConfig): Result<Article, UploadRejected> {
+  const parsed = parseUpload({ key: input.key, bytes: input.bytes, maxBytes: site.maxUploadBytes });
   if (!parsed.ok) return parsed;
   const article = normalizeArticle(parsed.value, {
     key: input.key,
@@ -24,7 +28,6 @@ export function ingestUpload(input: UploadInput, site: SiteConfig): Result<Artic
     fallbackDate: input.fallbackDate,
     ...(input.now !== undefined && { now: input.now }),
     site,
-    creditMemo,
   });
   return { ok: true, value: article };
 }
@@ -35,6 +38,8 @@ export function rejectingParseFaults(ingest: typeof ingestUpload): typeof ingest
     try {
       return ingest(input, site);
     } catch (error) {
+      // Not a verdict on the file: withParseStacks loads the stack and parses again.
+      if (error instanceof StackNotLoaded) throw error;
       return { ok: false, error: parseFaultRejection(input.key, input.bytes.byteLength, error as Error) };
     }
   };

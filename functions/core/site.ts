@@ -1,6 +1,29 @@
 import { DEFAULT_SITE, type Result, type SiteConfig } from './model';
 import { isTimeZone } from './timezone';
 
+/**
+ * The one site.json loader: its text (`source` names it in errors: a path, or SITE_CONFIG), `overrides`
+ * over it (values only the deploy knows: the distribution's URL, cdk context), validated with defaults.
+ * The build, `feedpub parse` and `feedpub credit` (through functions/build/site-config.ts, which reads
+ * the file), the pipeline's environment and the CDK app all go through it or siteConfigFrom.
+ */
+export function siteConfigFromText(text: string, source: string, overrides: Readonly<Record<string, unknown>> = {}): Result<SiteConfig, string> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `${source} is not valid JSON: ${(error as Error).message}` };
+  }
+  const site = siteConfigFrom(raw, overrides);
+  return site.ok ? site : { ok: false, error: `${source}: ${site.error}` };
+}
+
+/** siteConfigFromText for JSON already parsed (the CDK app's options, tests): `overrides` over it, validated. */
+export function siteConfigFrom(raw: unknown, overrides: Readonly<Record<string, unknown>> = {}): Result<SiteConfig, string> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'site config must be a JSON object' };
+  return parseSiteConfig({ ...raw, ...overrides });
+}
+
 /** Validates site.json and fills defaults; a bad value is an error naming the field, not a crash. */
 export function parseSiteConfig(input: unknown): Result<SiteConfig, string> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {

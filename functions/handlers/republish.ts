@@ -5,6 +5,7 @@ import { publishEnv } from '../pipeline/env';
 import { finishRun, ingestBatch, planChunks, type ListedObject } from '../pipeline/republish-steps';
 import { pingHub } from '../pipeline/websub';
 import { siteUrl } from '../core/site';
+import { isUploadKey } from '../core/upload-keys';
 import { HEAD_FEED_PATHS } from '../core/outputs/formats';
 import { createS3Client, S3ObjectStore } from '../store/s3';
 
@@ -15,15 +16,12 @@ const { uploadsBucket, siteBucket, site, distributionId, s3Endpoint } = env.valu
 const s3 = createS3Client(s3Endpoint ? { endpoint: s3Endpoint } : {});
 const uploads = new S3ObjectStore(s3, uploadsBucket);
 const siteStore = new S3ObjectStore(s3, siteBucket);
-// The suffixes S3 notifies the live pipeline for (infra INGESTED_SUFFIXES): the rest is not an upload.
-const suffixes = (process.env.INGESTED_SUFFIXES ?? '').split(',').filter((s) => s !== '');
-const ingested = (key: string) => suffixes.length === 0 || suffixes.some((s) => key.endsWith(s));
 const chunkSize = Number(process.env.REPUBLISH_CHUNK_SIZE) || 200;
 
 export const ingestHandler = async (event: { Items?: ListedObject[] }) =>
-  ingestBatch({ uploads, records: siteStore, config: site, core: defaultCore }, event.Items ?? [], ingested);
+  ingestBatch({ uploads, records: siteStore, config: site, core: defaultCore }, event.Items ?? [], isUploadKey);
 
-export const planHandler = async (event: { run: string }) => planChunks(uploads, siteStore, defaultCore.isImageKey, ingested, event.run, chunkSize);
+export const planHandler = async (event: { run: string }) => planChunks(uploads, siteStore, defaultCore.isImageKey, isUploadKey, event.run, chunkSize);
 
 export const finishHandler = async (event: { run: string; ingestResults?: string; publishResults?: string; error?: string }) => {
   const report = await finishRun(siteStore, event);

@@ -7,8 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { contentType as contentTypeFor } from 'mime-types';
 import { corsPreflightHeaders, corsResponseHeaders } from '../core/cors';
-import { INDEX_PREFIX } from '../core/index/paths';
-import { CACHE_CONTROL, cdnCacheClassOf, OUTPUTS, TEXT_CONTENT_TYPE } from '../core/outputs/formats';
+import { CACHE_CONTROL, cdnCacheClassOf, OUTPUTS, PRIVATE_PREFIX, TEXT_CONTENT_TYPE } from '../core/outputs/formats';
 import { BROWSER_REDIRECTED_FEED_PATH, isBrowserNavigation, SUBSCRIBE_LOCATION } from '../core/render/subscribe';
 import type { ObjectStore, StoredObject } from '../store/types';
 import { listenOn } from './listen';
@@ -19,8 +18,11 @@ export interface DevServerOptions {
   /** 0 picks a free port. */
   port: number;
   host?: string;
-  /** HTML put at the top of /status/ while it returns one (the local stack's failed uploads). */
-  statusNotice?: () => string | undefined;
+  /**
+   * HTML put at the top of /status/ while it returns one (the local stack's failed uploads and, for a
+   * client on this machine, the editor's private view). `loopback`: the request comes from this machine.
+   */
+  statusNotice?: (client: { loopback: boolean }) => string | undefined | Promise<string | undefined>;
   /** Local control requests (POST /_feedpub/republish); returns false for a request it does not handle. */
   control?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 }
@@ -38,7 +40,7 @@ function isFeedPath(path: string): boolean {
 }
 const GZIP_MIN_BYTES = 256;
 
-const PRIVATE_SEGMENT = INDEX_PREFIX.slice(0, -1);
+const PRIVATE_SEGMENT = PRIVATE_PREFIX.slice(0, -1);
 const S3_MAX_KEY_BYTES = 1024;
 // Control characters (NUL among them) are never in a site path; NUL makes s3rver fail the same way.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
@@ -128,6 +130,13 @@ function isWhole(object: StoredObject): boolean {
 
 const STATUS_PAGE = OUTPUTS.statusPage.path;
 
+/** 127.0.0.0/8 and ::1, also in their IPv4-mapped IPv6 forms. */
+export function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
 /** The status page with a live notice at the top of its main part; never cached, as it is not the stored page. */
 function withNotice(page: StoredObject | undefined, notice: string): StoredObject {
   const html = page ? Buffer.from(page.bytes).toString('utf8') : '<!doctype html>\n<meta charset="utf-8">\n<title>Status</title>\n<main>\n<h1>Status</h1>\n</main>\n';
@@ -190,7 +199,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     const key = keyForPath(pathname);
     if (key === undefined) return notFound(req, res);
-    const notice = key === STATUS_PAGE ? options.statusNotice?.() : undefined;
+    const notice = key === STATUS_PAGE ? await options.statusNotice?.({ loopback: isLoopback(req.socket.remoteAddress) }) : undefined;
     if (notice !== undefined) return send(req, res, key, withNotice(await store.get(key), notice));
     const object = await store.get(key);
     if (object) return send(req, res, key, object);

@@ -6,9 +6,11 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { ingestUpload } = await import(workerData.module);
-parentPort.on('message', ({ id, input, site }) => {
+// The same module instance the core imports: stacks load on first need, as in the Lambda.
+const { withParseStacks } = await import(new URL('../core/parse-stacks.ts', import.meta.url).href);
+parentPort.on('message', async ({ id, input, site }) => {
   try {
-    parentPort.postMessage({ id, result: ingestUpload(input, site) });
+    parentPort.postMessage({ id, result: await withParseStacks(() => ingestUpload(input, site)) });
   } catch (error) {
     parentPort.postMessage({ id, fault: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } });
   }

@@ -3,13 +3,14 @@
 // from S3, so an extra key costs a little work and never does harm; a missed one would stay
 // unpublished until touched again.
 import { mapLimit } from '../core/concurrency';
-import { HEAD_KEY, INDEX_PREFIX, articleRecordKey, imageRecordKey } from '../core/index/paths';
+import { HEAD_KEY, articleRecordKey, imageRecordKey } from '../core/index/paths';
+import { PRIVATE_PREFIX } from '../core/outputs/formats';
 import type { ArticleRecord, HeadManifest, ImageRecord } from '../core/index/types';
 import type { S3ObjectStore } from '../store/s3';
 import type { ObjectStore } from '../store/types';
 
-const ARTICLE_RECORDS = `${INDEX_PREFIX}articles/`;
-const IMAGE_RECORDS = `${INDEX_PREFIX}images/`;
+const ARTICLE_RECORDS = `${PRIVATE_PREFIX}articles/`;
+const IMAGE_RECORDS = `${PRIVATE_PREFIX}images/`;
 
 export interface UnpublishedUploads {
   /** Uploads with no record of their current version (ETag) and no quarantine of it. */
@@ -31,7 +32,7 @@ export async function findUnpublishedUploads(
   concurrency = 16,
 ): Promise<UnpublishedUploads> {
   const [entries, head, articleRecords, imageRecords] = await Promise.all([
-    uploads.listEntries(''),
+    uploads.listObjects(''),
     readJson<HeadManifest>(site, HEAD_KEY),
     site.list(ARTICLE_RECORDS),
     site.list(IMAGE_RECORDS),

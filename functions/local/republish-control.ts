@@ -5,9 +5,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RepublishProgress } from '../pipeline/republish';
 import { RepublishBusyError, type LocalRepublisher } from './republish';
-import { CACHE_CONTROL, TEXT_CONTENT_TYPE } from '../core/outputs/formats';
+import { CACHE_CONTROL, PRIVATE_PREFIX, TEXT_CONTENT_TYPE } from '../core/outputs/formats';
 
-export const REPUBLISH_PATH = '/_feedpub/republish';
+export const REPUBLISH_PATH = `/${PRIVATE_PREFIX}republish`;
 export const CONTROL_HEADER = 'x-feedpub-control';
 
 const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;

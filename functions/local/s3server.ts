@@ -381,6 +381,29 @@ function emitMultiDeleteEvents(app: S3rverApp): void {
   });
 }
 
+/** One request as the local S3 server received it (retries included): the request-cost tests count these. */
+export interface S3Request {
+  method: string;
+  bucket: string;
+  /** The object key, decoded; '' for a bucket request (a listing). */
+  key: string;
+  /** A bucket GET: ListObjects(V2). */
+  list: boolean;
+}
+
+/** Last in the chain of wrappers, so every request is seen, refused ones too. */
+function reportRequests(app: S3rverApp, listeners: Set<(request: S3Request) => void>): void {
+  app.middleware.unshift(async (ctx, next) => {
+    if (listeners.size > 0) {
+      const [, rawBucket = '', rawKey = ''] = /^\/([^/]*)\/?(.*)$/s.exec(ctx.path) ?? [];
+      const key = decodePathPart(rawKey);
+      const request: S3Request = { method: ctx.method, bucket: decodePathPart(rawBucket), key, list: ctx.method === 'GET' && key === '' };
+      for (const listener of listeners) listener(request);
+    }
+    return next();
+  });
+}
+
 export interface LocalS3Options {
   /** 0 picks a free port. */
   port: number;
@@ -400,6 +423,8 @@ export interface LocalS3 {
   siteBucket: string;
   uploads: S3ObjectStore;
   site: S3ObjectStore;
+  /** Subscribes to every request the server receives (all buckets); returns the unsubscribe function. */
+  onRequest(listener: (request: S3Request) => void): () => void;
   /** Subscribes to every object event (all buckets); returns the unsubscribe function. */
   onEvent(listener: (record: S3rverEventRecord) => void): () => void;
   close(): Promise<void>;
@@ -434,6 +459,8 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   readObjectsFromOneVersion(store);
   emitMultiDeleteEvents(app);
   refuseUnsafeRequests(app, bucketNames, () => [`http://${address}:${port}`, `http://localhost:${port}`]);
+  const requestListeners = new Set<(request: S3Request) => void>();
+  reportRequests(app, requestListeners);
 
   await app.configureBuckets();
   const httpServer: Server = createServer(app.callback());
@@ -457,6 +484,10 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     siteBucket: buckets.site,
     uploads: new S3ObjectStore(client, buckets.uploads),
     site: new S3ObjectStore(client, buckets.site),
+    onRequest(listener) {
+      requestListeners.add(listener);
+      return () => requestListeners.delete(listener);
+    },
     onEvent(listener) {
       const forEach = (event: { Records: S3rverEventRecord[] }) => {
         for (const record of event.Records) listener(record);

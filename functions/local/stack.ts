@@ -6,10 +6,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { join } from 'node:path';
 import { listContentKeys, loadDates, loadSiteConfig } from '../build';
-import { HEAD_KEY, INDEX_PREFIX } from '../core/index/paths';
+import { HEAD_KEY } from '../core/index/paths';
 import type { HeadManifest } from '../core/index/types';
 import type { SiteConfig } from '../core/model';
-import { HEAD_FEED_PATHS, OUTPUTS } from '../core/outputs/formats';
+import { HEAD_FEED_PATHS, OUTPUTS, PRIVATE_PREFIX } from '../core/outputs/formats';
 import type { PublishCore } from '../pipeline/core';
 import { defaultCore } from '../pipeline/default-core';
 import { inThreadParser } from '../pipeline/ingest';
@@ -22,6 +22,7 @@ import { createParsePool, type ParsePoolOptions } from './parse-pool';
 import { LocalPipeline } from './pipeline';
 import { findUnpublishedUploads } from './reconcile';
 import { routeUploadEvents } from './router';
+import { localEditorStatus } from './editor-status-html';
 import { LocalRepublisher } from './republish';
 import { republishControl } from './republish-control';
 import { TimerScheduler } from './schedule-timers';
@@ -29,7 +30,7 @@ import { startLocalS3, type LocalS3 } from './s3server';
 import { uploadFiles, type FileUpload, type UploadedFile } from './upload';
 
 /** Marks a site bucket as seeded, so deleting the samples does not bring them back on restart. */
-export const SEED_MARKER = `${INDEX_PREFIX}local-seed.json`;
+export const SEED_MARKER = `${PRIVATE_PREFIX}local-seed.json`;
 
 export interface StackOptions {
   /** Dev server port (0: any free port). */
@@ -100,7 +101,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const devServer = await startDevServer({
       store: s3.site,
       port: options.port,
-      statusNotice: () => failed.noticeHtml(),
+      statusNotice: async ({ loopback }) => {
+        const notices = [failed.noticeHtml(), loopback ? await localEditorStatus(s3.site) : undefined].filter((n) => n !== undefined);
+        return notices.length > 0 ? notices.join('\n') : undefined;
+      },
       control: (req, res, pathname) => (republisher ? republishControl(republisher)(req, res, pathname) : Promise.resolve(false)),
     });
     closers.push(() => devServer.close());

@@ -1,6 +1,7 @@
 // The real core (parse, normalize, images, render) assembled into the shape the pipeline drives:
 // the one core Lambda, `npm start` and the integration tests publish with.
-import { attachImages, describeImage, isImageKey, type ImageAsset } from '../core/images';
+import { attachImages, describeImage, type ImageAsset } from '../core/images';
+import { isImageKey } from '../core/upload-keys';
 import { ingestUpload } from '../core/ingest';
 import { uniqueSlug } from '../core/normalize';
 import {

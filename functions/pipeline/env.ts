@@ -1,6 +1,6 @@
 // The publish handler's configuration, read from its environment (set by the CDK stack).
 import type { Result, SiteConfig } from '../core/model';
-import { parseSiteConfig } from '../core/site';
+import { siteConfigFrom, siteConfigFromText } from '../core/site';
 
 export interface PublishEnv {
   uploadsBucket: string;
@@ -17,17 +17,10 @@ export function publishEnv(env: Record<string, string | undefined>): Result<Publ
   const uploadsBucket = env.UPLOADS_BUCKET;
   const siteBucket = env.SITE_BUCKET;
   if (!uploadsBucket || !siteBucket) return { ok: false, error: 'UPLOADS_BUCKET and SITE_BUCKET must be set' };
-  let raw: unknown = {};
-  if (env.SITE_CONFIG) {
-    try {
-      raw = JSON.parse(env.SITE_CONFIG);
-    } catch {
-      return { ok: false, error: 'SITE_CONFIG is not valid JSON (it should hold content/site.json)' };
-    }
-  }
   // The deployed domain is only known to the stack; it wins over the one in site.json.
-  const withBase = env.BASE_URL && raw && typeof raw === 'object' ? { ...(raw as object), baseUrl: env.BASE_URL } : raw;
-  const site = parseSiteConfig(withBase);
+  const overrides = env.BASE_URL ? { baseUrl: env.BASE_URL } : {};
+  // SITE_CONFIG holds content/site.json; without it, the defaults.
+  const site = env.SITE_CONFIG ? siteConfigFromText(env.SITE_CONFIG, 'SITE_CONFIG', overrides) : siteConfigFrom({}, overrides);
   if (!site.ok) return site;
   return {
     ok: true,

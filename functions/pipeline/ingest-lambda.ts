@@ -41,6 +41,9 @@ export function createIngestHandler(options: IngestHandlerOptions): IngestHandle
       try {
         const changes = parsed.value.filter((c) => !options.uploadsBucket || c.bucket === options.uploadsBucket);
         for (const change of changes) {
+          // A deletion has nothing to prepare: the key is gone, or uploaded again and that upload's own
+          // event prepares it. Skipping it saves the HEAD that would tell so.
+          if (change.kind === 'removed') continue;
           const result = await ingestKey(options, change.key, {
             ...(lastReceive && {
               abandonedAfter: `ingest did not finish in ${receives - 1} earlier attempts${options.timeoutSeconds ? ` of ${options.timeoutSeconds} s` : ''}: the file is too slow to parse or crashed the parser; upload a fixed version to retry`,

@@ -4,6 +4,7 @@
 // Order: size from a HEAD before any read, then the read, then the parse under the runner's time
 // budget. A parser that throws or overruns is a verdict on that file, never an infrastructure fault.
 import { rejectingParseFaults } from '../core/ingest';
+import { withParseStacks } from '../core/parse-stacks';
 import { tooLargeReason } from '../core/parse/reject';
 import { ingestFingerprint } from '../core/index/fingerprint';
 import { preparedRecordKey } from '../core/index/paths';
@@ -56,7 +57,8 @@ const PRIVATE_JSON = outputHeaders('privateRecord');
 /** Parses in this thread: a throw (stack overflow included) becomes a rejection of the file. */
 export function inThreadParser(core: Pick<IngestCore, 'ingestUpload'>): ParseRunner {
   const ingest = rejectingParseFaults(core.ingestUpload);
-  return async (input, site) => ingest(input, site);
+  // Loads the Markdown stack or franc-min only when this upload needs it (core/parse-stacks.ts).
+  return async (input, site) => withParseStacks(() => ingest(input, site));
 }
 
 export async function ingestKey(deps: IngestDeps, key: string, options: IngestOptions = {}): Promise<IngestResult> {

@@ -1,6 +1,7 @@
 // CloudFront invalidation of the paths a batch changed, coalesced so a busy batch costs a few
 // paths (CloudFront bills per path; a wildcard counts as one).
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { PRIVATE_PREFIX } from '../core/outputs/formats';
 
 const MAX_PATHS = 15;
 
@@ -8,7 +9,7 @@ const MAX_PATHS = 15;
 export function invalidationPaths(changed: readonly string[]): string[] {
   const paths = new Set<string>();
   for (const path of changed) {
-    if (path.startsWith('_feedpub/')) continue;
+    if (path.startsWith(PRIVATE_PREFIX)) continue;
     const folder = /^(articles\/[^/]+|archive\/[^/]+)\//.exec(path);
     if (folder) paths.add(`/${folder[1]}/*`);
     else if (path.endsWith('index.html')) {

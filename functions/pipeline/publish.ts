@@ -19,9 +19,9 @@ import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
 import { deletionRecordFor, headDeletions, nextDeletions, type DeletionRecord } from '../core/index/deletions';
 import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
 import { articleRef, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/index/copies';
-import { namedImageKeys, sidecarArticleKeys } from '../core/index/imagerefs';
+import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/index/imagerefs';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
-import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsWindowMonths, nextMonthCounts } from '../core/index/months';
+import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsSitemapClock, newsWindowMonths, nextMonthCounts } from '../core/index/months';
 import { hashBody, planOutputs } from '../core/index/outputs';
 import { migrateIndexPart } from '../core/index/migrate';
 import {
@@ -47,15 +47,18 @@ import {
 } from '../core/index/types';
 import type { Article, QuarantineRecord, SiteConfig, SiteFile } from '../core/model';
 import { monthOf, oldestMonthOf } from '../core/order';
-import { articlePath, siteUrl } from '../core/site';
+import { articlePath } from '../core/site';
 import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
-import { nextNotes, notesOfBatch } from '../core/index/notes';
+import { notesOfBatch, type EditorNote } from '../core/index/notes';
+import { moveHeadNotes, writeBatchNotes } from './editor-notes';
 import { bodyHashOf, claimBody, releaseBody, type ClaimStore } from './duplicates';
 import type { ObjectStore } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
 import type { CdnInvalidator } from './invalidation';
 import type { PublishScheduler } from './scheduler';
+import { sweepUnrecordedCopies } from './copy-sweep';
 import { takeDownUnreferencedCopies, type TakedownResult } from './takedown';
+import { UploadListing } from './upload-listing';
 import { claimArticleTags, publishTagChanges, type TagBatch } from './tags';
 
 /** `pending`: the ingest stage has not yet prepared the upload's current version (it re-sends the key when it has). */
@@ -154,6 +157,13 @@ export interface PublishOptions {
   rerenderMonths?: readonly string[];
   /** Default true: an image key also reconciles the articles that show it (a republish sends those by month). */
   followImageDependents?: boolean;
+  /** Copies without a reference record get one, or are taken down if nobody shows them (copy-sweep.ts; a republish's last chunk). */
+  sweepCopies?: boolean;
+  /**
+   * `feedpub build` (a batch from empty): the status page's last publish is the newest article's
+   * update, not the clock, so the same folder builds the same bytes at any time.
+   */
+  lastPublishFromArticles?: boolean;
 }
 
 /** Publishes a batch. Throws on an infrastructure fault after the per-key reads (nothing committed is lost). */
@@ -170,6 +180,8 @@ class BatchRun {
   private bytesWritten = 0;
   private readonly jsonCache = new Map<string, unknown>();
   private readonly migrated = new Set<string>();
+  /** Upload versions and sidecars, one listing per same-base prefix (upload-listing.ts). */
+  private readonly listing: UploadListing;
 
   constructor(
     private readonly deps: PublishDeps,
@@ -177,6 +189,7 @@ class BatchRun {
   ) {
     this.now = (deps.now ?? (() => new Date()))().toISOString();
     this.limit = deps.concurrency ?? 16;
+    this.listing = new UploadListing(deps.uploads);
   }
 
   // ---- store helpers -------------------------------------------------------------------------
@@ -238,6 +251,8 @@ class BatchRun {
       deleteIndex: (key) => this.deleteIndex(key),
       writeFiles: (files, previous) => this.writeFiles(files, previous),
       deleteFile: (path) => this.deleteFile(path),
+      list: (prefix) => this.deps.site.list(prefix),
+      rerender: this.options.rerender ?? false,
       config: this.deps.config,
       now: this.now,
       limit: this.limit,
@@ -263,12 +278,13 @@ class BatchRun {
     this.keepPublishedVersions(live, manifests);
     const pages = await this.writeArticlePages(live);
     const archive = await this.writeArchives(head, live, manifests);
-    await publishTagChanges(this.tagBatch, live.filter((p) => p.article || p.removal).map((p) => ({ article: p.article, before: p.removal ?? p.record })));
+    await publishTagChanges(this.tagBatch, live.filter((p) => p.article || p.removal).map((p) => ({ article: p.article, before: p.removal ?? p.record })), archive.deletions);
     // Schedules before the commit: a hold committed without its schedule would never publish, while a
     // schedule whose commit failed only fires a re-check.
     await this.createSchedules();
     const takedowns = await this.takeDownCopies(head, live);
     const commit = await this.commitHead(head, live, quarantine, archive, manifests, pages, takedowns);
+    await writeBatchNotes(this.claimStore, commit.notes.fresh, commit.notes.removed, this.limit);
     await this.finishRecords(live, commit.records, takedowns);
     await this.cancelSchedules();
 
@@ -370,12 +386,15 @@ class BatchRun {
     const changedMonths = new Set<string>();
     const counts = new Map<string, number>();
     const deletions: DeletionRecord[] = [];
+    // Grouped by month once: a build's one batch of 10,000 keys touches every month.
+    const byMonth = groupByMonth(live);
     for (const [month, manifest] of manifests) {
-      const removed = new Set(live.filter((p) => p.removal?.month === month).map((p) => p.removal?.id as string));
-      for (const p of live) if (p.article && p.record?.month === month && monthOf(p.article) !== month) removed.add(p.record.id);
-      const upserts = live.filter((p) => p.article && monthOf(p.article) === month).map((p) => p.article as Article);
+      const inMonth = byMonth.get(month) ?? { removals: [], movedOut: [], upserts: [] };
+      const removed = new Set(inMonth.removals.map((p) => p.removal?.id as string));
+      for (const p of inMonth.movedOut) removed.add((p.record as ArticleRecord).id);
+      const upserts = inMonth.upserts.map((p) => p.article as Article);
       const next = applyMonthChanges(manifest.articles, removed, upserts);
-      const gone = live.filter((p) => p.outcome === 'deleted' && p.removal?.month === month).map((p) => this.deletionOf(p.removal as ArticleRecord));
+      const gone = inMonth.removals.filter((p) => p.outcome === 'deleted').map((p) => this.deletionOf(p.removal as ArticleRecord));
       const deleted = nextDeletions(manifest.deleted ?? [], gone, new Set(upserts.map((a) => a.id)));
       for (const record of gone) deletions.push(deleted.find((r) => r.id === record.id) ?? record);
       if (!isDeepStrictEqual(next, manifest.articles) || !isDeepStrictEqual(deleted, manifest.deleted ?? [])) {
@@ -428,7 +447,7 @@ class BatchRun {
 
   /** The deletion record of a deleted article, dated by this batch's clock. */
   private deletionOf(removal: ArticleRecord): DeletionRecord {
-    return deletionRecordFor({ id: removal.id, url: siteUrl(this.deps.config, articlePath(removal.slug)) }, removal.month, this.now);
+    return deletionRecordFor({ id: removal.id, url: articlePath(removal.slug) }, removal.month, this.now);
   }
 
   /** Head outputs, then the head manifest: the commit point. Returns the article records to write after it. */
@@ -440,7 +459,7 @@ class BatchRun {
     manifests: Map<string, MonthManifest>,
     pages: Map<string, { path: string; hash: string }>,
     takedowns: TakedownResult,
-  ): Promise<{ records: Map<string, ArticleRecord>; feedsChanged: boolean; feedPaths: string[] }> {
+  ): Promise<{ records: Map<string, ArticleRecord>; feedsChanged: boolean; feedPaths: string[]; notes: { fresh: EditorNote[]; removed: string[] } }> {
     const { core, config } = this.deps;
     const total = months.reduce((n, m) => n + m.count, 0);
     const touchedIds = new Set<string>();
@@ -479,16 +498,19 @@ class BatchRun {
       live.some((p) => p.removal) ||
       !isDeepStrictEqual(quarantined, head.quarantine) ||
       !isDeepStrictEqual(items, head.items);
-    const lastPublish = contentChanged ? this.now : head.lastPublish;
+    const lastPublish = this.options.lastPublishFromArticles ? newestUpdate(live) : contentChanged ? this.now : head.lastPublish;
     // JSON Feed paging continues with the head's oldest month minus the head (one manifest read at most).
     const pagingMonth = oldestMonthOf(items);
     const pagingManifest = pagingMonth === undefined ? undefined : (manifests.get(pagingMonth) ?? (await this.readJson<MonthManifest>(monthManifestKey(pagingMonth))));
     const headFeeds = core.renderHeadFeeds(config, items, archiveMonths, pagingManifest?.articles ?? [], deleted);
+    // The news window ends at the last real change, not at this batch's clock: a publish that changes
+    // nothing (a republish of an unchanged site) then rewrites nothing (docs/outputs.md, "Sitemaps").
+    const newsAsOf = newsSitemapClock(lastPublish, this.now);
     const headFiles = [
       ...headFeeds,
       core.renderHomePage(config, items),
       // The news sitemap's window reaches two or three months: their manifests, never the archive.
-      ...core.renderSiteIndexes(config, months, await this.articlesOf(newsWindowMonths(this.now, config.timeZone).filter((m) => archiveMonths.includes(m)), manifests), this.now),
+      ...core.renderSiteIndexes(config, months, await this.articlesOf(newsWindowMonths(newsAsOf, config.timeZone).filter((m) => archiveMonths.includes(m)), manifests), newsAsOf),
       ...core.renderStatus(config, { ...siteStatusOf(total, lastPublish, quarantined), ...pendingTakedownsOf(takedowns) }),
       ...core.renderStaticAssets(config),
     ];
@@ -498,7 +520,12 @@ class BatchRun {
     await this.writeFiles(headPlan.write, head.outputs);
     await mapLimit(headPlan.stale, this.limit, (p) => this.deleteFile(p));
     const scheduled = [...this.scheduled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+<<<<<<< HEAD
     const notes = nextNotes(head.notes, notesOfBatch(live.filter((p) => !p.alreadyPublished), this.now), new Set(live.filter((p) => p.gone).map((p) => p.key)));
+=======
+    const notes = { fresh: notesOfBatch(live, this.now), removed: live.filter((p) => p.gone).map((p) => p.key) };
+    await moveHeadNotes(this.claimStore, head, new Set([...notes.fresh.map((n) => n.key), ...notes.removed]), this.limit);
+>>>>>>> main
     const nextHead: HeadManifest = {
       version: 1,
       items,
@@ -507,12 +534,11 @@ class BatchRun {
       lastPublish,
       outputs: headPlan.hashes,
       ...(scheduled.length > 0 && { scheduled }),
-      ...(notes.length > 0 && { notes }),
       ...(deleted.length > 0 && { deleted }),
       ...(takedowns.pending.length > 0 && { takedowns: takedowns.pending }),
     };
     if (!isDeepStrictEqual(nextHead, head) || this.migrated.has(HEAD_KEY)) await this.writeJson(HEAD_KEY, nextHead);
-    return { records, feedsChanged, feedPaths: [...feedPaths].sort() };
+    return { records, feedsChanged, feedPaths: [...feedPaths].sort(), notes };
   }
 
   /** The articles of these months, from the batch's manifests or the store. */
@@ -580,6 +606,9 @@ class BatchRun {
       if (p.article) changes.push({ ref: articleRef(p.key), before: p.record?.assetPaths ?? [], after: p.assetPaths });
       else if (p.removal) changes.push({ ref: articleRef(p.key), before: p.removal.assetPaths, after: [] });
     }
+    const sweep = this.options.sweepCopies
+      ? await sweepUnrecordedCopies({ list: (prefix) => this.deps.site.list(prefix), readJson: (key) => this.readJson(key), limit: this.limit }, changes)
+      : { changes: [], orphans: [] };
     return takeDownUnreferencedCopies(
       {
         readJson: (key) => this.readJson(key),
@@ -590,8 +619,9 @@ class BatchRun {
         now: this.now,
         ...(this.deps.cdn && { cdn: this.deps.cdn }),
       },
-      changes,
+      [...changes, ...sweep.changes],
       head.takedowns ?? [],
+      sweep.orphans,
     );
   }
 
@@ -608,11 +638,13 @@ class BatchRun {
       dependents,
     });
     try {
-      const [object, record] = await Promise.all([
-        this.deps.uploads.head(key),
+      const [object, record, sidecarArticles] = await Promise.all([
+        this.listing.head(key),
         this.readJson<ImageRecord>(imageRecordKey(key)),
+        this.listing.existing(key, sidecarArticleKeys(key)),
       ]);
-      const dependents = [...(record?.articles ?? []), ...sidecarArticleKeys(key)];
+      // A sidecar article not uploaded (or deleted, its own event pending) has nothing to show the image in.
+      const dependents = [...(record?.articles ?? []), ...sidecarArticles];
       if (!object) {
         let outcome: UploadOutcome = 'unchanged';
         if (record?.asset) {
@@ -663,9 +695,10 @@ class BatchRun {
     const plan: ArticlePlan = { key, started, assetPaths: [], namedImages: [], outcome: 'unchanged', bytesWritten: 0 };
     const { core, config } = this.deps;
     try {
-      const [object, record] = await Promise.all([
-        this.deps.uploads.head(key),
+      const [object, record, sidecarImages] = await Promise.all([
+        this.listing.head(key),
         this.readJson<ArticleRecord>(articleRecordKey(key)),
+        this.listing.existing(key, sidecarImageKeys(key)),
       ]);
       if (record) plan.record = record;
       if (object?.etag !== undefined) plan.etag = object.etag;
@@ -709,7 +742,10 @@ class BatchRun {
       }
       this.clearHold(key);
       plan.namedImages = namedImageKeys(fresh);
-      const candidates = imageKeysFor(fresh, key);
+      // Named images are looked up wherever they are; sidecars only when the listing has them (a
+      // deleted one's record loses its asset when its own delete event is published).
+      const present = new Set([...plan.namedImages, ...sidecarImages]);
+      const candidates = imageKeysFor(fresh, key).filter((k) => present.has(k));
       const imageRecords = new Map(await Promise.all(candidates.map(async (k) => [k, await this.readJson<ImageRecord>(imageRecordKey(k))] as const)));
       const assets = foundImages<ImageAssetLike>(candidates, (k) => {
         const asset = imageRecords.get(k)?.asset;
@@ -823,6 +859,36 @@ class BatchRun {
     await mapLimit([...this.quarantineWrites.values()], this.limit, (record) => this.writeJson(quarantinePath(record.key), record));
     await mapLimit([...this.quarantineClears], this.limit, (key) => this.deleteIndex(quarantinePath(key)));
   }
+}
+
+interface MonthPlans {
+  removals: ArticlePlan[];
+  /** Published articles whose stated date moved them out of this month. */
+  movedOut: ArticlePlan[];
+  upserts: ArticlePlan[];
+}
+
+function groupByMonth(live: ArticlePlan[]): Map<string, MonthPlans> {
+  const months = new Map<string, MonthPlans>();
+  const of = (month: string): MonthPlans => {
+    let found = months.get(month);
+    if (found === undefined) months.set(month, (found = { removals: [], movedOut: [], upserts: [] }));
+    return found;
+  };
+  for (const p of live) {
+    if (p.removal) of(p.removal.month).removals.push(p);
+    if (!p.article) continue;
+    const month = monthOf(p.article);
+    of(month).upserts.push(p);
+    if (p.record && p.record.month !== month) of(p.record.month).movedOut.push(p);
+  }
+  return months;
+}
+
+function newestUpdate(live: ArticlePlan[]): string | null {
+  let newest: string | null = null;
+  for (const p of live) if (p.article && (newest === null || p.article.updated > newest)) newest = p.article.updated;
+  return newest;
 }
 
 function pendingTakedownsOf(takedowns: TakedownResult): { takedownsPending?: string[] } {

@@ -16,6 +16,8 @@ export interface RepublishChunk {
   images: boolean;
   /** Months whose archives this chunk renders again (the last chunk of each month). */
   rerenderMonths: string[];
+  /** The run's last chunk: the writer also sweeps image copies that have no reference record (copy-sweep.ts). */
+  sweepCopies?: boolean;
   /** AWS: the Step Functions task token the publisher answers once the chunk is committed. */
   taskToken?: string;
 }
@@ -63,6 +65,7 @@ export function parseRepublishChunk(body: string): { ok: true; chunk: RepublishC
     c.keys.length > MAX_CHUNK_KEYS ||
     typeof c.images !== 'boolean' ||
     !strings(c.rerenderMonths) ||
+    (c.sweepCopies !== undefined && typeof c.sweepCopies !== 'boolean') ||
     (c.taskToken !== undefined && typeof c.taskToken !== 'string')
   ) {
     return { ok: false, error: 'malformed republish chunk' };
@@ -71,9 +74,10 @@ export function parseRepublishChunk(body: string): { ok: true; chunk: RepublishC
 }
 
 export function chunkPublishOptions(chunk: RepublishChunk): PublishOptions {
+  const sweep = chunk.sweepCopies === true ? { sweepCopies: true } : {};
   return chunk.images
-    ? { followImageDependents: false, rerenderMonths: chunk.rerenderMonths }
-    : { rerender: true, followImageDependents: false, rerenderMonths: chunk.rerenderMonths };
+    ? { followImageDependents: false, rerenderMonths: chunk.rerenderMonths, ...sweep }
+    : { rerender: true, followImageDependents: false, rerenderMonths: chunk.rerenderMonths, ...sweep };
 }
 
 export function chunkReportOf(chunk: RepublishChunk, result: BatchResult, ms: number): ChunkReport {

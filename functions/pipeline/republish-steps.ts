@@ -3,7 +3,7 @@
 // planChunks writes the chunk list the second (serial) map reads; finishRun sums the maps' results
 // into the run report (written to S3), then invalidates the CDN once and pings the hub once.
 import { mapLimit } from '../core/concurrency';
-import { INDEX_PREFIX } from '../core/index/paths';
+import { REPUBLISH_RUNS_PREFIX } from '../core/index/paths';
 import { outputHeaders } from '../core/outputs/formats';
 import { planRepublishChunks } from '../core/republish/plan';
 import type { ObjectStore } from '../store/types';
@@ -11,7 +11,6 @@ import { ingestKey, type IngestDeps, type IngestVerdict } from './ingest';
 import { listUploadKeys, readIndexPlacement } from './republish';
 import type { ChunkReport, RepublishChunk } from './republish-chunk';
 
-export const REPUBLISH_RUNS_PREFIX = `${INDEX_PREFIX}republish/runs/`;
 /** SQS caps a message at 256 KiB: a chunk's keys stay well under it. */
 export const MAX_CHUNK_KEY_BYTES = 128 * 1024;
 
@@ -86,7 +85,8 @@ export async function planChunks(
   }).flatMap((plan) =>
     fitMessages(plan.keys, MAX_CHUNK_KEY_BYTES).map((keys, i, all) => ({ ...plan, keys, rerenderMonths: i === all.length - 1 ? plan.rerenderMonths : [] })),
   );
-  const chunks: RepublishChunk[] = plans.map((plan, index) => ({ run, index, total: plans.length, ...plan }));
+  // The last chunk also sweeps image copies without reference records (copy-sweep.ts).
+  const chunks: RepublishChunk[] = plans.map((plan, index) => ({ run, index, total: plans.length, ...plan, ...(index === plans.length - 1 && { sweepCopies: true }) }));
   const key = `${runPrefix(run)}chunks.json`;
   await site.put(key, JSON.stringify(chunks), outputHeaders('privateRecord'));
   return { key, chunks: chunks.length, keys: chunks.reduce((n, c) => n + c.keys.length, 0) };

@@ -6,7 +6,8 @@
 // now, and chunks travel the live publish queue, so a live upload is never lost, never published
 // twice, and waits behind at most one chunk.
 import { mapLimit } from '../core/concurrency';
-import { HEAD_KEY, INDEX_PREFIX, monthManifestKey } from '../core/index/paths';
+import { HEAD_KEY, monthManifestKey } from '../core/index/paths';
+import { PRIVATE_PREFIX } from '../core/outputs/formats';
 import type { HeadManifest, MonthManifest } from '../core/index/types';
 import { planRepublishChunks } from '../core/republish/plan';
 import type { ObjectStore } from '../store/types';
@@ -57,7 +58,7 @@ async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefin
 
 /** Uploads to ingest: every object in the uploads bucket (the listing is the source of truth). */
 export async function listUploadKeys(uploads: ObjectStore): Promise<string[]> {
-  return (await uploads.list('')).filter((key) => !key.startsWith(INDEX_PREFIX));
+  return (await uploads.list('')).filter((key) => !key.startsWith(PRIVATE_PREFIX));
 }
 
 export interface IndexPlacement {
@@ -132,7 +133,8 @@ export async function republishSite(deps: RepublishDeps): Promise<RepublishRepor
   progress({ phase: 'publish', done: 0, total: totalKeys });
   // One chunk at a time: the next is sent only once this one is committed.
   for (const [index, plan] of plans.entries()) {
-    const chunk: RepublishChunk = { run: deps.run, index, total: plans.length, ...plan };
+    // The last chunk also sweeps image copies without reference records (copy-sweep.ts).
+    const chunk: RepublishChunk = { run: deps.run, index, total: plans.length, ...plan, ...(index === plans.length - 1 && { sweepCopies: true }) };
     const chunkReport = await deps.submit(chunk);
     report.chunks++;
     for (const [outcome, n] of Object.entries(chunkReport.outcomes)) add(report.outcomes, outcome as UploadOutcome, n);

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { CreateScheduleCommand, DeleteScheduleCommand, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
+import { rfc3339 } from '../core/instant';
 import { s3NotificationBody } from './events';
 import type { PublishScheduler } from './scheduler';
 
@@ -23,7 +24,7 @@ export function scheduleNameFor(key: string): string {
 
 /** at(yyyy-mm-ddThh:mm:ss) in UTC, whole seconds. */
 export function atExpression(at: string): string {
-  return `at(${new Date(at).toISOString().slice(0, 19)})`;
+  return `at(${rfc3339(at).slice(0, -1)})`;
 }
 
 export class AwsScheduler implements PublishScheduler {

@@ -42,8 +42,11 @@ export interface TakedownResult {
   emptiedRecords: string[];
 }
 
-export async function takeDownUnreferencedCopies(io: TakedownIo, changes: readonly RefChange[], previous: readonly TakedownEntry[]): Promise<TakedownResult> {
+/** `orphans`: copies without a record that nobody shows (the copy sweep, copy-sweep.ts): taken down like an emptied one. */
+export async function takeDownUnreferencedCopies(io: TakedownIo, changes: readonly RefChange[], previous: readonly TakedownEntry[], orphans: readonly string[] = []): Promise<TakedownResult> {
   const deltas = copyDeltas(changes);
+  const orphaned = new Set(orphans);
+  for (const path of orphans) if (!deltas.has(path)) deltas.set(path, { add: new Set(), remove: new Set() });
   const takenDown: string[] = [];
   const revived = new Set<string>();
   await mapLimit([...deltas], io.limit, async ([path, delta]) => {
@@ -51,7 +54,7 @@ export async function takeDownUnreferencedCopies(io: TakedownIo, changes: readon
     const record = await io.readJson<CopyRecord>(key);
     // A copy published before reference records existed has unknown references: never taken down
     // on a removal alone (an add gives it a record).
-    if (record === undefined && delta.add.size === 0) return;
+    if (record === undefined && delta.add.size === 0 && !orphaned.has(path)) return;
     const refs = applyCopyDelta(record?.refs ?? [], delta);
     // Shown again (same bytes, same path): a pending invalidation of it is moot.
     if (refs.length > 0) revived.add(path);

@@ -1,11 +1,18 @@
 // "No output is left stale": every public output rendered again from the index, as the publisher
 // would render it now, compared with the bytes stored. Used after a republish (tests, `--verify`).
+// Covers every kind of file in the output table (core/outputs/formats.ts) but image copies (bytes of
+// the upload, content-addressed) and private records: head feeds, home, status and assets, the site
+// indexes (archive index, sitemap index, news sitemap, robots.txt), each month's feeds, sitemaps, page
+// and article pages, each tag's feeds and pages, and the tag index.
 import { HEAD_KEY, monthManifestKey } from '../core/index/paths';
 import { migrateHead, migrateMonth } from '../core/index/migrate';
+import { newsSitemapClock, newsWindowMonths } from '../core/index/months';
 import { siteStatusOf } from '../core/index/plan';
+import { TAG_HEADS_PREFIX, TAG_LIST_KEY, tagHeadKey, tagMonthKey, tagSlugOfHeadKey, type TagHead, type TagList } from '../core/index/tags';
 import type { HeadManifest, MonthManifest } from '../core/index/types';
 import type { Article, SiteConfig, SiteFile } from '../core/model';
 import { oldestMonthOf } from '../core/order';
+import { renderTagHead, renderTagIndexPage, renderTagMonth, tagHasArchives } from '../core/render/tags';
 import type { ObjectStore } from '../store/types';
 import type { PublishCore } from './core';
 
@@ -17,6 +24,8 @@ export interface OutputMismatch {
 export interface OutputCheck {
   checked: number;
   mismatches: OutputMismatch[];
+  /** Every path compared, sorted: a caller can tell a stored public file no check covered. */
+  paths: string[];
 }
 
 async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefined> {
@@ -25,35 +34,42 @@ async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefin
 }
 
 /**
- * Renders head feeds, home, status and assets from head.json, each month's archives and article
- * pages from its manifest (one month in memory at a time), and compares bytes. `now`: the clock of
- * the last publish (an archive's completeness depends on it).
+ * Renders the head's outputs from head.json, each month's from its manifest and each tag's from its
+ * head and months (one month in memory at a time), and compares bytes. `now`: the clock of the last
+ * publish (an archive's completeness depends on it); the news sitemap's window ends at head.json's
+ * lastPublish, as the publisher's does (newsSitemapClock).
  */
 export async function checkOutputsAgainstIndex(site: ObjectStore, config: SiteConfig, core: PublishCore, now: string): Promise<OutputCheck> {
   const head = migrateHead((await readJson<HeadManifest>(site, HEAD_KEY)) ?? { version: 1, items: [], months: [], quarantine: [], lastPublish: null, outputs: {} });
   const archiveMonths = head.months.map((m) => m.month);
   const mismatches: OutputMismatch[] = [];
-  let checked = 0;
+  const paths: string[] = [];
   const compare = async (file: SiteFile) => {
-    checked++;
+    paths.push(file.path);
     const stored = await site.get(file.path);
     if (!stored) mismatches.push({ path: file.path, problem: 'missing' });
     else if (!Buffer.from(stored.bytes).equals(Buffer.from(typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body))) {
       mismatches.push({ path: file.path, problem: 'different' });
     }
   };
+  const newsAsOf = newsSitemapClock(head.lastPublish, now);
+  const newsMonths = new Set(newsWindowMonths(newsAsOf, config.timeZone));
+  const recent: Article[] = [];
   const pagingMonth = oldestMonthOf(head.items);
   let pagingItems: Article[] = [];
   for (const month of archiveMonths) {
     const manifest = migrateMonth((await readJson<MonthManifest>(site, monthManifestKey(month))) ?? { month, articles: [], outputs: {} });
     if (month === pagingMonth) pagingItems = manifest.articles;
+    if (newsMonths.has(month)) recent.push(...manifest.articles);
     for (const file of core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, now, manifest.deleted ?? [])) await compare(file);
+    for (const file of core.renderArchiveMonth(config, month, manifest.articles, archiveMonths)) await compare(file);
     for (const article of manifest.articles) await compare(core.renderArticlePage(config, article));
   }
   const total = head.months.reduce((n, m) => n + m.count, 0);
   for (const file of [
     ...core.renderHeadFeeds(config, head.items, archiveMonths, pagingItems, head.deleted ?? []),
     core.renderHomePage(config, head.items),
+    ...core.renderSiteIndexes(config, head.months, recent, newsAsOf),
     ...core.renderStatus(config, {
       ...siteStatusOf(total, head.lastPublish, head.quarantine),
       ...((head.takedowns ?? []).length > 0 && { takedownsPending: (head.takedowns ?? []).map((entry) => entry.path) }),
@@ -62,5 +78,32 @@ export async function checkOutputsAgainstIndex(site: ObjectStore, config: SiteCo
   ]) {
     await compare(file);
   }
-  return { checked, mismatches };
+  await checkTags(site, config, now, compare);
+  paths.sort();
+  return { checked: paths.length, mismatches, paths };
+}
+
+/** Each stored tag head's feeds and page, its months' feeds and pages (while it has archives), and tags/index.html. */
+async function checkTags(site: ObjectStore, config: SiteConfig, now: string, compare: (file: SiteFile) => Promise<void>): Promise<void> {
+  const slugs = (await site.list(TAG_HEADS_PREFIX)).flatMap((key) => tagSlugOfHeadKey(key) ?? []).sort();
+  for (const slug of slugs) {
+    const head = await readJson<TagHead>(site, tagHeadKey(slug));
+    if (head === undefined) continue;
+    const tag = { slug, name: head.name };
+    const total = head.months.reduce((n, m) => n + m.count, 0);
+    const archived = tagHasArchives(config, total);
+    const monthNames = head.months.map((m) => m.month);
+    const pagingMonth = archived ? oldestMonthOf(head.items) : undefined;
+    let pagingItems: Article[] = [];
+    if (archived) {
+      for (const month of monthNames) {
+        const manifest = (await readJson<MonthManifest>(site, tagMonthKey(slug, month))) ?? { month, articles: [], outputs: {} };
+        if (month === pagingMonth) pagingItems = manifest.articles;
+        for (const file of renderTagMonth(config, tag, month, manifest.articles, monthNames, now, manifest.deleted ?? [])) await compare(file);
+      }
+    }
+    for (const file of renderTagHead(config, tag, head.items, archived ? head.months : [], pagingItems, head.deleted ?? [])) await compare(file);
+  }
+  const list = await readJson<TagList>(site, TAG_LIST_KEY);
+  if (list !== undefined && list.tags.length > 0) await compare(renderTagIndexPage(config, list.tags));
 }

@@ -1,4 +1,4 @@
-import type { ObjectHead, ObjectStore, PutOptions, StoredObject } from './types';
+import type { ListedObject, ObjectHead, ObjectStore, PutOptions, StoredObject } from './types';
 
 export interface RequestCounts {
   get: number;
@@ -45,5 +45,10 @@ export class CountingObjectStore implements ObjectStore {
   list(prefix: string): Promise<string[]> {
     this.counts.list++;
     return this.inner.list(prefix);
+  }
+
+  listObjects(prefix: string): Promise<ListedObject[]> {
+    this.counts.list++;
+    return this.inner.listObjects(prefix);
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import type { ObjectHead, ObjectStore, PutOptions, StoredObject } from './types';
+import { listedFromHeads, type ListedObject, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
 
 /** Bodies up to this size are encoded into the store's reused buffer; a larger one gets its own. */
 const REUSED_BUFFER_MAX = 16 << 20;
@@ -118,5 +118,9 @@ export class DirectoryObjectStore implements ObjectStore {
     };
     await walk(this.root);
     return keys.filter((k) => k.startsWith(prefix)).sort();
+  }
+
+  async listObjects(prefix: string): Promise<ListedObject[]> {
+    return listedFromHeads(this, await this.list(prefix));
   }
 }

@@ -101,6 +101,13 @@ export class FolderWriter {
     this.check();
   }
 
+  /** Resolves when everything queued so far is written (a delete that must come after them waits for this). */
+  async flush(): Promise<void> {
+    if (this.crashed === undefined) this.send();
+    while (this.inFlight > 0 && this.crashed === undefined) await new Promise<void>((wake) => this.waiters.push(wake));
+    this.check();
+  }
+
   /** Writes what is queued, stops the thread, and throws the first write error, if any. */
   async close(): Promise<void> {
     try {

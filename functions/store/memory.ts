@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { toBytes, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
+import { listedFromHeads, toBytes, type ListedObject, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
 
 /** In-memory store: unit tests and fault sweeps that run the pipeline hundreds of times. */
 export class MemoryObjectStore implements ObjectStore {
@@ -41,5 +41,9 @@ export class MemoryObjectStore implements ObjectStore {
 
   async list(prefix: string): Promise<string[]> {
     return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+  }
+
+  async listObjects(prefix: string): Promise<ListedObject[]> {
+    return listedFromHeads(this, await this.list(prefix));
   }
 }

@@ -8,7 +8,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
-import { toBytes, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
+import { toBytes, type ListedObject, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
 
 export interface S3ClientOptions {
   /** Local S3 API (s3rver) endpoint; path-style addressing is then used. */
@@ -103,19 +103,24 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async list(prefix: string): Promise<string[]> {
-    return (await this.listEntries(prefix)).map((e) => e.key);
+    return (await this.listObjects(prefix)).map((e) => e.key);
   }
 
-  /** Every object under the prefix with its ETag, in lexicographic key order. */
-  async listEntries(prefix: string): Promise<Array<{ key: string; etag?: string }>> {
-    const entries: Array<{ key: string; etag?: string }> = [];
+  async listObjects(prefix: string): Promise<ListedObject[]> {
+    const entries: ListedObject[] = [];
     let token: string | undefined;
     do {
       const out = await this.client.send(
         new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
       );
       for (const item of out.Contents ?? []) {
-        if (item.Key !== undefined) entries.push({ key: item.Key, ...(item.ETag !== undefined && { etag: item.ETag }) });
+        if (item.Key === undefined) continue;
+        entries.push({
+          key: item.Key,
+          size: item.Size ?? 0,
+          ...(item.ETag !== undefined && { etag: item.ETag }),
+          ...(item.LastModified !== undefined && { lastModified: item.LastModified.toISOString() }),
+        });
       }
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);

@@ -225,10 +225,13 @@ describe('buildSite', () => {
     const hashes = hashTree(first);
     // 3 head feeds, 3 archive feeds (one month), 2 pages, home, style.css, feed.xsl, 404.html, subscribe page, status.json + page, 1 image,
     // the month's sitemap and archive page, the archive index, sitemap.xml, robots.txt; tags a and b: 3 feeds and a page
-    // each (no tag archives: each tag fits its head); and the news sitemap when the files' dates (their mtimes) are
-    // within two days of the build's clock, which depends on when the test runs.
-    expect(Object.keys(hashes).filter((path) => path !== 'sitemap-news.xml')).toHaveLength(29);
-    expect(Object.keys(hashes).filter((p) => p.startsWith('tags/')).sort()).toEqual(['a', 'b'].flatMap((t) => ['atom.xml', 'feed.json', 'feed.xml', 'index.html'].map((f) => `tags/${t}/${f}`)));
+    // each (no tag archives: each tag fits its head), and the tag index; and the news sitemap when the files' dates (their
+    // mtimes) are within two days of the build's clock, which depends on when the test runs.
+    expect(Object.keys(hashes).filter((path) => path !== 'sitemap-news.xml')).toHaveLength(30);
+    expect(Object.keys(hashes).filter((p) => p.startsWith('tags/')).sort()).toEqual([
+      ...['a', 'b'].flatMap((t) => ['atom.xml', 'feed.json', 'feed.xml', 'index.html'].map((f) => `tags/${t}/${f}`)),
+      'tags/index.html',
+    ]);
     expect(hashTree(second)).toEqual(hashes);
   });
 });

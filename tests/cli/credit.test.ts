@@ -91,7 +91,7 @@ describe('feedpub credit', () => {
     expect(invalid.stderr).toContain('"creditStyle.format" must be a template');
     const missing = await feedpubCredit(['--site', join(dir, 'nope.json'), 'AP']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('cannot read site config');
+    expect(missing.stderr).toContain(`site config ${join(dir, 'nope.json')} does not exist`);
   });
 
   it('explains itself with --help', async () => {

@@ -97,6 +97,6 @@ describe('feedpub status', () => {
   }, 60_000);
 
   it('an empty site lists nothing', () => {
-    expect(editorStatusOf(undefined)).toEqual({ scheduled: [], quarantined: [], recent: [] });
+    expect(editorStatusOf(undefined, [])).toEqual({ scheduled: [], quarantined: [], recent: [] });
   });
 });

@@ -1,4 +1,4 @@
-import type { ObjectHead, ObjectStore, PutOptions, StoredObject } from '../../functions/store/types';
+import type { ListedObject, ObjectHead, ObjectStore, PutOptions, StoredObject } from '../../functions/store/types';
 
 export class Killed extends Error {
   constructor() {
@@ -22,6 +22,9 @@ export class KillAfterWrites implements ObjectStore {
   }
   list(prefix: string): Promise<string[]> {
     return this.inner.list(prefix);
+  }
+  listObjects(prefix: string): Promise<ListedObject[]> {
+    return this.inner.listObjects(prefix);
   }
   async put(key: string, body: string | Uint8Array, options?: PutOptions): Promise<void> {
     if (this.writes >= this.allowedWrites) throw new Killed();

@@ -56,7 +56,7 @@ describe('stackConfig', () => {
   });
 
   it('rejects a site.json that is not an object, or invalid after the overrides', () => {
-    expect(configFrom({}, [])).toEqual({ ok: false, error: 'content/site.json must hold a JSON object' });
+    expect(configFrom({}, [])).toEqual({ ok: false, error: 'site config must be a JSON object (content/site.json with cdk context overrides)' });
     const noTitle = configFrom({}, { ...SITE, title: '' });
     expect(noTitle.ok || noTitle.error).toMatch(/"title" must be a non-empty string/);
   });

@@ -9,7 +9,8 @@ import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedpubApp, PROJECT_ROOT, type FeedpubApp } from '../../infra/feedpub-app';
-import { deployFingerprint, INGEST_MAX_CONCURRENCY, INGEST_TOLERATED_FAILURES, RUNS_PREFIX } from '../../infra/republish';
+import { REPUBLISH_RUNS_PREFIX } from '../../functions/core/index/paths';
+import { deployFingerprint, INGEST_MAX_CONCURRENCY, INGEST_TOLERATED_FAILURES } from '../../infra/republish';
 import { CODE_VERSION } from '../../functions/pipeline/version';
 import aslValidator from 'asl-validator';
 import { stateMachineDefinition, type AslDefinition } from '../support/state-machine-definition';
@@ -57,7 +58,7 @@ describe('republish state machine', () => {
     expect(ingest.ItemBatcher.MaxItemsPerBatch).toBeGreaterThan(1);
     expect(ingest.MaxConcurrency).toBe(INGEST_MAX_CONCURRENCY);
     expect(ingest.ToleratedFailureCount).toBe(INGEST_TOLERATED_FAILURES);
-    expect(ingest.ResultWriter.Parameters.Prefix).toBe(`${RUNS_PREFIX}ingest`);
+    expect(ingest.ResultWriter.Parameters.Prefix).toBe(`${REPUBLISH_RUNS_PREFIX}ingest`);
     expect(ingest.Next).toBe('PlanChunks');
   });
 
@@ -88,7 +89,7 @@ describe('republish state machine', () => {
     const statements = Object.values(policies).flatMap((p: any) => (p.Properties.Roles[0].Ref === id(app.stack.republish.stateMachine.role as never) ? p.Properties.PolicyDocument.Statement : []));
     const deny = statements.find((s: any) => s.Effect === 'Deny');
     expect(deny.Action).toEqual(['s3:GetObject', 's3:PutObject']);
-    expect(JSON.stringify(deny.NotResource)).toContain(`/${RUNS_PREFIX}*`);
+    expect(JSON.stringify(deny.NotResource)).toContain(`/${REPUBLISH_RUNS_PREFIX}*`);
   });
 
   it('least privilege: the batch ingest role reads uploads and writes prepared records only; the publish role answers task tokens', () => {

@@ -12,11 +12,10 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedpubApp, PROJECT_ROOT, type FeedpubApp } from '../../infra/feedpub-app';
-import { isImageKey } from '../../functions/core/images';
 import type { SiteConfig } from '../../functions/core/model';
 import { renderSite } from '../../functions/core/render';
-import { ARTICLE_EXTENSIONS, SIDECAR_IMAGE_EXTENSIONS } from '../../functions/core/index/imagerefs';
-import { CSP, INGESTED_SUFFIXES } from '../../infra/feedpub-stack';
+import { ARTICLE_EXTENSIONS, IMAGE_EXTENSIONS, isImageKey, UPLOAD_SUFFIXES, uploadKind } from '../../functions/core/upload-keys';
+import { CSP } from '../../infra/feedpub-stack';
 
 // The CLI passes cdk.json's context (feature flags included) to the app; so do the tests.
 const CDK_JSON_CONTEXT = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
@@ -183,16 +182,18 @@ describe('event routing', () => {
       `s3:ObjectRemoved:* suffix=${suffix}`,
     ]);
     expect(routes.sort()).toEqual(expected.sort());
-    expect(INGESTED_SUFFIXES).toHaveLength(18);
+    expect(UPLOAD_SUFFIXES).toHaveLength(18);
     for (const c of configs) expect(c.QueueArn).toEqual(arnOf(dev.stack.events));
   });
 
   it('the S3 filters let through exactly the uploads the core ingests (articles, and every image type it accepts)', () => {
-    const core = [...ARTICLE_EXTENSIONS, ...SIDECAR_IMAGE_EXTENSIONS].map((ext) => `.${ext}`);
-    expect([...new Set(INGESTED_SUFFIXES.map((s) => s.toLowerCase()))].sort()).toEqual([...new Set(core)].sort());
-    for (const suffix of INGESTED_SUFFIXES) {
-      expect(isImageKey(`photo${suffix}`) || ARTICLE_EXTENSIONS.includes(suffix.slice(1).toLowerCase()), suffix).toBe(true);
+    const core = [...ARTICLE_EXTENSIONS, ...IMAGE_EXTENSIONS].map((ext) => `.${ext}`);
+    expect([...new Set(UPLOAD_SUFFIXES.map((s) => s.toLowerCase()))].sort()).toEqual([...new Set(core)].sort());
+    for (const suffix of UPLOAD_SUFFIXES) {
+      expect(isImageKey(`photo${suffix}`) || uploadKind(`story${suffix}`)?.kind === 'article', suffix).toBe(true);
     }
+    // What no filter lets through, the core does not take either: the mixed-case spelling.
+    expect(uploadKind('photo.Jpg')).toBeUndefined();
   });
 
   it('S3 may send to the events queue only from the uploads bucket', () => {

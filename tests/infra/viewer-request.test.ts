@@ -74,8 +74,8 @@ describe('viewer-request function', () => {
     ['no Accept header', undefined, false],
   ];
 
-  it.each(ACCEPTS)('%s on an RSS/Atom feed, head or archive: redirected to the subscribe page = %s; the core rule agrees', (_client, accept, browser) => {
-    for (const uri of ['/feed.xml', '/atom.xml', '/archive/2026-11/feed.xml', '/archive/2026-11/atom.xml']) {
+  it.each(ACCEPTS)('%s on an RSS/Atom feed, head, archive or tag: redirected to the subscribe page = %s; the core rule agrees', (_client, accept, browser) => {
+    for (const uri of ['/feed.xml', '/atom.xml', '/archive/2026-11/feed.xml', '/archive/2026-11/atom.xml', '/tags/rust/feed.xml', '/tags/c-1a2b3c4d/atom.xml', '/tags/rust/archive/2026-11/feed.xml']) {
       const response = handler({ request: { uri, method: 'GET', querystring: {}, headers: accept === undefined ? {} : { accept: { value: accept } } } });
       if (browser) expect(response).toEqual({ statusCode: 302, statusDescription: 'Found', headers: { location: { value: '/subscribe/' }, 'cache-control': { value: 'no-store' } } });
       else expect(response).toMatchObject({ uri });
@@ -85,7 +85,11 @@ describe('viewer-request function', () => {
 
   it('a browser on JSON Feed, the stylesheet or a look-alike path is not redirected; the function and the core match the same paths', () => {
     const accept = { value: ACCEPTS[0]![1] as string };
-    const others = ['/feed.json', '/archive/2026-11/feed.json', '/feed.xsl', '/archive/feed.xml', '/archive/2026-1/atom.xml', '/tags/x/feed.xml', '/feed.xml/', '/archive/2026-11/feed.xml.bak'];
+    const others = [
+      '/feed.json', '/archive/2026-11/feed.json', '/feed.xsl', '/archive/feed.xml', '/archive/2026-1/atom.xml', '/feed.xml/', '/archive/2026-11/feed.xml.bak',
+      // Tag look-alikes: JSON Feed, no slug, upper case (slugs never are), a nested folder, a hyphen at an end.
+      '/tags/x/feed.json', '/tags//feed.xml', '/tags/X/feed.xml', '/tags/a/b/feed.xml', '/tags/-x/atom.xml', '/tags/x-/feed.xml', '/tags/feed.xml',
+    ];
     for (const uri of others) {
       expect(handler({ request: { uri, method: 'GET', querystring: {}, headers: { accept } } })).toMatchObject({ uri: uri.endsWith('/') ? `${uri}index.html` : uri });
       expect(BROWSER_REDIRECTED_FEED_PATH.test(uri)).toBe(false);
@@ -101,7 +105,9 @@ describe('viewer-request function', () => {
 
   it('is filled in from the output table: the file alone names placeholders, the deployed code none', () => {
     expect(viewerRequestCode()).not.toMatch(/FEEDPUB_/);
-    expect(viewerRequestCode()).toContain('var BROWSER_REDIRECTED_FEED_PATH = /^\\/(?:archive\\/\\d{4}-\\d{2}\\/)?(?:feed\\.xml|atom\\.xml)$/;');
+    expect(viewerRequestCode()).toContain(
+      'var BROWSER_REDIRECTED_FEED_PATH = /^\\/(?:tags\\/[a-z0-9]+(?:-[a-z0-9]+)*\\/)?(?:archive\\/\\d{4}-\\d{2}\\/)?(?:feed\\.xml|atom\\.xml)$/;',
+    );
     // Unfilled, the function fails as it loads: it can never be deployed by mistake and half work.
     const raw = readFileSync(join(PROJECT_ROOT, 'infra', 'viewer-request.js'), 'utf8');
     expect(() => new Function(`${raw}; return handler;`)()).toThrow(ReferenceError);

@@ -4,7 +4,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEED_CORS } from '../../functions/core/cors';
-import { keyForPath, startDevServer, type DevServer } from '../../functions/local/devserver';
+import { isLoopback, keyForPath, startDevServer, type DevServer } from '../../functions/local/devserver';
 import { MemoryObjectStore } from '../../functions/store/memory';
 import { startLocalS3, type LocalS3 } from '../fault/local-s3';
 
@@ -259,9 +259,9 @@ describe('CORS and HEAD', () => {
     expect((await get('/', { 'Access-Control-Request-Method': 'GET' }, 'OPTIONS')).status).toBe(405);
   });
 
-  it('a browser opening an RSS or Atom feed, head or archive, is sent to the subscribe page; feed readers get the feed', async () => {
+  it('a browser opening an RSS or Atom feed, head, archive or tag, is sent to the subscribe page; feed readers get the feed', async () => {
     const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-    for (const path of ['/feed.xml', '/atom.xml', '/archive/2024-10/feed.xml', '/archive/2024-10/atom.xml']) {
+    for (const path of ['/feed.xml', '/atom.xml', '/archive/2024-10/feed.xml', '/archive/2024-10/atom.xml', '/tags/harbour/feed.xml', '/tags/harbour/archive/2024-10/atom.xml']) {
       const r = await get(path, { Accept: browser });
       expect(r.status).toBe(302);
       expect(r.headers.location).toBe('/subscribe/');
@@ -385,4 +385,42 @@ describe('reads racing rewrites of the same key on the real local S3 server', ()
     }
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(10);
   }, 20_000);
+});
+
+describe('the status page notice', () => {
+  it('is asked for with whether the client is on this machine, and may be async', async () => {
+    const store = new MemoryObjectStore();
+    await store.put('status/index.html', '<!doctype html><main><h1>Status</h1></main>', { contentType: 'text/html; charset=utf-8' });
+    const seen: boolean[] = [];
+    const local = await startDevServer({
+      store,
+      port: 0,
+      statusNotice: async ({ loopback }) => {
+        seen.push(loopback);
+        return loopback ? '<p id="private">for this machine</p>' : undefined;
+      },
+    });
+    try {
+      const page = await (await fetch(`${local.url}/status/`)).text();
+      expect(page).toContain('<main>\n<p id="private">for this machine</p>\n<h1>Status</h1>');
+      expect(await (await fetch(`${local.url}/`)).status).toBe(404);
+      expect(seen).toEqual([true]);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['192.168.1.20', false],
+    ['::ffff:10.0.0.2', false],
+    ['fe80::1', false],
+    ['1127.0.0.1', false],
+    [undefined, false],
+  ])('isLoopback(%s) is %s', (address, expected) => {
+    expect(isLoopback(address)).toBe(expected);
+  });
 });

@@ -161,7 +161,29 @@ describe('uploads through the S3 API', () => {
     expect((await http(url.pathname)).status).toBe(404);
   });
 
-  it('a file that cannot be published is counted on the public status page; its key and reason stay in the private head', async () => {
+  it('/status/ on this machine shows the editor what happened to each upload: outcome, warnings, repairs', async () => {
+    // The seed's known repairs (content/, checked by hand) and a dated-1924 upload's warning.
+    await stack.s3.uploads.put('desk/old <b>.txt', 'Archive <piece>\nDate: 1924-05-01T00:00:00Z\n\nFrom the archive.\n');
+    let page = '';
+    await waitFor(async () => {
+      const res = await http('status/');
+      page = res.text;
+      return res.status === 200 && page.includes('desk/old &lt;b&gt;.txt');
+    }, 20_000, 'the note on /status/');
+    const section = page.slice(page.indexOf('<section class="editor-status">'), page.indexOf('</section>', page.indexOf('<section class="editor-status">')));
+    expect(section).toContain('<h2>Your uploads (this local server only)</h2>');
+    expect(section).toContain('<strong>published</strong> <code>desk/old &lt;b&gt;.txt</code> “Archive &lt;piece&gt;”');
+    expect(section).toContain('<li>warning: the date 1924-05-01 is before 1990: is the year right?</li>');
+    expect(section).toContain('<code>Netanyahureportedly</code> → <code>Netanyahu reportedly</code>');
+    expect(section).not.toContain('<b>');
+    // The stored page (what the public site serves) has none of it.
+    const stored = Buffer.from((await stack.s3.site.get('status/index.html'))?.bytes ?? []).toString('utf8');
+    expect(stored).toContain('<dt>Quarantined uploads</dt>');
+    expect(stored).not.toContain('editor-status');
+    expect(stored).not.toContain('old &lt;b&gt;');
+  });
+
+  it('a file that cannot be published is counted on the public status page; its key and reason stay private', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     const publicStatus = async () => {
       for (;;) {
@@ -180,9 +202,14 @@ describe('uploads through the S3 API', () => {
     expect(record?.reason).toMatch(/PNG/);
     expect(record?.size).toBe(png.byteLength);
     await waitFor(async () => (await publicStatus()).quarantined === before + 1, 10_000, 'the public count');
-    const page = (await http('status/')).text;
+    await waitFor(async () => Buffer.from((await stack.s3.site.get('status/index.html'))?.bytes ?? []).toString('utf8').includes(`<dd>${before + 1}</dd>`), 10_000, 'the stored page');
+    const page = Buffer.from((await stack.s3.site.get('status/index.html'))?.bytes ?? []).toString('utf8');
     expect(page).toContain(`<dt>Quarantined uploads</dt><dd>${before + 1}</dd>`);
     expect(page).not.toContain('broken');
+    // Served to this machine, /status/ adds the editor's view: the key and its reason.
+    const local = (await http('status/')).text;
+    expect(local).toContain(`<dt>Quarantined uploads</dt><dd>${before + 1}</dd>`);
+    expect(local).toMatch(/<li><code>desk\/broken &amp; bad\.txt<\/code> binary: [^<]*PNG/);
     expect((await http('status.json')).text).not.toContain('broken');
     expect((await http('errors/desk/broken & bad.txt.json')).status).toBe(404);
     expect((await http('_feedpub/quarantine/desk/broken & bad.txt.json')).status).toBe(404);

@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
-import type { ObjectHead, ObjectStore, PutOptions, StoredObject } from '../../functions/store/types';
+import type { ListedObject, ObjectHead, ObjectStore, PutOptions, StoredObject } from '../../functions/store/types';
 import { ingestAndPublish } from '../support/stages';
 import { startLocalS3, type LocalS3 } from '../fault/local-s3';
 
@@ -35,6 +35,9 @@ class RecordingStore implements ObjectStore {
   }
   list(prefix: string): Promise<string[]> {
     return this.inner.list(prefix);
+  }
+  listObjects(prefix: string): Promise<ListedObject[]> {
+    return this.inner.listObjects(prefix);
   }
 }
 

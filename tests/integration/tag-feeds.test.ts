@@ -11,6 +11,7 @@ import type { PublishDeps } from '../../functions/pipeline/publish';
 import { startHarness, type Harness } from '../fault/harness';
 import { startLocalS3, type LocalS3 } from '../fault/local-s3';
 import { ingestAndPublish } from '../support/stages';
+import { readTombstones } from '../support/tombstones';
 
 const config: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 3 };
 let s3: LocalS3;
@@ -105,6 +106,76 @@ describe('tag feeds on the local S3 API', () => {
   it('a re-publish of unchanged uploads writes nothing', async () => {
     const result = await ingestAndPublish(deps, ['a.md', 'b.md', 'c.md', 'd.md', 'f.md']);
     expect(result.changedPaths).toEqual([]);
+  });
+});
+
+describe('deletion records in tag feeds (RFC 6721, read back with sax)', () => {
+  // Its own tags and clock, so the describe above cannot interfere. feedSize 3: "Harbour" (5 articles) has month archives.
+  let clock = '2026-07-01T09:00:00Z';
+  const at = () => ({ ...deps, now: () => new Date(clock) });
+  const publish = async (key: string, body?: string) => {
+    if (body === undefined) await s3.uploads.delete(key);
+    else await s3.uploads.put(key, body);
+    return ingestAndPublish(at(), [key]);
+  };
+  const gone = 'del/h2.md';
+  const goneId = articleIdForKey(gone);
+  const jsonDeleted = async (path: string) => (JSON.parse((await text(path)) ?? '{}') as { _feedpub?: { deleted: { id: string; url: string; date_deleted: string }[] } })._feedpub?.deleted;
+
+  it('a deleted article leaves records in the head and month feeds of every tag it was in, and in no other', async () => {
+    await publish('del/h1.md', md('Harbour one', '2026-06-01T00:00:00Z', ['Harbour']));
+    await publish(gone, md('Harbour two', '2026-06-02T00:00:00Z', ['Harbour', 'Ferries']));
+    await publish('del/h3.md', md('Harbour three', '2026-06-20T00:00:00Z', ['Harbour', 'Tides']));
+    await publish('del/h4.md', md('Harbour four', '2026-06-21T00:00:00Z', ['Harbour']));
+    await publish('del/h5.md', md('Harbour five', '2026-06-22T00:00:00Z', ['Harbour']));
+    expect(await text('tags/harbour/archive/2026-06/atom.xml')).toBeDefined();
+    for (const path of ['tags/harbour/atom.xml', 'tags/ferries/atom.xml']) expect(readTombstones((await text(path)) as string), path).toEqual([]);
+
+    clock = '2026-07-02T10:00:00Z';
+    await publish(gone);
+    const expected = [{ ref: goneId, when: '2026-07-02T10:00:00Z' }];
+    for (const path of ['tags/harbour/atom.xml', 'tags/harbour/feed.xml', 'tags/harbour/archive/2026-06/atom.xml', 'tags/harbour/archive/2026-06/feed.xml', 'tags/ferries/atom.xml', 'tags/ferries/feed.xml']) {
+      const found = readTombstones((await text(path)) as string);
+      expect(found.map(({ ref, when }) => ({ ref, when })), path).toEqual(expected);
+      expect(found[0]?.parent, path).toBe(path.endsWith('atom.xml') ? 'atom:feed' : 'channel');
+    }
+    for (const path of ['tags/harbour/feed.json', 'tags/harbour/archive/2026-06/feed.json', 'tags/ferries/feed.json']) {
+      expect(await jsonDeleted(path), path).toEqual([{ id: goneId, url: 'https://news.example.com/articles/harbour-two/', date_deleted: '2026-07-02T10:00:00Z' }]);
+    }
+    // The same `when` as the site's own records; a tag it was not in carries none.
+    expect(readTombstones((await text('atom.xml')) as string).map((t) => t.when)).toEqual(['2026-07-02T10:00:00Z']);
+    expect(readTombstones((await text('tags/tides/atom.xml')) as string)).toEqual([]);
+    expect(await jsonDeleted('tags/tides/feed.json')).toBeUndefined();
+    // Readers see only the live entries.
+    expect(parseFeed((await text('tags/harbour/archive/2026-06/atom.xml')) as string).items.map((i) => i.title).sort()).toEqual(
+      ['Harbour five', 'Harbour four', 'Harbour one', 'Harbour three'],
+    );
+    // A tag left with no article keeps its head feeds for the record (empty, still valid to a parser).
+    expect(parseFeed((await text('tags/ferries/atom.xml')) as string).items).toEqual([]);
+    expect(await jsonIds('tags/ferries/feed.json')).toEqual([]);
+  });
+
+  it('a re-publish writes nothing; the article coming back clears its records from each tag', async () => {
+    clock = '2026-07-03T10:00:00Z';
+    const again = await ingestAndPublish(at(), ['del/h1.md', 'del/h3.md', 'del/h4.md', 'del/h5.md']);
+    expect(again.changedPaths).toEqual([]);
+    await publish(gone, md('Harbour two', '2026-06-02T00:00:00Z', ['Harbour', 'Ferries']));
+    for (const path of ['tags/harbour/atom.xml', 'tags/harbour/archive/2026-06/atom.xml', 'tags/ferries/atom.xml']) {
+      expect(readTombstones((await text(path)) as string), path).toEqual([]);
+    }
+    expect(await jsonDeleted('tags/ferries/feed.json')).toBeUndefined();
+    expect(await jsonIds('tags/ferries/feed.json')).toEqual([goneId]);
+  });
+
+  it('a tag head record ages out after 30 days, at the next publish of the tag (as the site head record does)', async () => {
+    clock = '2026-07-04T10:00:00Z';
+    await publish(gone);
+    expect(await jsonDeleted('tags/ferries/feed.json')).toHaveLength(1);
+    // 31 days on, the same tag is published again (a new article, then deleted): the old record has aged out.
+    clock = '2026-08-05T10:00:00Z';
+    await publish('del/f1.md', md('Ferry one', '2026-08-01T00:00:00Z', ['Ferries']));
+    expect((await jsonDeleted('tags/ferries/feed.json')) ?? []).toEqual([]);
+    expect(await jsonIds('tags/ferries/feed.json')).toEqual([articleIdForKey('del/f1.md')]);
   });
 });
 

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyRecordKey, type CopyRecord } from '../../functions/core/index/copies';
 import { articleIdForKey } from '../../functions/core/ids';
+import { monthManifestKey } from '../../functions/core/index/paths';
+import type { MonthManifest } from '../../functions/core/index/types';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
 import { readTombstones } from '../support/tombstones';
 
@@ -119,6 +121,9 @@ describe('taking an article down', () => {
     for (const path of ['feed.json', 'archive/2026-02/feed.json']) {
       expect((await jsonFeed(path))._feedpub?.deleted, path).toEqual([{ id: goneId, url: `${stack.devServer.url}/articles/february-story-to-delete/`, date_deleted: '2026-03-11T10:00:00Z' }]);
     }
+    // The index keeps the site path; the feed resolves it under the base URL (a domain move rewrites nothing).
+    const month = JSON.parse(Buffer.from((await stack.s3.site.get(monthManifestKey('2026-02')))?.bytes ?? new Uint8Array()).toString('utf8')) as MonthManifest;
+    expect(month.deleted?.map((r) => r.url)).toEqual(['articles/february-story-to-delete/']);
     // An ordinary reader: the live items only, the archive month without it.
     expect((await rssIds('archive/2026-02/atom.xml')).sort()).toEqual([articleIdForKey('desk/feb-stays.md')]);
     expect((await http('articles/february-story-to-delete/')).status).toBe(404);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachImages, describeImage, isImageKey, type ImageAsset } from '../../functions/core/images';
+import { attachImages, describeImage, type ImageAsset } from '../../functions/core/images';
+import { isImageKey } from '../../functions/core/upload-keys';
 import { contentHashOf } from '../../functions/core/normalize';
 import { DEFAULT_SITE, type Article } from '../../functions/core/model';
 
@@ -41,8 +42,10 @@ function bmp(width: number, height: number): Uint8Array {
 
 describe('isImageKey', () => {
   it.each([
-    ['a.jpg', true], ['a.JPEG', true], ['dir/b.png', true], ['c.gif', true], ['d.WebP', true], ['e.avif', true],
+    ['a.jpg', true], ['a.JPEG', true], ['dir/b.png', true], ['c.gif', true], ['d.WEBP', true], ['e.avif', true], ['news/.png', true],
     ['a.txt', false], ['a.md', false], ['jpg', false], ['a.jpg.txt', false], ['a.bmp', false], ['a.svg', false],
+    // The case rule (core/upload-keys.ts): lower or upper case, as the S3 filters see it; never mixed.
+    ['d.WebP', false], ['IMG_1.Jpg', false],
   ])('%s -> %s', (key, expected) => expect(isImageKey(key)).toBe(expected));
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseSiteConfig } from '../../functions/core/site';
+import { parseSiteConfig, siteConfigFromText } from '../../functions/core/site';
 
 describe('parseSiteConfig', () => {
   it('accepts content/site.json and strips a trailing slash from baseUrl', () => {
@@ -25,5 +25,27 @@ describe('parseSiteConfig', () => {
     const result = parseSiteConfig(input);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toContain(reason);
+  });
+});
+
+describe('siteConfigFromText (the one site.json loader)', () => {
+  it('parses the text, lays the overrides over it and validates the result', () => {
+    const result = siteConfigFromText('{"title": "Daily", "baseUrl": "https://old.example/", "feedSize": 5}', 'site.json', { baseUrl: 'https://news.example.com' });
+    expect(result.ok && [result.value.title, result.value.baseUrl, result.value.feedSize]).toEqual(['Daily', 'https://news.example.com', 5]);
+  });
+
+  it.each([
+    ['{"title":', /^x\/site\.json is not valid JSON: /],
+    ['[1]', /^x\/site\.json: site config must be a JSON object$/],
+    ['"text"', /^x\/site\.json: site config must be a JSON object$/],
+    ['{"feedSize": 0}', /^x\/site\.json: site config: "feedSize" must be an integer/],
+  ])('names its source in every error: %s', (text, reason) => {
+    const result = siteConfigFromText(text, 'x/site.json');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(reason);
+  });
+
+  it('an override cannot smuggle in an invalid value', () => {
+    expect(siteConfigFromText('{}', 'site.json', { baseUrl: 'ftp://x.example' }).ok).toBe(false);
   });
 });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { DEFAULT_SITE, type CreditStyle } from '../../core/model';
 
@@ -12,15 +11,9 @@ interface CreditOptions {
 async function creditStyleOf(options: CreditOptions): Promise<CreditStyle | string> {
   let style = DEFAULT_SITE.creditStyle;
   if (options.site !== undefined) {
-    let json: unknown;
-    try {
-      json = JSON.parse(await readFile(options.site, 'utf8'));
-    } catch (error) {
-      return `cannot read site config ${options.site}: ${(error as Error).message}`;
-    }
-    const { parseSiteConfig } = await import('../../core/site');
-    const site = parseSiteConfig(json);
-    if (!site.ok) return `${options.site}: ${site.error}`;
+    const { loadSiteConfigFile } = await import('../../build/site-config');
+    const site = loadSiteConfigFile(options.site, { required: true });
+    if (!site.ok) return site.error;
     style = site.value.creditStyle;
   }
   if (options.style !== undefined) {
@@ -55,7 +48,7 @@ Examples:
         process.exitCode = 2;
         return;
       }
-      const { normalizeCredit } = await import('../../core/normalize/credits/index');
+      const { normalizeCredit } = await import('../../core/credits/index');
       const print = (raw: string) => process.stdout.write(`${JSON.stringify(normalizeCredit(raw, style))}\n`);
       if (raws.length > 0) {
         raws.forEach(print);

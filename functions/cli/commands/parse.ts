@@ -1,22 +1,12 @@
-import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_SITE, type Article, type SiteConfig } from '../../core/model';
+import type { Article, Result, SiteConfig } from '../../core/model';
 
 /** --config FILE, else ./content/site.json when present, else the defaults. */
-async function loadSite(configPath: string | undefined): Promise<{ ok: true; site: SiteConfig } | { ok: false; reason: string }> {
-  const path = configPath ?? (existsSync('content/site.json') ? 'content/site.json' : undefined);
-  if (path === undefined) return { ok: true, site: DEFAULT_SITE };
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    return { ok: false, reason: `${path}: ${(error as Error).message}` };
-  }
-  const { parseSiteConfig } = await import('../../core/site');
-  const parsed = parseSiteConfig(json);
-  return parsed.ok ? { ok: true, site: parsed.value } : { ok: false, reason: `${path}: ${parsed.error}` };
+async function loadSite(configPath: string | undefined): Promise<Result<SiteConfig, string>> {
+  const { loadSiteConfigFile, SITE_CONFIG_FILE } = await import('../../build/site-config');
+  return loadSiteConfigFile(configPath ?? join('content', SITE_CONFIG_FILE), { required: configPath !== undefined });
 }
 
 export function registerParse(program: Command): void {
@@ -29,15 +19,17 @@ export function registerParse(program: Command): void {
     .action(async (files: string[], options: { config?: string; jsonArray?: boolean }) => {
       const loaded = await loadSite(options.config);
       if (!loaded.ok) {
-        process.stderr.write(`feedpub parse: ${loaded.reason}\n`);
+        process.stderr.write(`feedpub parse: ${loaded.error}\n`);
         process.exitCode = 2;
         return;
       }
-      const [{ ingestUpload, rejectingParseFaults }, { toRfc3339 }, { withAbsoluteUrls }] = await Promise.all([
+      const [{ ingestUpload, rejectingParseFaults }, { rfc3339 }, { withAbsoluteUrls }, { loadParseStacks }] = await Promise.all([
         import('../../core/ingest'),
-        import('../../core/normalize'),
+        import('../../core/instant'),
         import('../../core/render/resolve'),
+        import('../../core/parse-stacks'),
       ]);
+      await loadParseStacks();
       const articles: Article[] = [];
       let failed = 0;
       for (const file of files) {
@@ -51,14 +43,14 @@ export function registerParse(program: Command): void {
           continue;
         }
         // A file the parser throws on is reported like any rejected file, and the others still print.
-        const result = rejectingParseFaults(ingestUpload)({ key: basename(file), bytes, fallbackDate: toRfc3339(mtime) }, loaded.site);
+        const result = rejectingParseFaults(ingestUpload)({ key: basename(file), bytes, fallbackDate: rfc3339(mtime) }, loaded.value);
         if (!result.ok) {
           failed++;
           process.stderr.write(`feedpub parse: ${file}: ${result.error.reason} [${result.error.code}]\n`);
           continue;
         }
         // As readers will see it: the permalink under the site's base URL (the index keeps the path).
-        const article = withAbsoluteUrls(loaded.site, result.value);
+        const article = withAbsoluteUrls(loaded.value, result.value);
         if (options.jsonArray) articles.push(article);
         else process.stdout.write(`${JSON.stringify(article, null, 2)}\n`);
       }

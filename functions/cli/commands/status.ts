@@ -1,7 +1,7 @@
 // `feedpub status`: what editors see and the public site does not: held (scheduled) articles with
 // their titles and times, quarantined uploads with their reasons, and what happened to recent uploads
-// (each article's warnings and repairs, "duplicate of <key>"), read from the private head manifest
-// (_feedpub/head.json in the site bucket) of the local stack or, with --endpoint aws, of AWS.
+// (each article's warnings and repairs, "duplicate of <key>"), read from the private index (the head
+// manifest and the notes under _feedpub/ in the site bucket) of the local stack or, with --endpoint aws, of AWS.
 import type { Command } from 'commander';
 import type { EditorNote } from '../../core/index/notes';
 import type { HeadManifest } from '../../core/index/types';
@@ -13,13 +13,13 @@ export interface EditorStatus {
   recent: EditorNote[];
 }
 
-/** Soonest first; ties by key, so the listing is stable. */
-export function editorStatusOf(head: Pick<HeadManifest, 'scheduled' | 'quarantine' | 'notes'> | undefined): EditorStatus {
+/** Soonest first; ties by key, so the listing is stable. `recent`: the notes (pipeline/editor-notes.ts readRecentNotes). */
+export function editorStatusOf(head: Pick<HeadManifest, 'scheduled' | 'quarantine'> | undefined, recent: readonly EditorNote[]): EditorStatus {
   const scheduled = (head?.scheduled ?? [])
     .map(({ key, title, at }) => ({ key, title, at }))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const quarantined = (head?.quarantine ?? []).map(({ key, code, reason, time }) => ({ key, code, reason, time }));
-  return { scheduled, quarantined, recent: [...(head?.notes ?? [])] };
+  return { scheduled, quarantined, recent: [...recent] };
 }
 
 /** One note: its outcome line, then one indented line per warning and repair. */
@@ -53,10 +53,11 @@ export function registerStatus(program: Command): void {
     .action(async (opts: { bucket: string; endpoint?: string; json?: boolean }) => {
       const { s3Target } = await import('../s3target');
       const { readHead } = await import('../upload-outcomes');
+      const { readRecentNotes } = await import('../../pipeline/editor-notes');
       const target = s3Target({ bucket: opts.bucket, ...(opts.endpoint !== undefined && { endpoint: opts.endpoint }) });
       try {
         const head = await readHead(target.store);
-        const status = editorStatusOf(head);
+        const status = editorStatusOf(head, await readRecentNotes(target.store, head));
         process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatEditorStatus(status));
       } catch (error) {
         process.stderr.write(`feedpub status: ${target.explain(error)}\n`);

@@ -65,7 +65,7 @@ export function registerUpload(program: Command): void {
         import('../../local/upload'),
         import('../s3target'),
         import('../upload-outcomes'),
-        import('../../core/images'),
+        import('../../core/upload-keys'),
         import('../../core/concurrency'),
       ]);
       const where = opts.endpoint !== undefined ? { endpoint: opts.endpoint } : {};

@@ -3,9 +3,9 @@
 // are the image uploads whose current version it is ("image:<key>") and the published articles that
 // show it ("article:<key>"). Kept as sets, not counts: a batch redone after a crash applies the same
 // changes again and gets the same sets.
-import { CDN_CACHE_CLASSES } from '../outputs/formats';
+import { CDN_CACHE_CLASSES, PRIVATE_PREFIX } from '../outputs/formats';
 
-export const COPY_PREFIX = '_feedpub/copies/';
+export const COPY_PREFIX = `${PRIVATE_PREFIX}copies/`;
 
 /** `_feedpub/copies/<copy path>.json`. A copy with an empty set has been taken down (kept until the commit). */
 export interface CopyRecord {

@@ -16,7 +16,10 @@ export interface DeletionRecord {
   when: string;
   /** The archive month the article lived in. */
   month: string;
-  /** Where the article was, so a reader can drop a saved link too. */
+  /**
+   * Where the article was, so a reader can drop a saved link too: its site path ("articles/<slug>/"),
+   * resolved under the base URL at render time like every index path (render/resolve.ts).
+   */
   url: string;
 }
 

@@ -1,9 +1,7 @@
 // Which image uploads an article shows, and which articles an image upload concerns. An article
 // may arrive before or after its images, so both directions are needed.
 import type { Article } from '../model';
-
-export const SIDECAR_IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif'];
-export const ARTICLE_EXTENSIONS = ['txt', 'md', 'markdown'];
+import { ARTICLE_EXTENSIONS, extensionSpellings, IMAGE_EXTENSIONS } from '../upload-keys';
 
 function splitKey(key: string): { dir: string; base: string } {
   const slash = key.lastIndexOf('/');
@@ -13,16 +11,26 @@ function splitKey(key: string): { dir: string; base: string } {
   return { dir, base: dot <= 0 ? name : name.slice(0, dot) };
 }
 
-// Cameras and Windows tools write "IMG_1.JPG"; S3 keys are case-sensitive, so both spellings of an
-// extension are candidates. Mixed case ("b.Jpg") is not paired: each extra spelling costs a record read.
+// Cameras and Windows tools write "IMG_1.JPG"; S3 keys are case-sensitive, so each spelling the case
+// rule allows (core/upload-keys.ts: lower and upper, no mix) is a candidate, each costing a record read.
 function sameBaseKeys(key: string, extensions: readonly string[]): string[] {
   const { dir, base } = splitKey(key);
-  return extensions.flatMap((ext) => [`${dir}${base}.${ext}`, `${dir}${base}.${ext.toUpperCase()}`]);
+  return extensions.flatMap((ext) => extensionSpellings(ext).map((spelling) => `${dir}${base}.${spelling}`));
+}
+
+/**
+ * The longest prefix a key shares with all its same-base keys: "news/a.txt" -> "news/a." (a key
+ * without extension is its own prefix). One listing of it finds the key and its sidecars at once.
+ */
+export function sameBasePrefix(key: string): string {
+  const { dir, base } = splitKey(key);
+  const stem = `${dir}${base}`;
+  return stem.length < key.length ? `${stem}.` : stem;
 }
 
 /** "news/a.txt" -> "news/a.jpg", "news/a.JPG", "news/a.png"...: images with the same base name. */
 export function sidecarImageKeys(articleKey: string): string[] {
-  return sameBaseKeys(articleKey, SIDECAR_IMAGE_EXTENSIONS);
+  return sameBaseKeys(articleKey, IMAGE_EXTENSIONS);
 }
 
 /** "news/a.JPG" -> "news/a.txt", "news/a.TXT", "news/a.md"...: the articles it is a sidecar of. */

@@ -1,7 +1,8 @@
 // Indexes written before site-relative paths kept absolute URLs in every entry (`url`, published
-// image URLs). They are rewritten as they are read, so an old index publishes under the current
+// image URLs, deletion records' `url`). They are rewritten as they are read, so an old index publishes under the current
 // base URL at once and is stored in the new form by the next write of each part.
 import type { Article, ArticleImage } from '../model';
+import type { DeletionRecord } from './deletions';
 import { contentHashOf } from '../normalize/rules/hash';
 import { isAbsoluteUrl } from '../render/resolve';
 import { articlePath } from '../site';
@@ -28,6 +29,22 @@ export function migrateArticle(article: Article): Article {
   return imagesMoved ? { ...migrated, contentHash: contentHashOf(migrated) } : migrated;
 }
 
+// A permalink's path under any base URL (a base may have a path of its own: cut at the last articles/).
+const ARTICLE_PATH = /(?:^|\/)(articles\/[^/]+\/)$/;
+
+/** A deletion record in the current form (a site path); the same object when it already is. */
+export function migrateDeletion(record: DeletionRecord): DeletionRecord {
+  if (!isAbsoluteUrl(record.url)) return record;
+  const path = ARTICLE_PATH.exec(new URL(record.url).pathname)?.[1];
+  return path === undefined ? record : { ...record, url: path };
+}
+
+function migrateDeletions(records: DeletionRecord[] | undefined): DeletionRecord[] | undefined {
+  if (records === undefined) return undefined;
+  const migrated = records.map(migrateDeletion);
+  return migrated.some((r, i) => r !== records[i]) ? migrated : records;
+}
+
 /** The list migrated, or the same array when no entry needed it (so a caller can tell). */
 function migrateAll(articles: Article[]): Article[] {
   const migrated = articles.map(migrateArticle);
@@ -36,12 +53,14 @@ function migrateAll(articles: Article[]): Article[] {
 
 export function migrateHead(head: HeadManifest): HeadManifest {
   const items = migrateAll(head.items);
-  return items === head.items ? head : { ...head, items };
+  const deleted = migrateDeletions(head.deleted);
+  return items === head.items && deleted === head.deleted ? head : { ...head, items, ...(deleted !== undefined && { deleted }) };
 }
 
 export function migrateMonth(manifest: MonthManifest): MonthManifest {
   const articles = migrateAll(manifest.articles);
-  return articles === manifest.articles ? manifest : { ...manifest, articles };
+  const deleted = migrateDeletions(manifest.deleted);
+  return articles === manifest.articles && deleted === manifest.deleted ? manifest : { ...manifest, articles, ...(deleted !== undefined && { deleted }) };
 }
 
 /** A stored index part as the publisher reads it: head and month manifests migrated (a new object), others as they are. */

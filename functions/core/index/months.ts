@@ -57,6 +57,16 @@ export function monthsCompletedSince(lastPublish: string | null, now: string, mo
 export const NEWS_WINDOW_MS = 2 * 86_400_000;
 
 /**
+ * The clock the news sitemap's window ends at: the site's last content change (head.json's
+ * lastPublish), or `now` before there was one. Not the batch's clock: then a publish that changes
+ * nothing (a republish of an unchanged site) would still rewrite the news sitemap as articles age out
+ * of the window. Every upload is a change, so on a live site the window is as fresh as the clock.
+ */
+export function newsSitemapClock(lastPublish: string | null, now: string): string {
+  return lastPublish ?? now;
+}
+
+/**
  * The archive months the news sitemap's window (two days to `now`, see render/news-sitemap.ts) reaches:
  * the publisher reads these months' manifests, at most two or three, never the whole archive.
  */

@@ -1,12 +1,13 @@
-// What happened to each upload, for editors: the private `notes` of the head manifest. One note per
-// upload key (its latest outcome), newest first, with the article's warnings and repairs as the
-// ingest stage recorded them and, when its body equals another published article's, whose. The
-// public site never renders notes; `feedpub status` lists them and `feedpub upload` waits for them.
+// What happened to each upload, for editors: one private note per upload key (its latest outcome) at
+// `_feedpub/notes/<sha256 of key>.json`, with the article's warnings and repairs as the ingest stage
+// recorded them and, when its body equals another published article's, whose. The public site never
+// renders notes; `feedpub status` lists them, `feedpub upload` waits for them, and the local dev
+// server's /status/ shows them.
 import type { Article, Repair } from '../model';
 
-/** Notes kept in head.json: the latest outcomes of this many upload keys (older ones drop off). 100 seed-size notes
- * weigh ~49 KB, a third of a head of 50 seed-size items: head.json is read and written by every batch. */
-export const NOTES_LIMIT = 100;
+/** `feedpub status` and the local /status/ list the latest outcomes of this many upload keys. Notes are per
+ * key records (a batch writes only its own), so this bounds the listing, not what is kept. */
+export const RECENT_NOTES_LIMIT = 100;
 /** Warnings and repairs kept per note; the rest is counted in `omitted`. */
 export const NOTE_ITEMS_LIMIT = 20;
 
@@ -96,7 +97,7 @@ export function notesOfBatch(plans: readonly NotedPlan[], time: string): EditorN
   return notes;
 }
 
-function byTimeThenKey(a: EditorNote, b: EditorNote): number {
+export function byTimeThenKey(a: EditorNote, b: EditorNote): number {
   if (a.time !== b.time) return a.time < b.time ? 1 : -1;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
@@ -104,21 +105,19 @@ function byTimeThenKey(a: EditorNote, b: EditorNote): number {
 const published = (o: NoteOutcome) => o === 'published' || o === 'updated';
 
 /**
- * The next notes: newest publish first (ties by key), one per key, at most NOTES_LIMIT. A note for a version already noted keeps the earlier note (a batch redone after
- * a crash must not turn "published" into a later time or a second outcome); removed keys drop out.
+ * Whether `earlier` already notes the version `fresh` is about, so it stays as it was: a batch redone
+ * after a crash must not turn "published" into a later time or a second outcome.
  */
-export function nextNotes(previous: readonly EditorNote[] | undefined, fresh: readonly EditorNote[], removedKeys: ReadonlySet<string>): EditorNote[] {
-  const before = new Map((previous ?? []).map((n) => [n.key, n]));
-  const batch = [...fresh]
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((n) => {
-      const earlier = before.get(n.key);
-      const same = earlier && earlier.etag === n.etag && earlier.at === n.at && (earlier.outcome === n.outcome || (published(earlier.outcome) && published(n.outcome)));
-      return same ? earlier : n;
-    });
-  const touched = new Set(batch.map((n) => n.key));
-  const kept = (previous ?? []).filter((n) => !touched.has(n.key) && !removedKeys.has(n.key));
-  // Newest publish first, then by key: the order follows from the notes alone, so a batch redone after
-  // a crash (which may keep an earlier note) writes the same head as a clean run.
-  return [...batch, ...kept].sort(byTimeThenKey).slice(0, NOTES_LIMIT);
+export function alreadyNoted(earlier: EditorNote | undefined, fresh: EditorNote): boolean {
+  return earlier !== undefined && earlier.etag === fresh.etag && earlier.at === fresh.at && (earlier.outcome === fresh.outcome || (published(earlier.outcome) && published(fresh.outcome)));
+}
+
+/** Newest publish first (ties by key), one per key, at most `limit`. */
+export function recentNotes(notes: Iterable<EditorNote>, limit = RECENT_NOTES_LIMIT): EditorNote[] {
+  const latest = new Map<string, EditorNote>();
+  for (const n of notes) {
+    const other = latest.get(n.key);
+    if (!other || byTimeThenKey(n, other) < 0) latest.set(n.key, n);
+  }
+  return [...latest.values()].sort(byTimeThenKey).slice(0, limit);
 }

@@ -1,8 +1,8 @@
 // Where each index part and per-key output lives in the site bucket.
 import { createHash } from 'node:crypto';
+import { PRIVATE_PREFIX } from '../outputs/formats';
 
-export const INDEX_PREFIX = '_feedpub/';
-export const HEAD_KEY = `${INDEX_PREFIX}head.json`;
+export const HEAD_KEY = `${PRIVATE_PREFIX}head.json`;
 
 function keyHash(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
@@ -10,14 +10,23 @@ function keyHash(key: string): string {
 
 // Upload keys are hashed: they may be 1024 bytes long or contain "../", and must stay one object each.
 export function articleRecordKey(uploadKey: string): string {
-  return `${INDEX_PREFIX}articles/${keyHash(uploadKey)}.json`;
+  return `${PRIVATE_PREFIX}articles/${keyHash(uploadKey)}.json`;
+}
+
+export const NOTES_PREFIX = `${PRIVATE_PREFIX}notes/`;
+
+/** The editor note of one upload key (notes.ts): its own private record, so no batch rewrites the others. */
+export function noteRecordKey(uploadKey: string): string {
+  return `${NOTES_PREFIX}${keyHash(uploadKey)}.json`;
 }
 
 export function imageRecordKey(uploadKey: string): string {
-  return `${INDEX_PREFIX}images/${keyHash(uploadKey)}.json`;
+  return `${PRIVATE_PREFIX}images/${keyHash(uploadKey)}.json`;
 }
 
-export const PREPARED_PREFIX = `${INDEX_PREFIX}prepared/`;
+/** `feedpub republish` runs: their chunk files and Step Functions result files. */
+export const REPUBLISH_RUNS_PREFIX = `${PRIVATE_PREFIX}republish/runs/`;
+export const PREPARED_PREFIX = `${PRIVATE_PREFIX}prepared/`;
 
 /**
  * The ingest stage's verdict on one upload version. Keyed by version, so a slow ingest of an old
@@ -28,7 +37,7 @@ export function preparedRecordKey(uploadKey: string, etag: string | undefined): 
   return `${PREPARED_PREFIX}${keyHash(uploadKey)}/${keyHash(etag ?? '')}.json`;
 }
 
-export const MONTHS_PREFIX = `${INDEX_PREFIX}months/`;
+export const MONTHS_PREFIX = `${PRIVATE_PREFIX}months/`;
 
 export function monthManifestKey(month: string): string {
   return `${MONTHS_PREFIX}${month}.json`;
@@ -36,11 +45,11 @@ export function monthManifestKey(month: string): string {
 
 /** The claim on one article body (sha256 of its HTML): which key published it first (duplicates.ts). */
 export function bodyClaimKey(bodyHash: string): string {
-  return `${INDEX_PREFIX}bodies/${bodyHash}.json`;
+  return `${PRIVATE_PREFIX}bodies/${bodyHash}.json`;
 }
 
 export function slugRecordKey(slug: string): string {
-  return `${INDEX_PREFIX}slugs/${slug}.json`;
+  return `${PRIVATE_PREFIX}slugs/${slug}.json`;
 }
 
 const S3_MAX_KEY_BYTES = 1024;
@@ -54,7 +63,7 @@ function escapeSegment(segment: string): string {
   return escaped === '.' || escaped === '..' ? escaped.replace(/\./g, '%2E') : escaped;
 }
 
-export const QUARANTINE_PREFIX = `${INDEX_PREFIX}quarantine/`;
+export const QUARANTINE_PREFIX = `${PRIVATE_PREFIX}quarantine/`;
 
 /**
  * `_feedpub/quarantine/<key>.json`: private (the CDN denies _feedpub/), as the record names an

@@ -1,8 +1,6 @@
-// The publishing rules both publishers apply (the pipeline's publish stage over the index, and
-// `feedpub build` over a folder): which image uploads an article is shown with, what a rejection is
-// recorded as, and what the status page counts (slugs: both claim with core/normalize uniqueSlug, in
-// key order). One copy of each
-// rule, so a folder build and the pipeline agree on every decision.
+// Publishing rules of the one publisher (functions/pipeline/publish.ts, which `feedpub build` runs
+// too): which image uploads an article is shown with, what a rejection is recorded as, and what the
+// status page counts. Pure, so they are tested apart from the store.
 import type { Article, QuarantineRecord, SiteStatus, UploadRejectionCode } from '../model';
 import { namedImageKeys, sidecarImageKeys } from './imagerefs';
 

@@ -5,9 +5,10 @@
 // first claim is pinned in the index and never released, so a slug never moves when other tags arrive.
 import { createHash } from 'node:crypto';
 import type { Article } from '../model';
+import type { DeletionRecord } from './deletions';
 import { slugFromTitle } from '../normalize/rules/slug';
 import { monthOf } from '../order';
-import { INDEX_PREFIX } from './paths';
+import { PRIVATE_PREFIX } from '../outputs/formats';
 
 /** Longest slug base before the hash suffix, so `tags/<slug>/archive/YYYY-MM/feed.json` stays short. */
 export const MAX_TAG_SLUG_BASE = 48;
@@ -104,22 +105,54 @@ export interface TagHead {
   /** When the tag's collection last changed: its months completed since are re-rendered (fh:archive). */
   lastPublish: string | null;
   outputs: Record<string, string>;
+  /** Deletion records of the tag's deleted articles for its head feeds (headDeletions' window), newest first; absent when none. */
+  deleted?: DeletionRecord[];
+}
+
+/**
+ * `_feedpub/tag-list.json`: every tag that has articles (slug order) and the hash of tags/index.html.
+ * Read and written only by a batch in which a tag appears or goes (or a republish), never per upload.
+ */
+export interface TagList {
+  tags: { slug: string; name: string }[];
+  outputs: Record<string, string>;
+}
+
+export const TAG_LIST_KEY = `${PRIVATE_PREFIX}tag-list.json`;
+/** Tag heads are `${TAG_HEADS_PREFIX}<slug>/head.json` (the tag list is rebuilt from them when missing). */
+export const TAG_HEADS_PREFIX = `${PRIVATE_PREFIX}tags/`;
+
+/** The slug of a tag head's key, or undefined for any other key under TAG_HEADS_PREFIX. */
+export function tagSlugOfHeadKey(key: string): string | undefined {
+  if (!key.startsWith(TAG_HEADS_PREFIX) || !key.endsWith('/head.json')) return undefined;
+  const slug = key.slice(TAG_HEADS_PREFIX.length, -'/head.json'.length);
+  return slug === '' || slug.includes('/') ? undefined : slug;
+}
+
+/** The list with each tag of `flips` in it (has articles) or out of it (has none), in slug order. */
+export function nextTagList(previous: readonly { slug: string; name: string }[], flips: readonly { slug: string; name: string; live: boolean }[]): { slug: string; name: string }[] {
+  const bySlug = new Map(previous.map((t) => [t.slug, t]));
+  for (const flip of flips) {
+    if (flip.live) bySlug.set(flip.slug, { slug: flip.slug, name: flip.name });
+    else bySlug.delete(flip.slug);
+  }
+  return [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
 export function tagSlugRecordKey(slug: string): string {
-  return `${INDEX_PREFIX}tag-slugs/${slug}.json`;
+  return `${PRIVATE_PREFIX}tag-slugs/${slug}.json`;
 }
 
 export function tagNameRecordKey(tag: string): string {
-  return `${INDEX_PREFIX}tag-names/${identityHash(tag)}.json`;
+  return `${PRIVATE_PREFIX}tag-names/${identityHash(tag)}.json`;
 }
 
 export function tagHeadKey(slug: string): string {
-  return `${INDEX_PREFIX}tags/${slug}/head.json`;
+  return `${TAG_HEADS_PREFIX}${slug}/head.json`;
 }
 
 export function tagMonthKey(slug: string, month: string): string {
-  return `${INDEX_PREFIX}tags/${slug}/months/${month}.json`;
+  return `${TAG_HEADS_PREFIX}${slug}/months/${month}.json`;
 }
 
 export function emptyTagHead(slug: string, name: string): TagHead {

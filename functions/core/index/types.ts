@@ -66,7 +66,10 @@ export interface HeadManifest {
   outputs: OutputHashes;
   /** Articles held until their stated date (scheduled publishing), by key; absent when none. Private: never rendered. */
   scheduled?: ScheduledEntry[];
-  /** What happened to recent uploads, for editors (notes.ts); absent when none. Private: never rendered. */
+  /**
+   * Legacy: heads written before notes had their own records (`_feedpub/notes/`, notes.ts) carried them
+   * here. The next batch moves them out; readers still take them for keys without a record.
+   */
   notes?: EditorNote[];
   /** Deletion records the head feeds carry (core/index/deletions.ts); absent when none. */
   deleted?: DeletionRecord[];

@@ -3,7 +3,7 @@
 import { articleIdForKey } from '../ids';
 import type { Article, ArticleImage, RawArticle, RawImage, Repair, SiteConfig } from '../model';
 import { articlePath } from '../site';
-import { type CreditMemo, normalizeCredit } from './credits';
+import { normalizeCredit } from '../credits';
 import { datelineDate, parseDate, warnImplausibleDate } from './rules/dates';
 import { monthInZone } from '../timezone';
 import { repairFusedWords } from './rules/fusedWords';
@@ -15,10 +15,11 @@ import { splitAuthors, splitTags } from './rules/people';
 import { chooseSlug } from './rules/slug';
 import { capTags } from './rules/tagLimits';
 import { clampSummary, readingTimeOfCleanParagraphs } from './rules/summary';
-import { cleanParagraphs, cleanText, stripXmlInvalid } from './rules/text';
+import { stripInvalidXmlChars } from '../escape';
+import { cleanParagraphs, cleanText } from './rules/text';
 
 export { uniqueSlug } from './rules/slug';
-export { toRfc3339, parseDate } from './rules/dates';
+export { parseDate } from './rules/dates';
 export { contentHashOf } from './rules/hash';
 
 export interface NormalizeContext {
@@ -32,8 +33,6 @@ export interface NormalizeContext {
   site: SiteConfig;
   /** RFC 3339 "now" for plausibility checks (a stated date far in the future); defaults to fallbackDate. */
   now?: string;
-  /** Credit lines the parser already read (ingestUpload passes the parser's): each is parsed once. */
-  creditMemo?: CreditMemo;
 }
 
 export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Article {
@@ -90,7 +89,7 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   if (publishedStated) warnImplausibleDate(published, ctx.now ?? ctx.fallbackDate, warnings);
   const language = chooseLanguage(fieldOf(raw, metadata, 'language'), contentText, site, warnings);
   const images: ArticleImage[] = [];
-  for (const image of withMetadataImage(raw.images, metadata)) images.push(normalizeImage(image, site, warnings, ctx.creditMemo));
+  for (const image of withMetadataImage(raw.images, metadata)) images.push(normalizeImage(image, site, warnings));
 
   const content = { title, summary, contentHtml, authors, tags, images, language, ...(publisher !== undefined && { publisher }) };
   return {
@@ -164,13 +163,13 @@ function withMetadataImage(images: readonly RawImage[], metadata: Record<string,
   ];
 }
 
-function normalizeImage(raw: RawImage, site: SiteConfig, warnings: string[], creditMemo?: CreditMemo): ArticleImage {
+function normalizeImage(raw: RawImage, site: SiteConfig, warnings: string[]): ArticleImage {
   const caption = cleanText(raw.caption ?? '');
   const src = raw.src === undefined ? undefined : cleanText(raw.src);
   // credit.raw keeps the line as uploaded, minus what XML cannot carry (S3 metadata is not decoded by the
   // parser) and minus bidi controls and invisible characters (they would reorder or hide a name).
-  const creditLine = raw.credit === undefined ? '' : withoutInvisibleFormatting(stripXmlInvalid(raw.credit), 'credit', warnings);
-  const credit = cleanText(creditLine) !== '' ? normalizeCredit(creditLine, site.creditStyle, creditMemo) : undefined;
+  const creditLine = raw.credit === undefined ? '' : withoutInvisibleFormatting(stripInvalidXmlChars(raw.credit), 'credit', warnings);
+  const credit = cleanText(creditLine) !== '' ? normalizeCredit(creditLine, site.creditStyle) : undefined;
   return {
     ...(src && /^https?:\/\//i.test(src) && { url: src }),
     ...(src && { src }),

@@ -137,6 +137,9 @@ export function tagFeedFolder(tagSlug: string): string {
   return `tags/${tagSlug}/`;
 }
 
+/** What a tag slug is made of (slugFromTitle's lower-case ASCII and hyphens, plus hash suffixes): request-path patterns match tag folders with it. */
+export const TAG_SLUG_PATTERN = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
 /** A feed folder's month archive: `archive/<month>/` for the head (""), `tags/<slug>/archive/<month>/` for a tag. */
 export function folderArchiveFeedFolder(folder: string, month: string): string {
   return `${folder}${archiveFeedFolder(month)}`;
@@ -167,6 +170,9 @@ const XML_CONTENT_TYPE = `application/xml${UTF8}`;
 /** robots.txt, and plain-text error responses (the dev server's 503). */
 export const TEXT_CONTENT_TYPE = `text/plain${UTF8}`;
 
+/** The site bucket's private records (the index, prepared and quarantine records, run files): never served, never invalidated. */
+export const PRIVATE_PREFIX = '_feedpub/';
+
 /** Keyed by what the file is; SITE_OUTPUTS lists them in this order. */
 export const OUTPUTS = {
   headFeed: { path: '<feed file>', cacheControl: CACHE_CONTROL.live, cdn: 'feeds' },
@@ -182,6 +188,8 @@ export const OUTPUTS = {
   tagPastArchiveFeed: { path: 'tags/<tag>/archive/<YYYY-MM>/<feed file>', cacheControl: CACHE_CONTROL.pastArchive, cdn: 'feeds' },
   /** The tag's newest articles and its months: changes with every publish of the tag, like the home page. */
   tagPage: { path: 'tags/<tag>/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'pages' },
+  /** Every tag that has articles, linked to its page: changes only when a tag appears or goes (docs/tags.md). */
+  tagIndexPage: { path: 'tags/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'pages' },
   /** Changes with each article of the month in the tag: a 60 s bound, so no CDN invalidation is needed per edit. */
   tagArchivePage: { path: 'tags/<tag>/archive/<YYYY-MM>/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.home, cdn: 'pages' },
   articlePage: { path: 'articles/<slug>/index.html', contentType: HTML_CONTENT_TYPE, cacheControl: CACHE_CONTROL.page, cdn: 'pages' },
@@ -206,7 +214,7 @@ export const OUTPUTS = {
   robots: { path: 'robots.txt', contentType: TEXT_CONTENT_TYPE, cacheControl: CACHE_CONTROL.asset, cdn: 'pages' },
   image: { path: 'images/<sha256 16 hex>.<ext>', cacheControl: CACHE_CONTROL.immutable, cdn: 'images' },
   /** The index, prepared records, quarantine records (_feedpub/quarantine/<key>.json), markers: read by the pipeline and `feedpub status` only. */
-  privateRecord: { path: '_feedpub/<record>.json', contentType: JSON_CONTENT_TYPE, cacheControl: CACHE_CONTROL.none },
+  privateRecord: { path: `${PRIVATE_PREFIX}<record>.json`, contentType: JSON_CONTENT_TYPE, cacheControl: CACHE_CONTROL.none },
 } as const satisfies Record<string, SiteOutput>;
 
 export type OutputName = keyof typeof OUTPUTS;

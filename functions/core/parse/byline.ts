@@ -3,8 +3,8 @@
 // "Jane Doe in Lisbon" (Guardian), a name then a role line ("Jane Doe" / "BBC News, Lisbon"), and the
 // same "By" in other languages ("Von", "Por", "Par", "Di", "Door"). Names only: a sentence such as
 // "By Tuesday, talks had stalled." is body text.
-import { canonicalAgency } from '../normalize/credits';
-import { looksLikePersonName, titleCaseAllCaps } from '../normalize/credits/names';
+import { canonicalAgency } from '../credits';
+import { looksLikePersonName, titleCaseAllCaps } from '../credits/names';
 
 export interface Byline {
   /** The authors, each a name as printed (all-caps names in title case). */

@@ -1,7 +1,7 @@
 // Datelines open wire copy: "LISBON (AP) —", "LISBON, March 3 (Reuters) -", "PARIS, 3 mars (AFP) -",
 // "BERLIN (dpa) -". They stay the body's first words; the agency (and the month and day) can give the
 // publisher and the date when nothing else does.
-import { canonicalAgency } from '../normalize/credits';
+import { canonicalAgency } from '../credits';
 
 export interface Dateline {
   /** "LISBON", "NEW YORK": as printed. */
@@ -19,8 +19,9 @@ const MONTHS: Record<string, number> = {
 
 // Only the start of the paragraph is read: the pattern is bounded, so a long paragraph costs one slice.
 const HEAD_LENGTH = 120;
+// A region after the place ("KYIV, Ukraine (AP) —", "ST. LOUIS, Mo. (AP) —": AP style) counts only before an agency.
 const DATELINE =
-  /^([\p{Lu}][\p{Lu}\p{M}.'’ -]{1,40}?)(?:,\s*(?:([A-Za-z]{3,9})\.?\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]{3,9})\.?))?\s*(?:\(([^()]{2,30})\)\s*)?[-–—]\s/u;
+  /^([\p{Lu}][\p{Lu}\p{M}.'’ -]{1,40}?)(?:,\s*(?:([A-Za-z]{3,9})\.?\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]{3,9})\.?|(\p{Lu}[\p{L}\p{M}.'’ -]{0,30}?)))?\s*(?:\(([^()]{2,30})\)\s*)?[-–—]\s/u;
 
 /** The dateline opening a paragraph, or undefined. The place is all capitals; a dash follows. */
 export function datelineOf(paragraph: string | undefined): Dateline | undefined {
@@ -30,9 +31,10 @@ export function datelineOf(paragraph: string | undefined): Dateline | undefined 
   const place = match[1]!.trim();
   // "A US-led" or "I –": a real place has two capitals at least.
   if (place.replace(/[^\p{Lu}]/gu, '').length < 2) return undefined;
+  if (match[6] !== undefined && match[7] === undefined) return undefined;
   const dateline: Dateline = { place };
-  const agency = match[6] === undefined ? undefined : canonicalAgency(match[6]);
-  if (match[6] !== undefined && agency === undefined) return undefined;
+  const agency = match[7] === undefined ? undefined : canonicalAgency(match[7]);
+  if (match[7] !== undefined && agency === undefined) return undefined;
   if (agency !== undefined) dateline.agency = agency;
   const monthName = (match[2] ?? match[5])?.toLowerCase();
   const day = Number(match[3] ?? match[4]);

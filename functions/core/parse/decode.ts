@@ -1,6 +1,7 @@
 // Bytes -> text. Uploads arrive as UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252,
 // or UTF-8 that was once read as Windows-1252 and saved again ("mojibake": "â€™" for "’").
 // All native (TextDecoder, Buffer): no decoding library in the Lambda bundle.
+import { XML_INVALID_UNITS, xmlInvalidPattern } from '../escape';
 
 export interface DecodedText {
   text: string;
@@ -30,10 +31,13 @@ export function strictUtf8(bytes: Buffer): string | undefined {
   return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
 }
 
+/** Body of a `[...]` class: what the decoder drops besides what XML cannot carry (CR, DEL, C1 controls). */
+const DECODER_ALSO_REMOVES = '\\r\\u007F-\\u009F';
+
 // What any of the steps after decoding acts on: C0 controls other than tab and newline (CR included),
 // DEL and C1 controls, the characters mojibake markers start with, U+FFFD-U+FFFF. Text without any
 // (and without lone surrogates) is returned as decoded after this one scan.
-const MAYBE_NEEDS_WORK = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00C2\u00C3\u00D0\u00D1\u00E2\u00F0\uFFFD-\uFFFF]/;
+const MAYBE_NEEDS_WORK = new RegExp(`[${XML_INVALID_UNITS}${DECODER_ALSO_REMOVES}\\u00C2\\u00C3\\u00D0\\u00D1\\u00E2\\u00F0\\uFFFD]`);
 
 // The same characters as UTF-8 bytes: C0 controls and DEL are themselves, C1 controls are C2 80-9F, the
 // mojibake marker characters (Â Ã Ð Ñ â ð) are C3 xx, U+FFFD-U+FFFF are EF BF xx. Searching the bytes for
@@ -234,13 +238,12 @@ function escapeForClass(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-// C0 controls except tab and newline, DEL and C1 controls, the noncharacters U+FFFE/U+FFFF (not allowed
-// in XML), and lone surrogates (not encodable as UTF-8). Feeds built from the text must stay well-formed.
-const INVALID_CHARACTERS =
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// What XML cannot carry (feeds built from the text must stay well-formed; a lone surrogate is not even
+// encodable as UTF-8), and also CR (decoded text has LF line ends only), DEL and C1 controls.
+const INVALID_CHARACTERS = xmlInvalidPattern(DECODER_ALSO_REMOVES);
 
 // The same characters minus the surrogate pairs' context: one cheap scan settles almost every text.
-const MAYBE_INVALID = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+const MAYBE_INVALID = new RegExp(`[${XML_INVALID_UNITS}${DECODER_ALSO_REMOVES}]`);
 
 export function removeInvalidCharacters(text: string): { text: string; removed: number } {
   if (!MAYBE_INVALID.test(text) && isWellFormed(text)) return { text, removed: 0 };

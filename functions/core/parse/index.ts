@@ -1,6 +1,6 @@
 // Upload bytes -> RawArticle, or a typed rejection. Never throws: every failure is a value.
 import type { RawArticle, RawImage, Result, UploadRejected } from '../model';
-import type { CreditMemo } from '../normalize/credits';
+import { ARTICLE_EXTENSIONS, extensionOf, isMixedCase, uploadKind } from '../upload-keys';
 import { cutBoilerplate } from './boilerplate';
 import { decodeBytes } from './decode';
 import { removeFurniture } from './furniture';
@@ -15,11 +15,7 @@ export interface ParseInput {
   key: string;
   bytes: Uint8Array;
   maxBytes: number;
-  /** Credit lines parsed while reading the scrape, for the normalizer to reuse (ingestUpload passes one). */
-  creditMemo?: CreditMemo;
 }
-
-const FORMAT_BY_EXTENSION: Record<string, RawArticle['format']> = { txt: 'txt', md: 'md', markdown: 'md' };
 
 // A title needs at least one letter or digit: "---" or "* * *" on line 1 is not one.
 const HAS_WORDS = /[\p{L}\p{N}]/u;
@@ -30,12 +26,17 @@ const MAX_UNDECODABLE_COUNT = 8;
 export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejected> {
   const { key, bytes, maxBytes } = input;
   const size = bytes.byteLength;
-  const extension = extensionOf(key);
-  const format = FORMAT_BY_EXTENSION[extension];
-  if (format === undefined) {
+  const written = extensionOf(key);
+  const extension = written.toLowerCase();
+  const kind = uploadKind(key);
+  if (kind?.kind !== 'article') {
+    if (isMixedCase(written) && ARTICLE_EXTENSIONS.includes(extension)) {
+      return rejection('unsupported-type', `.${written} mixes upper and lower case: name it .${extension} or .${extension.toUpperCase()} (the deployed pipeline hears of those spellings only)`, key, size);
+    }
     const named = extension === '' ? 'a file without extension' : `a .${extension} file`;
     return rejection('unsupported-type', `${named} is not an article: upload .txt, .md or .markdown`, key, size);
   }
+  const { format } = kind;
   if (size === 0) return rejection('empty', 'empty file (0 bytes)', key, size);
   if (size > maxBytes) return rejection('too-large', tooLargeReason(size, maxBytes), key, size);
   const signature = binarySignature(bytes);
@@ -67,7 +68,7 @@ export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejecte
     if (typeof meta.publisher === 'string') article.publisher = meta.publisher;
     return { ok: true, value: article };
   }
-  const parsed = parseText(decoded.text, decoded.encoding, decoded.warnings, key, size, input.creditMemo);
+  const parsed = parseText(decoded.text, decoded.encoding, decoded.warnings, key, size);
   if (parsed.ok && !decoded.latinLetters) parsed.value.latinLetters = false;
   return parsed;
 }
@@ -77,7 +78,7 @@ export function parseUpload(input: ParseInput): Result<RawArticle, UploadRejecte
  * a title was named, image blocks, paragraphs), cut at the publisher's boilerplate.
  */
 function parseText(
-  text: string, encoding: string, decodeWarnings: string[], key: string, size: number, creditMemo?: CreditMemo,
+  text: string, encoding: string, decodeWarnings: string[], key: string, size: number,
 ): Result<RawArticle, UploadRejected> {
   const warnings = [...decodeWarnings];
   let meta: Record<string, unknown>;
@@ -117,7 +118,7 @@ function parseText(
   if (cut.cutAt) {
     warnings.push(`dropped ${cut.cutAt.dropped} lines of publisher boilerplate from "${cut.cutAt.line}" on`);
   }
-  const scraped = parseScrape(cut.lines, withTitleLine, creditMemo);
+  const scraped = parseScrape(cut.lines, withTitleLine);
   // "# Title" on line 1: Markdown habits in a .txt; the hashes are not part of the title ("#1 seed" is).
   const title = withTitleLine ? (scraped.title ?? '').replace(/^#{1,6}[ \t]+/, '') : namedTitle;
   const namesAuthor = Object.hasOwn(meta, 'author') || Object.hasOwn(meta, 'authors') || Object.hasOwn(meta, 'by');
@@ -192,10 +193,4 @@ function furnitureWarning(removed: readonly { rule: string; line: string }[]): s
 function firstNonBlank(lines: readonly string[]): number {
   for (let i = 0; i < lines.length; i++) if (lines[i]!.trim() !== '') return i;
   return -1;
-}
-
-function extensionOf(key: string): string {
-  const name = key.slice(key.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
 }

@@ -4,6 +4,7 @@ import jsYaml, { type LoadOptions, type Type } from 'js-yaml';
 const { FAILSAFE_SCHEMA, load, YAMLException } = jsYaml;
 // js-yaml 4 exports its types; @types/js-yaml does not declare them.
 const yamlTypes = (jsYaml as unknown as { types: Record<'null' | 'timestamp', Type> }).types;
+import { rfc3339 } from '../instant';
 import type { RawImage } from '../model';
 import { parseHeaderBlock } from './headers';
 import { MAX_NESTING, markdownOverLimit } from './markdownLimits';
@@ -209,10 +210,12 @@ function plainValue(value: unknown, seen: Set<object>): unknown {
   return result;
 }
 
+const DAY_MS = 86_400_000;
+
 /** A date-only timestamp (UTC midnight) keeps its date-only form. */
 function isoDate(date: Date): string {
-  const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+  const iso = rfc3339(date);
+  return date.getTime() % DAY_MS === 0 ? iso.slice(0, 10) : iso;
 }
 
 interface Heading {

@@ -1,7 +1,7 @@
 // The plain-text scrape shape: title line, image blocks (caption, the caption again, credit line),
 // body paragraphs separated by blank lines.
 import type { RawImage } from '../model';
-import { type CreditMemo, creditPhotographer, isCreditLineRecorded } from '../normalize/credits';
+import { creditPhotographer, isCreditLine, sharingCreditParses } from '../credits';
 import { type Byline, isRoleLine, labelledByline, nameLine, nameWithRole, placedByline } from './byline';
 
 export interface ScrapedText {
@@ -50,9 +50,12 @@ const IMAGE_CAPTION_LABEL = /^Image caption,\s+/u;
  * line with a year is a page footer, not an image.
  * Everything else is a paragraph, its lines joined with spaces.
  */
-export function parseScrape(lines: readonly string[], withTitle: boolean, memo?: CreditMemo): ScrapedText {
+export function parseScrape(lines: readonly string[], withTitle: boolean): ScrapedText {
   // A line is asked about more than once (credit line, caption credit, copyright): parse each once.
-  const creditMemo: CreditMemo = memo ?? new Map();
+  return sharingCreditParses(() => scrapeBlocks(lines, withTitle));
+}
+
+function scrapeBlocks(lines: readonly string[], withTitle: boolean): ScrapedText {
   const blocks = blocksOf(lines);
   const result: ScrapedText = { images: [], paragraphs: [] };
   if (withTitle) {
@@ -76,7 +79,7 @@ export function parseScrape(lines: readonly string[], withTitle: boolean, memo?:
         continue;
       }
     }
-    if (block.length === 1 && isCopyrightNotice(block[0]!, creditMemo)) {
+    if (block.length === 1 && isCopyrightNotice(block[0]!)) {
       (result.droppedCopyright ??= []).push(block[0]!);
       continue;
     }
@@ -84,7 +87,7 @@ export function parseScrape(lines: readonly string[], withTitle: boolean, memo?:
     const last = distinct[distinct.length - 1]!;
     if (IMAGE_CAPTION_LABEL.test(last) && distinct.length <= 2) {
       const caption = last.replace(IMAGE_CAPTION_LABEL, '');
-      const credit = distinct.length === 2 && isCreditLineRecorded(distinct[0]!, creditMemo) ? distinct[0] : undefined;
+      const credit = distinct.length === 2 && isCreditLine(distinct[0]!) ? distinct[0] : undefined;
       const previous = result.images.at(-1);
       if (credit === undefined && distinct.length === 1 && previous !== undefined && previous.caption === '' && lonePreviousLine === SOURCE_ONLY) {
         previous.caption = caption;
@@ -94,7 +97,7 @@ export function parseScrape(lines: readonly string[], withTitle: boolean, memo?:
       lonePreviousLine = undefined;
       continue;
     }
-    if (distinct.length <= MAX_CAPTION_LINES + 1 && isCreditLineRecorded(last, creditMemo)) {
+    if (distinct.length <= MAX_CAPTION_LINES + 1 && isCreditLine(last)) {
       const caption = distinct.slice(0, -1).join(' ');
       if (caption !== '') {
         result.images.push({ caption, credit: last });
@@ -113,7 +116,7 @@ export function parseScrape(lines: readonly string[], withTitle: boolean, memo?:
       }
       continue;
     }
-    const inCaption = distinct.length <= MAX_CAPTION_LINES ? trailingCredit(last, creditMemo) : undefined;
+    const inCaption = distinct.length <= MAX_CAPTION_LINES ? trailingCredit(last) : undefined;
     if (inCaption !== undefined) {
       const captionLines = withoutRepeats([...distinct.slice(0, -1), inCaption.caption]);
       result.images.push({ caption: captionLines.join(' '), credit: inCaption.credit });
@@ -189,9 +192,9 @@ const COPYRIGHT_WITH_YEAR = /^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[^\d]{1,80}\d{
 const MAX_COPYRIGHT_LINE = 160;
 
 /** A lone copyright line is a page footer unless it names a photographer ("© 2024 Jane Doe/AFP" credits a picture). */
-export function isCopyrightNotice(line: string, creditMemo?: CreditMemo): boolean {
+export function isCopyrightNotice(line: string): boolean {
   if (line.length > MAX_COPYRIGHT_LINE || !COPYRIGHT_WITH_YEAR.test(line)) return false;
-  return creditPhotographer(line, creditMemo) === undefined;
+  return creditPhotographer(line) === undefined;
 }
 
 // The credit at the end of a caption: "(AP Photo/Jane Doe)", "[Jane Doe/Reuters]", "(Xinhua/Li Wei)",
@@ -203,7 +206,7 @@ const TRAILING_LABEL = /(?:^|[\s.!?”"])((?:Photograph|Photo|Photos|Photography
 const OPENER: Record<string, string> = { ')': '(', ']': '[' };
 
 /** Splits a caption from the credit it ends with, or undefined. The credit must name a photographer or carry a label. */
-export function trailingCredit(line: string, creditMemo?: CreditMemo): { caption: string; credit: string } | undefined {
+export function trailingCredit(line: string): { caption: string; credit: string } | undefined {
   if (line.length > MAX_CAPTION_LENGTH) return undefined;
   const tailStart = Math.max(0, line.length - TAIL_LENGTH);
   const tail = line.slice(tailStart);
@@ -219,9 +222,9 @@ export function trailingCredit(line: string, creditMemo?: CreditMemo): { caption
   if (at <= 0) return undefined;
   const credit = line.slice(at).trim();
   const caption = line.slice(0, at).trim();
-  if (caption === '' || !isCreditLineRecorded(credit, creditMemo)) return undefined;
+  if (caption === '' || !isCreditLine(credit)) return undefined;
   // "(Reuters)" after a sentence is attribution in the text; a credit names a photographer, or has a label or a slash.
-  if (creditPhotographer(credit, creditMemo) === undefined && opener !== undefined && !credit.includes('/')) return undefined;
+  if (creditPhotographer(credit) === undefined && opener !== undefined && !credit.includes('/')) return undefined;
   return { caption, credit };
 }
 

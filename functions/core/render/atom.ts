@@ -1,8 +1,8 @@
 // Atom 1.0 (RFC 4287) with Media RSS, enclosure links for images, WebSub hub and RFC 5005 archive links.
 import type { Article, SiteConfig } from '../model';
 import { feedFormat } from '../outputs/formats';
-import { newestUpdated, rfc3339 } from './dates';
-import { feedItemHtml, type ItemForm } from './figure';
+import { newestUpdated } from './dates';
+import { type FeedItem, feedItem } from './feed-item';
 import { escapeHtmlText } from './html';
 import { MEDIA_NS, mediaElements } from './media';
 import { looksLikeHtml } from './plaintext';
@@ -11,7 +11,6 @@ import { NO_IDS } from './budget';
 import { siteUrl } from '../site';
 import { headFeedPath, homeUrl, stylesheetUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
-import { authorLine, authorsOf } from './authors';
 import type { DeletionRecord } from '../index/deletions';
 import { deletedEntryNodes, NO_DELETIONS } from './tombstones';
 
@@ -52,7 +51,7 @@ export function renderAtom(
     generator: 'feedpub',
     icon: site.icon,
     ...(links.archive && { 'fh:archive': '' }),
-    entry: items.map((article) => atomEntry(site, article, summaryOnly.has(article.id) ? 'summary' : 'full')),
+    entry: items.map((article) => atomEntry(site, feedItem(site, article, summaryOnly.has(article.id) ? 'summary' : 'full'))),
     ...tombstones.elements,
   };
   return writeXml({ feed }, { stylesheetHref: stylesheetUrl(site, 'feedXsl') });
@@ -70,23 +69,23 @@ function feedLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
   ];
 }
 
-function atomEntry(site: SiteConfig, article: Article, form: ItemForm): XmlNode {
-  const enclosures = article.images
+function atomEntry(site: SiteConfig, item: FeedItem): XmlNode {
+  const enclosures = item.images
     .filter((image) => image.url !== undefined)
     .map((image) => ({ '@_rel': 'enclosure', ...(image.type !== undefined && { '@_type': image.type }), '@_href': image.url as string }));
   return {
-    ...(article.language !== site.language && { '@_xml:lang': article.language }),
-    id: article.id,
-    title: atomText(article.title),
-    link: [{ '@_rel': 'alternate', '@_type': 'text/html', '@_href': article.url }, ...enclosures],
-    published: rfc3339(article.published),
-    updated: rfc3339(article.updated),
+    ...(item.language !== site.language && { '@_xml:lang': item.language }),
+    id: item.id,
+    title: atomText(item.title),
+    link: [{ '@_rel': 'alternate', '@_type': 'text/html', '@_href': item.url }, ...enclosures],
+    published: item.published,
+    updated: item.updated,
     // One author naming everyone: feedparser's entry.author (rss2email's sender) is the last of several.
-    author: { name: authorLine(authorsOf(site, article)) },
-    category: article.tags.map((term) => ({ '@_term': term })),
-    summary: article.summary.trim() === '' ? undefined : atomText(article.summary),
-    content: { '@_type': 'html', '#text': feedItemHtml(site, article, form) },
-    ...mediaElements(article),
+    author: { name: item.byline },
+    category: item.tags.map((term) => ({ '@_term': term })),
+    summary: item.summary === undefined ? undefined : atomText(item.summary),
+    content: { '@_type': 'html', '#text': item.contentHtml },
+    ...mediaElements(item),
   };
 }
 

@@ -1,25 +1,10 @@
 // Small HTML helpers shared by the page, home and status renderers.
 import { dayInZone } from '../timezone';
 import { rfc3339 } from './dates';
-import { stripInvalidXmlChars } from './xml';
+import { escapeHtml } from '../escape';
 
-const HTML_SPECIAL = /[&<>"']/;
-
-/** Escapes text for HTML text and attribute values, dropping characters HTML and XML cannot carry. */
-export function escapeHtml(text: string): string {
-  const clean = stripInvalidXmlChars(text);
-  if (!HTML_SPECIAL.test(clean)) return clean;
-  return clean.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
-}
-
-const HTML_TEXT_SPECIAL = /[&<>]/;
-
-/** Escapes text for HTML element content only (quotes stay readable, e.g. in RSS description). */
-export function escapeHtmlText(text: string): string {
-  const clean = stripInvalidXmlChars(text);
-  if (!HTML_TEXT_SPECIAL.test(clean)) return clean;
-  return clean.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
+// The renderers take the HTML escapes with the other HTML helpers; they are defined in core/escape.ts.
+export { escapeHtml, escapeHtmlText } from '../escape';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

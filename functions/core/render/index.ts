@@ -8,6 +8,7 @@ import { monthOf, newestFirst } from '../order';
 import { FEED_FORMAT_NAMES, feedFormat, HEAD_FEED_FOLDER, OUTPUTS, outputHeaders, type SiteOutput } from '../outputs/formats';
 import { feedXsl, STYLE_CSS } from './assets';
 import { renderWithinBudget } from './budget';
+import type { ItemForm } from './figure';
 import { renderAtom } from './atom';
 import { renderJsonFeed } from './jsonfeed';
 import { renderHome, renderNotFound } from './home';
@@ -43,10 +44,17 @@ export interface FeedFolderView {
   /** Atom feed id; absent: the site's head Atom URL. */
   feedId?: string;
   outputs: { head: SiteOutput; continued: SiteOutput; openArchive: SiteOutput; pastArchive: SiteOutput };
+  /**
+   * What a month archive's items carry: the site's archives are the feed's full history ('full', up to
+   * site.itemContentBytes each); a tag's repeat those items, so they carry the summary and the link
+   * (docs/performance.md, "What archives carry").
+   */
+  archiveItems: ItemForm;
 }
 
 export const SITE_FEED_FOLDER: FeedFolderView = {
   folder: HEAD_FEED_FOLDER,
+  archiveItems: 'full',
   outputs: { head: OUTPUTS.headFeed, continued: OUTPUTS.jsonContinued, openArchive: OUTPUTS.openArchiveFeed, pastArchive: OUTPUTS.pastArchiveFeed },
 };
 
@@ -109,7 +117,8 @@ export function renderHeadFeeds(
 }
 
 /**
- * archive/<month>/feed.xml|atom.xml|feed.json: every item of the month, newest first, RFC 5005 linked.
+ * archive/<month>/feed.xml|atom.xml|feed.json: every item of the month, newest first, RFC 5005 linked,
+ * each in the view's archiveItems form.
  * `now` is the publish time: a month before the site's current month is complete (fh:archive, long
  * cache); the current month, and a future one, still grow and are cached like the head. Without a
  * clock (tests, pure renders) "now" is the newest item's date. `deleted`: the month's deletion records.
@@ -126,9 +135,10 @@ export function renderArchiveFeeds(
   const monthItems = allWithAbsoluteUrls(site, items).sort(newestFirst);
   const complete = isMonthComplete(month, now ?? newestPublished(monthItems, month), site.timeZone);
   const cacheControl = complete ? view.outputs.pastArchive.cacheControl : view.outputs.openArchive.cacheControl;
+  const summaryOnly = view.archiveItems === 'summary' ? new Set(monthItems.map((a) => a.id)) : undefined;
   return FEED_FORMAT_NAMES.map((format) => ({
     path: archiveFeedPath(month, format, view.folder),
-    body: RENDERERS[format](site, monthItems, withFolderLinks(archiveFeedLinks(site, format, month, archiveMonths, complete, view.folder), view), undefined, deleted),
+    body: RENDERERS[format](site, monthItems, withFolderLinks(archiveFeedLinks(site, format, month, archiveMonths, complete, view.folder), view), summaryOnly, deleted),
     contentType: feedFormat(format).contentType,
     cacheControl,
   }));
@@ -191,10 +201,10 @@ export function renderStaticAssets(site: SiteConfig): SiteFile[] {
 
 /**
  * The whole site, in a fixed order (head feeds, archives and month sitemaps and pages by month, article pages by path, home, archive index and sitemaps, assets, status),
- * made one month or one page at a time as the caller asks: a 10k-article build writes as it goes
- * instead of holding ~120 MB of rendered text.
+ * from a list of articles: the whole-site oracle the tests compare the publisher's output with
+ * (`feedpub build` runs the publisher itself, functions/build/index.ts).
  */
-export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?: SiteStatus, now?: string): Generator<SiteFile> {
+function* siteFiles(site: SiteConfig, articles: Article[], status?: SiteStatus, now?: string): Generator<SiteFile> {
   const sorted = [...articles].sort(newestFirst);
   const asOf = now ?? sorted[0]?.published ?? '1970-01-01T00:00:00Z';
   const byMonth = new Map<string, Article[]>();
@@ -224,7 +234,7 @@ export function* renderSiteLazily(site: SiteConfig, articles: Article[], status?
 }
 
 export function renderSite(site: SiteConfig, articles: Article[], status?: SiteStatus, now?: string): SiteFile[] {
-  return [...renderSiteLazily(site, articles, status, now)];
+  return [...siteFiles(site, articles, status, now)];
 }
 
 /** The clockless "now" of an archive: its newest item's date (an empty month: its first day). */

@@ -1,5 +1,6 @@
 // Media RSS (https://www.rssboard.org/media-rss) elements for an article's images, shared by RSS and Atom.
-import type { Article, ArticleImage, Credit } from '../model';
+import type { Credit } from '../model';
+import type { FeedItem } from './feed-item';
 import { creditText } from './figure';
 import { escapeHtmlText } from './html';
 import { looksLikeHtml } from './plaintext';
@@ -43,10 +44,10 @@ function mediaText(text: string): XmlNode | undefined {
  * for the lead image. An image without a file gets no item-level caption (its figure in the content
  * carries caption and credit); its credit stays as item-level media:credit.
  */
-export function mediaElements(article: Article): XmlNode {
+export function mediaElements(item: Pick<FeedItem, 'images' | 'lead'>): XmlNode {
   const contents: XmlNode[] = [];
   const itemCredits: XmlNode[] = [];
-  for (const image of article.images) {
+  for (const image of item.images) {
     if (image.url !== undefined) {
       const title = mediaText(image.alt);
       const caption = mediaText(image.caption);
@@ -64,7 +65,7 @@ export function mediaElements(article: Article): XmlNode {
       itemCredits.push(...mediaCredits(image.credit));
     }
   }
-  const lead = leadImage(article);
+  const { lead } = item;
   return {
     'media:content': contents,
     ...(lead !== undefined && {
@@ -76,9 +77,4 @@ export function mediaElements(article: Article): XmlNode {
     }),
     'media:credit': itemCredits,
   };
-}
-
-/** The lead image: the first with a published file (JSON Feed `image`, media:thumbnail). */
-export function leadImage(article: Article): ArticleImage | undefined {
-  return article.images.find((image) => image.url !== undefined);
 }

@@ -5,8 +5,9 @@ import { tagFeedFolder } from '../outputs/formats';
 import { siteChrome } from './discovery';
 import { figureHtml } from './figure';
 import { escapeHtml, htmlDocument, timeHtml } from './html';
-import { stripInvalidXmlChars } from './xml';
+import { stripInvalidXmlChars } from '../escape';
 import { authorsOf } from './authors';
+import { leadImage } from './feed-item';
 
 export function articlePagePath(article: Article): string {
   return `${articlePath(article.slug)}index.html`;
@@ -20,7 +21,7 @@ function tagLinkHtml(site: SiteConfig, tag: string, slug: string | undefined): s
 export function renderPage(site: SiteConfig, article: Article): string {
   const authors = authorsOf(site, article);
   const publisher = article.publisher ?? site.publisher;
-  const leadImage = article.images.find((image) => image.url !== undefined);
+  const lead = leadImage(article);
   // Escaped once each: the title, summary and URL appear several times.
   const title = escapeHtml(article.title);
   const summary = escapeHtml(article.summary);
@@ -38,8 +39,8 @@ export function renderPage(site: SiteConfig, article: Article): string {
     escapedMeta('og:description', summary),
     escapedMeta('og:url', url),
     escapedMeta('og:site_name', siteTitle),
-    ...(leadImage?.url === undefined ? [] : [meta('og:image', leadImage.url)]),
-    ...(leadImage?.url !== undefined && leadImage.alt !== '' ? [meta('og:image:alt', leadImage.alt)] : []),
+    ...(lead?.url === undefined ? [] : [meta('og:image', lead.url)]),
+    ...(lead?.url !== undefined && lead.alt !== '' ? [meta('og:image:alt', lead.alt)] : []),
     meta('article:published_time', article.published),
     meta('article:modified_time', article.updated),
   ];

@@ -2,8 +2,8 @@
 // atom:link self/hub and RFC 5005 archive links.
 import type { Article, SiteConfig } from '../model';
 import { feedFormat } from '../outputs/formats';
-import { newestUpdated, rfc3339, rfc822 } from './dates';
-import { feedItemHtml, type ItemForm } from './figure';
+import { newestUpdated, rfc822 } from './dates';
+import { type FeedItem, feedItem } from './feed-item';
 import { escapeHtmlText } from './html';
 import { MEDIA_NS, mediaElements } from './media';
 import { looksLikeHtml } from './plaintext';
@@ -11,7 +11,6 @@ import type { FeedLinks } from './urls';
 import { NO_IDS } from './budget';
 import { homeUrl, stylesheetUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
-import { authorLine, authorsOf } from './authors';
 import type { DeletionRecord } from '../index/deletions';
 import { deletedEntryNodes, NO_DELETIONS } from './tombstones';
 
@@ -40,7 +39,7 @@ export function renderRss(
     image: site.icon === undefined ? undefined : { url: site.icon, title: site.title, link: homeUrl(site) },
     'atom:link': atomLinks(site, links),
     ...(links.archive && { 'fh:archive': '' }),
-    item: items.map((article) => rssItem(site, article, summaryOnly.has(article.id) ? 'summary' : 'full')),
+    item: items.map((article) => rssItem(feedItem(site, article, summaryOnly.has(article.id) ? 'summary' : 'full'))),
     ...tombstones.elements,
   };
   const rss: XmlNode = {
@@ -67,22 +66,22 @@ function atomLinks(site: SiteConfig, links: FeedLinks): XmlNode[] {
   ];
 }
 
-function rssItem(site: SiteConfig, article: Article, form: ItemForm): XmlNode {
+function rssItem(item: FeedItem): XmlNode {
   return {
-    title: rssTitle(article.title),
-    link: article.url,
+    title: rssTitle(item.title),
+    link: item.url,
     // The id is a urn:uuid, not a URL: readers must not open it.
-    guid: { '@_isPermaLink': 'false', '#text': article.id },
-    pubDate: rfc822(article.published),
+    guid: { '@_isPermaLink': 'false', '#text': item.id },
+    pubDate: rfc822(item.published),
     // RSS has no modified date; atom:updated is the one the W3C validator accepts and feedparser reads.
-    'atom:updated': rfc3339(article.updated),
+    'atom:updated': item.updated,
     // One dc:creator naming everyone: newsboat and feedparser's entry.author keep only the last of several.
-    'dc:creator': authorLine(authorsOf(site, article)),
-    category: article.tags,
+    'dc:creator': item.byline,
+    category: [...item.tags],
     // RSS readers render description as HTML: the plain-text summary is HTML-escaped, then XML-escaped.
-    description: escapeHtmlText(article.summary),
-    'content:encoded': feedItemHtml(site, article, form),
-    ...mediaElements(article),
+    description: escapeHtmlText(item.summary ?? ''),
+    'content:encoded': item.contentHtml,
+    ...mediaElements(item),
   };
 }
 

@@ -6,7 +6,7 @@ import type { SiteConfig } from '../model';
 import { siteUrl } from '../site';
 import { feedAlternateLinks, siteChrome } from './discovery';
 import { escapeHtml, htmlDocument } from './html';
-import { archiveFeedFolder, FEED_FORMATS, feedPath, HEAD_FEED_FOLDER, OUTPUTS } from '../outputs/formats';
+import { archiveFeedFolder, FEED_FORMATS, feedPath, HEAD_FEED_FOLDER, OUTPUTS, TAG_SLUG_PATTERN, tagFeedFolder } from '../outputs/formats';
 import { headFeedPath, homeUrl, stylesheetUrl } from './urls';
 
 /** Where a browser opening an RSS or Atom feed is sent: the subscribe page's folder. */
@@ -15,12 +15,13 @@ export const SUBSCRIBE_LOCATION = `/${OUTPUTS.subscribe.path.replace(/index\.htm
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /**
  * Feeds a browser is redirected away from, as a request-path pattern: every format with
- * browserRedirect (FeedFormatRecord), in the head folder and in every monthly archive folder. An
- * archive is no different from the head to a person: a browser shows it as raw text, and what to
- * subscribe to is the head feed. infra/viewer-request.js gets this pattern filled in.
+ * browserRedirect (FeedFormatRecord), in the head folder, in every tag's folder, and in the monthly
+ * archive folder of either. An archive or a tag feed is no different from the head to a person: a
+ * browser shows it as raw text. infra/viewer-request.js and the dev server get this one pattern.
  */
 export const BROWSER_REDIRECTED_FEED_PATH = new RegExp(
-  `^/(?:${escapeRegExp(archiveFeedFolder('YYYY-MM')).replace('YYYY-MM', '\\d{4}-\\d{2}')})?` +
+  `^/(?:${escapeRegExp(tagFeedFolder('SLUG')).replace('SLUG', TAG_SLUG_PATTERN)})?` +
+    `(?:${escapeRegExp(archiveFeedFolder('YYYY-MM')).replace('YYYY-MM', '\\d{4}-\\d{2}')})?` +
     `(?:${FEED_FORMATS.filter((f) => f.browserRedirect).map((f) => escapeRegExp(feedPath(HEAD_FEED_FOLDER, f.name))).join('|')})$`,
 );
 

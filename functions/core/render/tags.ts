@@ -1,6 +1,7 @@
 // A tag's outputs: tags/<slug>/feed.xml|atom.xml|feed.json (+ feed-continued.json), its RFC 5005 month
 // archives tags/<slug>/archive/YYYY-MM/, and the HTML pages tags/<slug>/ and tags/<slug>/archive/YYYY-MM/.
 // The feeds are the site's renderers over the tag's articles in the tag's feed folder.
+import type { DeletionRecord } from '../index/deletions';
 import type { Article, SiteConfig, SiteFile } from '../model';
 import { monthOf, newestFirst } from '../order';
 import { FEED_FORMATS, folderArchiveFeedFolder, OUTPUTS, tagFeedFolder } from '../outputs/formats';
@@ -31,6 +32,11 @@ export function tagPageUrl(site: SiteConfig, slug: string): string {
   return siteUrl(site, tagFeedFolder(slug));
 }
 
+/** /tags/: the folder of the tag index page. */
+export function tagIndexUrl(site: SiteConfig): string {
+  return siteUrl(site, OUTPUTS.tagIndexPage.path.replace(/index\.html$/, ''));
+}
+
 function tagMonthPageUrl(site: SiteConfig, slug: string, month: string): string {
   return siteUrl(site, folderArchiveFeedFolder(tagFeedFolder(slug), month));
 }
@@ -42,6 +48,7 @@ function tagView(site: SiteConfig, slug: string): FeedFolderView {
     home: tagPageUrl(site, slug),
     feedId: siteUrl(site, headFeedPath('atom', folder)),
     outputs: { head: OUTPUTS.tagHeadFeed, continued: OUTPUTS.tagJsonContinued, openArchive: OUTPUTS.tagOpenArchiveFeed, pastArchive: OUTPUTS.tagPastArchiveFeed },
+    archiveItems: 'summary',
   };
 }
 
@@ -81,7 +88,13 @@ function tagPageDocument(site: SiteConfig, tag: TagRef, title: string, canonical
     lang: site.language,
     title: `${title} – ${site.title}`,
     head: [`<link rel="canonical" href="${escapeHtml(canonical)}">`, ...tagFeedAlternates(site, tag), ...chrome.alternateLinks],
-    body: [chrome.header, '<main>', ...main, '</main>', `<footer><p><a href="${chrome.homeHref}">All articles</a></p>${chrome.feedLinks}</footer>`].join('\n'),
+    body: [
+      chrome.header,
+      '<main>',
+      ...main,
+      '</main>',
+      `<footer><p><a href="${chrome.homeHref}">All articles</a> · <a href="${escapeHtml(tagIndexUrl(site))}">All tags</a></p>${chrome.feedLinks}</footer>`,
+    ].join('\n'),
     stylesheetHref: chrome.stylesheetHref,
   });
 }
@@ -115,12 +128,47 @@ export function renderTagMonthPage(site: SiteConfig, tag: TagRef, month: string,
   ]);
 }
 
-/** The tag's head: feeds (newest site.feedSize, JSON paging as the site's) and its page. */
-export function renderTagHead(site: SiteConfig, tag: TagRef, items: Article[], months: { month: string; count: number }[], oldestMonthItems: Article[] = []): SiteFile[] {
+/**
+ * tags/index.html: every tag that has articles, by slug, each linked to its page. No counts: the page
+ * then changes only when a tag appears or goes, never with an upload into an existing tag (docs/tags.md).
+ */
+export function renderTagIndexPage(site: SiteConfig, tags: readonly TagRef[]): SiteFile {
+  const chrome = siteChrome(site);
+  const items = tags.map((tag) => `<li><a href="${escapeHtml(tagPageUrl(site, tag.slug))}">${escapeHtml(tag.name)}</a></li>`);
+  return {
+    path: OUTPUTS.tagIndexPage.path,
+    body: htmlDocument({
+      lang: site.language,
+      title: `Tags – ${site.title}`,
+      head: [`<link rel="canonical" href="${escapeHtml(tagIndexUrl(site))}">`, ...chrome.alternateLinks],
+      body: [
+        chrome.header,
+        '<main>',
+        '<h1>Tags</h1>',
+        tags.length === 0 ? '<p>No tags.</p>' : `<ul class="tags">\n${items.join('\n')}\n</ul>`,
+        '</main>',
+        `<footer><p><a href="${chrome.homeHref}">All articles</a></p>${chrome.feedLinks}</footer>`,
+      ].join('\n'),
+      stylesheetHref: chrome.stylesheetHref,
+    }),
+    contentType: OUTPUTS.tagIndexPage.contentType,
+    cacheControl: OUTPUTS.tagIndexPage.cacheControl,
+  };
+}
+
+/** The tag's head: feeds (newest site.feedSize, JSON paging as the site's, the tag's deletion records) and its page. */
+export function renderTagHead(
+  site: SiteConfig,
+  tag: TagRef,
+  items: Article[],
+  months: { month: string; count: number }[],
+  oldestMonthItems: Article[] = [],
+  deleted: readonly DeletionRecord[] = [],
+): SiteFile[] {
   const view = tagView(site, tag.slug);
   const head = allWithAbsoluteUrls(site, items).sort(newestFirst).slice(0, site.feedSize);
   return [
-    ...renderHeadFeeds(tagSite(site, tag), items, months.map((m) => m.month), oldestMonthItems, [], view),
+    ...renderHeadFeeds(tagSite(site, tag), items, months.map((m) => m.month), oldestMonthItems, deleted, view),
     {
       path: `${view.folder}${PAGE_FILE}`,
       body: renderTagPage(site, tag, head, months),
@@ -130,10 +178,18 @@ export function renderTagHead(site: SiteConfig, tag: TagRef, items: Article[], m
   ];
 }
 
-/** One month of the tag: its RFC 5005 archive feeds and its HTML page. */
-export function renderTagMonth(site: SiteConfig, tag: TagRef, month: string, items: Article[], months: string[], now?: string): SiteFile[] {
+/** One month of the tag: its RFC 5005 archive feeds (with the month's deletion records) and its HTML page. */
+export function renderTagMonth(
+  site: SiteConfig,
+  tag: TagRef,
+  month: string,
+  items: Article[],
+  months: string[],
+  now?: string,
+  deleted: readonly DeletionRecord[] = [],
+): SiteFile[] {
   const view = tagView(site, tag.slug);
-  const feeds = renderArchiveFeeds(tagSite(site, tag), month, items, months, now, [], view);
+  const feeds = renderArchiveFeeds(tagSite(site, tag), month, items, months, now, deleted, view);
   const sorted = allWithAbsoluteUrls(site, items).sort(newestFirst);
   return [
     ...feeds,
@@ -176,4 +232,5 @@ export function* renderAllTags(site: SiteConfig, sorted: Article[], now?: string
     yield* renderTagHead(site, tag, head, months, months.length === 0 || oldest === undefined ? [] : (byMonth.get(monthOf(oldest)) ?? []));
     for (const { month } of months) yield* renderTagMonth(site, tag, month, byMonth.get(month)!, months.map((m) => m.month), now);
   }
+  if (byTag.size > 0) yield renderTagIndexPage(site, [...byTag.keys()].sort().map((slug) => byTag.get(slug)!.tag));
 }

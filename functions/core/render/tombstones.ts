@@ -3,7 +3,9 @@
 // ref = the entry's id and when = the removal time. JSON Feed has no tombstone: the feed's `_feedpub`
 // extension object (JSON Feed 1.1 custom objects) lists them under `deleted`.
 import type { DeletionRecord } from '../index/deletions';
+import type { SiteConfig } from '../model';
 import { rfc3339 } from './dates';
+import { absoluteUrl } from './resolve';
 import type { XmlNode } from './xml';
 
 export const TOMBSTONES_NS = 'http://purl.org/atompub/tombstones/1.0';
@@ -28,8 +30,11 @@ export function deletedEntryNodes(deleted: readonly DeletionRecord[]): { namespa
   };
 }
 
-/** JSON Feed: `{ deleted: [{ id, url, date_deleted }] }` inside the feed's top-level `_feedpub` object, or undefined. */
-export function jsonFeedDeletions(deleted: readonly DeletionRecord[]): { deleted: { id: string; url: string; date_deleted: string }[] } | undefined {
+/**
+ * JSON Feed: `{ deleted: [{ id, url, date_deleted }] }` inside the feed's top-level `_feedpub` object,
+ * or undefined. `url`: the record's site path resolved under this site's base URL (as permalinks are).
+ */
+export function jsonFeedDeletions(site: SiteConfig, deleted: readonly DeletionRecord[]): { deleted: { id: string; url: string; date_deleted: string }[] } | undefined {
   if (deleted.length === 0) return undefined;
-  return { deleted: deleted.map((r) => ({ id: r.id, url: r.url, date_deleted: rfc3339(r.when) })) };
+  return { deleted: deleted.map((r) => ({ id: r.id, url: absoluteUrl(site, r.url), date_deleted: rfc3339(r.when) })) };
 }

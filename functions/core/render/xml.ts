@@ -7,16 +7,7 @@
 // attribute value is escaped, and characters XML cannot carry are removed. Tests read every output
 // back with independent parsers (fast-xml-parser's validator, @rowanmanning/feed-parser).
 
-// XML 1.0 Char production: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF.
-// With the `u` flag a lone surrogate is one code point outside these ranges, so it is removed too.
-const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-// Cheap pre-check without the `u` flag: any control, any surrogate half, U+FFFE/U+FFFF. Most text has none.
-const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
-/** Removes characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/U+FFFF). */
-export function stripInvalidXmlChars(text: string): string {
-  return MAYBE_INVALID.test(text) ? text.replace(XML_INVALID, '') : text;
-}
+import { stripInvalidXmlChars } from '../escape';
 
 const TEXT_SPECIAL = /[&<>\r]/;
 const ATTR_SPECIAL = /[&<>"\t\n\r]/;

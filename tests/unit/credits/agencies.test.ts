@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGENCY_NAMES, canonicalAgency } from '../../../functions/core/normalize/credits/agencies';
+import { AGENCY_NAMES, canonicalAgency } from '../../../functions/core/credits/agencies';
 
 describe('canonicalAgency', () => {
   it.each([

@@ -2,8 +2,8 @@
 // "photo(s)": the answer for raw text must be the answer for its plainly normalized key.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AGENCY_SPELLING_LIST } from '../../../functions/core/normalize/credits/agencies';
-import { canonicalAgency } from '../../../functions/core/normalize/credits/index';
+import { AGENCY_SPELLING_LIST } from '../../../functions/core/credits/agencies';
+import { canonicalAgency } from '../../../functions/core/credits/index';
 
 const key = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
 const spelling = fc.constantFrom(...AGENCY_SPELLING_LIST, 'REX/Shutterstock', 'rex / shutterstock', 'Maher Abou Taleb');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderCreditDisplay, renderCreditTemplate } from '../../../functions/core/normalize/credits/display';
-import { type CreditDraft, draftOf } from '../../../functions/core/normalize/credits/draft';
+import { renderCreditDisplay, renderCreditTemplate } from '../../../functions/core/credits/display';
+import { type CreditDraft, draftOf } from '../../../functions/core/credits/draft';
 
 describe('renderCreditTemplate', () => {
   const both = { photographer: 'Jane Doe', agency: 'Reuters' };

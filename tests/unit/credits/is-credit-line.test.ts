@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isCreditLine } from '../../../functions/core/normalize/credits/index';
+import { isCreditLine } from '../../../functions/core/credits/index';
 
 // The seed scrape (content/000_47caeb000f8095de.txt, byte-identical to the original seed).
 const SEED = 'content/000_47caeb000f8095de.txt';

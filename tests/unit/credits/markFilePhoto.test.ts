@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { markFilePhoto } from '../../../functions/core/normalize/credits/rules/markFilePhoto';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { markFilePhoto } from '../../../functions/core/credits/rules/markFilePhoto';
 
 const withSegments = (segments: string[]) => ({ ...draftOf(segments.join('/')), text: '', segments, split: true });
 

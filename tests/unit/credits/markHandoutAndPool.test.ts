@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { markHandoutAndPool } from '../../../functions/core/normalize/credits/rules/markHandoutAndPool';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { markHandoutAndPool } from '../../../functions/core/credits/rules/markHandoutAndPool';
 
 const withSegments = (segments: string[]) => ({ ...draftOf(segments.join('/')), text: '', segments, split: true });
 

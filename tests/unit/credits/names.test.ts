@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeOrganization, looksLikePersonName, titleCaseAllCaps } from '../../../functions/core/normalize/credits/names';
+import { looksLikeOrganization, looksLikePersonName, titleCaseAllCaps } from '../../../functions/core/credits/names';
 
 describe('titleCaseAllCaps', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Credit } from '../../../functions/core/model';
-import { normalizeCredit } from '../../../functions/core/normalize/credits/index';
+import { normalizeCredit } from '../../../functions/core/credits/index';
 
 type Fields = Partial<Omit<Credit, 'display' | 'raw'>>;
 

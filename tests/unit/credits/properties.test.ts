@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Credit } from '../../../functions/core/model';
-import { AGENCY_SPELLING_LIST } from '../../../functions/core/normalize/credits/agencies';
-import { isCreditLine, normalizeCredit, readsAsCredit } from '../../../functions/core/normalize/credits/index';
+import { AGENCY_SPELLING_LIST } from '../../../functions/core/credits/agencies';
+import { isCreditLine, normalizeCredit, readsAsCredit } from '../../../functions/core/credits/index';
 
 // Any text, including astral characters, lone surrogates, control characters and odd spaces.
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ maxLength: 80 }));

@@ -2,7 +2,7 @@
 // out by hand from the house style "{photographer}/{agency}" and the README's credit rules.
 import { describe, expect, it } from 'vitest';
 import type { Credit } from '../../../functions/core/model';
-import { isCreditLine, normalizeCredit } from '../../../functions/core/normalize/credits/index';
+import { isCreditLine, normalizeCredit } from '../../../functions/core/credits/index';
 
 type Fields = Partial<Omit<Credit, 'display' | 'raw'>>;
 type Case = [raw: string, display: string, fields: Fields];

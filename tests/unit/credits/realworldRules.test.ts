@@ -1,15 +1,15 @@
 // One table per new credit rule (issue 9), on drafts, as the other rule tests do.
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { keepDesignLabelPrefix, keepDesignLabelSegment } from '../../../functions/core/normalize/credits/rules/keepDesignLabel';
-import { markFlagPrefix } from '../../../functions/core/normalize/credits/rules/markFlagPrefix';
-import { splitCourtesy } from '../../../functions/core/normalize/credits/rules/splitCourtesy';
-import { splitSegments } from '../../../functions/core/normalize/credits/rules/splitSegments';
-import { stripCreditPrefix } from '../../../functions/core/normalize/credits/rules/stripCreditPrefix';
-import { stripWireSuffixCodes } from '../../../functions/core/normalize/credits/rules/stripWireSuffixCodes';
-import { takePhotographerAndProvider } from '../../../functions/core/normalize/credits/rules/takePhotographerAndProvider';
-import { takeWireCode } from '../../../functions/core/normalize/credits/rules/takeWireCode';
-import { looksLikePeopleNames, looksLikePersonName, looksLikeOrganization } from '../../../functions/core/normalize/credits/names';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { keepDesignLabelPrefix, keepDesignLabelSegment } from '../../../functions/core/credits/rules/keepDesignLabel';
+import { markFlagPrefix } from '../../../functions/core/credits/rules/markFlagPrefix';
+import { splitCourtesy } from '../../../functions/core/credits/rules/splitCourtesy';
+import { splitSegments } from '../../../functions/core/credits/rules/splitSegments';
+import { stripCreditPrefix } from '../../../functions/core/credits/rules/stripCreditPrefix';
+import { stripWireSuffixCodes } from '../../../functions/core/credits/rules/stripWireSuffixCodes';
+import { takePhotographerAndProvider } from '../../../functions/core/credits/rules/takePhotographerAndProvider';
+import { takeWireCode } from '../../../functions/core/credits/rules/takeWireCode';
+import { looksLikePeopleNames, looksLikePersonName, looksLikeOrganization } from '../../../functions/core/credits/names';
 
 const withSegments = (segments: string[], fields = {}) => ({ ...draftOf(segments.join('/')), text: '', segments, split: true, ...fields });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { shortenOrganizationToAcronym } from '../../../functions/core/normalize/credits/rules/shortenOrganizationToAcronym';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { shortenOrganizationToAcronym } from '../../../functions/core/credits/rules/shortenOrganizationToAcronym';
 
 describe('shortenOrganizationToAcronym', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { splitAgencyClient } from '../../../functions/core/normalize/credits/rules/splitAgencyClient';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { splitAgencyClient } from '../../../functions/core/credits/rules/splitAgencyClient';
 
 const withSegments = (segments: string[]) => ({ ...draftOf(segments.join('/')), text: '', segments, split: true });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { splitAssignment } from '../../../functions/core/normalize/credits/rules/splitAssignment';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { splitAssignment } from '../../../functions/core/credits/rules/splitAssignment';
 
 const prefixed = (text: string) => ({ ...draftOf(text), prefixed: true });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { splitCourtesy } from '../../../functions/core/normalize/credits/rules/splitCourtesy';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { splitCourtesy } from '../../../functions/core/credits/rules/splitCourtesy';
 
 describe('splitCourtesy', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { splitSegments } from '../../../functions/core/normalize/credits/rules/splitSegments';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { splitSegments } from '../../../functions/core/credits/rules/splitSegments';
 
 describe('splitSegments', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { splitVia } from '../../../functions/core/normalize/credits/rules/splitVia';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { splitVia } from '../../../functions/core/credits/rules/splitVia';
 
 describe('splitVia', () => {
   it.each([

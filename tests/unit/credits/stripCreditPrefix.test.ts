@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { stripCreditPrefix } from '../../../functions/core/normalize/credits/rules/stripCreditPrefix';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { stripCreditPrefix } from '../../../functions/core/credits/rules/stripCreditPrefix';
 
 describe('stripCreditPrefix', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { stripTrailingPunctuation } from '../../../functions/core/normalize/credits/rules/stripTrailingPunctuation';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { stripTrailingPunctuation } from '../../../functions/core/credits/rules/stripTrailingPunctuation';
 
 describe('stripTrailingPunctuation', () => {
   it.each([

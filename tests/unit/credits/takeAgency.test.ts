@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { takeAgency } from '../../../functions/core/normalize/credits/rules/takeAgency';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { takeAgency } from '../../../functions/core/credits/rules/takeAgency';
 
 const withSegments = (segments: string[], via?: string) => ({ ...draftOf(segments.join('/')), text: '', segments, split: true, via });
 

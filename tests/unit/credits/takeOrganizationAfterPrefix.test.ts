@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CreditDraft, draftOf } from '../../../functions/core/normalize/credits/draft';
-import { takeOrganizationAfterPrefix } from '../../../functions/core/normalize/credits/rules/takeOrganizationAfterPrefix';
+import { type CreditDraft, draftOf } from '../../../functions/core/credits/draft';
+import { takeOrganizationAfterPrefix } from '../../../functions/core/credits/rules/takeOrganizationAfterPrefix';
 
 const draft = (segments: string[], extra: Partial<CreditDraft> = { prefixed: true }): CreditDraft => ({
   ...draftOf(segments.join('/')),

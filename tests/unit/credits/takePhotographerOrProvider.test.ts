@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CreditDraft, draftOf } from '../../../functions/core/normalize/credits/draft';
-import { takePhotographerOrProvider } from '../../../functions/core/normalize/credits/rules/takePhotographerOrProvider';
+import { type CreditDraft, draftOf } from '../../../functions/core/credits/draft';
+import { takePhotographerOrProvider } from '../../../functions/core/credits/rules/takePhotographerOrProvider';
 
 const draft = (segments: string[], extra: Partial<CreditDraft> = {}): CreditDraft => ({ ...draftOf(segments.join('/')), text: '', segments, split: true, ...extra });
 

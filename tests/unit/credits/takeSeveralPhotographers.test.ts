@@ -4,9 +4,9 @@
 // itself (idempotence) and to the same fields.
 import { describe, expect, it } from 'vitest';
 import type { Credit } from '../../../functions/core/model';
-import { normalizeCredit } from '../../../functions/core/normalize/credits/index';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { takeSeveralPhotographers } from '../../../functions/core/normalize/credits/rules/takeSeveralPhotographers';
+import { normalizeCredit } from '../../../functions/core/credits/index';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { takeSeveralPhotographers } from '../../../functions/core/credits/rules/takeSeveralPhotographers';
 
 type Fields = Partial<Pick<Credit, 'photographer' | 'agency' | 'provider' | 'via' | 'handout' | 'pool'>>;
 const TWO = 'Jane Doe/John Roe';

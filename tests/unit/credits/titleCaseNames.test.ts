@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { titleCaseNames } from '../../../functions/core/normalize/credits/rules/titleCaseNames';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { titleCaseNames } from '../../../functions/core/credits/rules/titleCaseNames';
 
 describe('titleCaseNames', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../../../functions/core/normalize/credits/draft';
-import { unwrapParentheses } from '../../../functions/core/normalize/credits/rules/unwrapParentheses';
+import { draftOf } from '../../../functions/core/credits/draft';
+import { unwrapParentheses } from '../../../functions/core/credits/rules/unwrapParentheses';
 
 describe('unwrapParentheses', () => {
   it.each([

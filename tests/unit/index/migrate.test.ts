@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { migrateArticle, migrateIndexPart } from '../../../functions/core/index/migrate';
+import { migrateArticle, migrateDeletion, migrateIndexPart } from '../../../functions/core/index/migrate';
+import { renderJsonFeed } from '../../../functions/core/render/jsonfeed';
 import { HEAD_KEY, monthManifestKey, slugRecordKey } from '../../../functions/core/index/paths';
 import { DEFAULT_SITE, type Article } from '../../../functions/core/model';
 import { contentHashOf } from '../../../functions/core/normalize';
@@ -59,5 +60,30 @@ describe('migrateArticle (index written with absolute URLs)', () => {
     const r = withAbsoluteUrls(site, migrateArticle(oldEntry()));
     expect(r.url).toBe('https://new.example.org/articles/harbour-fire/');
     expect(r.images.map((i) => i.url)).toEqual(['https://new.example.org/images/0123456789abcdef.jpg', 'https://cdn.example.net/images/0123456789abcdef.jpg']);
+  });
+});
+
+describe('migrateDeletion (deletion records written with an absolute URL)', () => {
+  // As the code before this change stored them: deletionRecordFor({ url: siteUrl(site, articlePath(slug)) }).
+  const old = { id: 'urn:uuid:9', when: '2026-03-11T10:00:00Z', month: '2026-02', url: 'https://old.example.com/news/articles/harbour-fire/' };
+
+  it('keeps the site path only (a base URL with a path prefix is dropped with it); a current record is the same object', () => {
+    const m = migrateDeletion(old);
+    expect(m).toEqual({ ...old, url: 'articles/harbour-fire/' });
+    expect(migrateDeletion(m)).toBe(m);
+  });
+
+  it('head and month manifests migrate their records on read, and render under the current base URL', () => {
+    const head = { version: 1, items: [], months: [], quarantine: [], lastPublish: null, outputs: {}, deleted: [old] };
+    const migratedHead = migrateIndexPart(HEAD_KEY, head) as typeof head;
+    expect(migratedHead.deleted[0]?.url).toBe('articles/harbour-fire/');
+    const month = { month: '2026-02', articles: [], outputs: {}, deleted: [old] };
+    expect((migrateIndexPart(monthManifestKey('2026-02'), month) as typeof month).deleted[0]?.url).toBe('articles/harbour-fire/');
+    // A manifest with current records (or none) is returned as it is, so the publisher knows not to rewrite it.
+    const current = { ...month, deleted: [migrateDeletion(old)] };
+    expect(migrateIndexPart(monthManifestKey('2026-02'), current)).toBe(current);
+    const site = { ...DEFAULT_SITE, baseUrl: 'https://new.example.org' };
+    const feed = JSON.parse(renderJsonFeed(site, [], { self: 'https://new.example.org/feed.json', archive: false }, undefined, migratedHead.deleted)) as { _feedpub: { deleted: { url: string }[] } };
+    expect(feed._feedpub.deleted[0]?.url).toBe('https://new.example.org/articles/harbour-fire/');
   });
 });

@@ -2,7 +2,8 @@
 // (nothing public names it), published once the clock reaches its date, and deletes and re-dates
 // before then are respected. Dates derive from the clock, so the suite passes under faketime.
 import { describe, expect, it } from 'vitest';
-import { HEAD_KEY, INDEX_PREFIX } from '../../../functions/core/index/paths';
+import { HEAD_KEY } from '../../../functions/core/index/paths';
+import { PRIVATE_PREFIX } from '../../../functions/core/outputs/formats';
 import { holdUntil, SCHEDULE_SKEW_MS } from '../../../functions/core/index/schedule';
 import type { HeadManifest } from '../../../functions/core/index/types';
 import { DEFAULT_SITE } from '../../../functions/core/model';
@@ -62,7 +63,7 @@ function pipeline() {
   /** Every public object (outside _feedpub/), concatenated. */
   const publicText = async () => {
     const parts: string[] = [];
-    for (const key of [...site.objects.keys()].sort()) if (!key.startsWith(INDEX_PREFIX)) parts.push(`${key}\n${await text(key)}`);
+    for (const key of [...site.objects.keys()].sort()) if (!key.startsWith(PRIVATE_PREFIX)) parts.push(`${key}\n${await text(key)}`);
     return parts.join('\n');
   };
   const head = async () => JSON.parse((await text(HEAD_KEY)) as string) as HeadManifest;

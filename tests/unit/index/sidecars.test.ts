@@ -19,7 +19,7 @@ describe('sidecar keys', () => {
     ['news/b.txt', 'news/b.PNG'],
     ['b.md', 'b.JPG'],
     ['b.TXT', 'b.jpeg'],
-    ['b.Markdown', 'b.WEBP'],
+    ['b.MARKDOWN', 'b.WEBP'],
   ])('%s has sidecar %s, and back', (article, image) => {
     expect(sidecarImageKeys(article)).toContain(image);
     // The article key as uploaded, whatever the case of its extension, or its lower/upper form.

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, toRfc3339 } from '../../../functions/core/normalize/rules/dates';
+import { rfc3339 } from '../../../functions/core/instant';
+import { parseDate } from '../../../functions/core/normalize/rules/dates';
 
-describe('toRfc3339', () => {
+describe('rfc3339', () => {
   it.each([
     [new Date(Date.UTC(2024, 9, 31, 9, 0, 0, 250)), '2024-10-31T09:00:00Z'],
     [new Date(Date.UTC(2026, 0, 1)), '2026-01-01T00:00:00Z'],
-  ])('%s -> %s', (date, expected) => expect(toRfc3339(date)).toBe(expected));
+  ])('%s -> %s', (date, expected) => expect(rfc3339(date)).toBe(expected));
 });
 
 describe('parseDate', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, stripXmlInvalid } from '../../../functions/core/normalize/rules/text';
+import { stripInvalidXmlChars } from '../../../functions/core/escape';
+import { cleanText } from '../../../functions/core/normalize/rules/text';
 
 describe('cleanText', () => {
   it.each([
@@ -14,9 +15,9 @@ describe('cleanText', () => {
   ])('%j -> %j', (input, expected) => expect(cleanText(input)).toBe(expected));
 });
 
-describe('stripXmlInvalid', () => {
+describe('stripInvalidXmlChars', () => {
   it('keeps tab, newline, carriage return and paired surrogates; drops the rest', () => {
-    expect(stripXmlInvalid('a\tb\nc\rd\u000Be\uFFFEf\uDC00g😀')).toBe('a\tb\nc\rdefg😀');
+    expect(stripInvalidXmlChars('a\tb\nc\rd\u000Be\uFFFEf\uDC00g😀')).toBe('a\tb\nc\rdefg😀');
   });
 });
 

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestUpload } from '../../../functions/core/ingest';
 import { DEFAULT_SITE } from '../../../functions/core/model';
-import { normalizeCredit } from '../../../functions/core/normalize/credits/index';
+import { normalizeCredit } from '../../../functions/core/credits/index';
 import { removeInvisibleFormatting } from '../../../functions/core/normalize/rules/invisible';
 import { decodeBytes } from '../../../functions/core/parse/decode';
 import { removeFurniture } from '../../../functions/core/parse/furniture';

@@ -140,9 +140,17 @@ describe('parseUpload rejects what cannot be published, with a reason a person c
     expect(parseUpload({ key: 'x.txt', bytes: text, maxBytes: text.byteLength }).ok).toBe(true);
   });
 
-  it('accepts .MD and .markdown extensions in any case', () => {
-    for (const key of ['a.MD', 'b.markdown', 'dir/c.Markdown', 'd.TXT']) {
+  it('accepts .md, .markdown and .txt in lower or upper case', () => {
+    for (const key of ['a.MD', 'b.markdown', 'dir/c.MARKDOWN', 'd.TXT']) {
       expect(parseUpload({ key, bytes: utf8('# Hello\n\nBody'), maxBytes: MB }).ok, key).toBe(true);
     }
+  });
+
+  it('refuses a mixed-case extension, naming the two spellings the deployed pipeline is notified of', () => {
+    const result = parseUpload({ key: 'dir/c.Markdown', bytes: utf8('# Hello\n\nBody'), maxBytes: MB });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('unsupported-type');
+    expect(result.error.reason).toContain('.markdown or .MARKDOWN');
   });
 });

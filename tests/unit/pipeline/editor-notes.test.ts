@@ -1,11 +1,12 @@
-// Editor notes in the private head (what happened to each upload) and "duplicate of <key>", through
+// Editor notes in their private per-key records (what happened to each upload) and "duplicate of <key>", through
 // both real stages and the real core over memory stores: warnings and repairs as ingested, outcomes,
 // the body claim's life (same batch, later batch, owner edited or deleted, claim left by a crash).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HEAD_KEY } from '../../../functions/core/index/paths';
-import { NOTES_LIMIT, NOTE_ITEMS_LIMIT, articleNote, nextNotes, type EditorNote } from '../../../functions/core/index/notes';
+import { HEAD_KEY, NOTES_PREFIX, noteRecordKey } from '../../../functions/core/index/paths';
+import { NOTE_ITEMS_LIMIT, alreadyNoted, articleNote, recentNotes, type EditorNote } from '../../../functions/core/index/notes';
+import { readNote, readRecentNotes } from '../../../functions/pipeline/editor-notes';
 import type { HeadManifest } from '../../../functions/core/index/types';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
@@ -20,7 +21,10 @@ function stores() {
   const site = new MemoryObjectStore(() => NOW);
   const publish = (keys: string[]) => ingestAndPublish({ uploads, site, config: DEFAULT_SITE, core: defaultCore, now: () => NOW }, keys);
   const head = async () => JSON.parse(Buffer.from((await site.get(HEAD_KEY))?.bytes ?? []).toString('utf8')) as HeadManifest;
-  const note = async (key: string) => (await head()).notes?.find((n) => n.key === key);
+  const note = async (key: string) => {
+    const found = await site.get(noteRecordKey(key));
+    return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as EditorNote) : undefined;
+  };
   return { uploads, site, publish, head, note };
 }
 
@@ -129,17 +133,76 @@ describe('duplicate of <key>', () => {
   });
 });
 
-describe('note bounds', () => {
+describe('notes in their own records', () => {
   const n = (key: string, etag = 'e', time = '2026-03-01T10:00:00Z'): EditorNote => ({ key, etag, outcome: 'published', time, warnings: [], repairs: [] });
   const LATER = '2026-03-01T11:00:00Z';
 
-  it('keeps one note per key, newest publish first (ties by key), at most NOTES_LIMIT', () => {
-    const previous = Array.from({ length: NOTES_LIMIT }, (_, i) => n(`old/${String(i).padStart(4, '0')}`));
-    const next = nextNotes(previous, [n('new/b', 'e', LATER), n('new/a', 'e', LATER), n('old/0003', 'e2', LATER)], new Set(['old/0001']));
-    expect(next).toHaveLength(NOTES_LIMIT);
-    expect(next.slice(0, 4).map((x) => x.key)).toEqual(['new/a', 'new/b', 'old/0003', 'old/0000']);
-    expect(next.filter((x) => x.key === 'old/0003')).toHaveLength(1);
-    expect(next.some((x) => x.key === 'old/0001')).toBe(false);
+  it('the head carries no notes; each noted key has its record; status lists them newest first', async () => {
+    const { uploads, site, publish, head } = stores();
+    await uploads.put('desk/seed.txt', SEED);
+    await uploads.put('desk/b.txt', story('B', 'Bee words.'));
+    await uploads.put('desk/empty.txt', ' ');
+    await publish(['desk/seed.txt', 'desk/b.txt', 'desk/empty.txt']);
+    expect((await head()).notes).toBeUndefined();
+    expect((await site.list(NOTES_PREFIX)).length).toBe(3);
+    const recent = await readRecentNotes(site);
+    expect(recent.map((r) => [r.key, r.outcome])).toEqual([
+      ['desk/b.txt', 'published'],
+      ['desk/empty.txt', 'quarantined'],
+      ['desk/seed.txt', 'published'],
+    ]);
+  });
+
+  it('a batch writes only its own notes: the others are not rewritten', async () => {
+    const { uploads, site, publish } = stores();
+    await uploads.put('desk/a.txt', story('A', 'Aye words.'));
+    await uploads.put('desk/b.txt', story('B', 'Bee words.'));
+    await publish(['desk/a.txt', 'desk/b.txt']);
+    const puts: string[] = [];
+    const put = site.put.bind(site);
+    site.put = async (key, body, options) => {
+      puts.push(key);
+      return put(key, body, options);
+    };
+    await uploads.put('desk/c.txt', story('C', 'Sea words.'));
+    await publish(['desk/c.txt']);
+    expect(puts.filter((k) => k.startsWith(NOTES_PREFIX))).toEqual([noteRecordKey('desk/c.txt')]);
+  });
+
+  it('a head from before (notes inside) moves them to records on the next batch, and readers take them meanwhile', async () => {
+    const { uploads, site, publish, head, note } = stores();
+    await uploads.put('desk/a.txt', story('A', 'Aye words.'));
+    await publish(['desk/a.txt']);
+    const legacy = [n('old/one.txt', 'x1'), n('old/two.txt', 'x2')];
+    await site.delete(noteRecordKey('desk/a.txt'));
+    await site.put(HEAD_KEY, JSON.stringify({ ...(await head()), notes: legacy }));
+    expect((await readNote(site, 'old/one.txt', await head()))?.etag).toBe('x1');
+    expect((await readRecentNotes(site, await head())).map((r) => r.key)).toEqual(['old/one.txt', 'old/two.txt']);
+    await uploads.put('desk/b.txt', story('B', 'Bee words.'));
+    await publish(['desk/b.txt']);
+    expect((await head()).notes).toBeUndefined();
+    expect(await note('old/one.txt')).toEqual(legacy[0]);
+    expect(await note('old/two.txt')).toEqual(legacy[1]);
+    expect((await note('desk/b.txt'))?.outcome).toBe('published');
+  });
+
+  it('alreadyNoted: the same version keeps its note; a new version, hold time or outcome class does not', () => {
+    const earlier = n('k', 'e1');
+    expect(alreadyNoted(earlier, { ...n('k', 'e1', LATER), outcome: 'updated' })).toBe(true);
+    expect(alreadyNoted(earlier, n('k', 'e2', LATER))).toBe(false);
+    expect(alreadyNoted(earlier, { ...n('k', 'e1'), outcome: 'quarantined' })).toBe(false);
+    expect(alreadyNoted({ ...earlier, outcome: 'scheduled', at: 'a' }, { ...earlier, outcome: 'scheduled', at: 'b' })).toBe(false);
+    expect(alreadyNoted(undefined, earlier)).toBe(false);
+  });
+
+  it('recentNotes: one per key (the newest), newest publish first, ties by key, at most the limit', () => {
+    const notes = [n('b'), n('a'), n('c', 'e', LATER), n('a', 'e2', LATER)];
+    expect(recentNotes(notes).map((x) => [x.key, x.etag])).toEqual([
+      ['a', 'e2'],
+      ['c', 'e'],
+      ['b', 'e'],
+    ]);
+    expect(recentNotes(notes, 2)).toHaveLength(2);
   });
 
   it('caps warnings and repairs per note and counts the rest', () => {

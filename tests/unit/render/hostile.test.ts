@@ -5,7 +5,7 @@ import type { Article } from '../../../functions/core/model';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { renderArticlePage, renderHeadFeeds, renderHomePage } from '../../../functions/core/render/index';
 import { looksLikeHtml } from '../../../functions/core/render/plaintext';
-import { stripInvalidXmlChars } from '../../../functions/core/render/xml';
+import { stripInvalidXmlChars } from '../../../functions/core/escape';
 import { syntheticArticles } from '../../fixtures/articles';
 import { bodyText, readFeed, readJsonFeed, readXml } from './read-back';
 

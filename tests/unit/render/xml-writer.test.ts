@@ -1,7 +1,8 @@
 // The feed XML serializer: escaping of text and attributes, element shapes, and what it refuses.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeXmlAttribute, escapeXmlText, stripInvalidXmlChars, writeXml } from '../../../functions/core/render/xml';
+import { stripInvalidXmlChars } from '../../../functions/core/escape';
+import { escapeXmlAttribute, escapeXmlText, writeXml } from '../../../functions/core/render/xml';
 import { createRequire } from 'node:module';
 import { readXml } from './read-back';
 

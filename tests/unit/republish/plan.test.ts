@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planRepublishChunks } from '../../../functions/core/republish/plan';
-import { isImageKey } from '../../../functions/core/images';
+import { isImageKey } from '../../../functions/core/upload-keys';
 
 const monthOfKey = new Map([
   ['a.txt', '2026-01'],

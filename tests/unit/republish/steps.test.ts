@@ -15,7 +15,7 @@ describe('ingestBatch', () => {
     const records = new MemoryObjectStore();
     await uploads.put('a.txt', 'A title\n\nBody.');
     await uploads.put('notes.docx', 'x');
-    const failing = { ...uploads, head: uploads.head.bind(uploads), list: uploads.list.bind(uploads), put: uploads.put.bind(uploads), delete: uploads.delete.bind(uploads), get: async (k: string) => (k === 'b.txt' ? Promise.reject(new Error('SlowDown')) : uploads.get(k)) };
+    const failing = { ...uploads, head: uploads.head.bind(uploads), list: uploads.list.bind(uploads), listObjects: uploads.listObjects.bind(uploads), put: uploads.put.bind(uploads), delete: uploads.delete.bind(uploads), get: async (k: string) => (k === 'b.txt' ? Promise.reject(new Error('SlowDown')) : uploads.get(k)) };
     await uploads.put('b.txt', 'B title\n\nBody.');
     const result = await ingestBatch({ uploads: failing, records, config: site, core: defaultCore }, [{ Key: 'a.txt' }, { Key: 'notes.docx' }, { Key: 'b.txt' }], (k) => k.endsWith('.txt'));
     expect(result.verdicts).toEqual({ article: 1, skipped: 1, failed: 1 });

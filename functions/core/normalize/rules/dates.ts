@@ -1,13 +1,7 @@
+import { rfc3339 } from '../../instant';
 import { zonedTimeToUtc } from '../../timezone';
 
-// Dates in, RFC 3339 UTC out ("2024-10-31T09:00:00Z", no milliseconds): the one format every renderer uses.
-
-/** RFC 3339 UTC without milliseconds. */
-export function toRfc3339(date: Date): string {
-  const iso = date.toISOString();
-  // "2024-10-31T09:00:00.000Z": 24 characters for years 0000-9999 (others keep their form minus milliseconds).
-  return iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, 'Z');
-}
+// Dates in, RFC 3339 UTC out ("2024-10-31T09:00:00Z", no milliseconds: core/instant.ts), the one format every renderer uses.
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -22,7 +16,7 @@ const WRITTEN_DATE = /^(?:[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.
  * and a date-time without an offset is wall-clock time there: what an editor in that newsroom means.
  */
 export function parseDate(value: unknown, timeZone = 'UTC'): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : toRfc3339(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : rfc3339(value);
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   let ms = Number.NaN;
@@ -43,7 +37,7 @@ export function parseDate(value: unknown, timeZone = 'UTC'): string | undefined 
   const date = new Date(ms);
   const year = date.getUTCFullYear();
   if (year < 1000 || year > 9999) return undefined;
-  return toRfc3339(date);
+  return rfc3339(date);
 }
 
 /** A wall-clock time parsed as if UTC (ms), re-read in the zone. */
@@ -69,7 +63,7 @@ export function datelineDate(month: number, day: number, reference: string): str
     const date = new Date(ms);
     if (date.getUTCMonth() !== month - 1) return undefined;
     // A date only: parseDate reads it in the site's time zone, as a typed `Date: 2024-03-03`.
-    if (ms <= referenceMs + DAY_MS) return toRfc3339(date).slice(0, 10);
+    if (ms <= referenceMs + DAY_MS) return rfc3339(date).slice(0, 10);
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { franc } from 'franc-min';
+import { francStack } from '../../parse-stacks';
 
 /** Below this many characters trigram detection guesses; the site default is safer. */
 export const MIN_DETECT_LENGTH = 200;
@@ -29,7 +29,8 @@ export function detectLanguage(text: string): string | undefined {
   if (text.length < MIN_DETECT_LENGTH) return undefined;
   const sample = text.slice(0, DETECT_SAMPLE);
   if (isPlainlyEnglish(sample)) return 'en';
-  const code = franc(sample, { minLength: MIN_DETECT_LENGTH, only: CANDIDATES });
+  // franc-min is loaded only for a text the English check leaves open (core/parse-stacks.ts).
+  const code = francStack.get().franc(sample, { minLength: MIN_DETECT_LENGTH, only: CANDIDATES });
   if (code === 'und') return undefined;
   return ISO3_TO_BCP47[code] ?? code;
 }

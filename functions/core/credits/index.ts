@@ -1,6 +1,6 @@
 // Public API of the credit normalizer: raw credit line -> structured Credit in the house style.
-import type { Credit, CreditStyle } from '../../model';
-import { DEFAULT_SITE } from '../../model';
+import type { Credit, CreditStyle } from '../model';
+import { DEFAULT_SITE } from '../model';
 import { type CreditDraft, collapseWhitespace, draftOf, shapeOf } from './draft';
 import { AGENCY_SPELLING_LIST } from './agencies';
 import { renderCreditDisplay } from './display';
@@ -9,17 +9,28 @@ import { applyCreditRules } from './rules/index';
 export { AGENCY_NAMES, canonicalAgency } from './agencies';
 export { renderCreditTemplate } from './display';
 
-/**
- * Parsed credit lines of one upload, by raw line: the parser asks isCreditLine about a line and the
- * normalizer then renders the same line, so the rules run once per line (the draft depends on the line only).
- */
-export type CreditMemo = Map<string, CreditDraft>;
+// The parser asks isCreditLine about a line and the normalizer then renders the same line: within
+// sharingCreditParses (one upload's parse and normalize) the rules run once per line, the draft depending
+// on the line only. Module state for the length of one synchronous call, so neither the parser nor the
+// normalizer carries it through their signatures; outside such a call every line is parsed afresh.
+let shared: Map<string, CreditDraft> | undefined;
+
+/** Runs `work` (synchronous) with one parse per distinct credit line; inside another such call, shares that one's parses. */
+export function sharingCreditParses<T>(work: () => T): T {
+  if (shared !== undefined) return work();
+  shared = new Map();
+  try {
+    return work();
+  } finally {
+    shared = undefined;
+  }
+}
 
 /** Runs every credit rule over a raw line (exposed for `isCreditLine` and tests). */
-export function parseCredit(raw: string, memo?: CreditMemo): CreditDraft {
-  if (memo === undefined) return applyCreditRules(draftOf(raw));
-  let draft = memo.get(raw);
-  if (draft === undefined) memo.set(raw, (draft = applyCreditRules(draftOf(raw))));
+export function parseCredit(raw: string): CreditDraft {
+  if (shared === undefined) return applyCreditRules(draftOf(raw));
+  let draft = shared.get(raw);
+  if (draft === undefined) shared.set(raw, (draft = applyCreditRules(draftOf(raw))));
   return draft;
 }
 
@@ -28,8 +39,8 @@ export function parseCredit(raw: string, memo?: CreditMemo): CreditDraft {
  * A shape no rule recognizes keeps its text verbatim (whitespace collapsed) and fills no field:
  * a photographer is never invented. `raw` is always the exact input.
  */
-export function normalizeCredit(raw: string, style: CreditStyle = DEFAULT_SITE.creditStyle, memo?: CreditMemo): Credit {
-  const draft = parseCredit(raw, memo);
+export function normalizeCredit(raw: string, style: CreditStyle = DEFAULT_SITE.creditStyle): Credit {
+  const draft = parseCredit(raw);
   const display = renderCreditDisplay(draft, style);
   if (shapeOf(draft) !== 'structured') return { display, handout: false, pool: false, raw };
   // Fields in reading order; absent ones are left out rather than set to undefined (JSON stays small).
@@ -48,9 +59,9 @@ export function normalizeCredit(raw: string, style: CreditStyle = DEFAULT_SITE.c
   };
 }
 
-/** The photographer a credit line names (undefined for an unknown shape), parsed once with `memo`. */
-export function creditPhotographer(line: string, memo?: CreditMemo): string | undefined {
-  const draft = parseCredit(line, memo);
+/** The photographer a credit line names (undefined for an unknown shape). */
+export function creditPhotographer(line: string): string | undefined {
+  const draft = parseCredit(line);
   return shapeOf(draft) === 'structured' ? draft.photographer : undefined;
 }
 
@@ -84,22 +95,17 @@ const CREDIT_MARK = new RegExp(
  * (length, a credit mark) settle those before the rules run.
  */
 export function isCreditLine(line: string): boolean {
-  return isCreditLineRecorded(line, undefined);
-}
-
-/** isCreditLine, recording the parse of a line that gets that far in `memo` (for normalizeCredit to reuse). */
-export function isCreditLineRecorded(line: string, memo: CreditMemo | undefined): boolean {
   if (visibleCharactersExceed(line, MAX_CREDIT_LINE)) return false;
   const collapsed = collapseWhitespace(line);
   if (collapsed.length === 0 || collapsed.length > MAX_CREDIT_LINE || !CREDIT_MARK.test(collapsed.toLowerCase())) return false;
-  return readsAsCredit(line, memo);
+  return readsAsCredit(line);
 }
 
 /** The full check behind isCreditLine, without the shortcuts (exposed to test that they never change an answer). */
-export function readsAsCredit(line: string, memo?: CreditMemo): boolean {
+export function readsAsCredit(line: string): boolean {
   const length = collapseWhitespace(line).length;
   if (length === 0 || length > MAX_CREDIT_LINE) return false;
-  const draft = parseCredit(line, memo);
+  const draft = parseCredit(line);
   const shape = shapeOf(draft);
   if (shape === 'structured') return true;
   const rest = draft.stripped ?? '';

@@ -1,7 +1,7 @@
 // Renders a parsed credit in the house style: the site's template for photographer and agency, then
 // fixed conventions for what a template cannot say (provider, Handout, Pool, File Photo, via, courtesy,
 // assignment, client).
-import type { CreditStyle } from '../../model';
+import type { CreditStyle } from '../model';
 import { type CreditDraft, shapeOf } from './draft';
 
 type Field = 'photographer' | 'agency' | 'provider' | 'via';

@@ -1,0 +1,75 @@
+// Editor notes as per-key private records (`_feedpub/notes/<sha256 of key>.json`): the publisher writes
+// only the notes of its batch (a small GET and PUT per noted key, a GET and a DELETE per deleted key that has a note) instead of
+// rewriting every recent note inside head.json. Readers: `feedpub status`, `feedpub upload` waiting,
+// the local dev server's /status/.
+import { mapLimit } from '../core/concurrency';
+import { alreadyNoted, recentNotes, RECENT_NOTES_LIMIT, type EditorNote } from '../core/index/notes';
+import { NOTES_PREFIX, noteRecordKey } from '../core/index/paths';
+import type { HeadManifest } from '../core/index/types';
+import type { ObjectStore } from '../store/types';
+
+/** The publisher's private JSON reads and writes (with its cache and byte counts). */
+export interface NoteStore {
+  readJson<T>(key: string): Promise<T | undefined>;
+  writeJson(key: string, value: unknown): Promise<void>;
+  deleteIndex(key: string): Promise<void>;
+}
+
+/**
+ * After the head commit and before the article records: a batch redone after a crash finds its records
+ * unwritten, so it notes the same versions again (and `alreadyNoted` keeps what was written).
+ */
+export async function writeBatchNotes(store: NoteStore, fresh: readonly EditorNote[], removedKeys: readonly string[], limit: number): Promise<void> {
+  const noted = new Set(fresh.map((n) => n.key));
+  await mapLimit([...fresh], limit, async (note) => {
+    const key = noteRecordKey(note.key);
+    if (!alreadyNoted(await store.readJson<EditorNote>(key), note)) await store.writeJson(key, note);
+  });
+  // A deleted key is seen again by later batches (and redos): delete only a note that is there.
+  await mapLimit(
+    removedKeys.filter((k) => !noted.has(k)),
+    limit,
+    async (k) => {
+      if ((await store.readJson<EditorNote>(noteRecordKey(k))) !== undefined) await store.deleteIndex(noteRecordKey(k));
+    },
+  );
+}
+
+/**
+ * A head written before notes had their own records: its notes become records before the head
+ * without them is committed (a crash in between leaves both, never neither).
+ */
+export async function moveHeadNotes(store: NoteStore, head: Pick<HeadManifest, 'notes'>, notedOrRemoved: ReadonlySet<string>, limit: number): Promise<void> {
+  const legacy = (head.notes ?? []).filter((n) => !notedOrRemoved.has(n.key));
+  await mapLimit(legacy, limit, async (note) => {
+    const key = noteRecordKey(note.key);
+    if ((await store.readJson<EditorNote>(key)) === undefined) await store.writeJson(key, note);
+  });
+}
+
+async function readJson<T>(site: Pick<ObjectStore, 'get'>, key: string, attempts = 10): Promise<T | undefined> {
+  // The local S3 server rewrites a file in place: a read meeting a rewrite sees half a file (S3 swaps whole objects).
+  for (let attempt = 1; ; attempt++) {
+    const found = await site.get(key);
+    if (!found) return undefined;
+    try {
+      return JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T;
+    } catch (error) {
+      if (!(error instanceof SyntaxError) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** One key's note: its record, else (a head not yet migrated) the head's. */
+export async function readNote(site: Pick<ObjectStore, 'get'>, key: string, head?: Pick<HeadManifest, 'notes'>): Promise<EditorNote | undefined> {
+  return (await readJson<EditorNote>(site, noteRecordKey(key))) ?? head?.notes?.find((n) => n.key === key);
+}
+
+/** The latest notes, newest first: every record is read (one GET each, 8 at a time), then the newest `limit` kept. */
+export async function readRecentNotes(site: Pick<ObjectStore, 'get' | 'list'>, head?: Pick<HeadManifest, 'notes'>, limit = RECENT_NOTES_LIMIT): Promise<EditorNote[]> {
+  const keys = await site.list(NOTES_PREFIX);
+  const notes = (await mapLimit(keys, 8, (k) => readJson<EditorNote>(site, k))).filter((n): n is EditorNote => n !== undefined);
+  const recorded = new Set(notes.map((n) => n.key));
+  return recentNotes([...notes, ...(head?.notes ?? []).filter((n) => !recorded.has(n.key))], limit);
+}

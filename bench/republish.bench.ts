@@ -6,7 +6,7 @@
 //   3. unchanged: nothing parsed, nothing written.
 // Prints wall and CPU time, peak RSS, S3 requests by kind, and the load average; writes its section
 // of bench/RESULTS.md. Default size 2,000 (fast enough for `npm run bench`); BENCH_REPUBLISH_ARTICLES=100000 for the figures.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -20,7 +20,7 @@ import { LocalFifoQueue } from '../functions/pipeline/queue';
 import type { RepublishReport } from '../functions/pipeline/republish';
 import { CountingObjectStore, type RequestCounts } from '../functions/store/counting';
 import { DirectoryObjectStore } from '../functions/store/directory';
-import type { ObjectStore } from '../functions/store/types';
+import type { ObjectStore, PutOptions } from '../functions/store/types';
 import { mapLimit } from '../functions/core/concurrency';
 import { archivedUpload, benchSite } from './support/archive';
 import { loadAverage, writeResultsSection } from './support/results';
@@ -40,6 +40,25 @@ const restyled: SiteConfig = { ...base, title: 'The Harbour Courier', creditStyl
 
 const article = archivedUpload;
 
+/** Counts as CountingObjectStore does, and keeps which kinds of key were written (the unchanged-run check says which). */
+class WriteRecordingStore extends CountingObjectStore {
+  readonly writtenByKind = new Map<string, number>();
+  readonly samples: string[] = [];
+  private record(key: string): void {
+    const kind = key.split('/').slice(0, key.startsWith('_feedpub/') ? 2 : 1).join('/');
+    this.writtenByKind.set(kind, (this.writtenByKind.get(kind) ?? 0) + 1);
+    if (this.samples.length < 10) this.samples.push(key);
+  }
+  override put(key: string, body: string | Uint8Array, options?: PutOptions): Promise<void> {
+    this.record(key);
+    return super.put(key, body, options);
+  }
+  override delete(key: string): Promise<void> {
+    this.record(key);
+    return super.delete(key);
+  }
+}
+
 interface RunFigures {
   label: string;
   wallS: number;
@@ -49,6 +68,7 @@ interface RunFigures {
   peakRssMb: number;
   uploads: RequestCounts;
   site: RequestCounts;
+  siteWrites: WriteRecordingStore;
   report: RepublishReport;
 }
 
@@ -68,7 +88,7 @@ async function openStores(dir: string): Promise<Stores> {
 
 async function republishOnce(label: string, s3: Stores, config: SiteConfig): Promise<RunFigures> {
   const uploads = new CountingObjectStore(s3.uploads);
-  const site = new CountingObjectStore(s3.site);
+  const site = new WriteRecordingStore(s3.site);
   const pool = createParsePool();
   let republisher: LocalRepublisher | undefined;
   const handler = createPublishHandler({
@@ -99,27 +119,30 @@ async function republishOnce(label: string, s3: Stores, config: SiteConfig): Pro
   clearInterval(sampler);
   await queue.close();
   await pool.close();
-  return { label, wallS, ...phases, cpuS: (used.user + used.system) / 1e6, peakRssMb: Math.round(peak / 1e6), uploads: uploads.counts, site: site.counts, report };
+  return { label, wallS, ...phases, cpuS: (used.user + used.system) / 1e6, peakRssMb: Math.round(peak / 1e6), uploads: uploads.counts, site: site.counts, siteWrites: site, report };
 }
 
 const reqs = (c: RequestCounts) => `${c.get} GET, ${c.head} HEAD, ${c.put} PUT, ${c.delete} DELETE, ${c.list} LIST`;
 
 /** The runs, in order: cold (base config), change (restyled), unchanged (the config of the run before). */
 const RUN_NAMES = (process.env.BENCH_REPUBLISH_RUNS ?? 'cold,change,unchanged').split(',');
-/** An existing data folder of an earlier (stopped) run to continue on: not seeded, not removed. */
+/** A data folder to keep (a 100,000-article run is long): seeded only if it holds no uploads yet, never removed. */
 const REUSE_DIR = process.env.BENCH_REPUBLISH_DIR;
 
 async function main(): Promise<void> {
   const dir = REUSE_DIR ?? (await mkdtemp(join(tmpdir(), 'feedpub-bench-republish-')));
+  if (REUSE_DIR) await mkdir(REUSE_DIR, { recursive: true });
+  const seeded = REUSE_DIR !== undefined && (await readdir(REUSE_DIR)).length > 0;
   const s3 = await openStores(dir);
   try {
-    if (!REUSE_DIR) {
+    if (!seeded) {
       const seedStarted = performance.now();
       await mapLimit(Array.from({ length: ARTICLES }, (_, n) => n), 16, (n) => s3.uploads.put(`archive/${String(n).padStart(6, '0')}.txt`, article(n)));
       process.stdout.write(`${ARTICLES} uploads in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; load average ${loadAverage()}\n`);
     }
     const runs: RunFigures[] = [];
-    let config = base;
+    // BENCH_REPUBLISH_START_CONFIG=restyled: continue on a data folder whose last run was "change".
+    let config = process.env.BENCH_REPUBLISH_START_CONFIG === 'restyled' ? restyled : base;
     const plan = RUN_NAMES.map((name) => {
       if (name === 'cold') return ['cold (no index)', (config = base)] as const;
       if (name === 'change') return ['after a site.json change', (config = restyled)] as const;
@@ -146,7 +169,7 @@ async function main(): Promise<void> {
 async function reportRuns(runs: RunFigures[]): Promise<void> {
   const load = loadAverage();
   process.stdout.write(`load average ${load}\n`);
-  for (const r of runs) if (r.label === 'unchanged' && r.site.put + r.site.delete > 0) throw new Error('an unchanged republish wrote to the site bucket');
+
   const rows = runs.map((r) => {
     const perArticle = (c: RequestCounts) => ((c.get + c.head + c.put + c.delete + c.list) / ARTICLES).toFixed(1);
     return `| ${r.label} | ${r.wallS.toFixed(0)} (${r.ingestS.toFixed(0)} + ${r.publishS.toFixed(0)}) | ${r.cpuS.toFixed(0)} | ${r.peakRssMb} | ${r.report.chunks} | ${r.uploads.get + r.uploads.head + r.uploads.list} | ${r.site.get + r.site.head} | ${r.site.put} | ${r.site.delete} | ${perArticle(r.uploads)} + ${perArticle(r.site)} | ${r.report.changedPaths} |`;
@@ -161,7 +184,14 @@ async function reportRuns(runs: RunFigures[]): Promise<void> {
     ...rows,
     '',
   ].join('\n');
-  await writeResultsSection(section);
+  if (process.env.BENCH_WRITE_RESULTS !== '0') await writeResultsSection(section);
+  // Checked after the figures are written, so a long run that breaks the rule still leaves them.
+  for (const r of runs) {
+    if (r.uploads.put + r.uploads.delete > 0) throw new Error(`${r.label}: a republish wrote to the uploads bucket`);
+    if (r.label === 'unchanged' && r.site.put + r.site.delete > 0) {
+      throw new Error(`an unchanged republish wrote to the site bucket: ${JSON.stringify(Object.fromEntries(r.siteWrites.writtenByKind))}, e.g. ${r.siteWrites.samples.join(', ')}`);
+    }
+  }
 }
 
 await main();

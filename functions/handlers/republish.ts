@@ -11,8 +11,9 @@ import { createS3Client, S3ObjectStore } from '../store/s3';
 
 const env = publishEnv(process.env);
 if (!env.ok) throw new Error(`feedpub republish handler: ${env.error}`);
-const { uploadsBucket, siteBucket, site, distributionId } = env.value;
-const s3 = createS3Client({});
+const { uploadsBucket, siteBucket, site, distributionId, s3Endpoint } = env.value;
+// S3_ENDPOINT (the local S3 server) as for the live handlers: the state machine's test runs these.
+const s3 = createS3Client(s3Endpoint ? { endpoint: s3Endpoint } : {});
 const uploads = new S3ObjectStore(s3, uploadsBucket);
 const siteStore = new S3ObjectStore(s3, siteBucket);
 const chunkSize = Number(process.env.REPUBLISH_CHUNK_SIZE) || 200;

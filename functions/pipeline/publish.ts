@@ -137,6 +137,8 @@ interface ArticlePlan {
   holdAt?: string;
   /** The upload is gone (deleted): its editor note goes too. */
   gone?: boolean;
+  /** A republish renders again a version that is already fully published: nothing happened to the upload, so no editor note. */
+  alreadyPublished?: boolean;
 }
 
 interface ArchiveChanges {
@@ -518,7 +520,9 @@ class BatchRun {
     await this.writeFiles(headPlan.write, head.outputs);
     await mapLimit(headPlan.stale, this.limit, (p) => this.deleteFile(p));
     const scheduled = [...this.scheduled.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const notes = { fresh: notesOfBatch(live, this.now), removed: live.filter((p) => p.gone).map((p) => p.key) };
+    // A version already published (a republish re-rendering it) gets no note: nothing happened to the upload.
+    const noted = live.filter((p) => !p.alreadyPublished);
+    const notes = { fresh: notesOfBatch(noted, this.now), removed: live.filter((p) => p.gone).map((p) => p.key) };
     await moveHeadNotes(this.claimStore, head, new Set([...notes.fresh.map((n) => n.key), ...notes.removed]), this.limit);
     const nextHead: HeadManifest = {
       version: 1,
@@ -748,17 +752,14 @@ class BatchRun {
       plan.assetPaths = [...assets.values()].map((a) => a.path).sort();
       const withImages = assets.size > 0 ? core.attachImages(fresh, assets, config) : fresh;
       const article = reconcileArticle({ ...withImages, id: record?.id ?? articleIdForKey(key) }, record, record?.slug ?? fresh.slug, this.now, config);
-      if (
-        !this.options.rerender &&
-        record &&
+      // The record is written only after a commit: this version is fully published.
+      plan.alreadyPublished =
+        record !== undefined &&
         record.contentHash === article.contentHash &&
         record.etag === object.etag &&
         isDeepStrictEqual(record.assetPaths, plan.assetPaths) &&
-        isDeepStrictEqual(record.imageKeys, plan.namedImages)
-      ) {
-        // The record is written only after a commit: this version is fully published.
-        return plan;
-      }
+        isDeepStrictEqual(record.imageKeys, plan.namedImages);
+      if (plan.alreadyPublished && !this.options.rerender) return plan;
       plan.article = indexEntry(article);
       plan.bodyHash = bodyHashOf(fresh);
       plan.outcome = record ? 'updated' : 'published';

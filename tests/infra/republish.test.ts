@@ -12,6 +12,8 @@ import { createFeedpubApp, PROJECT_ROOT, type FeedpubApp } from '../../infra/fee
 import { REPUBLISH_RUNS_PREFIX } from '../../functions/core/index/paths';
 import { deployFingerprint, INGEST_MAX_CONCURRENCY, INGEST_TOLERATED_FAILURES } from '../../infra/republish';
 import { CODE_VERSION } from '../../functions/pipeline/version';
+import aslValidator from 'asl-validator';
+import { stateMachineDefinition, type AslDefinition } from '../support/state-machine-definition';
 
 const CDK_JSON_CONTEXT = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
 const outdirs: string[] = [];
@@ -26,21 +28,28 @@ function synth(context: Record<string, unknown> = {}, siteJson?: unknown): Feedp
 afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 let app: FeedpubApp & { template: Template };
-let definition: { States: Record<string, Record<string, unknown>>; StartAt: string };
+let definition: AslDefinition;
 const id = (c: { node: { defaultChild?: unknown } }) => app.stack.getLogicalId(c.node.defaultChild as never);
-
-function resolvedDefinition(t: Template): typeof definition {
-  const machine = Object.values(t.findResources('AWS::StepFunctions::StateMachine'))[0] as { Properties: { DefinitionString: { 'Fn::Join': [string, unknown[]] } } };
-  // Tokens (ARNs, names) sit inside JSON strings: a placeholder keeps the document parseable.
-  return JSON.parse(machine.Properties.DefinitionString['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : 'TOKEN')).join('')) as typeof definition;
-}
 
 beforeAll(() => {
   app = synth();
-  definition = resolvedDefinition(app.template);
+  definition = stateMachineDefinition(app.template);
 }, 240_000);
 
 describe('republish state machine', () => {
+  it('the synthesized definition is valid Amazon States Language (asl-validator: schema, transitions, paths, ARNs)', () => {
+    const result = aslValidator(definition, { checkPaths: true, checkArn: true });
+    expect(result.errorsText()).toBe('');
+    expect(result.isValid).toBe(true);
+    // The checker does reject this document when it is broken: a transition to no state, a bad path.
+    const dangling = structuredClone(definition);
+    (dangling.States.PlanChunks as { Next: string }).Next = 'NoSuchState';
+    expect(aslValidator(dangling, { checkPaths: true, checkArn: true }).errors.map((e) => e['Error code'])).toContain('MISSING_TRANSITION_TARGET');
+    const badPath = structuredClone(definition);
+    (badPath.States.Finish as { ResultPath: string }).ResultPath = '$.[report';
+    expect(aslValidator(badPath, { checkPaths: true, checkArn: true }).isValid).toBe(false);
+  });
+
   it('starts with a Distributed Map over the uploads bucket listing (ListObjectsV2), batched, bounded, failures tolerated and written to S3', () => {
     const ingest = definition.States[definition.StartAt] as Record<string, any>;
     expect(ingest.Type).toBe('Map');

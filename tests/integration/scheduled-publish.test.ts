@@ -62,7 +62,9 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
   }
 }
 
-const publicPages = async () => Promise.all(['feed.xml', 'atom.xml', 'feed.json', '', 'status/', 'status.json'].map((p) => http(p)));
+// The stored public status page: under npm start, /status/ adds the private editor's view for this machine.
+const storedStatusPage = async () => Buffer.from((await stack.s3.site.get('status/index.html'))?.bytes ?? []).toString('utf8');
+const publicPages = async () => [...(await Promise.all(['feed.xml', 'atom.xml', 'feed.json', '', 'status.json'].map((p) => http(p)))), await storedStatusPage()];
 const rssTitles = async () => parseFeed(await http('feed.xml')).items.map((i) => i.title);
 
 describe('scheduled publishing on the local stack', () => {

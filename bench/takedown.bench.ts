@@ -11,21 +11,15 @@ import { CountingObjectStore } from '../functions/store/counting';
 import { ARCHIVE_END, archivedArticles, benchSite, seedSiteIndex } from './support/archive';
 import { benchSizes, loadAverage, median, writeResultsSection } from './support/results';
 import { MemoryObjectStore } from '../functions/store/memory';
+import { png as pngOf } from '../tests/support/images';
 
 const SIZES = benchSizes([100, 10_000, 100_000]);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const END = ARCHIVE_END;
 const site = benchSite;
 
-function png(width: number, salt: string): Uint8Array {
-  const ihdr = Buffer.alloc(25);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4, 'latin1');
-  ihdr.writeUInt32BE(width, 8);
-  ihdr.writeUInt32BE(width, 12);
-  ihdr.set([8, 2, 0, 0, 0], 16);
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.alloc(12), Buffer.from(salt)]));
-}
+/** A distinct image (and copy path) per salt. */
+const png = (width: number, salt: string): Uint8Array => pngOf(width, width, salt);
 
 interface Measure {
   ms: number[];

@@ -13,6 +13,7 @@ import { publishChunk } from '../../functions/pipeline/republish-chunk';
 import { CountingObjectStore } from '../../functions/store/counting';
 import { startLocalS3, type LocalS3 } from '../support/local-s3';
 import { ingestAndPublish } from '../support/stages';
+import { png as pngOf } from '../support/images';
 
 const config: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' };
 let s3: LocalS3;
@@ -32,16 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => s3?.close());
 
-/** A PNG header with its own size, plus `salt` bytes: a distinct image (and copy path) per call. */
-function png(width: number, salt: string): Uint8Array {
-  const ihdr = Buffer.alloc(25);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4, 'latin1');
-  ihdr.writeUInt32BE(width, 8);
-  ihdr.writeUInt32BE(width, 12);
-  ihdr.set([8, 2, 0, 0, 0], 16);
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.alloc(12), Buffer.from(salt)]));
-}
+/** A distinct image (and copy path) per salt. */
+const png = (width: number, salt: string): Uint8Array => pngOf(width, width, salt);
 const story = (title: string, image: string) => `---\ntitle: ${title}\ndate: 2026-05-01\nimage: ${image}\ncaption: ${title} picture\n---\n\nThe body of ${title}.\n`;
 const put = async (key: string, body: string | Uint8Array) => {
   await s3.uploads.put(key, body);

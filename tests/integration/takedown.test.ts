@@ -14,6 +14,7 @@ import { monthManifestKey } from '../../functions/core/index/paths';
 import type { MonthManifest } from '../../functions/core/index/types';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
 import { readTombstones } from '../support/tombstones';
+import { png as pngOf } from '../support/images';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
@@ -69,16 +70,8 @@ const story = (title: string, date: string, image?: string) =>
   `---\ntitle: ${title}\ndate: ${date}\n${image ? `image: ${image}\ncaption: ${title} picture\ncredit: AP Photo/Jane Doe\n` : ''}---\n\nThe body of ${title}.\n`;
 const rssIds = async (path = 'feed.xml') => parseFeed(await text(path)).items.map((i) => i.id);
 
-/** A PNG header with its own size, plus `salt` bytes: a distinct image (and copy path) per call. */
-function png(width: number, salt: string): Uint8Array {
-  const ihdr = Buffer.alloc(25);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4, 'latin1');
-  ihdr.writeUInt32BE(width, 8);
-  ihdr.writeUInt32BE(width, 12);
-  ihdr.set([8, 2, 0, 0, 0], 16);
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.alloc(12), Buffer.from(salt)]));
-}
+/** A distinct image (and copy path) per salt. */
+const png = (width: number, salt: string): Uint8Array => pngOf(width, width, salt);
 
 interface JsonFeed {
   items: { id: string; image?: string }[];

@@ -10,6 +10,7 @@ import { s3NotificationBody } from '../../functions/pipeline/events';
 import { createIngestHandler } from '../../functions/pipeline/ingest-lambda';
 import { createPublishHandler } from '../../functions/pipeline/lambda';
 import { startLocalS3, UPLOADS, type LocalS3 } from '../support/local-s3';
+import { png as pngOf } from './images';
 
 export interface RequestCost {
   ingest: number;
@@ -68,12 +69,5 @@ export function story(title: string, day: number, extraHeaders = ''): string {
 }
 
 /** A PNG header (signature + IHDR) of a square image: all describeImage reads. */
-export function png(width: number): Uint8Array {
-  const ihdr = Buffer.alloc(25);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4, 'ascii');
-  ihdr.writeUInt32BE(width, 8);
-  ihdr.writeUInt32BE(width, 12);
-  ihdr.set([8, 2, 0, 0, 0], 16);
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.alloc(12)]));
-}
+/** A square PNG (tests/support/images.ts) for uploads. */
+export const png = (width: number): Uint8Array => pngOf(width);

@@ -3,17 +3,9 @@ import { attachImages, describeImage, type ImageAsset } from '../../functions/co
 import { isImageKey } from '../../functions/core/upload-keys';
 import { contentHashOf } from '../../functions/core/normalize';
 import { DEFAULT_SITE, type Article } from '../../functions/core/model';
+import { png } from '../support/images';
 
 // Minimal valid headers, written by hand: enough for a decoder to read type and size.
-function png(width: number, height: number): Uint8Array {
-  const ihdr = Buffer.alloc(25);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4, 'latin1');
-  ihdr.writeUInt32BE(width, 8);
-  ihdr.writeUInt32BE(height, 12);
-  ihdr.set([8, 2, 0, 0, 0], 16); // 8-bit RGB
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.alloc(12)]));
-}
 function gif(width: number, height: number): Uint8Array {
   const b = Buffer.alloc(13);
   b.write('GIF89a', 0, 'latin1');

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
 import { esbuildOptions, publishBundle, PUBLISH_ENTRY } from '../infra/bundling';
 import { PROJECT_ROOT } from '../infra/feedpub-app';
+import { lambdaInitEnv } from './support/lambda-env';
 import { loadAverage } from './support/results';
 
 const RUNS = 10;
@@ -21,18 +22,12 @@ const IMPORT_TARGET_MS = 150;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (sorted: number[]) => (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
 
-// What the handler reads at init; dummy values, nothing is called.
-const env = {
-  PATH: process.env.PATH,
-  AWS_REGION: 'us-east-1',
-  UPLOADS_BUCKET: 'bench-uploads',
-  SITE_BUCKET: 'bench-site',
-  SITE_CONFIG: readFileSync(join(PROJECT_ROOT, 'content', 'site.json'), 'utf8'),
+const env = lambdaInitEnv({
   BASE_URL: 'https://d111111abcdef8.cloudfront.net',
   DISTRIBUTION_ID: 'E2BENCHDIST',
   POWERTOOLS_SERVICE_NAME: 'feedpub-publish',
   POWERTOOLS_METRICS_NAMESPACE: 'feedpub',
-};
+});
 
 /** One cold load (ms) of the bundle in a fresh process, loaded as the Lambda runtime does. */
 function loadOnce(outfile: string, nodeOptions: readonly string[]): number {

@@ -5,8 +5,9 @@
 // the first-parse cost the lazy build pays once per process for a .md (the Markdown stack) or a text
 // that needs franc-min. Prints min and median and the load average.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { lambdaInitEnv } from './support/lambda-env';
 import { loadAverage, median } from './support/results';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -14,15 +15,10 @@ import { esbuildOptions, INGEST_ENTRY } from '../infra/bundling';
 import { PROJECT_ROOT } from '../infra/feedpub-app';
 
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
-const env = {
-  PATH: process.env.PATH,
-  AWS_REGION: 'us-east-1',
-  UPLOADS_BUCKET: 'bench-uploads',
-  SITE_BUCKET: 'bench-site',
-  SITE_CONFIG: readFileSync(join(PROJECT_ROOT, 'content', 'site.json'), 'utf8'),
+const env = lambdaInitEnv({
   PUBLISH_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/bench.fifo',
   POWERTOOLS_SERVICE_NAME: 'feedpub-ingest',
-};
+});
 
 /** ms for require() of the bundle, in a fresh process (as the Lambda runtime loads a CJS handler). */
 function requireOnce(outfile: string): number {

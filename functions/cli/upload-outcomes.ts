@@ -7,7 +7,7 @@ import type { EditorNote } from '../core/index/notes';
 import type { ArticleRecord, HeadManifest, ImageRecord } from '../core/index/types';
 import { mapLimit } from '../core/concurrency';
 import { readNote } from '../pipeline/editor-notes';
-import type { ObjectStore } from '../store/types';
+import { type ObjectStore, readJson } from '../store/types';
 
 export type FileOutcome = 'published' | 'updated' | 'unchanged' | 'scheduled' | 'quarantined' | 'timed-out';
 
@@ -43,24 +43,9 @@ export const UPLOAD_EXIT = {
   timedOut: 3,
 } as const;
 
-async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefined> {
-  const found = await store.get(key);
-  return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
-}
-
-/**
- * The head manifest, or undefined when there is none. The local S3 server rewrites a file in place, so a
- * read that meets a rewrite sees half a file: read again (real S3 replaces objects whole).
- */
-export async function readHead(site: ObjectStore, attempts = 10): Promise<HeadManifest | undefined> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await readJson<HeadManifest>(site, HEAD_KEY);
-    } catch (error) {
-      if (!(error instanceof SyntaxError) || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+/** The head manifest, or undefined when there is none (the local S3 server, like S3, serves whole objects: functions/local/s3server.ts). */
+export async function readHead(site: ObjectStore): Promise<HeadManifest | undefined> {
+  return readJson<HeadManifest>(site, HEAD_KEY);
 }
 
 async function recordEtag(site: ObjectStore, key: string, image: boolean): Promise<{ hadRecord: boolean; etag?: string }> {

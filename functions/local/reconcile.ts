@@ -7,7 +7,7 @@ import { HEAD_KEY, articleRecordKey, imageRecordKey } from '../core/index/paths'
 import { PRIVATE_PREFIX } from '../core/outputs/formats';
 import type { ArticleRecord, HeadManifest, ImageRecord } from '../core/index/types';
 import type { S3ObjectStore } from '../store/s3';
-import type { ObjectStore } from '../store/types';
+import { type ObjectStore, readJson } from '../store/types';
 
 const ARTICLE_RECORDS = `${PRIVATE_PREFIX}articles/`;
 const IMAGE_RECORDS = `${PRIVATE_PREFIX}images/`;
@@ -17,11 +17,6 @@ export interface UnpublishedUploads {
   changed: string[];
   /** Keys whose record says published (or quarantined), whose upload is gone. */
   removed: string[];
-}
-
-async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefined> {
-  const found = await store.get(key);
-  return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
 }
 
 /** One listing of each bucket, the head, one record read per upload, and a read per orphaned record. */

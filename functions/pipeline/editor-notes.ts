@@ -6,7 +6,7 @@ import { mapLimit } from '../core/concurrency';
 import { alreadyNoted, recentNotes, RECENT_NOTES_LIMIT, type EditorNote } from '../core/index/notes';
 import { NOTES_PREFIX, noteRecordKey } from '../core/index/paths';
 import type { HeadManifest } from '../core/index/types';
-import type { ObjectStore } from '../store/types';
+import { type ObjectStore, readJson } from '../store/types';
 
 /** The publisher's private JSON reads and writes (with its cache and byte counts). */
 export interface NoteStore {
@@ -45,20 +45,6 @@ export async function moveHeadNotes(store: NoteStore, head: Pick<HeadManifest, '
     const key = noteRecordKey(note.key);
     if ((await store.readJson<EditorNote>(key)) === undefined) await store.writeJson(key, note);
   });
-}
-
-async function readJson<T>(site: Pick<ObjectStore, 'get'>, key: string, attempts = 10): Promise<T | undefined> {
-  // The local S3 server rewrites a file in place: a read meeting a rewrite sees half a file (S3 swaps whole objects).
-  for (let attempt = 1; ; attempt++) {
-    const found = await site.get(key);
-    if (!found) return undefined;
-    try {
-      return JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T;
-    } catch (error) {
-      if (!(error instanceof SyntaxError) || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 /** One key's note: its record, else (a head not yet migrated) the head's. */

@@ -6,7 +6,7 @@ import { mapLimit } from '../core/concurrency';
 import { REPUBLISH_RUNS_PREFIX } from '../core/index/paths';
 import { outputHeaders } from '../core/outputs/formats';
 import { planRepublishChunks } from '../core/republish/plan';
-import type { ObjectStore } from '../store/types';
+import { type ObjectStore, readJson } from '../store/types';
 import { ingestKey, type IngestDeps, type IngestVerdict } from './ingest';
 import { listUploadKeys, readIndexPlacement } from './republish';
 import type { ChunkReport, RepublishChunk } from './republish-chunk';
@@ -101,11 +101,6 @@ interface ChildResult {
   Output?: string;
   Error?: string;
   Cause?: string;
-}
-
-async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefined> {
-  const found = await store.get(key);
-  return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
 }
 
 /** Child results of one map run, by status (missing manifest: none). */

@@ -10,7 +10,7 @@ import { HEAD_KEY, monthManifestKey } from '../core/index/paths';
 import { PRIVATE_PREFIX } from '../core/outputs/formats';
 import type { HeadManifest, MonthManifest } from '../core/index/types';
 import { planRepublishChunks } from '../core/republish/plan';
-import type { ObjectStore } from '../store/types';
+import { type ObjectStore, readJson } from '../store/types';
 import { ingestKey, type IngestDeps, type IngestVerdict } from './ingest';
 import type { UploadOutcome } from './publish';
 import type { ChunkReport, RepublishChunk } from './republish-chunk';
@@ -50,11 +50,6 @@ export interface RepublishReport {
 }
 
 export const DEFAULT_CHUNK_SIZE = 250;
-
-async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefined> {
-  const found = await store.get(key);
-  return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
-}
 
 /** Uploads to ingest: every object in the uploads bucket (the listing is the source of truth). */
 export async function listUploadKeys(uploads: ObjectStore): Promise<string[]> {

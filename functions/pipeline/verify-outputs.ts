@@ -13,7 +13,7 @@ import type { HeadManifest, MonthManifest } from '../core/index/types';
 import type { Article, SiteConfig, SiteFile } from '../core/model';
 import { oldestMonthOf } from '../core/order';
 import { renderTagHead, renderTagIndexPage, renderTagMonth, tagHasArchives } from '../core/render/tags';
-import type { ObjectStore } from '../store/types';
+import { type ObjectStore, readJson } from '../store/types';
 import type { PublishCore } from './core';
 
 export interface OutputMismatch {
@@ -26,11 +26,6 @@ export interface OutputCheck {
   mismatches: OutputMismatch[];
   /** Every path compared, sorted: a caller can tell a stored public file no check covered. */
   paths: string[];
-}
-
-async function readJson<T>(store: ObjectStore, key: string): Promise<T | undefined> {
-  const found = await store.get(key);
-  return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
 }
 
 /**

@@ -50,6 +50,12 @@ export interface ObjectStore {
   listObjects(prefix: string): Promise<ListedObject[]>;
 }
 
+/** A JSON object of the store, or undefined when there is none. */
+export async function readJson<T>(store: Pick<ObjectStore, 'get'>, key: string): Promise<T | undefined> {
+  const found = await store.get(key);
+  return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
+}
+
 export function toBytes(body: string | Uint8Array): Uint8Array {
   return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 }

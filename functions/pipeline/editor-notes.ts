@@ -52,10 +52,17 @@ export async function readNote(site: Pick<ObjectStore, 'get'>, key: string, head
   return (await readJson<EditorNote>(site, noteRecordKey(key))) ?? head?.notes?.find((n) => n.key === key);
 }
 
-/** The latest notes, newest first: every record is read (one GET each, 8 at a time), then the newest `limit` kept. */
-export async function readRecentNotes(site: Pick<ObjectStore, 'get' | 'list'>, head?: Pick<HeadManifest, 'notes'>, limit = RECENT_NOTES_LIMIT): Promise<EditorNote[]> {
-  const keys = await site.list(NOTES_PREFIX);
-  const notes = (await mapLimit(keys, 8, (k) => readJson<EditorNote>(site, k))).filter((n): n is EditorNote => n !== undefined);
+/**
+ * The latest notes, newest first. Every live key keeps a note record, so at 100,000 articles reading them
+ * all would be 100,000 GETs per `feedpub status` or /status/ view: one listing (1,000 keys per request on
+ * S3) orders the records by when they were written, and only the `limit` written last are read.
+ */
+export async function readRecentNotes(site: Pick<ObjectStore, 'get' | 'listObjects'>, head?: Pick<HeadManifest, 'notes'>, limit = RECENT_NOTES_LIMIT): Promise<EditorNote[]> {
+  const listed = await site.listObjects(NOTES_PREFIX);
+  const newest = listed
+    .sort((a, b) => (a.lastModified === b.lastModified ? (a.key < b.key ? -1 : 1) : (a.lastModified ?? '') < (b.lastModified ?? '') ? 1 : -1))
+    .slice(0, limit);
+  const notes = (await mapLimit(newest, 8, (o) => readJson<EditorNote>(site, o.key))).filter((n): n is EditorNote => n !== undefined);
   const recorded = new Set(notes.map((n) => n.key));
   return recentNotes([...notes, ...(head?.notes ?? []).filter((n) => !recorded.has(n.key))], limit);
 }

@@ -10,6 +10,7 @@ import { readNote, readRecentNotes } from '../../../functions/pipeline/editor-no
 import type { HeadManifest } from '../../../functions/core/index/types';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
+import { CountingObjectStore } from '../../../functions/store/counting';
 import { MemoryObjectStore } from '../../../functions/store/memory';
 import { ingestAndPublish } from '../../support/stages';
 
@@ -151,6 +152,20 @@ describe('notes in their own records', () => {
       ['desk/empty.txt', 'quarantined'],
       ['desk/seed.txt', 'published'],
     ]);
+  });
+
+  it('status reads only the note records written last (one listing), not every record', async () => {
+    let clock = new Date('2026-03-01T10:00:00Z');
+    const inner = new MemoryObjectStore(() => clock);
+    const site = new CountingObjectStore(inner);
+    for (const [n, key] of ['desk/a.txt', 'desk/b.txt', 'desk/c.txt', 'desk/d.txt', 'desk/e.txt'].entries()) {
+      clock = new Date(Date.parse('2026-03-01T10:00:00Z') + n * 60_000);
+      const note: EditorNote = { key, etag: `"${n}"`, time: clock.toISOString(), outcome: 'published', warnings: [], repairs: [] } as EditorNote;
+      await inner.put(noteRecordKey(key), JSON.stringify(note));
+    }
+    const recent = await readRecentNotes(site, undefined, 2);
+    expect(recent.map((r) => r.key)).toEqual(['desk/e.txt', 'desk/d.txt']);
+    expect(site.counts.get).toBe(2);
   });
 
   it('a batch writes only its own notes: the others are not rewritten', async () => {

@@ -7,7 +7,7 @@ import { removeFurniture } from './furniture';
 import { isKnownHeaderLine, parseHeaderBlock } from './headers';
 import { parseMarkdown, readFrontMatter } from './markdown';
 import { rejection, tooLargeReason } from './reject';
-import { dateOfDateLine, parseScrape } from './scrape';
+import { dateOfDateLine, isTopOfPageLine, parseScrape } from './scrape';
 import { datelineOf } from './dateline';
 import { binarySignature, sniffBinary } from './sniff';
 
@@ -156,22 +156,33 @@ function parseText(
 
 /**
  * "Title\n\nDate: 2024-03-05\nAuthor: Jane Doe\n\nBody": a header block right after the title line, every
- * line a known header other than Title. Returns its meta and the lines without it, or undefined.
+ * line a known header other than Title. A scrape's byline or date line may sit among those headers
+ * ("Title\nDate: 2026-03-01\nBy Jane Doe\n\nBody", or the byline first): the header lines are taken and
+ * the others stay for the scrape's top-of-page reader. Returns the meta and the lines without the
+ * header lines, or undefined.
  */
 function headerLinesAfterTitle(lines: readonly string[], titleLine: number): { meta: Record<string, unknown>; images: RawImage[]; rest: string[] } | undefined {
   let from = titleLine + 1;
   while (from < lines.length && lines[from]!.trim() === '') from++;
-  // Only a known header can open the block: most scrapes stop here without copying any line.
-  if (from >= lines.length || !isKnownHeaderLine(lines[from]!)) return undefined;
-  const headers = parseHeaderBlock(lines.slice(from));
-  if (headers.lineCount === 0 || Object.hasOwn(headers.meta, 'title')) return undefined;
-  // Only a block made of known headers: "Update: talks resume" as a first paragraph stays body.
-  const block = lines.slice(from, from + headers.lineCount).filter((line) => line.trim() !== '');
-  if (!block.every((line) => isKnownHeaderLine(line))) return undefined;
-  // A blank line (or the end) closes the block: "Date: ...\nThe storm hit" is a paragraph.
-  const end = from + headers.lineCount;
-  if (end < lines.length && lines[end - 1]!.trim() !== '') return undefined;
-  return { meta: headers.meta, images: headers.images, rest: [...lines.slice(0, from), ...lines.slice(from + headers.lineCount)] };
+  // Only a known header or a top-of-page line can open the block: most scrapes stop here without copying any line.
+  if (from >= lines.length || !(isKnownHeaderLine(lines[from]!) || isTopOfPageLine(lines[from]!.trim()))) return undefined;
+  // Only a block made of known headers (and top-of-page lines) up to a blank line or the end:
+  // "Update: talks resume" as a first paragraph, or "Date: ...\nThe storm hit", stays body.
+  const headerLines: string[] = [];
+  const others: string[] = [];
+  let end = from;
+  for (; end < lines.length && lines[end]!.trim() !== ''; end++) {
+    const line = lines[end]!;
+    if (isKnownHeaderLine(line)) headerLines.push(line);
+    else if (isTopOfPageLine(line.trim())) others.push(line);
+    else return undefined;
+  }
+  if (headerLines.length === 0) return undefined;
+  const headers = parseHeaderBlock(headerLines);
+  if (Object.hasOwn(headers.meta, 'title')) return undefined;
+  // The header lines leave with the blank line after them when nothing else of the block stays.
+  const after = others.length === 0 && end < lines.length ? end + 1 : end;
+  return { meta: headers.meta, images: headers.images, rest: [...lines.slice(0, from), ...others, ...lines.slice(after)] };
 }
 
 /**

@@ -179,6 +179,14 @@ function stripUnlabelled({ authors, agency }: ReadByline): Byline {
   return agency === undefined ? { authors } : { authors, agency };
 }
 
+/**
+ * A line the top of a page may hold beside header lines: a date line or a byline that says it is one
+ * ("By Jane Doe", "Jane Doe in Lisbon", "Jane Doe, Reuters"); a bare name is not (it needs its role line).
+ */
+export function isTopOfPageLine(line: string): boolean {
+  return isDateLine(line) || labelledByline(line) !== undefined || placedByline(line) !== undefined || nameWithRole(line) !== undefined;
+}
+
 /** A byline of any known shape; a bare name is marked unlabelled (it needs a role line beside it). */
 function bylineOf(line: string): ReadByline | undefined {
   const read = labelledByline(line) ?? placedByline(line) ?? nameWithRole(line);

@@ -39,6 +39,8 @@ const inputs: Array<[name: string, text: string]> = [
   ['2 MB of copyright lines', `T\n\n${fill('© 2023 Acme Corp.\n\n')}`],
   ['2 MB of date-line-like lines', `T\n\n${fill('Published March 3, 2024 10:00 ')}`],
   ['2 MB of header-like lines after the title', `T\n\n${fill('Date: 2024-03-05\n')}`],
+  ['a header line then 2 MB of bylines in its block', `T\nDate: 2024-03-05\n${fill('By Jane Doe, Reuters\n')}`],
+  ['a header line then 2 MB of headers and bylines in turn', `T\n${fill('Date: 2024-03-05\nBy Jane Doe\n')}`],
   ['2 MB of credit lines with dashes', `T\n\n${fill('Caption.\nJane Doe - AFP - Reuters\n\n')}`],
   ['2 MB of "Courtesy" lines', `T\n\n${fill('Caption.\nCourtesy visits were cancelled\n\n')}`],
   ['2 MB of bidi overrides in the title', `${fill('\u202E')}\n\nBody.`],

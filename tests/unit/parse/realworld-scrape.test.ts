@@ -237,6 +237,22 @@ describe('header lines after the title', () => {
     expect(parsed('T\n\nUpdate: talks resume on Monday.\n\nBody.').paragraphs).toEqual(['Update: talks resume on Monday.', 'Body.']);
     expect(parsed('T\n\nDate: 2024-03-05\nThe storm hit at dawn.').paragraphs).toEqual(['Date: 2024-03-05 The storm hit at dawn.']);
   });
+  // Header lines mixed with a scrape's byline or date line in one block: the headers are read and the
+  // byline still names the authors, whichever comes first.
+  it.each([
+    ['Date, then byline', 'Harbour reopens\nDate: 2026-03-01T09:00:00Z\nBy Ana Ruiz and Tom Lee\n\nThe harbour reopened.', ['Ana Ruiz', 'Tom Lee']],
+    ['byline, then Date', 'Harbour reopens\nBy Ana Ruiz and Tom Lee\nDate: 2026-03-01T09:00:00Z\n\nThe harbour reopened.', ['Ana Ruiz', 'Tom Lee']],
+    ['blank line, Date, agency byline', 'Harbour reopens\n\nDate: 2026-03-01T09:00:00Z\nBy Ana Ruiz, Reuters\n\nThe harbour reopened.', ['Ana Ruiz']],
+    ['Date, date line, Tags', 'Harbour reopens\nDate: 2026-03-01T09:00:00Z\nMarch 1, 2026\nTags: ports\n\nThe harbour reopened.', ['Staff']],
+  ])('%s', (_name, text, authors) => {
+    const article = ingested(text);
+    expect(article.published).toBe('2026-03-01T09:00:00Z');
+    expect(article.authors).toEqual(authors);
+    expect(article.summary).toBe('The harbour reopened.');
+  });
+  it('a header line followed by a line that is neither a header nor a byline stays body', () => {
+    expect(parsed('T\nDate: 2024-03-05\nBy the sea the storm hit at dawn, flooding the old town.\n\nBody.').paragraphs[0]).toMatch(/^Date: 2024-03-05/);
+  });
   it('headers before the title win over those after it', () => {
     expect(parsed('Author: Ann Lee\n\nT\n\nAuthor: Jane Doe\n\nBody.').meta).toEqual({ author: 'Ann Lee' });
   });

@@ -4,8 +4,8 @@
 // uploaded one at a time through both stages with an injected clock: new ones into the current month,
 // then back-dated ones into a month six months back. Prints min and median publish time and the load
 // average; writes its section of bench/RESULTS.md.
-import { HEAD_KEY } from '../functions/core/index/paths';
-import type { HeadManifest } from '../functions/core/index/types';
+import { HEAD_KEY } from '../functions/core/site-index/paths';
+import type { HeadManifest } from '../functions/core/site-index/types';
 import { defaultCore } from '../functions/pipeline/default-core';
 import { ingestKeys } from '../functions/pipeline/ingest';
 import { publishBatch } from '../functions/pipeline/publish';

@@ -16,7 +16,7 @@ import { LocalRepublisher } from '../functions/local/republish';
 import { startLocalS3 } from '../functions/local/s3server';
 import { defaultCore } from '../functions/pipeline/default-core';
 import { createPublishHandler } from '../functions/pipeline/lambda';
-import { LocalFifoQueue } from '../functions/pipeline/queue';
+import { LocalFifoQueue } from '../functions/local/queues';
 import type { RepublishReport } from '../functions/pipeline/republish';
 import { CountingObjectStore, type RequestCounts } from '../functions/store/counting';
 import { DirectoryObjectStore } from '../functions/store/directory';

@@ -6,7 +6,7 @@
 // load average; writes its section of bench/RESULTS.md.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { assignTagSlugs, tagHeadKey, tagIdentity, tagMonthKey, tagNameRecordKey, tagSlugRecordKey, type TagHead } from '../functions/core/index/tags';
+import { assignTagSlugs, tagHeadKey, tagIdentity, tagMonthKey, tagNameRecordKey, tagSlugRecordKey, type TagHead } from '../functions/core/site-index/tags';
 import { s3NotificationBody } from '../functions/pipeline/events';
 import { createIngestHandler } from '../functions/pipeline/ingest-lambda';
 import { createPublishHandler } from '../functions/pipeline/lambda';

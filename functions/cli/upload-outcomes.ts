@@ -2,9 +2,9 @@
 // private records (as `feedpub status` reads them): the key's note, the head's quarantine and
 // scheduled lists, and the per-key article or image record. A snapshot taken before the upload tells a new version
 // ("published", "updated") from identical bytes sent again ("unchanged").
-import { HEAD_KEY, articleRecordKey, imageRecordKey } from '../core/index/paths';
-import type { EditorNote } from '../core/index/notes';
-import type { ArticleRecord, HeadManifest, ImageRecord } from '../core/index/types';
+import { HEAD_KEY, articleRecordKey, imageRecordKey } from '../core/site-index/paths';
+import type { EditorNote } from '../core/site-index/notes';
+import type { ArticleRecord, HeadManifest, ImageRecord } from '../core/site-index/types';
 import { mapLimit } from '../core/concurrency';
 import { readNote } from '../pipeline/editor-notes';
 import { type ObjectStore, readJson } from '../store/types';

@@ -4,7 +4,7 @@
 // (loopback): the stored status page, as the public site serves it, stays counts only.
 import { editorStatusOf, type EditorStatus } from '../cli/commands/status';
 import { readHead } from '../cli/upload-outcomes';
-import type { EditorNote } from '../core/index/notes';
+import type { EditorNote } from '../core/site-index/notes';
 import { escapeHtml } from '../core/render/html';
 import { readRecentNotes } from '../pipeline/editor-notes';
 import type { ObjectStore } from '../store/types';

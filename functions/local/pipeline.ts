@@ -7,7 +7,7 @@ import type { PublishCore } from '../pipeline/core';
 import { createIngestHandler } from '../pipeline/ingest-lambda';
 import type { ParseRunner } from '../pipeline/ingest';
 import type { PublishHandler } from '../pipeline/lambda';
-import { LocalFifoQueue, LocalStandardQueue, type DeadLetter, type LocalQueueOptions } from '../pipeline/queue';
+import { LocalFifoQueue, LocalStandardQueue, type DeadLetter, type LocalQueueOptions } from './queues';
 import type { ObjectStore } from '../store/types';
 
 export interface LocalPipelineOptions {

@@ -3,9 +3,9 @@
 // from S3, so an extra key costs a little work and never does harm; a missed one would stay
 // unpublished until touched again.
 import { mapLimit } from '../core/concurrency';
-import { HEAD_KEY, articleRecordKey, imageRecordKey } from '../core/index/paths';
+import { HEAD_KEY, articleRecordKey, imageRecordKey } from '../core/site-index/paths';
 import { PRIVATE_PREFIX } from '../core/outputs/formats';
-import type { ArticleRecord, HeadManifest, ImageRecord } from '../core/index/types';
+import type { ArticleRecord, HeadManifest, ImageRecord } from '../core/site-index/types';
 import type { S3ObjectStore } from '../store/s3';
 import { type ObjectStore, readJson } from '../store/types';
 

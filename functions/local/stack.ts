@@ -5,9 +5,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { join } from 'node:path';
-import { listContentKeys, loadDates, loadSiteConfig } from '../build';
-import { HEAD_KEY } from '../core/index/paths';
-import type { HeadManifest } from '../core/index/types';
+import { listContentKeys, loadDates, loadSiteConfig } from '../folder-build';
+import { HEAD_KEY } from '../core/site-index/paths';
+import type { HeadManifest } from '../core/site-index/types';
 import type { SiteConfig } from '../core/model';
 import { HEAD_FEED_PATHS, OUTPUTS, PRIVATE_PREFIX } from '../core/outputs/formats';
 import type { PublishCore } from '../pipeline/core';

@@ -3,9 +3,9 @@
 // rewriting every recent note inside head.json. Readers: `feedpub status`, `feedpub upload` waiting,
 // the local dev server's /status/.
 import { mapLimit } from '../core/concurrency';
-import { alreadyNoted, recentNotes, RECENT_NOTES_LIMIT, type EditorNote } from '../core/index/notes';
-import { NOTES_PREFIX, noteRecordKey } from '../core/index/paths';
-import type { HeadManifest } from '../core/index/types';
+import { alreadyNoted, recentNotes, RECENT_NOTES_LIMIT, type EditorNote } from '../core/site-index/notes';
+import { NOTES_PREFIX, noteRecordKey } from '../core/site-index/paths';
+import type { HeadManifest } from '../core/site-index/types';
 import { type ObjectStore, readJson } from '../store/types';
 
 /** The publisher's private JSON reads and writes (with its cache and byte counts). */

@@ -15,15 +15,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { mapLimit } from '../core/concurrency';
 import { OUTPUTS, outputHeaders } from '../core/outputs/formats';
 import { articleIdForKey } from '../core/ids';
-import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
-import { deletionRecordFor, headDeletions, nextDeletions, type DeletionRecord } from '../core/index/deletions';
-import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
-import { articleRef, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/index/copies';
-import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/index/imagerefs';
-import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
-import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsSitemapClock, newsWindowMonths, nextMonthCounts } from '../core/index/months';
-import { hashBody, planOutputs } from '../core/index/outputs';
-import { migrateIndexPart } from '../core/index/migrate';
+import { indexEntry, recordFor, reconcileArticle } from '../core/site-index/article';
+import { deletionRecordFor, headDeletions, nextDeletions, type DeletionRecord } from '../core/site-index/deletions';
+import { monthsForRefill, nextHeadItems, refillHead } from '../core/site-index/head';
+import { articleRef, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/site-index/copies';
+import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/site-index/imagerefs';
+import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/site-index/plan';
+import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsSitemapClock, newsWindowMonths, nextMonthCounts } from '../core/site-index/months';
+import { hashBody, planOutputs } from '../core/site-index/outputs';
+import { migrateIndexPart } from '../core/site-index/migrate';
 import {
   HEAD_KEY,
   articleRecordKey,
@@ -32,7 +32,7 @@ import {
   preparedRecordKey,
   quarantinePath,
   slugRecordKey,
-} from '../core/index/paths';
+} from '../core/site-index/paths';
 import {
   emptyHead,
   emptyMonth,
@@ -44,12 +44,12 @@ import {
   type OutputHashes,
   type PreparedRecord,
   type SlugRecord,
-} from '../core/index/types';
+} from '../core/site-index/types';
 import type { Article, QuarantineRecord, SiteConfig, SiteFile } from '../core/model';
 import { monthOf, oldestMonthOf } from '../core/order';
 import { articlePath } from '../core/site';
-import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
-import { notesOfBatch, type EditorNote } from '../core/index/notes';
+import { holdUntil, type ScheduledEntry } from '../core/site-index/schedule';
+import { notesOfBatch, type EditorNote } from '../core/site-index/notes';
 import { moveHeadNotes, writeBatchNotes } from './editor-notes';
 import { bodyHashOf, claimBody, releaseBody, type ClaimStore } from './duplicates';
 import type { ObjectStore } from '../store/types';
@@ -199,7 +199,7 @@ class BatchRun {
     const found = await this.deps.site.get(key);
     const stored: unknown = found ? JSON.parse(Buffer.from(found.bytes).toString('utf8')) : undefined;
     const value = migrateIndexPart(key, stored) as T | undefined;
-    // Written back by this batch even when nothing else changed it (index/migrate.ts).
+    // Written back by this batch even when nothing else changed it (site-index/migrate.ts).
     if (value !== stored) this.migrated.add(key);
     this.jsonCache.set(key, value);
     return value;

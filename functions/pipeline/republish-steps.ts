@@ -3,7 +3,7 @@
 // planChunks writes the chunk list the second (serial) map reads; finishRun sums the maps' results
 // into the run report (written to S3), then invalidates the CDN once and pings the hub once.
 import { mapLimit } from '../core/concurrency';
-import { REPUBLISH_RUNS_PREFIX } from '../core/index/paths';
+import { REPUBLISH_RUNS_PREFIX } from '../core/site-index/paths';
 import { outputHeaders } from '../core/outputs/formats';
 import { planRepublishChunks } from '../core/republish/plan';
 import { type ObjectStore, readJson } from '../store/types';

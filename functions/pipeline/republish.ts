@@ -6,9 +6,9 @@
 // now, and chunks travel the live publish queue, so a live upload is never lost, never published
 // twice, and waits behind at most one chunk.
 import { mapLimit } from '../core/concurrency';
-import { HEAD_KEY, monthManifestKey } from '../core/index/paths';
+import { HEAD_KEY, monthManifestKey } from '../core/site-index/paths';
 import { PRIVATE_PREFIX } from '../core/outputs/formats';
-import type { HeadManifest, MonthManifest } from '../core/index/types';
+import type { HeadManifest, MonthManifest } from '../core/site-index/types';
 import { planRepublishChunks } from '../core/republish/plan';
 import { type ObjectStore, readJson } from '../store/types';
 import { ingestKey, type IngestDeps, type IngestVerdict } from './ingest';

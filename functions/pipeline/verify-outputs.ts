@@ -4,12 +4,12 @@
 // the upload, content-addressed) and private records: head feeds, home, status and assets, the site
 // indexes (archive index, sitemap index, news sitemap, robots.txt), each month's feeds, sitemaps, page
 // and article pages, each tag's feeds and pages, and the tag index.
-import { HEAD_KEY, monthManifestKey } from '../core/index/paths';
-import { migrateHead, migrateMonth } from '../core/index/migrate';
-import { newsSitemapClock, newsWindowMonths } from '../core/index/months';
-import { siteStatusOf } from '../core/index/plan';
-import { TAG_HEADS_PREFIX, TAG_LIST_KEY, tagHeadKey, tagMonthKey, tagSlugOfHeadKey, type TagHead, type TagList } from '../core/index/tags';
-import type { HeadManifest, MonthManifest } from '../core/index/types';
+import { HEAD_KEY, monthManifestKey } from '../core/site-index/paths';
+import { migrateHead, migrateMonth } from '../core/site-index/migrate';
+import { newsSitemapClock, newsWindowMonths } from '../core/site-index/months';
+import { siteStatusOf } from '../core/site-index/plan';
+import { TAG_HEADS_PREFIX, TAG_LIST_KEY, tagHeadKey, tagMonthKey, tagSlugOfHeadKey, type TagHead, type TagList } from '../core/site-index/tags';
+import type { HeadManifest, MonthManifest } from '../core/site-index/types';
 import type { Article, SiteConfig, SiteFile } from '../core/model';
 import { oldestMonthOf } from '../core/order';
 import { renderTagHead, renderTagIndexPage, renderTagMonth, tagHasArchives } from '../core/render/tags';

@@ -3,7 +3,7 @@
 // a copy nobody recorded) get their records from the article and image records, or are taken down
 // (deleted, invalidated on the CDN) when nobody shows them; afterwards takedown works for them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COPY_PREFIX, copyRecordKey, type CopyRecord } from '../../functions/core/index/copies';
+import { COPY_PREFIX, copyRecordKey, type CopyRecord } from '../../functions/core/site-index/copies';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import type { CdnInvalidator } from '../../functions/pipeline/invalidation';

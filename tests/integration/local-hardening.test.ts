@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mapLimit } from '../../functions/core/concurrency';
 import { articleIdForKey } from '../../functions/core/ids';
-import { quarantinePath } from '../../functions/core/index/paths';
+import { quarantinePath } from '../../functions/core/site-index/paths';
 import type { SiteStatus } from '../../functions/core/model';
 import { PortInUseError } from '../../functions/local/listen';
 import { SITE_BUCKET, startLocalS3 } from '../../functions/local/s3server';

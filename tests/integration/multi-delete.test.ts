@@ -6,7 +6,7 @@ import { articleIdForKey } from '../../functions/core/ids';
 import { routeUploadEvents } from '../../functions/local/router';
 import { parseS3Notification } from '../../functions/pipeline/events';
 import { defaultCore } from '../../functions/pipeline/default-core';
-import { LocalFifoQueue } from '../../functions/pipeline/queue';
+import { LocalFifoQueue } from '../../functions/local/queues';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;

@@ -3,8 +3,8 @@
 // public object (everything outside _feedpub/, which the CDN and the dev server refuse) carries a
 // rejected or held upload's key, file name, title or body. The private head still has them all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEAD_KEY } from '../../functions/core/index/paths';
-import type { HeadManifest } from '../../functions/core/index/types';
+import { HEAD_KEY } from '../../functions/core/site-index/paths';
+import type { HeadManifest } from '../../functions/core/site-index/types';
 import { DEFAULT_SITE } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import { startLocalS3, type LocalS3 } from '../support/local-s3';

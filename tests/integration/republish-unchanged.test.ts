@@ -6,7 +6,7 @@
 import { parseDocument } from 'htmlparser2';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TAG_LIST_KEY } from '../../functions/core/index/tags';
+import { TAG_LIST_KEY } from '../../functions/core/site-index/tags';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import type { PublishDeps } from '../../functions/pipeline/publish';

@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeImage, attachImages, type ImageAsset } from '../../functions/core/images';
 import { isImageKey } from '../../functions/core/upload-keys';
 import { ingestUpload } from '../../functions/core/ingest';
-import { reconcileArticle } from '../../functions/core/index/article';
-import { articleRecordKey, HEAD_KEY } from '../../functions/core/index/paths';
-import { foundImages, imageKeysFor, siteStatusOf } from '../../functions/core/index/plan';
-import type { ArticleRecord, HeadManifest } from '../../functions/core/index/types';
+import { reconcileArticle } from '../../functions/core/site-index/article';
+import { articleRecordKey, HEAD_KEY } from '../../functions/core/site-index/paths';
+import { foundImages, imageKeysFor, siteStatusOf } from '../../functions/core/site-index/plan';
+import type { ArticleRecord, HeadManifest } from '../../functions/core/site-index/types';
 import { renderSite } from '../../functions/core/render';
 import { republishLocal } from '../../functions/cli/republish-local';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
@@ -84,7 +84,7 @@ async function seededBuild(s: LocalStack): Promise<Map<string, Buffer>> {
     const record = JSON.parse(await text(s, articleRecordKey(key))) as ArticleRecord;
     const mine = foundImages(imageKeysFor(ingested.value, key), (k) => assets.get(k));
     const withImages = mine.size > 0 ? attachImages(ingested.value, mine, s.site) : ingested.value;
-    // Tag slugs are pinned facts too (first claim wins, core/index/tags.ts): the record keeps them.
+    // Tag slugs are pinned facts too (first claim wins, core/site-index/tags.ts): the record keeps them.
     const pinned = { ...withImages, id: record.id, ...(record.tagSlugs !== undefined && { tagSlugs: record.tagSlugs }) };
     articles.push(reconcileArticle(pinned, record, record.slug, CLOCK, s.site));
   }

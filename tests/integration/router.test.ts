@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { routeUploadEvents } from '../../functions/local/router';
 import { parseS3Notification } from '../../functions/pipeline/events';
-import { LocalFifoQueue } from '../../functions/pipeline/queue';
+import { LocalFifoQueue } from '../../functions/local/queues';
 import { startLocalS3, type LocalS3 } from '../support/local-s3';
 
 let s3: LocalS3;

@@ -9,8 +9,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEAD_KEY } from '../../functions/core/index/paths';
-import type { HeadManifest } from '../../functions/core/index/types';
+import { HEAD_KEY } from '../../functions/core/site-index/paths';
+import type { HeadManifest } from '../../functions/core/site-index/types';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';

@@ -5,7 +5,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdForKey } from '../../functions/core/ids';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
-import { tagSlugCandidate } from '../../functions/core/index/tags';
+import { tagSlugCandidate } from '../../functions/core/site-index/tags';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import type { PublishDeps } from '../../functions/pipeline/publish';
 import { startHarness, type Harness } from '../support/harness';

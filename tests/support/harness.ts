@@ -6,7 +6,7 @@ import type { PublishCore } from '../../functions/pipeline/core';
 import { createPublishHandler, type PublishHandler } from '../../functions/pipeline/lambda';
 import { LocalPipeline } from '../../functions/local/pipeline';
 import type { ParseRunner } from '../../functions/pipeline/ingest';
-import type { LocalQueueOptions } from '../../functions/pipeline/queue';
+import type { LocalQueueOptions } from '../../functions/local/queues';
 import type { ObjectStore } from '../../functions/store/types';
 import { startLocalS3, UPLOADS, type LocalS3 } from './local-s3';
 

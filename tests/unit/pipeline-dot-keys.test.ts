@@ -2,7 +2,7 @@
 // keeps keys as files): the publisher must still publish, quarantine and delete them by the same
 // key, with every output inside the site. Memory stores keep keys as S3 does.
 import { describe, expect, it } from 'vitest';
-import { articleRecordKey, quarantinePath } from '../../functions/core/index/paths';
+import { articleRecordKey, quarantinePath } from '../../functions/core/site-index/paths';
 import { DEFAULT_SITE, type SiteStatus } from '../../functions/core/model';
 import { ingestAndPublish } from '../support/stages';
 import { MemoryObjectStore } from '../../functions/store/memory';

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HEAD_KEY, NOTES_PREFIX, noteRecordKey } from '../../../functions/core/index/paths';
-import { NOTE_ITEMS_LIMIT, alreadyNoted, articleNote, recentNotes, type EditorNote } from '../../../functions/core/index/notes';
+import { HEAD_KEY, NOTES_PREFIX, noteRecordKey } from '../../../functions/core/site-index/paths';
+import { NOTE_ITEMS_LIMIT, alreadyNoted, articleNote, recentNotes, type EditorNote } from '../../../functions/core/site-index/notes';
 import { readNote, readRecentNotes } from '../../../functions/pipeline/editor-notes';
-import type { HeadManifest } from '../../../functions/core/index/types';
+import type { HeadManifest } from '../../../functions/core/site-index/types';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
 import { CountingObjectStore } from '../../../functions/store/counting';

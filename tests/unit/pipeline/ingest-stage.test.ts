@@ -3,8 +3,8 @@
 // message that never finished quarantines without parsing, and the publisher never parses.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, type SiteConfig } from '../../../functions/core/model';
-import { preparedRecordKey } from '../../../functions/core/index/paths';
-import type { HeadManifest, PreparedRecord } from '../../../functions/core/index/types';
+import { preparedRecordKey } from '../../../functions/core/site-index/paths';
+import type { HeadManifest, PreparedRecord } from '../../../functions/core/site-index/types';
 import { s3NotificationBody } from '../../../functions/pipeline/events';
 import { ingestKey } from '../../../functions/pipeline/ingest';
 import { createIngestHandler } from '../../../functions/pipeline/ingest-lambda';

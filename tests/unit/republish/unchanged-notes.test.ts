@@ -3,8 +3,8 @@
 // every chunk past the notes' cap rewrote it at 100,000 articles: bench/RESULTS.md, "Republish,
 // 100,000 articles"; with one note record per key each would be rewritten with a new time).
 import { describe, expect, it } from 'vitest';
-import { RECENT_NOTES_LIMIT } from '../../../functions/core/index/notes';
-import { NOTES_PREFIX } from '../../../functions/core/index/paths';
+import { RECENT_NOTES_LIMIT } from '../../../functions/core/site-index/notes';
+import { NOTES_PREFIX } from '../../../functions/core/site-index/paths';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
 import { publishBatch } from '../../../functions/pipeline/publish';

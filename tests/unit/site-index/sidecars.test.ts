@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sidecarArticleKeys, sidecarImageKeys } from '../../../functions/core/index/imagerefs';
+import { sidecarArticleKeys, sidecarImageKeys } from '../../../functions/core/site-index/imagerefs';
 import { DEFAULT_SITE, type SiteConfig } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
 import { ingestAndPublish } from '../../support/stages';

@@ -2,10 +2,10 @@
 // (nothing public names it), published once the clock reaches its date, and deletes and re-dates
 // before then are respected. Dates derive from the clock, so the suite passes under faketime.
 import { describe, expect, it } from 'vitest';
-import { HEAD_KEY } from '../../../functions/core/index/paths';
+import { HEAD_KEY } from '../../../functions/core/site-index/paths';
 import { PRIVATE_PREFIX } from '../../../functions/core/outputs/formats';
-import { holdUntil, SCHEDULE_SKEW_MS } from '../../../functions/core/index/schedule';
-import type { HeadManifest } from '../../../functions/core/index/types';
+import { holdUntil, SCHEDULE_SKEW_MS } from '../../../functions/core/site-index/schedule';
+import type { HeadManifest } from '../../../functions/core/site-index/types';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
 import type { PublishScheduler } from '../../../functions/pipeline/scheduler';

@@ -3,8 +3,8 @@
 // move, and a republish writes every index part back without the old URL.
 import { describe, expect, it } from 'vitest';
 import { articleIdForKey } from '../../../functions/core/ids';
-import { HEAD_KEY, monthManifestKey } from '../../../functions/core/index/paths';
-import type { HeadManifest, MonthManifest } from '../../../functions/core/index/types';
+import { HEAD_KEY, monthManifestKey } from '../../../functions/core/site-index/paths';
+import type { HeadManifest, MonthManifest } from '../../../functions/core/site-index/types';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { contentHashOf } from '../../../functions/core/normalize';
 import { defaultCore } from '../../../functions/pipeline/default-core';

@@ -29,7 +29,7 @@ import { queueWithDeadLetters } from './queues';
 import { Republish } from './republish';
 import type { StackConfig } from './config';
 import { FEED_CORS } from '../functions/core/cors';
-import { PREPARED_PREFIX } from '../functions/core/index/paths';
+import { PREPARED_PREFIX } from '../functions/core/site-index/paths';
 import { UPLOAD_SUFFIXES } from '../functions/core/upload-keys';
 import { CDN_CACHE_CLASSES, type CdnCacheClass, type CdnCacheClassName, HEAD_FEED_PATHS, OUTPUTS, PRIVATE_PREFIX } from '../functions/core/outputs/formats';
 import { viewerRequestCode } from './viewer-request-code';

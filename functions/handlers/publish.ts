@@ -39,7 +39,7 @@ async function build(): Promise<PublishHandler> {
       if (chunk.taskToken) await recordChunkFailure(siteStore, chunk, reason);
     },
     uploads: new S3ObjectStore(s3, uploadsBucket),
-    site: siteStore,
+    siteStore,
     uploadsBucket,
     config: site,
     core: defaultCore,

@@ -4,7 +4,7 @@
 // results and the chunk reports the publisher recorded into the run report (written to S3), then
 // the handler invalidates the CDN once and pings the hub once.
 import { mapLimit } from '../core/concurrency';
-import { REPUBLISH_RUNS_PREFIX } from '../core/index/paths';
+import { REPUBLISH_RUNS_PREFIX } from '../core/site-index/paths';
 import { outputHeaders } from '../core/outputs/formats';
 import { planRepublishChunks } from '../core/republish/plan';
 import { type ObjectStore, readJson } from '../store/types';
@@ -28,16 +28,16 @@ export const chunkReportKey = (run: string, index: number): string => `${runPref
  * token. The Finish step sums these records, not the map's results: after a failed chunk the map
  * fails and leaves Finish no results to read, and the report would show 0 chunks.
  */
-export async function recordChunkReport(site: ObjectStore, report: ChunkReport): Promise<void> {
-  await site.put(chunkReportKey(report.run, report.index), JSON.stringify(report), outputHeaders('privateRecord'));
+export async function recordChunkReport(siteStore: ObjectStore, report: ChunkReport): Promise<void> {
+  await siteStore.put(chunkReportKey(report.run, report.index), JSON.stringify(report), outputHeaders('privateRecord'));
 }
 
 const CHUNK_FAILURES = 'chunk-failures/';
 export const chunkFailureKey = (run: string, index: number): string => `${runPrefix(run)}${CHUNK_FAILURES}${String(index).padStart(6, '0')}.json`;
 
 /** Why the writer could not commit a chunk, last attempt: the map's own error is only the task's timeout. */
-export async function recordChunkFailure(site: ObjectStore, chunk: RepublishChunk, reason: string): Promise<void> {
-  await site.put(chunkFailureKey(chunk.run, chunk.index), JSON.stringify({ index: chunk.index, reason }), outputHeaders('privateRecord'));
+export async function recordChunkFailure(siteStore: ObjectStore, chunk: RepublishChunk, reason: string): Promise<void> {
+  await siteStore.put(chunkFailureKey(chunk.run, chunk.index), JSON.stringify({ index: chunk.index, reason }), outputHeaders('privateRecord'));
 }
 
 /** One item of the uploads listing, as the Distributed Map's S3 ItemReader gives it (ListObjectsV2 Contents). */
@@ -90,14 +90,14 @@ function fitMessages(keys: string[], maxBytes: number): string[][] {
 
 export async function planChunks(
   uploads: ObjectStore,
-  site: ObjectStore,
+  siteStore: ObjectStore,
   isImageKey: (key: string) => boolean,
   ingested: (key: string) => boolean,
   run: string,
   chunkSize: number,
 ): Promise<{ key: string; chunks: number; keys: number }> {
   const uploadKeys = (await listUploadKeys(uploads)).filter(ingested);
-  const placement = await readIndexPlacement(site);
+  const placement = await readIndexPlacement(siteStore);
   const plans = planRepublishChunks({
     keys: [...uploadKeys, ...placement.monthOfKey.keys(), ...placement.headKeys],
     isImageKey,
@@ -110,7 +110,7 @@ export async function planChunks(
   // The last chunk also sweeps image copies without reference records (copy-sweep.ts).
   const chunks: RepublishChunk[] = plans.map((plan, index) => ({ run, index, total: plans.length, ...plan, ...(index === plans.length - 1 && { sweepCopies: true }) }));
   const key = chunksKey(run);
-  await site.put(key, JSON.stringify(chunks), outputHeaders('privateRecord'));
+  await siteStore.put(key, JSON.stringify(chunks), outputHeaders('privateRecord'));
   return { key, chunks: chunks.length, keys: chunks.reduce((n, c) => n + c.keys.length, 0) };
 }
 
@@ -126,9 +126,9 @@ interface ChildResult {
 }
 
 /** Child results of one map run, by status (missing manifest: none). */
-export async function readMapResults(site: ObjectStore, manifestKey: string | undefined): Promise<{ succeeded: ChildResult[]; failed: ChildResult[] }> {
-  const manifest = manifestKey ? await readJson<ResultManifest>(site, manifestKey) : undefined;
-  const read = async (files: { Key: string }[] | undefined) => (await Promise.all((files ?? []).map((f) => readJson<ChildResult[]>(site, f.Key)))).flatMap((r) => r ?? []);
+export async function readMapResults(siteStore: ObjectStore, manifestKey: string | undefined): Promise<{ succeeded: ChildResult[]; failed: ChildResult[] }> {
+  const manifest = manifestKey ? await readJson<ResultManifest>(siteStore, manifestKey) : undefined;
+  const read = async (files: { Key: string }[] | undefined) => (await Promise.all((files ?? []).map((f) => readJson<ChildResult[]>(siteStore, f.Key)))).flatMap((r) => r ?? []);
   return { succeeded: await read(manifest?.ResultFiles?.SUCCEEDED), failed: await read(manifest?.ResultFiles?.FAILED) };
 }
 
@@ -166,15 +166,15 @@ function parsed<T>(text: string | undefined): T | undefined {
 const REPORTED_KEYS = 50;
 
 /** Sums the ingest map's results and the recorded chunk reports into the run report, written next to them. */
-export async function finishRun(site: ObjectStore, input: { run: string; ingestResults?: string; error?: string }): Promise<RunReport> {
-  const ingest = await readMapResults(site, input.ingestResults);
-  const planned = (await readJson<RepublishChunk[]>(site, chunksKey(input.run))) ?? [];
-  const recorded = (await mapLimit(await site.list(`${runPrefix(input.run)}${CHUNK_REPORTS}`), 16, (key) => readJson<ChunkReport>(site, key))).filter(
+export async function finishRun(siteStore: ObjectStore, input: { run: string; ingestResults?: string; error?: string }): Promise<RunReport> {
+  const ingest = await readMapResults(siteStore, input.ingestResults);
+  const planned = (await readJson<RepublishChunk[]>(siteStore, chunksKey(input.run))) ?? [];
+  const recorded = (await mapLimit(await siteStore.list(`${runPrefix(input.run)}${CHUNK_REPORTS}`), 16, (key) => readJson<ChunkReport>(siteStore, key))).filter(
     (r): r is ChunkReport => r !== undefined,
   );
   const committed = new Set(recorded.map((r) => r.index));
   const firstLeft = planned.find((c) => !committed.has(c.index));
-  const lastError = firstLeft && (await readJson<{ reason: string }>(site, chunkFailureKey(input.run, firstLeft.index)))?.reason;
+  const lastError = firstLeft && (await readJson<{ reason: string }>(siteStore, chunkFailureKey(input.run, firstLeft.index)))?.reason;
   const reason = [input.error ?? 'the chunk was not committed (no report recorded)', lastError && `the writer's last error: ${lastError}`].filter(Boolean).join('; ');
   const left = uncommittedChunks(planned, committed, reason);
   const notRepublishedFile = `${runPrefix(input.run)}not-republished.json`;
@@ -215,7 +215,7 @@ export async function finishRun(site: ObjectStore, input: { run: string; ingestR
   }
   report.ok = input.error === undefined && left.notRepublished.length === 0 && left.failedChunks.length === 0 && report.publish.failed.length === 0;
   // Every key, for a retry or a look: the report itself names only the first few.
-  await site.put(notRepublishedFile, `${JSON.stringify(left.notRepublished)}\n`, outputHeaders('privateRecord'));
-  await site.put(`${runPrefix(input.run)}report.json`, `${JSON.stringify(report, null, 2)}\n`, outputHeaders('privateRecord'));
+  await siteStore.put(notRepublishedFile, `${JSON.stringify(left.notRepublished)}\n`, outputHeaders('privateRecord'));
+  await siteStore.put(`${runPrefix(input.run)}report.json`, `${JSON.stringify(report, null, 2)}\n`, outputHeaders('privateRecord'));
   return report;
 }

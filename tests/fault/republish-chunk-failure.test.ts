@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRepublishReport } from '../../functions/cli/commands/republish';
-import { HEAD_KEY } from '../../functions/core/index/paths';
+import { HEAD_KEY } from '../../functions/core/site-index/paths';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';

@@ -24,7 +24,7 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import type { SiteConfig } from '../functions/core/model';
-import { HEAD_KEY, MONTHS_PREFIX, PREPARED_PREFIX, REPUBLISH_RUNS_PREFIX } from '../functions/core/index/paths';
+import { HEAD_KEY, MONTHS_PREFIX, PREPARED_PREFIX, REPUBLISH_RUNS_PREFIX } from '../functions/core/site-index/paths';
 import { CODE_VERSION } from '../functions/pipeline/version';
 import { cdkBundling } from './bundling';
 

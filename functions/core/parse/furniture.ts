@@ -131,7 +131,12 @@ const FIRST_WORDS = new Set([
 const FURNITURE_FIRST_CHAR = /^[\s\-–—*_=·•|[\]()<>#\d©]/u;
 
 // A promo may start with any words ("The Morning Briefing: ..."): its end, the call to sign up, lets it in.
-const mayBeSignUpPromo = (line: string): boolean => line.length >= 20 && /sign up|subscribe/iu.test(line.slice(-24));
+// Plain indexOf on the tail (this runs on every line), in the two cases promos are written in.
+function mayBeSignUpPromo(line: string): boolean {
+  if (line.length < 20) return false;
+  const tail = line.slice(-24);
+  return tail.includes('ign up') || tail.includes('ubscribe') || tail.includes('IGN UP') || tail.includes('UBSCRIBE');
+}
 
 function mayBeFurniture(line: string): boolean {
   if (FURNITURE_FIRST_CHAR.test(line) || mayBeSignUpPromo(line)) return true;

@@ -106,7 +106,8 @@ export function shapeOf(draft: CreditDraft): CreditShape {
     draft.labelSegment !== undefined ||
     draft.courtesy ||
     draft.assignment;
-  const hasContent = [draft.photographer, draft.agency, draft.provider, draft.via, draft.client].some((v) => v !== undefined) || draft.handout || draft.pool;
+  const hasContent = draft.photographer !== undefined || draft.agency !== undefined || draft.provider !== undefined || draft.via !== undefined ||
+    draft.client !== undefined || draft.handout || draft.pool;
   if (claimedAll && marked && hasContent) return 'structured';
   if (draft.prefixed && (draft.stripped ?? '') !== '' && !readsAsSentence(draft)) return 'prefixed';
   return 'unknown';

@@ -143,7 +143,13 @@ function mayBeFurniture(line: string): boolean {
   const space = line.indexOf(' ');
   const first = (space < 0 ? line : line.slice(0, space)).toLowerCase();
   // "See also:", "Related:", "burs-jm/dl": a colon or a desk code's separators.
-  return FIRST_WORDS.has(first) || FIRST_WORDS.has(first.replace(/[:：.,|]+$/u, '')) || first.includes('/');
+  return FIRST_WORDS.has(first) || (endsInWordPunctuation(first) && FIRST_WORDS.has(first.replace(/[:：.,|]+$/u, ''))) || first.includes('/');
+}
+
+/** True when the word ends in one of : ： . , | (without one, stripping them changes nothing: no regex per line). */
+function endsInWordPunctuation(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  return last === 0x3a || last === 0xff1a || last === 0x2e || last === 0x2c || last === 0x7c;
 }
 
 /** The furniture rule a trimmed line matches, or undefined (body text). */

@@ -4,13 +4,12 @@
 // an empty or dedicated folder).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DEFAULT_SITE, type SiteConfig } from '../core/model';
+import type { SiteConfig } from '../core/model';
 import { rfc3339 } from '../core/instant';
 import { parseDate } from '../core/normalize';
 import { loadSiteConfigFile, SITE_CONFIG_FILE } from './site-config';
 import { loadParseStacks } from '../core/parse-stacks';
-import { HEAD_KEY, preparedRecordKey } from '../core/site-index/paths';
-import { emptyHead, type HeadManifest } from '../core/site-index/types';
+import { preparedRecordKey } from '../core/site-index/paths';
 import { mapLimit } from '../core/concurrency';
 import { defaultCore } from '../pipeline/default-core';
 import { publishBatch, type BatchResult } from '../pipeline/publish';
@@ -146,15 +145,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const uploads = new ContentFolderStore(contentDir, new Map(entries.map((e) => [e.key, e.fallbackDate])), heads);
   let result: BatchResult;
   try {
-    result = await publishBatch({ uploads, site: out, config: site, core: defaultCore, now: () => new Date(now) }, keys, { lastPublishFromArticles: true });
+    result = await publishBatch({ uploads, site: out, config: site, core: defaultCore, now: () => new Date(now) }, keys, { lastPublishFromArticles: true, indexDiscarded: true });
   } finally {
     await out.close();
   }
   const failed = result.results.find((r) => r.outcome === 'failed');
   if (failed !== undefined) throw new Error(`cannot publish ${failed.key}: ${failed.reason}`);
 
-  const stored = await out.get(HEAD_KEY);
-  const head = stored ? (JSON.parse(Buffer.from(stored.bytes).toString('utf8')) as HeadManifest) : emptyHead();
+  const head = result.head;
   const finished = performance.now();
   return {
     articles: head.months.reduce((n, m) => n + m.count, 0),

@@ -466,8 +466,8 @@ export class FeedpubStack extends Stack {
     );
     if (config.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
     const alarms = new Alarms(this, new SnsAction(alarmTopic));
-    alarms.deadLetters('EventsDlqNotEmpty', 'S3 events the ingest function failed on 3 times: S3 or SQS faults, not bad files (see README: redrive)', eventsDlq);
-    alarms.deadLetters('PublishDlqNotEmpty', 'Uploads the publish function failed on 5 times (see README: redrive)', publishDlq);
+    alarms.deadLetters('EventsDlqNotEmpty', 'S3 events the ingest function failed on 3 times: S3 or SQS faults, not bad files (redrive: docs/operations.md, "Retries and the DLQ")', eventsDlq);
+    alarms.deadLetters('PublishDlqNotEmpty', 'Uploads the publish function failed on 5 times (redrive: docs/operations.md, "Retries and the DLQ")', publishDlq);
     alarms.errors('PublishErrors', 'Publish function invocations that threw', fn);
     alarms.oldestMessage('PublishQueueAge', 'Oldest upload waiting for publish is over 5 minutes', publish, 300);
     alarms.errors('IngestErrors', 'Ingest function invocations that threw or timed out', ingestFn);

@@ -145,7 +145,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const uploads = new ContentFolderStore(contentDir, new Map(entries.map((e) => [e.key, e.fallbackDate])), heads);
   let result: BatchResult;
   try {
-    result = await publishBatch({ uploads, site: out, config: site, core: defaultCore, now: () => new Date(now) }, keys, { lastPublishFromArticles: true, indexDiscarded: true });
+    result = await publishBatch({ uploads, siteStore: out, config: site, core: defaultCore, now: () => new Date(now) }, keys, { lastPublishFromArticles: true, indexDiscarded: true });
   } finally {
     await out.close();
   }

@@ -32,7 +32,7 @@ async function build(): Promise<PublishHandler> {
       await sfn.send(new SendTaskSuccessCommand({ taskToken: chunk.taskToken, output: JSON.stringify(report) }));
     },
     uploads: new S3ObjectStore(s3, uploadsBucket),
-    site: new S3ObjectStore(s3, siteBucket),
+    siteStore: new S3ObjectStore(s3, siteBucket),
     uploadsBucket,
     config: site,
     core: defaultCore,

@@ -46,7 +46,7 @@ export function editorStatusHtml(status: EditorStatus): string {
 }
 
 /** The section for the site bucket as it is now (a head read, a listing and one read per note). */
-export async function localEditorStatus(site: ObjectStore): Promise<string> {
-  const head = await readHead(site);
-  return editorStatusHtml(editorStatusOf(head, await readRecentNotes(site, head)));
+export async function localEditorStatus(siteStore: ObjectStore): Promise<string> {
+  const head = await readHead(siteStore);
+  return editorStatusHtml(editorStatusOf(head, await readRecentNotes(siteStore, head)));
 }

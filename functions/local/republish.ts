@@ -11,7 +11,7 @@ import type { ObjectStore } from '../store/types';
 
 export interface LocalRepublisherOptions {
   uploads: ObjectStore;
-  site: ObjectStore;
+  siteStore: ObjectStore;
   config: SiteConfig;
   core: PublishCore;
   parse?: ParseRunner;
@@ -46,11 +46,11 @@ export class LocalRepublisher {
     const run = `local-${randomUUID()}`;
     this.running = run;
     try {
-      const { uploads, site, config, core } = this.options;
+      const { uploads, siteStore: site, config, core } = this.options;
       return await republishSite({
         uploads,
         records: site,
-        site,
+        siteStore: site,
         config,
         core,
         run,

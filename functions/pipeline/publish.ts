@@ -96,7 +96,7 @@ export interface BatchResult {
 
 export interface PublishDeps {
   uploads: ObjectStore;
-  site: ObjectStore;
+  siteStore: ObjectStore;
   config: SiteConfig;
   core: PublishCore;
   now?: () => Date;
@@ -205,7 +205,7 @@ class BatchRun {
 
   private async readJson<T>(key: string): Promise<T | undefined> {
     if (this.jsonCache.has(key)) return this.jsonCache.get(key) as T | undefined;
-    const found = await this.deps.site.get(key);
+    const found = await this.deps.siteStore.get(key);
     const stored: unknown = found ? JSON.parse(Buffer.from(found.bytes).toString('utf8')) : undefined;
     const value = migrateIndexPart(key, stored) as T | undefined;
     // Written back by this batch even when nothing else changed it (site-index/migrate.ts).
@@ -220,13 +220,13 @@ class BatchRun {
       return;
     }
     const body = JSON.stringify(value);
-    await this.deps.site.put(key, body, PRIVATE_JSON);
+    await this.deps.siteStore.put(key, body, PRIVATE_JSON);
     this.bytesWritten += Buffer.byteLength(body);
     this.jsonCache.set(key, value);
   }
 
   private async deleteIndex(key: string): Promise<void> {
-    if (!this.options.indexDiscarded) await this.deps.site.delete(key);
+    if (!this.options.indexDiscarded) await this.deps.siteStore.delete(key);
     this.jsonCache.set(key, undefined);
   }
 
@@ -238,7 +238,7 @@ class BatchRun {
 
   /** `replaces`: an earlier version of the path was published (and may sit in a CDN cache). */
   private async writeFile(file: SiteFile, replaces = false): Promise<number> {
-    await this.deps.site.put(file.path, file.body, { contentType: file.contentType, cacheControl: file.cacheControl });
+    await this.deps.siteStore.put(file.path, file.body, { contentType: file.contentType, cacheControl: file.cacheControl });
     this.changedPaths.add(file.path);
     if (replaces && maxAgeSeconds(file.cacheControl) > FEED_FRESHNESS_SECONDS) this.stalePaths.add(file.path);
     const size = typeof file.body === 'string' ? Buffer.byteLength(file.body) : file.body.byteLength;
@@ -247,7 +247,7 @@ class BatchRun {
   }
 
   private async deleteFile(path: string): Promise<void> {
-    await this.deps.site.delete(path);
+    await this.deps.siteStore.delete(path);
     this.changedPaths.add(path);
     this.stalePaths.add(path);
   }
@@ -264,7 +264,7 @@ class BatchRun {
       deleteIndex: (key) => this.deleteIndex(key),
       writeFiles: (files, previous) => this.writeFiles(files, previous),
       deleteFile: (path) => this.deleteFile(path),
-      list: (prefix) => this.deps.site.list(prefix),
+      list: (prefix) => this.deps.siteStore.list(prefix),
       rerender: this.options.rerender ?? false,
       hashOutputs: !this.options.indexDiscarded,
       config: this.deps.config,
@@ -623,7 +623,7 @@ class BatchRun {
       else if (p.removal) changes.push({ ref: articleRef(p.key), before: p.removal.assetPaths, after: [] });
     }
     const sweep = this.options.sweepCopies
-      ? await sweepUnrecordedCopies({ list: (prefix) => this.deps.site.list(prefix), readJson: (key) => this.readJson(key), limit: this.limit }, changes)
+      ? await sweepUnrecordedCopies({ list: (prefix) => this.deps.siteStore.list(prefix), readJson: (key) => this.readJson(key), limit: this.limit }, changes)
       : { changes: [], orphans: [] };
     return takeDownUnreferencedCopies(
       {
@@ -791,7 +791,7 @@ class BatchRun {
 
   /** The ingest stage's verdict on this version of the upload (never cached: each version is its own record). */
   private async readPrepared(key: string, etag: string | undefined): Promise<PreparedRecord | undefined> {
-    const found = await this.deps.site.get(preparedRecordKey(key, etag));
+    const found = await this.deps.siteStore.get(preparedRecordKey(key, etag));
     return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as PreparedRecord) : undefined;
   }
 

@@ -68,14 +68,14 @@ function fitMessages(keys: string[], maxBytes: number): string[][] {
 
 export async function planChunks(
   uploads: ObjectStore,
-  site: ObjectStore,
+  siteStore: ObjectStore,
   isImageKey: (key: string) => boolean,
   ingested: (key: string) => boolean,
   run: string,
   chunkSize: number,
 ): Promise<{ key: string; chunks: number; keys: number }> {
   const uploadKeys = (await listUploadKeys(uploads)).filter(ingested);
-  const placement = await readIndexPlacement(site);
+  const placement = await readIndexPlacement(siteStore);
   const plans = planRepublishChunks({
     keys: [...uploadKeys, ...placement.monthOfKey.keys(), ...placement.headKeys],
     isImageKey,
@@ -88,7 +88,7 @@ export async function planChunks(
   // The last chunk also sweeps image copies without reference records (copy-sweep.ts).
   const chunks: RepublishChunk[] = plans.map((plan, index) => ({ run, index, total: plans.length, ...plan, ...(index === plans.length - 1 && { sweepCopies: true }) }));
   const key = `${runPrefix(run)}chunks.json`;
-  await site.put(key, JSON.stringify(chunks), outputHeaders('privateRecord'));
+  await siteStore.put(key, JSON.stringify(chunks), outputHeaders('privateRecord'));
   return { key, chunks: chunks.length, keys: chunks.reduce((n, c) => n + c.keys.length, 0) };
 }
 
@@ -104,9 +104,9 @@ interface ChildResult {
 }
 
 /** Child results of one map run, by status (missing manifest: none). */
-export async function readMapResults(site: ObjectStore, manifestKey: string | undefined): Promise<{ succeeded: ChildResult[]; failed: ChildResult[] }> {
-  const manifest = manifestKey ? await readJson<ResultManifest>(site, manifestKey) : undefined;
-  const read = async (files: { Key: string }[] | undefined) => (await Promise.all((files ?? []).map((f) => readJson<ChildResult[]>(site, f.Key)))).flatMap((r) => r ?? []);
+export async function readMapResults(siteStore: ObjectStore, manifestKey: string | undefined): Promise<{ succeeded: ChildResult[]; failed: ChildResult[] }> {
+  const manifest = manifestKey ? await readJson<ResultManifest>(siteStore, manifestKey) : undefined;
+  const read = async (files: { Key: string }[] | undefined) => (await Promise.all((files ?? []).map((f) => readJson<ChildResult[]>(siteStore, f.Key)))).flatMap((r) => r ?? []);
   return { succeeded: await read(manifest?.ResultFiles?.SUCCEEDED), failed: await read(manifest?.ResultFiles?.FAILED) };
 }
 
@@ -130,11 +130,11 @@ function parsed<T>(text: string | undefined): T | undefined {
 
 /** Sums both maps' results into the run report and writes it next to them. */
 export async function finishRun(
-  site: ObjectStore,
+  siteStore: ObjectStore,
   input: { run: string; ingestResults?: string; publishResults?: string; error?: string },
 ): Promise<RunReport> {
-  const ingest = await readMapResults(site, input.ingestResults);
-  const publish = await readMapResults(site, input.publishResults);
+  const ingest = await readMapResults(siteStore, input.ingestResults);
+  const publish = await readMapResults(siteStore, input.publishResults);
   const report: RunReport = {
     run: input.run,
     ok: false,
@@ -164,6 +164,6 @@ export async function finishRun(
     report.feedsChanged ||= chunk.feedsChanged;
   }
   report.ok = input.error === undefined && report.publish.failedChunks === 0 && report.publish.failed.length === 0;
-  await site.put(`${runPrefix(input.run)}report.json`, `${JSON.stringify(report, null, 2)}\n`, outputHeaders('privateRecord'));
+  await siteStore.put(`${runPrefix(input.run)}report.json`, `${JSON.stringify(report, null, 2)}\n`, outputHeaders('privateRecord'));
   return report;
 }

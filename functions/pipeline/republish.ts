@@ -23,7 +23,7 @@ export interface RepublishProgress {
 
 export interface RepublishDeps extends IngestDeps {
   /** The site bucket (the index is read from it; IngestDeps.records is the same store). */
-  site: ObjectStore;
+  siteStore: ObjectStore;
   /** Sends one chunk through the single writer and resolves with its report once it is committed. */
   submit(chunk: RepublishChunk): Promise<ChunkReport>;
   onProgress?(progress: RepublishProgress): void;
@@ -65,12 +65,12 @@ export interface IndexPlacement {
 }
 
 /** One manifest at a time: only key -> month is kept, so memory stays flat in archive size. */
-export async function readIndexPlacement(site: ObjectStore): Promise<IndexPlacement> {
-  const head = await readJson<HeadManifest>(site, HEAD_KEY);
+export async function readIndexPlacement(siteStore: ObjectStore): Promise<IndexPlacement> {
+  const head = await readJson<HeadManifest>(siteStore, HEAD_KEY);
   const months = (head?.months ?? []).map((m) => m.month);
   const monthOfKey = new Map<string, string>();
   for (const month of months) {
-    const manifest = await readJson<MonthManifest>(site, monthManifestKey(month));
+    const manifest = await readJson<MonthManifest>(siteStore, monthManifestKey(month));
     for (const article of manifest?.articles ?? []) monthOfKey.set(article.source.key, month);
   }
   const headKeys = [...(head?.quarantine ?? []).map((q) => q.key), ...(head?.scheduled ?? []).map((s) => s.key)];
@@ -115,7 +115,7 @@ export async function republishSite(deps: RepublishDeps): Promise<RepublishRepor
 
   // After the ingest, so the placement is as fresh as it can be; a key the live pipeline moves
   // meanwhile is still published right (the writer reads its record), only its chunk is less tidy.
-  const placement = await readIndexPlacement(deps.site);
+  const placement = await readIndexPlacement(deps.siteStore);
   const plans = planRepublishChunks({
     keys: [...uploadKeys, ...placement.monthOfKey.keys(), ...placement.headKeys],
     isImageKey: (k) => deps.core.isImageKey(k),

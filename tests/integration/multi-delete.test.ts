@@ -46,7 +46,7 @@ describe('DeleteObjects', () => {
       new DeleteObjectsCommand({ Bucket: h.s3.uploadsBucket, Delete: { Objects: [{ Key: 'x y/Ü.txt' }, { Key: 'never-there.txt' }] } }),
     );
     // A multi-delete in the site bucket is not routed.
-    await h.s3.site.put('scratch.txt', 'x');
+    await h.s3.siteStore.put('scratch.txt', 'x');
     await h.s3.client.send(new DeleteObjectsCommand({ Bucket: h.s3.siteBucket, Delete: { Objects: [{ Key: 'scratch.txt' }] } }));
     await queue.drain();
     stop();

@@ -100,7 +100,7 @@ describe('images', () => {
     expect(images).toHaveLength(1);
     const path = (images[0]?.url ?? '').replace(`${h.config.baseUrl}/`, '');
     expect(path).toMatch(/^images\/[0-9a-f]{16}\.jpg$/);
-    const copy = await h.s3.site.get(path);
+    const copy = await h.s3.siteStore.get(path);
     expect([...(copy?.bytes ?? [])]).toEqual([0xff, 0xd8, 1, 2]);
   });
 

@@ -86,7 +86,7 @@ async function runStateMachine(options: RunOptions = {}): Promise<{ output?: unk
   const { StateMachine } = await import('aws-local-stepfunctions');
   const lowered = lowerForLocalRun(definition);
   const execution = `local-run-${++executions}`;
-  const emulate = emulatedStateHandlers({ [s3.uploadsBucket]: s3.uploads, [s3.siteBucket]: s3.site }, execution);
+  const emulate = emulatedStateHandlers({ [s3.uploadsBucket]: s3.uploads, [s3.siteBucket]: s3.siteStore }, execution);
   let tokens = 0;
   const handlers: Record<string, (input: any) => Promise<any>> = {
     IngestBatch: async (input: { Items: { Key: string }[] }) => {
@@ -164,10 +164,10 @@ async function runStateMachine(options: RunOptions = {}): Promise<{ output?: unk
 
 /** Every object of the site bucket outside the run files: key -> ETag and LastModified. */
 async function siteSnapshot(): Promise<Map<string, string>> {
-  const keys = (await s3.site.list('')).filter((k) => !k.startsWith('_feedpub/republish/runs/'));
+  const keys = (await s3.siteStore.list('')).filter((k) => !k.startsWith('_feedpub/republish/runs/'));
   const out = new Map<string, string>();
   for (const key of keys) {
-    const head = await s3.site.head(key);
+    const head = await s3.siteStore.head(key);
     out.set(key, `${head?.etag} ${head?.lastModified}`);
   }
   return out;
@@ -241,12 +241,12 @@ describe('the republish state machine, run locally', () => {
     expect(run.states).toContain('Republished');
     expect(run.states).not.toContain('FinishAfterFailure');
     // The report is also stored beside the run's files.
-    expect(await s3.site.head(`_feedpub/republish/runs/${report.run}/report.json`)).toBeDefined();
+    expect(await s3.siteStore.head(`_feedpub/republish/runs/${report.run}/report.json`)).toBeDefined();
     // Read back with an independent parser: the head feed lists the newest feedSize articles.
-    const rss = new XMLParser().parse(Buffer.from((await s3.site.get('feed.xml'))?.bytes ?? []).toString('utf8'));
+    const rss = new XMLParser().parse(Buffer.from((await s3.siteStore.get('feed.xml'))?.bytes ?? []).toString('utf8'));
     const titles = [rss.rss.channel.item].flat().map((i: { title: string }) => i.title);
     expect(titles).toEqual(['Harbour report 7', 'Harbour report 6', 'Harbour report 5', 'Harbour report 4']);
-    const check = await checkOutputsAgainstIndex(s3.site, site, defaultCore, new Date().toISOString());
+    const check = await checkOutputsAgainstIndex(s3.siteStore, site, defaultCore, new Date().toISOString());
     expect(check.mismatches).toEqual([]);
     expect(check.checked).toBeGreaterThan(8);
   }, 180_000);

@@ -23,7 +23,7 @@ it('encodes keys as S3 does, ignores the site bucket, and stops when asked', asy
   }, { batchWindowMs: 0 });
   const stop = routeUploadEvents(s3, queue);
   await s3.uploads.put('a b/Ü+x.txt', 'Title\n');
-  await s3.site.put('feed.xml', '<rss/>');
+  await s3.siteStore.put('feed.xml', '<rss/>');
   await s3.uploads.delete('a b/Ü+x.txt');
   await queue.drain();
   const records = bodies.map((b) => (JSON.parse(b) as RawBody).Records[0]);

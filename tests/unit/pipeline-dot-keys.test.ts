@@ -13,7 +13,7 @@ const NOW = new Date('2026-03-01T10:00:00Z');
 function stores() {
   const uploads = new MemoryObjectStore(() => NOW);
   const site = new MemoryObjectStore(() => NOW);
-  const publish = (keys: string[]) => ingestAndPublish({ uploads, site, config: { ...DEFAULT_SITE, feedSize: 10 }, core: stubCore, now: () => NOW }, keys);
+  const publish = (keys: string[]) => ingestAndPublish({ uploads, siteStore: site, config: { ...DEFAULT_SITE, feedSize: 10 }, core: stubCore, now: () => NOW }, keys);
   const json = async <T>(key: string) => {
     const found = await site.get(key);
     return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;

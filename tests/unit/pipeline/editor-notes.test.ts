@@ -20,7 +20,7 @@ const SEED = readFileSync(join(import.meta.dirname, '../../../content/000_47caeb
 function stores() {
   const uploads = new MemoryObjectStore(() => NOW);
   const site = new MemoryObjectStore(() => NOW);
-  const publish = (keys: string[]) => ingestAndPublish({ uploads, site, config: DEFAULT_SITE, core: defaultCore, now: () => NOW }, keys);
+  const publish = (keys: string[]) => ingestAndPublish({ uploads, siteStore: site, config: DEFAULT_SITE, core: defaultCore, now: () => NOW }, keys);
   const head = async () => JSON.parse(Buffer.from((await site.get(HEAD_KEY))?.bytes ?? []).toString('utf8')) as HeadManifest;
   const note = async (key: string) => {
     const found = await site.get(noteRecordKey(key));

@@ -26,7 +26,7 @@ async function publishContent(options: PublishOptions) {
   keys.push('later.txt', 'empty.txt');
   await uploads.put('later.txt', 'A story for later\nDate: 2027-01-05T09:00:00Z\n\nIt runs next year.\n');
   await uploads.put('empty.txt', '');
-  const deps = { uploads, site, config: { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' }, core: defaultCore, now: () => NOW };
+  const deps = { uploads, siteStore: site, config: { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' }, core: defaultCore, now: () => NOW };
   await ingestKeys({ uploads, records: site, config: deps.config, core: defaultCore, now: deps.now }, keys, 1);
   const result = await publishBatch(deps, keys, { lastPublishFromArticles: true, ...options });
   const files = new Map<string, string>();
@@ -59,7 +59,7 @@ describe('publishBatch with indexDiscarded (feedpub build)', () => {
 
   it('refuses a site that already has a head', async () => {
     const { site } = await publishContent({});
-    const deps = { uploads: new MemoryObjectStore(() => NOW), site, config: DEFAULT_SITE, core: defaultCore, now: () => NOW };
+    const deps = { uploads: new MemoryObjectStore(() => NOW), siteStore: site, config: DEFAULT_SITE, core: defaultCore, now: () => NOW };
     await expect(publishBatch(deps, ['x.txt'], { indexDiscarded: true })).rejects.toThrow(/empty site only/);
   });
 });

@@ -105,7 +105,7 @@ describe('ingest stage', () => {
 
     // The publisher turns the verdict into the quarantine, reading no upload body.
     const getsBefore = uploads.counts.get;
-    const result = await publishBatch({ uploads, site: records, config: site, core: { ...stubCore, ingestUpload: () => { throw new Error('the publisher parsed'); } }, now: () => T0 }, ['slow.txt']);
+    const result = await publishBatch({ uploads, siteStore: records, config: site, core: { ...stubCore, ingestUpload: () => { throw new Error('the publisher parsed'); } }, now: () => T0 }, ['slow.txt']);
     expect(result.results).toMatchObject([{ key: 'slow.txt', outcome: 'quarantined' }]);
     expect(uploads.counts.get).toBe(getsBefore);
     const head = JSON.parse(Buffer.from((await records.get('_feedpub/head.json'))!.bytes).toString('utf8')) as HeadManifest;
@@ -115,7 +115,7 @@ describe('ingest stage', () => {
   it('the publisher leaves a key whose current version is not prepared yet (pending), writing nothing', async () => {
     const { uploads, records } = await stores();
     await uploads.inner.put('new.txt', 'New\nbody');
-    const result = await publishBatch({ uploads, site: records, config: site, core: stubCore, now: () => T0 }, ['new.txt']);
+    const result = await publishBatch({ uploads, siteStore: records, config: site, core: stubCore, now: () => T0 }, ['new.txt']);
     expect(result.results).toMatchObject([{ key: 'new.txt', outcome: 'pending' }]);
     expect([...records.objects.keys()].filter((k) => k.startsWith('_feedpub/articles/'))).toEqual([]);
   });

@@ -55,7 +55,7 @@ function pipeline() {
   const site = new MemoryObjectStore(now);
   const scheduler = new RecordingScheduler();
   const config = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 10 };
-  const publish = (keys: string[]) => ingestAndPublish({ uploads, site, config, core: defaultCore, now, scheduler }, keys);
+  const publish = (keys: string[]) => ingestAndPublish({ uploads, siteStore: site, config, core: defaultCore, now, scheduler }, keys);
   const text = async (key: string) => {
     const found = await site.get(key);
     return found ? Buffer.from(found.bytes).toString('utf8') : undefined;

@@ -26,12 +26,12 @@ describe('republishing an unchanged site with more uploads than the notes keep',
     for (const [n, key] of keys.entries()) {
       await uploads.put(key, `Report ${n}\nDate: 2026-06-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00Z\n\nReport number ${n} from the desk.\n`);
     }
-    await ingestAndPublish({ uploads, site: store, config, core: defaultCore, now: () => PUBLISHED }, keys);
+    await ingestAndPublish({ uploads, siteStore: store, config, core: defaultCore, now: () => PUBLISHED }, keys);
     // Every upload was noted when it was published.
     expect(await store.list(NOTES_PREFIX)).toHaveLength(ARTICLES);
 
     const site = new CountingObjectStore(store);
-    const deps = { uploads, site, config, core: defaultCore, now: () => REPUBLISHED };
+    const deps = { uploads, siteStore: site, config, core: defaultCore, now: () => REPUBLISHED };
     for (let i = 0; i < keys.length; i += CHUNK) {
       const result = await publishBatch(deps, keys.slice(i, i + CHUNK), { rerender: true, rerenderMonths: ['2026-06'] });
       expect(result.results.every((r) => r.outcome === 'unchanged')).toBe(true);

@@ -46,7 +46,7 @@ describe('sidecar keys', () => {
 async function publishInOrder(keys: Array<[string, string | Uint8Array]>): Promise<{ feed: { items: { id: string; image?: string; _feedpub: { images: { url?: string }[] } }[] } }> {
   const uploads = new MemoryObjectStore(() => T);
   const site = new MemoryObjectStore(() => T);
-  const deps = { uploads, site, config, core: defaultCore, now: () => T };
+  const deps = { uploads, siteStore: site, config, core: defaultCore, now: () => T };
   for (const [key, body] of keys) {
     await uploads.put(key, body);
     // One event per upload, as S3 sends them.

@@ -4,14 +4,10 @@
 // an empty or dedicated folder).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DEFAULT_SITE, type SiteConfig } from '../core/model';
-import { rfc3339 } from '../core/instant';
+import type { SiteConfig } from '../core/model';
 import { parseDate } from '../core/normalize';
 import { loadSiteConfigFile, SITE_CONFIG_FILE } from './site-config';
-import { loadParseStacks } from '../core/parse-stacks';
-import { HEAD_KEY, preparedRecordKey } from '../core/site-index/paths';
-import { emptyHead, type HeadManifest } from '../core/site-index/types';
-import { mapLimit } from '../core/concurrency';
+import { preparedRecordKey } from '../core/site-index/paths';
 import { defaultCore } from '../pipeline/default-core';
 import { publishBatch, type BatchResult } from '../pipeline/publish';
 import { BuildSiteStore } from '../store/build-site';
@@ -23,8 +19,6 @@ import { countSiteFiles, type BuildCounts } from './summary';
 
 /** Files in the content folder that are settings, not uploads. */
 const SETTINGS_FILES = new Set([SITE_CONFIG_FILE, 'dates.json']);
-/** Files read at once: enough to keep the disk busy, few enough to stay under the fd limit. */
-const IO_CONCURRENCY = 32;
 
 /** A problem with the build's settings or folders (exit 2), as opposed to a bad content file. */
 export class BuildSetupError extends Error {}
@@ -121,13 +115,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const keys = await listContentKeys(contentDir, outDir);
   const now = (options.now ?? (() => new Date()))().toISOString();
 
-  // Each file's first-seen date, as its upload's LastModified: dates.json, else the file's mtime.
-  const entries = await mapLimit(keys, IO_CONCURRENCY, async (key): Promise<ContentEntry> => {
+  // The first-seen date dates.json states; the ingest stage takes the file's mtime for the others (ingest.ts).
+  const entries = keys.map((key): ContentEntry => {
     const stated = dates.get(key) ?? dates.get(baseName(key));
-    return { key, fallbackDate: stated ?? rfc3339((await stat(join(contentDir, ...key.split('/')))).mtime) };
+    return { key, ...(stated !== undefined && { stated }) };
   });
-  // A build parses many files: every parser stack up front (core/parse-stacks.ts).
-  await loadParseStacks();
 
   // Stage 1: the ingest stage on every file (on all cores), giving each upload version's prepared record.
   const ingestStarted = performance.now();
@@ -143,18 +135,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     if (file.record !== undefined) await out.put(preparedRecordKey(file.key, file.head.etag), file.record);
   }
   ingested.length = 0; // the records now live in the store only
-  const uploads = new ContentFolderStore(contentDir, new Map(entries.map((e) => [e.key, e.fallbackDate])), heads);
+  // Only the ingested versions exist for the publisher, dated as the ingest stage dated them.
+  const uploads = new ContentFolderStore(contentDir, new Map([...heads].map(([key, head]) => [key, head.lastModified as string])), heads);
   let result: BatchResult;
   try {
-    result = await publishBatch({ uploads, siteStore: out, config: site, core: defaultCore, now: () => new Date(now) }, keys, { lastPublishFromArticles: true });
+    result = await publishBatch({ uploads, siteStore: out, config: site, core: defaultCore, now: () => new Date(now) }, keys, { lastPublishFromArticles: true, indexDiscarded: true });
   } finally {
     await out.close();
   }
   const failed = result.results.find((r) => r.outcome === 'failed');
   if (failed !== undefined) throw new Error(`cannot publish ${failed.key}: ${failed.reason}`);
 
-  const stored = await out.get(HEAD_KEY);
-  const head = stored ? (JSON.parse(Buffer.from(stored.bytes).toString('utf8')) as HeadManifest) : emptyHead();
+  const head = result.head;
   const finished = performance.now();
   return {
     articles: head.months.reduce((n, m) => n + m.count, 0),

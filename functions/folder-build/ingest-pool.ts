@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../core/model';
 import { bundleEntry } from '../cli/entry.mjs';
+import { loadParseStacks } from '../core/parse-stacks';
 import { ingestEntries, type ContentEntry, type IngestedFile } from './ingest';
 
 /** Below this many files a folder is ingested in this thread: a worker's start-up costs more than it saves. */
@@ -35,6 +36,8 @@ function bundledIngest(): string | undefined {
 export async function ingestFolder(root: string, entries: readonly ContentEntry[], config: SiteConfig, now: string, options: PoolOptions = {}): Promise<IngestedFile[]> {
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(entries.length / BATCH_FILES)));
   if (entries.length < (options.minFiles ?? POOL_MIN_FILES) || workers < 1) {
+    // Many files to parse here: every parser stack up front (core/parse-stacks.ts); a worker loads its own.
+    await loadParseStacks();
     const results: IngestedFile[] = [];
     for (let at = 0; at < entries.length; at += BATCH_FILES) {
       results.push(...(await ingestEntries(root, entries.slice(at, at + BATCH_FILES), config, now)));

@@ -22,7 +22,7 @@ import { articleRef, copyRecordKey, imageRef, type CopyRecord, type RefChange } 
 import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/site-index/imagerefs';
 import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/site-index/plan';
 import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsSitemapClock, newsWindowMonths, nextMonthCounts } from '../core/site-index/months';
-import { hashBody, planOutputs } from '../core/site-index/outputs';
+import { hashBody, planOutputs, UNHASHED } from '../core/site-index/outputs';
 import { migrateIndexPart } from '../core/site-index/migrate';
 import {
   HEAD_KEY,
@@ -90,6 +90,8 @@ export interface BatchResult {
   bytesWritten: number;
   /** Image copies this batch took down, those still awaiting the CDN, and the invalidation it made. */
   takedowns: Pick<TakedownResult, 'takenDown' | 'pending' | 'invalidation'>;
+  /** The head manifest as this batch committed it (counts, quarantine, holds). */
+  head: HeadManifest;
 }
 
 export interface PublishDeps {
@@ -164,6 +166,13 @@ export interface PublishOptions {
    * update, not the clock, so the same folder builds the same bytes at any time.
    */
   lastPublishFromArticles?: boolean;
+  /**
+   * `feedpub build`: a batch into an empty site whose private records (the index) nobody reads after
+   * it. They stay in this batch's memory, never serialized or stored, and outputs are not hashed (a
+   * hash only lets a later batch skip an unchanged rewrite). Serializing month manifests (which hold
+   * every article) and hashing every output were ~15% of a 10k build (docs/performance.md).
+   */
+  indexDiscarded?: boolean;
 }
 
 /** Publishes a batch. Throws on an infrastructure fault after the per-key reads (nothing committed is lost). */
@@ -206,6 +215,10 @@ class BatchRun {
   }
 
   private async writeJson(key: string, value: unknown): Promise<void> {
+    if (this.options.indexDiscarded) {
+      this.jsonCache.set(key, value);
+      return;
+    }
     const body = JSON.stringify(value);
     await this.deps.siteStore.put(key, body, PRIVATE_JSON);
     this.bytesWritten += Buffer.byteLength(body);
@@ -213,7 +226,7 @@ class BatchRun {
   }
 
   private async deleteIndex(key: string): Promise<void> {
-    await this.deps.siteStore.delete(key);
+    if (!this.options.indexDiscarded) await this.deps.siteStore.delete(key);
     this.jsonCache.set(key, undefined);
   }
 
@@ -253,6 +266,7 @@ class BatchRun {
       deleteFile: (path) => this.deleteFile(path),
       list: (prefix) => this.deps.siteStore.list(prefix),
       rerender: this.options.rerender ?? false,
+      hashOutputs: !this.options.indexDiscarded,
       config: this.deps.config,
       now: this.now,
       limit: this.limit,
@@ -262,7 +276,10 @@ class BatchRun {
   // ---- the batch -----------------------------------------------------------------------------
 
   async publish(keys: readonly string[]): Promise<BatchResult> {
-    const head = (await this.readJson<HeadManifest>(HEAD_KEY)) ?? emptyHead();
+    const stored = await this.readJson<HeadManifest>(HEAD_KEY);
+    // Its outputs would not be compared, nor its records kept: only a site from empty may discard them.
+    if (stored !== undefined && this.options.indexDiscarded) throw new Error('indexDiscarded publishes into an empty site only');
+    const head = stored ?? emptyHead();
     const quarantine = new Map(head.quarantine.map((q) => [q.key, q]));
     this.scheduled = new Map((head.scheduled ?? []).map((e) => [e.key, e]));
     const unique = [...new Set(keys)].sort();
@@ -306,6 +323,7 @@ class BatchRun {
       feedPaths: commit.feedPaths,
       bytesWritten: this.bytesWritten,
       takedowns: { takenDown: takedowns.takenDown, pending: takedowns.pending, ...(takedowns.invalidation && { invalidation: takedowns.invalidation }) },
+      head: commit.head,
     };
   }
 
@@ -372,7 +390,7 @@ class BatchRun {
       this.limit,
       async (p) => {
         const page = core.renderArticlePage(config, p.article as Article);
-        const hash = hashBody(page.body);
+        const hash = this.options.indexDiscarded ? UNHASHED : hashBody(page.body);
         pages.set(p.key, { path: page.path, hash });
         if (p.record?.pageHash !== hash || p.record.pagePath !== page.path) p.bytesWritten += await this.writeFile(page, p.record?.pagePath === page.path);
       },
@@ -430,7 +448,7 @@ class BatchRun {
         ...core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, this.now, manifest.deleted ?? []),
         ...core.renderArchiveMonth(config, month, manifest.articles, archiveMonths),
       ];
-      const plan = planOutputs(monthFiles, manifest.outputs);
+      const plan = planOutputs(monthFiles, manifest.outputs, !this.options.indexDiscarded);
       await this.writeFiles(plan.write, manifest.outputs);
       await mapLimit(plan.stale, this.limit, (p) => this.deleteFile(p));
       const next = { ...manifest, outputs: plan.hashes };
@@ -459,7 +477,7 @@ class BatchRun {
     manifests: Map<string, MonthManifest>,
     pages: Map<string, { path: string; hash: string }>,
     takedowns: TakedownResult,
-  ): Promise<{ records: Map<string, ArticleRecord>; feedsChanged: boolean; feedPaths: string[]; notes: { fresh: EditorNote[]; removed: string[] } }> {
+  ): Promise<{ records: Map<string, ArticleRecord>; feedsChanged: boolean; feedPaths: string[]; notes: { fresh: EditorNote[]; removed: string[] }; head: HeadManifest }> {
     const { core, config } = this.deps;
     const total = months.reduce((n, m) => n + m.count, 0);
     const touchedIds = new Set<string>();
@@ -514,7 +532,7 @@ class BatchRun {
       ...core.renderStatus(config, { ...siteStatusOf(total, lastPublish, quarantined), ...pendingTakedownsOf(takedowns) }),
       ...core.renderStaticAssets(config),
     ];
-    const headPlan = planOutputs(headFiles, head.outputs);
+    const headPlan = planOutputs(headFiles, head.outputs, !this.options.indexDiscarded);
     const feedPaths = new Set(headFeeds.map((f) => f.path));
     const feedsChanged = headPlan.write.some((f) => feedPaths.has(f.path));
     await this.writeFiles(headPlan.write, head.outputs);
@@ -536,7 +554,7 @@ class BatchRun {
       ...(takedowns.pending.length > 0 && { takedowns: takedowns.pending }),
     };
     if (!isDeepStrictEqual(nextHead, head) || this.migrated.has(HEAD_KEY)) await this.writeJson(HEAD_KEY, nextHead);
-    return { records, feedsChanged, feedPaths: [...feedPaths].sort(), notes };
+    return { records, feedsChanged, feedPaths: [...feedPaths].sort(), notes, head: nextHead };
   }
 
   /** The articles of these months, from the batch's manifests or the store. */

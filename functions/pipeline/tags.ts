@@ -45,6 +45,8 @@ export interface TagBatch {
   list(prefix: string): Promise<string[]>;
   /** A republish batch: the tag list is checked (and rebuilt if missing) even when no tag appeared or went. */
   rerender: boolean;
+  /** False in a batch whose index is discarded (publish.ts, PublishOptions.indexDiscarded): outputs are not hashed. */
+  hashOutputs: boolean;
   config: SiteConfig;
   now: string;
   limit: number;
@@ -105,7 +107,7 @@ async function publishTagList(batch: TagBatch, flips: { slug: string; name: stri
     stored = { tags: previous, outputs: {} };
   }
   const tags = nextTagList(previous, flips);
-  const plan = planOutputs(tags.length === 0 ? [] : [renderTagIndexPage(batch.config, tags)], stored?.outputs ?? {});
+  const plan = planOutputs(tags.length === 0 ? [] : [renderTagIndexPage(batch.config, tags)], stored?.outputs ?? {}, batch.hashOutputs);
   await batch.writeFiles(plan.write, stored?.outputs ?? {});
   await mapLimit(plan.stale, batch.limit, (p) => batch.deleteFile(p));
   const next: TagList = { tags, outputs: plan.hashes };
@@ -187,7 +189,7 @@ async function publishTag(batch: TagBatch, change: TagChange, deletionById: Read
     const manifest = manifests.get(month) as MonthManifest;
     if (manifest.articles.length === 0) continue;
     const files = toRender.includes(month) ? renderTagMonth(config, { slug, name }, month, manifest.articles, monthNames, now, manifest.deleted ?? []) : [];
-    const plan = planOutputs(files, manifest.outputs);
+    const plan = planOutputs(files, manifest.outputs, batch.hashOutputs);
     await batch.writeFiles(plan.write, manifest.outputs);
     await mapLimit(plan.stale, limit, (p) => batch.deleteFile(p));
     const next = { ...manifest, outputs: plan.hashes };
@@ -220,7 +222,7 @@ async function publishTag(batch: TagBatch, change: TagChange, deletionById: Read
   }
   const pagingMonth = archived ? oldestMonthOf(items) : undefined;
   const pagingItems = pagingMonth === undefined ? [] : (manifests.get(pagingMonth) ?? (await readMonth(batch, slug, pagingMonth))).articles;
-  const headPlan = planOutputs(renderTagHead(config, { slug, name }, items, archived ? months : [], pagingItems, deleted), head.outputs);
+  const headPlan = planOutputs(renderTagHead(config, { slug, name }, items, archived ? months : [], pagingItems, deleted), head.outputs, batch.hashOutputs);
   await batch.writeFiles(headPlan.write, head.outputs);
   await mapLimit(headPlan.stale, limit, (p) => batch.deleteFile(p));
   const changed = changedMonths.size > 0 || !isDeepStrictEqual(items, head.items) || !isDeepStrictEqual(deleted, head.deleted ?? []);

@@ -1,7 +1,7 @@
 // The site store `feedpub build` publishes into: the one publisher (functions/pipeline/publish.ts)
-// writes public files into the output folder (through the folder writer's thread) and keeps its
-// private records (_feedpub/: prepared records, head and month manifests, slug and article records)
-// in memory, so none of them ends up in the site folder. A build publishes from empty in one pass, so
+// writes public files into the output folder (through the folder writer's thread); private records
+// (_feedpub/: the prepared records, and any the publisher stores) stay in memory, so none of them ends
+// up in the site folder. The build's publisher keeps its index in the batch (indexDiscarded). A build publishes from empty in one pass, so
 // nothing of the index needs to outlive it (docs/architecture.md, "feedpub build").
 import { PRIVATE_PREFIX } from '../core/outputs/formats';
 import { DirectoryObjectStore } from './directory';

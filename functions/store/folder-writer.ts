@@ -45,7 +45,8 @@ parentPort.on('message', ({ paths, ends, buffer }) => {
       error = 'cannot write ' + path + ': ' + (e && e.message ? e.message : String(e));
     }
   }
-  parentPort.postMessage({ error });
+  // The buffer goes back for the next batch (transferred again, no copy).
+  parentPort.postMessage({ error, buffer }, [buffer]);
 });
 `;
 
@@ -53,6 +54,12 @@ export class FolderWriter {
   /** Bytes handed to the writer so far, counted as encoded. */
   bytesWritten = 0;
   private readonly worker = new Worker(WORKER_SOURCE, { eval: true });
+  /**
+   * Batch buffers the worker has handed back. Reusing them (at most MAX_IN_FLIGHT + 1 exist) instead of
+   * a fresh megabyte per batch keeps ~240 MB of external allocations out of a 10k build, whose pressure
+   * made V8 collect more often.
+   */
+  private readonly spare: ArrayBuffer[] = [];
   private buffer = Buffer.allocUnsafeSlow(BATCH_BYTES);
   private used = 0;
   private paths: string[] = [];
@@ -63,9 +70,10 @@ export class FolderWriter {
   private crashed: Error | undefined;
 
   constructor() {
-    this.worker.on('message', ({ error }: { error?: string }) => {
+    this.worker.on('message', ({ error, buffer }: { error?: string; buffer: ArrayBuffer }) => {
       this.inFlight--;
       this.error ??= error;
+      if (buffer.byteLength === BATCH_BYTES) this.spare.push(buffer);
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.worker.on('error', (error) => {
@@ -130,7 +138,8 @@ export class FolderWriter {
     const buffer = this.buffer.buffer;
     this.worker.postMessage({ paths: this.paths, ends: this.ends, buffer }, [buffer]);
     this.inFlight++;
-    this.buffer = Buffer.allocUnsafeSlow(BATCH_BYTES);
+    const spare = this.spare.pop();
+    this.buffer = spare === undefined ? Buffer.allocUnsafeSlow(BATCH_BYTES) : Buffer.from(spare);
     this.used = 0;
     this.paths = [];
     this.ends = [];

@@ -141,16 +141,19 @@ describe('buildSite', () => {
       }),
     });
     utimesSync(join(content, 'mtime.txt'), new Date('2022-06-07T10:11:12.345Z'), new Date('2022-06-07T10:11:12.345Z'));
-    const out = tempDir('out');
-    await buildSite({ contentDir: content, outDir: out });
-    const dates = Object.fromEntries(jsonFeed(out).items.map((i) => [i.title, i.date_published]));
-    expect(dates).toEqual({
-      'Header date': '2024-03-05T00:00:00Z',
-      'Dated by base name': '2024-02-10T08:00:00Z',
-      'Dated by path': '2024-01-20T00:00:00Z',
-      'Same name, other folder': '2023-12-01T00:00:00Z',
-      'Dated by file time': '2022-06-07T10:11:12Z',
-    });
+    // In this thread and through the worker pool (which reads each file's mtime where it reads the file).
+    for (const ingest of [undefined, { minFiles: 0, workers: 2 }]) {
+      const out = tempDir('out');
+      await buildSite({ contentDir: content, outDir: out, ...(ingest && { ingest }) });
+      const dates = Object.fromEntries(jsonFeed(out).items.map((i) => [i.title, i.date_published]));
+      expect(dates).toEqual({
+        'Header date': '2024-03-05T00:00:00Z',
+        'Dated by base name': '2024-02-10T08:00:00Z',
+        'Dated by path': '2024-01-20T00:00:00Z',
+        'Same name, other folder': '2023-12-01T00:00:00Z',
+        'Dated by file time': '2022-06-07T10:11:12Z',
+      });
+    }
   });
 
   it('rejects a dates.json entry that is not a date', async () => {

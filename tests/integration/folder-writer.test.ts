@@ -20,7 +20,8 @@ describe('FolderWriter', () => {
     const root = tempDir();
     const writer = new FolderWriter();
     const expected = new Map<string, string | Uint8Array>();
-    // ~9 MB in 6 KB pages (several 1 MB batches, so the backlog limit is reached), one body larger
+    // ~9 MB in 6 KB pages (~20 batches of 1 MB: the backlog limit is reached and the returned buffers
+    // are reused, so a buffer refilled while still in flight would corrupt a file), one body larger
     // than a batch, multi-byte text and a binary file.
     for (let i = 0; i < 1200; i++) expected.set(join(root, 'articles', `a-${i}`, 'index.html'), `<p>${i} ü€😀 ${'x'.repeat(6000)}</p>`);
     expected.set(join(root, 'archive', 'big.xml'), 'é'.repeat(700_000));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyMonthChanges, archivesToRender, nextMonthCounts } from '../../../functions/core/site-index/months';
-import { planOutputs, hashBody } from '../../../functions/core/site-index/outputs';
+import { planOutputs, hashBody, UNHASHED } from '../../../functions/core/site-index/outputs';
 import type { Article } from '../../../functions/core/model';
 
 const art = (id: string, published: string, title = id) => ({ id, published, title }) as Article;
@@ -40,5 +40,14 @@ describe('planOutputs', () => {
     expect(plan.write.map((f) => f.path)).toEqual(['b.xml', 'c.xml']);
     expect(plan.stale).toEqual(['gone.xml']);
     expect(plan.hashes['b.xml']).toBe(hashBody('new'));
+  });
+
+  it('unhashed: writes every file, records each as UNHASHED, still lists the stale ones', () => {
+    const file = (path: string, body: string) => ({ path, body, contentType: 'text/plain', cacheControl: 'max-age=60' });
+    const previous = { 'a.xml': hashBody('same'), 'gone.xml': hashBody('x') };
+    const plan = planOutputs([file('a.xml', 'same'), file('c.xml', 'c')], previous, false);
+    expect(plan.write.map((f) => f.path)).toEqual(['a.xml', 'c.xml']);
+    expect(plan.hashes).toEqual({ 'a.xml': UNHASHED, 'c.xml': UNHASHED });
+    expect(plan.stale).toEqual(['gone.xml']);
   });
 });

@@ -11,6 +11,8 @@ import type { Article } from '../core/model';
 export interface ClaimStore {
   readJson<T>(key: string): Promise<T | undefined>;
   writeJson(key: string, value: unknown): Promise<void>;
+  /** Writes only when the key does not exist (one conditional request); false when it does. */
+  createJson(key: string, value: unknown): Promise<boolean>;
   deleteIndex(key: string): Promise<void>;
 }
 
@@ -25,6 +27,11 @@ export function bodyHashOf(article: Pick<Article, 'contentHtml'>): string {
 export async function claimBody(store: ClaimStore, key: string, bodyHash: string, claimedInBatch: Map<string, string>): Promise<string | undefined> {
   const inBatch = claimedInBatch.get(bodyHash);
   if (inBatch !== undefined) return inBatch === key ? undefined : inBatch;
+  // A new body (the usual case) is claimed in one request; an existing claim is read only then.
+  if (await store.createJson(bodyClaimKey(bodyHash), { bodyHash, key } satisfies BodyClaim)) {
+    claimedInBatch.set(bodyHash, key);
+    return undefined;
+  }
   const claim = await store.readJson<BodyClaim>(bodyClaimKey(bodyHash));
   if (claim && claim.key !== key) {
     const owner = await store.readJson<ArticleRecord>(articleRecordKey(claim.key));

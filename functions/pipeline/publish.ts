@@ -52,7 +52,7 @@ import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
 import { notesOfBatch, type EditorNote } from '../core/index/notes';
 import { moveHeadNotes, writeBatchNotes } from './editor-notes';
 import { bodyHashOf, claimBody, releaseBody, type ClaimStore } from './duplicates';
-import type { ObjectStore } from '../store/types';
+import { createIfAbsent, type ObjectStore } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
 import type { CdnInvalidator } from './invalidation';
 import type { PublishScheduler } from './scheduler';
@@ -212,6 +212,19 @@ class BatchRun {
     this.jsonCache.set(key, value);
   }
 
+  /**
+   * A claim (slug, body) in one request: created only when the key is new (S3 If-None-Match: *).
+   * False when it exists, or when this batch already read or changed it: the caller reads it then.
+   */
+  private async createJson(key: string, value: unknown): Promise<boolean> {
+    if (this.jsonCache.has(key)) return false;
+    const body = JSON.stringify(value);
+    if (!(await createIfAbsent(this.deps.site, key, body, PRIVATE_JSON))) return false;
+    this.bytesWritten += Buffer.byteLength(body);
+    this.jsonCache.set(key, value);
+    return true;
+  }
+
   private async deleteIndex(key: string): Promise<void> {
     await this.deps.site.delete(key);
     this.jsonCache.set(key, undefined);
@@ -220,6 +233,7 @@ class BatchRun {
   private readonly claimStore: ClaimStore = {
     readJson: (key) => this.readJson(key),
     writeJson: (key, value) => this.writeJson(key, value),
+    createJson: (key, value) => this.createJson(key, value),
     deleteIndex: (key) => this.deleteIndex(key),
   };
 
@@ -791,7 +805,9 @@ class BatchRun {
         if (owners.get(slug) !== key) await this.writeJson(slugRecordKey(slug), { slug, key } satisfies SlugRecord);
         return reconcileArticle(article, undefined, slug, this.now, this.deps.config);
       }
-      owners.set(missing, (await this.readJson<SlugRecord>(slugRecordKey(missing)))?.key);
+      // A free slug is the one uniqueSlug picks next: claim it outright; read the claim only if it exists.
+      const claimed = await this.createJson(slugRecordKey(missing), { slug: missing, key } satisfies SlugRecord);
+      owners.set(missing, claimed ? key : (await this.readJson<SlugRecord>(slugRecordKey(missing)))?.key);
     }
   }
 

@@ -298,7 +298,8 @@ class BatchRun {
     await this.createSchedules();
     const takedowns = await this.takeDownCopies(head, live);
     const commit = await this.commitHead(head, live, quarantine, archive, manifests, pages, takedowns);
-    await writeBatchNotes(this.claimStore, commit.notes.fresh, commit.notes.removed, this.limit);
+    const firstPublished = new Set(live.filter((p) => p.article && !p.record).map((p) => p.key));
+    await writeBatchNotes(this.claimStore, commit.notes.fresh, commit.notes.removed, this.limit, firstPublished);
     await this.finishRecords(live, commit.records, takedowns);
     await this.cancelSchedules();
 

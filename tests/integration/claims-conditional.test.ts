@@ -1,6 +1,7 @@
 // Slug and body claims made by a conditional create (PUT If-None-Match: *) on the real local S3
 // server, through both stages: a free slug or body costs one PUT; a taken one answers 412 and only
-// then is read, so the first claim stands (slug ladder, "duplicate of <key>").
+// then is read, so the first claim stands (slug ladder, "duplicate of <key>"); the same for the
+// editor note of a key published for the first time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noteRecordKey, slugRecordKey } from '../../functions/core/index/paths';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
@@ -34,5 +35,13 @@ describe('claims by conditional create', { timeout: 120_000 }, () => {
     const note = await readJson<{ duplicateOf?: string }>(rig.s3.site, noteRecordKey('desk/c.txt'));
     expect(note?.duplicateOf).toBe('desk/a.txt');
     expect((await readJson<{ duplicateOf?: string }>(rig.s3.site, noteRecordKey('desk/b.txt')))?.duplicateOf).toBeUndefined();
+  });
+
+  it('a key published for the first time after a rejected version replaces that version\'s note (412, then compared)', async () => {
+    await rig.change('desk/d.txt', '');
+    expect((await readJson<{ outcome?: string }>(rig.s3.site, noteRecordKey('desk/d.txt')))?.outcome).not.toBe('published');
+    const cost = await rig.change('desk/d.txt', text('Tram line reopens', 'The tram line reopens in spring after two years of works on the bridge. '.repeat(4)));
+    expect(cost.detail.filter((d) => d.includes('_feedpub/notes/')).map((d) => d.split(' ')[1])).toEqual(['PUT', 'GET', 'PUT']);
+    expect((await readJson<{ outcome?: string }>(rig.s3.site, noteRecordKey('desk/d.txt')))?.outcome).toBe('published');
   });
 });

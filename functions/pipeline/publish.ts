@@ -341,7 +341,7 @@ class BatchRun {
     for (const plan of plans) {
       if (plan.article && !plan.record) plan.article = await this.claimSlug(plan.article);
       if (plan.article && plan.bodyHash) {
-        const owner = await claimBody(this.claimStore, plan.key, plan.bodyHash, bodies);
+        const owner = await claimBody(this.claimStore, plan.key, plan.bodyHash, bodies, plan.record?.bodyHash === plan.bodyHash);
         if (owner !== undefined) plan.duplicateOf = owner;
       }
       if (plan.article) plan.article = await claimArticleTags(this.tagBatch, plan.article);

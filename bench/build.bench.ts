@@ -12,8 +12,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } f
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSite } from '../functions/build';
-import { countSiteFiles } from '../functions/build/summary';
+import { buildSite } from '../functions/folder-build';
+import { countSiteFiles } from '../functions/folder-build/summary';
 import { bundleEntry } from '../functions/cli/entry.mjs';
 import { DEFAULT_SITE, type SiteConfig } from '../functions/core/model';
 import { renderSite } from '../functions/core/render';

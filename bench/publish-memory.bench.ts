@@ -40,7 +40,7 @@ if (process.argv[2] === '--child') {
   const siteStore = new DirectoryObjectStore(join(dir, 'site'));
   (globalThis as { gc?: () => void }).gc?.();
   const before = process.memoryUsage().rss;
-  const result = await publishBatch({ uploads, site: siteStore, config: site, core: defaultCore, now: () => T }, keys);
+  const result = await publishBatch({ uploads, siteStore: siteStore, config: site, core: defaultCore, now: () => T }, keys);
   const peakKb = process.resourceUsage().maxRSS;
   process.stdout.write(JSON.stringify({ beforeMb: before / 1048576, peakMb: peakKb / 1024, outcomes: result.results.filter((r) => keys.includes(r.key)).map((r) => r.outcome) }));
   process.exit(0);

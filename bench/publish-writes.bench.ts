@@ -4,8 +4,8 @@
 // uploaded one at a time through both stages with an injected clock: new ones into the current month,
 // then back-dated ones into a month six months back. Prints min and median publish time and the load
 // average; writes its section of bench/RESULTS.md.
-import { HEAD_KEY } from '../functions/core/index/paths';
-import type { HeadManifest } from '../functions/core/index/types';
+import { HEAD_KEY } from '../functions/core/site-index/paths';
+import type { HeadManifest } from '../functions/core/site-index/types';
 import { defaultCore } from '../functions/pipeline/default-core';
 import { ingestKeys } from '../functions/pipeline/ingest';
 import { publishBatch } from '../functions/pipeline/publish';
@@ -67,13 +67,13 @@ interface Phase {
 async function runCase(size: number): Promise<{ months: number; fresh: Phase; backdated: Phase }> {
   const s3 = await startLocalS3();
   try {
-    await seedSiteIndex(s3.site, archivedArticles(size, { paragraphs: 1 }));
-    const siteStore = new KeyRecordingStore(s3.site);
-    const months = (JSON.parse(Buffer.from((await s3.site.get(HEAD_KEY))?.bytes ?? []).toString()) as HeadManifest).months.length;
+    await seedSiteIndex(s3.siteStore, archivedArticles(size, { paragraphs: 1 }));
+    const siteStore = new KeyRecordingStore(s3.siteStore);
+    const months = (JSON.parse(Buffer.from((await s3.siteStore.get(HEAD_KEY))?.bytes ?? []).toString()) as HeadManifest).months.length;
     let clock = END;
     const upload = async (key: string, date: string, phase?: Phase) => {
       await s3.uploads.put(key, `Fresh article ${key}\nDate: ${date}\n\n${'New text. '.repeat(150)}`);
-      const deps = { uploads: s3.uploads, site: siteStore, config: site, core: defaultCore, now: () => new Date(clock) };
+      const deps = { uploads: s3.uploads, siteStore, config: site, core: defaultCore, now: () => new Date(clock) };
       await ingestKeys({ uploads: s3.uploads, records: siteStore, config: site, core: defaultCore, now: deps.now }, [key], 1);
       siteStore.puts = [];
       const started = performance.now();

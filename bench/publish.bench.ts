@@ -11,8 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { HEAD_KEY } from '../functions/core/index/paths';
-import type { HeadManifest } from '../functions/core/index/types';
+import { HEAD_KEY } from '../functions/core/site-index/paths';
+import type { HeadManifest } from '../functions/core/site-index/types';
 import { s3NotificationBody } from '../functions/pipeline/events';
 import { createIngestHandler } from '../functions/pipeline/ingest-lambda';
 import { createPublishHandler } from '../functions/pipeline/lambda';
@@ -49,13 +49,13 @@ interface CaseResult {
 async function runCase(size: number): Promise<CaseResult> {
   const s3 = await startLocalS3();
   try {
-    const siteStore = new CountingObjectStore(s3.site);
+    const siteStore = new CountingObjectStore(s3.siteStore);
     const uploads = new CountingObjectStore(s3.uploads);
     await seedSiteIndex(siteStore, archivedArticles(size));
-    const head = JSON.parse(Buffer.from((await s3.site.get(HEAD_KEY))?.bytes ?? []).toString()) as HeadManifest;
+    const head = JSON.parse(Buffer.from((await s3.siteStore.get(HEAD_KEY))?.bytes ?? []).toString()) as HeadManifest;
     const handler = createPublishHandler({
       uploads,
-      site: siteStore,
+      siteStore: siteStore,
       uploadsBucket: UPLOADS,
       config: site,
       core: benchCore,
@@ -179,7 +179,7 @@ async function burst(count: number): Promise<{ drainMs: number; latencyMs: numbe
     }
     await stack.queue.drain();
     const drainMs = performance.now() - started;
-    const status = JSON.parse(Buffer.from((await stack.s3.site.get('status.json'))?.bytes ?? []).toString()) as { articles: number };
+    const status = JSON.parse(Buffer.from((await stack.s3.siteStore.get('status.json'))?.bytes ?? []).toString()) as { articles: number };
     if (status.articles !== count) throw new Error(`burst: ${status.articles} of ${count} published`);
     // Upload -> visible in feed.xml served by the dev server, one upload at a time on an idle pipeline.
     const latencyMs: number[] = [];

@@ -16,7 +16,7 @@ import { LocalRepublisher } from '../functions/local/republish';
 import { startLocalS3 } from '../functions/local/s3server';
 import { defaultCore } from '../functions/pipeline/default-core';
 import { createPublishHandler } from '../functions/pipeline/lambda';
-import { LocalFifoQueue } from '../functions/pipeline/queue';
+import { LocalFifoQueue } from '../functions/local/queues';
 import type { RepublishReport } from '../functions/pipeline/republish';
 import { CountingObjectStore, type RequestCounts } from '../functions/store/counting';
 import { DirectoryObjectStore } from '../functions/store/directory';
@@ -74,33 +74,33 @@ interface RunFigures {
 
 interface Stores {
   uploads: ObjectStore;
-  site: ObjectStore;
+  siteStore: ObjectStore;
   close(): Promise<void>;
 }
 
 async function openStores(dir: string): Promise<Stores> {
   if (STORE === 'directory') {
-    return { uploads: new DirectoryObjectStore(join(dir, 'uploads')), site: new DirectoryObjectStore(join(dir, 'site')), close: async () => {} };
+    return { uploads: new DirectoryObjectStore(join(dir, 'uploads')), siteStore: new DirectoryObjectStore(join(dir, 'site')), close: async () => {} };
   }
   const s3 = await startLocalS3({ port: 0, dataDir: join(dir, 's3') });
-  return { uploads: s3.uploads, site: s3.site, close: () => s3.close() };
+  return { uploads: s3.uploads, siteStore: s3.siteStore, close: () => s3.close() };
 }
 
 async function republishOnce(label: string, s3: Stores, config: SiteConfig): Promise<RunFigures> {
   const uploads = new CountingObjectStore(s3.uploads);
-  const site = new WriteRecordingStore(s3.site);
+  const site = new WriteRecordingStore(s3.siteStore);
   const pool = createParsePool();
   let republisher: LocalRepublisher | undefined;
   const handler = createPublishHandler({
     uploads,
-    site,
+    siteStore: site,
     config,
     core: defaultCore,
     logger: new Logger({ logLevel: 'SILENT' }),
     onRepublishChunk: async (chunk, report) => republisher?.chunkDone(chunk, report),
   });
   const queue = new LocalFifoQueue(handler, { batchWindowMs: 0 });
-  republisher = new LocalRepublisher({ uploads, site, config, core: defaultCore, parse: pool.parse, enqueue: (body) => queue.enqueue(body) });
+  republisher = new LocalRepublisher({ uploads, siteStore: site, config, core: defaultCore, parse: pool.parse, enqueue: (body) => queue.enqueue(body) });
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const cpu = process.cpuUsage();

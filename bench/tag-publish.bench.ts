@@ -6,7 +6,7 @@
 // load average; writes its section of bench/RESULTS.md.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { assignTagSlugs, tagHeadKey, tagIdentity, tagMonthKey, tagNameRecordKey, tagSlugRecordKey, type TagHead } from '../functions/core/index/tags';
+import { assignTagSlugs, tagHeadKey, tagIdentity, tagMonthKey, tagNameRecordKey, tagSlugRecordKey, type TagHead } from '../functions/core/site-index/tags';
 import { s3NotificationBody } from '../functions/pipeline/events';
 import { createIngestHandler } from '../functions/pipeline/ingest-lambda';
 import { createPublishHandler } from '../functions/pipeline/lambda';
@@ -71,12 +71,12 @@ interface CaseResult {
 async function runCase(size: number): Promise<CaseResult> {
   const s3 = await startLocalS3();
   try {
-    const where = new WhereCounter(s3.site);
+    const where = new WhereCounter(s3.siteStore);
     const siteStore = new CountingObjectStore(where);
-    await seed(s3.site, size);
+    await seed(s3.siteStore, size);
     const logger = new Logger({ logLevel: 'SILENT' });
-    const handler = createPublishHandler({ uploads: s3.uploads, site: siteStore, uploadsBucket: UPLOADS, config: site, core: defaultCore, logger, metrics: new Metrics({ namespace: 'bench' }) });
-    const ingest = createIngestHandler({ uploads: s3.uploads, records: s3.site, config: site, core: defaultCore, uploadsBucket: UPLOADS, logger, sendToPublish: async () => {} });
+    const handler = createPublishHandler({ uploads: s3.uploads, siteStore: siteStore, uploadsBucket: UPLOADS, config: site, core: defaultCore, logger, metrics: new Metrics({ namespace: 'bench' }) });
+    const ingest = createIngestHandler({ uploads: s3.uploads, records: s3.siteStore, config: site, core: defaultCore, uploadsBucket: UPLOADS, logger, sendToPublish: async () => {} });
     const times: number[] = [];
     const writes: number[] = [];
     const tagWrites: number[] = [];

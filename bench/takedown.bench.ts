@@ -33,7 +33,7 @@ async function runCase(size: number): Promise<{ size: number; del: Measure; repl
   const siteStore = new CountingObjectStore(memory);
   const uploads = new CountingObjectStore(new MemoryObjectStore(() => new Date(END)));
   let invalidations = 0;
-  const deps: PublishDeps = { uploads, site: siteStore, config: site, core: defaultCore, now: () => new Date(END + 3_600_000), cdn: { invalidate: async () => `I${++invalidations}` } };
+  const deps: PublishDeps = { uploads, siteStore: siteStore, config: site, core: defaultCore, now: () => new Date(END + 3_600_000), cdn: { invalidate: async () => `I${++invalidations}` } };
   const both = async (keys: string[]) => {
     await ingestKeys({ uploads, records: siteStore, config: site, core: defaultCore }, keys, 4);
     return publishBatch(deps, keys);

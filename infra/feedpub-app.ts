@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { loadSiteConfigFile, SITE_CONFIG_FILE } from '../functions/build/site-config';
+import { loadSiteConfigFile, SITE_CONFIG_FILE } from '../functions/folder-build/site-config';
 import type { Result } from '../functions/core/model';
 import { stackConfig } from './config';
 import { FeedpubStack } from './feedpub-stack';

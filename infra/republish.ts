@@ -24,7 +24,7 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import type { SiteConfig } from '../functions/core/model';
-import { HEAD_KEY, MONTHS_PREFIX, PREPARED_PREFIX, REPUBLISH_RUNS_PREFIX } from '../functions/core/index/paths';
+import { HEAD_KEY, MONTHS_PREFIX, PREPARED_PREFIX, REPUBLISH_RUNS_PREFIX } from '../functions/core/site-index/paths';
 import { CODE_VERSION } from '../functions/pipeline/version';
 import { cdkBundling } from './bundling';
 
@@ -174,8 +174,9 @@ export class Republish extends Construct {
       sfn.TaskInput.fromObject({
         run: sfn.JsonPath.executionName,
         ingestResults: sfn.JsonPath.stringAt('$.ingest.ResultWriterDetails.Key'),
-        // After a failed chunk the map has no results object to read: the report says which failed.
-        ...(error ? { error: sfn.JsonPath.stringAt(error) } : { publishResults: sfn.JsonPath.stringAt('$.publish.ResultWriterDetails.Key') }),
+        // Publish figures come from the chunk reports the publisher records (republish-steps.ts):
+        // after a failed chunk the map leaves no results object to read.
+        ...(error && { error: sfn.JsonPath.stringAt(error) }),
       });
     const finish = new tasks.LambdaInvoke(this, 'Finish', { lambdaFunction: this.finishFunction, payload: finishPayload(), payloadResponseOnly: true, resultPath: '$.report' });
     // A failed chunk still gets a report (what was published before it), then fails the execution.

@@ -2,9 +2,9 @@
 // fixed end (no clock), and the index (head + month manifests) is written straight into a store, so
 // a case of 100,000 articles is seeded in seconds instead of published one upload at a time.
 import { articleIdForKey } from '../../functions/core/ids';
-import { monthsForRefill } from '../../functions/core/index/head';
-import { HEAD_KEY, monthManifestKey } from '../../functions/core/index/paths';
-import type { HeadManifest, MonthManifest } from '../../functions/core/index/types';
+import { monthsForRefill } from '../../functions/core/site-index/head';
+import { HEAD_KEY, monthManifestKey } from '../../functions/core/site-index/paths';
+import type { HeadManifest, MonthManifest } from '../../functions/core/site-index/types';
 import { DEFAULT_SITE, type Article, type SiteConfig } from '../../functions/core/model';
 import { monthOf, newestFirst } from '../../functions/core/order';
 import type { ObjectStore } from '../../functions/store/types';

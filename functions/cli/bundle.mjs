@@ -44,8 +44,8 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const result = await esbuild.build({
   absWorkingDir: root,
-  // build-ingest: what `feedpub build`'s ingest workers load (functions/build/ingest-pool.ts).
-  entryPoints: { main: 'functions/cli/main.ts', 'build-ingest': 'functions/build/ingest.ts' },
+  // build-ingest: what `feedpub build`'s ingest workers load (functions/folder-build/ingest-pool.ts).
+  entryPoints: { main: 'functions/cli/main.ts', 'build-ingest': 'functions/folder-build/ingest.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

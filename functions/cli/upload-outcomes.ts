@@ -2,9 +2,9 @@
 // private records (as `feedpub status` reads them): the key's note, the head's quarantine and
 // scheduled lists, and the per-key article or image record. A snapshot taken before the upload tells a new version
 // ("published", "updated") from identical bytes sent again ("unchanged").
-import { HEAD_KEY, articleRecordKey, imageRecordKey } from '../core/index/paths';
-import type { EditorNote } from '../core/index/notes';
-import type { ArticleRecord, HeadManifest, ImageRecord } from '../core/index/types';
+import { HEAD_KEY, articleRecordKey, imageRecordKey } from '../core/site-index/paths';
+import type { EditorNote } from '../core/site-index/notes';
+import type { ArticleRecord, HeadManifest, ImageRecord } from '../core/site-index/types';
 import { mapLimit } from '../core/concurrency';
 import { readNote } from '../pipeline/editor-notes';
 import { type ObjectStore, readJson } from '../store/types';
@@ -44,27 +44,27 @@ export const UPLOAD_EXIT = {
 } as const;
 
 /** The head manifest, or undefined when there is none (the local S3 server, like S3, serves whole objects: functions/local/s3server.ts). */
-export async function readHead(site: ObjectStore): Promise<HeadManifest | undefined> {
-  return readJson<HeadManifest>(site, HEAD_KEY);
+export async function readHead(siteStore: ObjectStore): Promise<HeadManifest | undefined> {
+  return readJson<HeadManifest>(siteStore, HEAD_KEY);
 }
 
-async function recordEtag(site: ObjectStore, key: string, image: boolean): Promise<{ hadRecord: boolean; etag?: string }> {
+async function recordEtag(siteStore: ObjectStore, key: string, image: boolean): Promise<{ hadRecord: boolean; etag?: string }> {
   if (image) {
-    const record = await readJson<ImageRecord>(site, imageRecordKey(key));
+    const record = await readJson<ImageRecord>(siteStore, imageRecordKey(key));
     const etag = record?.asset?.sourceEtag;
     return { hadRecord: record?.asset !== undefined, ...(etag !== undefined && { etag }) };
   }
-  const record = await readJson<ArticleRecord>(site, articleRecordKey(key));
+  const record = await readJson<ArticleRecord>(siteStore, articleRecordKey(key));
   return { hadRecord: record !== undefined, ...(record?.etag !== undefined && { etag: record.etag }) };
 }
 
 /** Before the upload: one head read, and one note and one record read per key. */
-export async function snapshotKeys(site: ObjectStore, keys: readonly string[], isImageKey: (key: string) => boolean): Promise<KeySnapshot[]> {
-  const head = await readHead(site);
+export async function snapshotKeys(siteStore: ObjectStore, keys: readonly string[], isImageKey: (key: string) => boolean): Promise<KeySnapshot[]> {
+  const head = await readHead(siteStore);
   return mapLimit([...keys], 8, async (key) => {
     const image = isImageKey(key);
-    const { hadRecord, etag } = await recordEtag(site, key, image);
-    const note = image ? undefined : await readNote(site, key, head);
+    const { hadRecord, etag } = await recordEtag(siteStore, key, image);
+    const note = image ? undefined : await readNote(siteStore, key, head);
     return { key, image, hadRecord, ...(note && { note }), ...(etag !== undefined && { recordEtag: etag }) };
   });
 }
@@ -90,11 +90,11 @@ const bare = (key: string, outcome: FileOutcome, extra: Partial<OutcomeReport> =
  * The outcome of one key's version `etag` from its note, the head's lists (and, when those do not tell,
  * the key's record), or undefined while the pipeline has not decided.
  */
-export async function outcomeOf(site: ObjectStore, head: HeadManifest | undefined, before: KeySnapshot, etag: string | undefined): Promise<OutcomeReport | undefined> {
+export async function outcomeOf(siteStore: ObjectStore, head: HeadManifest | undefined, before: KeySnapshot, etag: string | undefined): Promise<OutcomeReport | undefined> {
   const { key } = before;
   const noteOfVersion = async () => {
     if (before.image) return undefined;
-    const note = await readNote(site, key, head);
+    const note = await readNote(siteStore, key, head);
     return note?.etag === etag ? note : undefined;
   };
   const note = await noteOfVersion();
@@ -104,7 +104,7 @@ export async function outcomeOf(site: ObjectStore, head: HeadManifest | undefine
   const held = head?.scheduled?.find((s) => s.key === key && s.etag === etag);
   if (held) return bare(key, 'scheduled', { title: held.title, at: held.at });
   // Images have no notes (nor has a key whose note a later upload of it replaced): the record tells.
-  const now = await recordEtag(site, key, before.image);
+  const now = await recordEtag(siteStore, key, before.image);
   if (now.etag === undefined || now.etag !== etag) return undefined;
   // The publisher writes a note before the record: one read after the record finds it, warnings and all.
   const noted = await noteOfVersion();
@@ -124,7 +124,7 @@ export interface WaitOptions {
 
 /** Polls until every key has an outcome or the time is up (the rest are 'timed-out'), in the order given. */
 export async function waitForOutcomes(
-  site: ObjectStore,
+  siteStore: ObjectStore,
   versions: readonly { before: KeySnapshot; etag: string | undefined }[],
   options: WaitOptions,
 ): Promise<OutcomeReport[]> {
@@ -133,9 +133,9 @@ export async function waitForOutcomes(
   const deadline = now() + options.timeoutMs;
   const done = new Map<string, OutcomeReport>();
   for (;;) {
-    const head = await readHead(site);
+    const head = await readHead(siteStore);
     const pending = versions.filter((v) => !done.has(v.before.key));
-    const found = await mapLimit(pending, 8, (v) => outcomeOf(site, head, v.before, v.etag));
+    const found = await mapLimit(pending, 8, (v) => outcomeOf(siteStore, head, v.before, v.etag));
     for (const report of found) {
       if (!report) continue;
       done.set(report.key, report);

@@ -2,7 +2,7 @@
 // (a content-addressed path), and which article images they fill in.
 import { createHash } from 'node:crypto';
 import { imageSize } from 'image-size';
-import { namedImageKeys, resolveUploadKey, sidecarImageKeys } from './index/imagerefs';
+import { namedImageKeys, resolveUploadKey, sidecarImageKeys } from './site-index/imagerefs';
 import type { Article, ArticleImage, Result, SiteConfig, UploadRejected } from './model';
 import { contentHashOf } from './normalize';
 

@@ -54,7 +54,7 @@ export interface Article {
   /**
    * Permalink as a site path, `articles/<slug>/`: the index stores no base URL, so a domain move needs
    * no rewrite; renderers resolve it against site.baseUrl (render/resolve.ts). Older indexes held the
-   * absolute URL (migrated on read, index/migrate.ts).
+   * absolute URL (migrated on read, site-index/migrate.ts).
    */
   url: string;
   title: string;
@@ -76,7 +76,7 @@ export interface Article {
   /** "YYYY-MM" of `published` in the site's time zone: the archive month (absent in older records: UTC). */
   archiveMonth?: string;
   tags: string[];
-  /** The URL slug of each tag (same order as `tags`), set when the article is published (core/index/tags.ts). */
+  /** The URL slug of each tag (same order as `tags`), set when the article is published (core/site-index/tags.ts). */
   tagSlugs?: string[];
   /** BCP 47, e.g. "en". */
   language: string;

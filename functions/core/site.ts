@@ -4,7 +4,7 @@ import { isTimeZone } from './timezone';
 /**
  * The one site.json loader: its text (`source` names it in errors: a path, or SITE_CONFIG), `overrides`
  * over it (values only the deploy knows: the distribution's URL, cdk context), validated with defaults.
- * The build, `feedpub parse` and `feedpub credit` (through functions/build/site-config.ts, which reads
+ * The build, `feedpub parse` and `feedpub credit` (through functions/folder-build/site-config.ts, which reads
  * the file), the pipeline's environment and the CDK app all go through it or siteConfigFrom.
  */
 export function siteConfigFromText(text: string, source: string, overrides: Readonly<Record<string, unknown>> = {}): Result<SiteConfig, string> {

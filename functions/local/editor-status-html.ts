@@ -4,7 +4,7 @@
 // (loopback): the stored status page, as the public site serves it, stays counts only.
 import { editorStatusOf, type EditorStatus } from '../cli/commands/status';
 import { readHead } from '../cli/upload-outcomes';
-import type { EditorNote } from '../core/index/notes';
+import type { EditorNote } from '../core/site-index/notes';
 import { escapeHtml } from '../core/render/html';
 import { readRecentNotes } from '../pipeline/editor-notes';
 import type { ObjectStore } from '../store/types';
@@ -46,7 +46,7 @@ export function editorStatusHtml(status: EditorStatus): string {
 }
 
 /** The section for the site bucket as it is now (a head read, a listing and one read per note). */
-export async function localEditorStatus(site: ObjectStore): Promise<string> {
-  const head = await readHead(site);
-  return editorStatusHtml(editorStatusOf(head, await readRecentNotes(site, head)));
+export async function localEditorStatus(siteStore: ObjectStore): Promise<string> {
+  const head = await readHead(siteStore);
+  return editorStatusHtml(editorStatusOf(head, await readRecentNotes(siteStore, head)));
 }

@@ -5,7 +5,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { PublishHandler } from '../pipeline/lambda';
 import { escapeHtml } from '../core/render/html';
 import { parseS3Notification } from '../pipeline/events';
-import type { DeadLetter } from '../pipeline/queue';
+import type { DeadLetter } from './queues';
 
 export interface FailedUpload {
   key: string;

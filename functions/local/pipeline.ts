@@ -7,12 +7,12 @@ import type { PublishCore } from '../pipeline/core';
 import { createIngestHandler } from '../pipeline/ingest-lambda';
 import type { ParseRunner } from '../pipeline/ingest';
 import type { PublishHandler } from '../pipeline/lambda';
-import { LocalFifoQueue, LocalStandardQueue, type DeadLetter, type LocalQueueOptions } from '../pipeline/queue';
+import { LocalFifoQueue, LocalStandardQueue, type DeadLetter, type LocalQueueOptions } from './queues';
 import type { ObjectStore } from '../store/types';
 
 export interface LocalPipelineOptions {
   uploads: ObjectStore;
-  site: ObjectStore;
+  siteStore: ObjectStore;
   uploadsBucket: string;
   config: SiteConfig;
   core: PublishCore;
@@ -38,7 +38,7 @@ export class LocalPipeline {
     });
     const ingestHandler = createIngestHandler({
       uploads: options.uploads,
-      records: options.site,
+      records: options.siteStore,
       config: options.config,
       core: options.core,
       uploadsBucket: options.uploadsBucket,

@@ -490,7 +490,7 @@ export interface LocalS3 {
   uploadsBucket: string;
   siteBucket: string;
   uploads: S3ObjectStore;
-  site: S3ObjectStore;
+  siteStore: S3ObjectStore;
   /** Subscribes to every request the server receives (all buckets); returns the unsubscribe function. */
   onRequest(listener: (request: S3Request) => void): () => void;
   /** Subscribes to every object event (all buckets); returns the unsubscribe function. */
@@ -552,7 +552,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     uploadsBucket: buckets.uploads,
     siteBucket: buckets.site,
     uploads: new S3ObjectStore(client, buckets.uploads),
-    site: new S3ObjectStore(client, buckets.site),
+    siteStore: new S3ObjectStore(client, buckets.site),
     onRequest(listener) {
       requestListeners.add(listener);
       return () => requestListeners.delete(listener);

@@ -5,9 +5,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { join } from 'node:path';
-import { listContentKeys, loadDates, loadSiteConfig } from '../build';
-import { HEAD_KEY } from '../core/index/paths';
-import type { HeadManifest } from '../core/index/types';
+import { listContentKeys, loadDates, loadSiteConfig } from '../folder-build';
+import { HEAD_KEY } from '../core/site-index/paths';
+import type { HeadManifest } from '../core/site-index/types';
 import type { SiteConfig } from '../core/model';
 import { HEAD_FEED_PATHS, OUTPUTS, PRIVATE_PREFIX } from '../core/outputs/formats';
 import type { PublishCore } from '../pipeline/core';
@@ -99,10 +99,10 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const failed = new FailedUploads();
     let republisher: LocalRepublisher | undefined;
     const devServer = await startDevServer({
-      store: s3.site,
+      store: s3.siteStore,
       port: options.port,
       statusNotice: async ({ loopback }) => {
-        const notices = [failed.noticeHtml(), loopback ? await localEditorStatus(s3.site) : undefined].filter((n) => n !== undefined);
+        const notices = [failed.noticeHtml(), loopback ? await localEditorStatus(s3.siteStore) : undefined].filter((n) => n !== undefined);
         return notices.length > 0 ? notices.join('\n') : undefined;
       },
       control: (req, res, pathname) => (republisher ? republishControl(republisher)(req, res, pathname) : Promise.resolve(false)),
@@ -121,7 +121,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const cdn = new LocalInvalidationLog(join(options.dataDir, 'cdn-invalidations.jsonl'), options.now);
     const handler = createPublishHandler({
       uploads: s3.uploads,
-      site: s3.site,
+      siteStore: s3.siteStore,
       uploadsBucket: s3.uploadsBucket,
       config: site,
       core: options.core ?? defaultCore,
@@ -132,12 +132,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       ...(options.now && { now: options.now }),
       ...(options.scheduleSkewMs !== undefined && { scheduleSkewMs: options.scheduleSkewMs }),
       onRepublishChunk: async (chunk, report) => republisher?.chunkDone(chunk, report),
+      onRepublishChunkFailed: async (chunk, reason) => republisher?.chunkFailed(chunk, reason),
     });
     const pool = options.core && !options.parsePool ? undefined : createParsePool(options.parsePool);
     if (pool) closers.push(() => pool.close());
     queue = new LocalPipeline({
       uploads: s3.uploads,
-      site: s3.site,
+      siteStore: s3.siteStore,
       uploadsBucket: s3.uploadsBucket,
       config: site,
       core: options.core ?? defaultCore,
@@ -160,7 +161,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const pipeline = queue;
     const localRepublisher = new LocalRepublisher({
       uploads: s3.uploads,
-      site: s3.site,
+      siteStore: s3.siteStore,
       config: site,
       core: options.core ?? defaultCore,
       ...(pool ? { parse: pool.parse } : { parse: inThreadParser(options.core ?? defaultCore) }),
@@ -175,15 +176,15 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     });
     closers.push(routeUploadEvents(s3, pipeline));
     // Timers died with the last run: re-arm the holds it left (a due one fires at once).
-    const headObject = await s3.site.get(HEAD_KEY);
+    const headObject = await s3.siteStore.get(HEAD_KEY);
     const held = headObject ? ((JSON.parse(Buffer.from(headObject.bytes).toString('utf8')) as HeadManifest).scheduled ?? []) : [];
     for (const entry of held) await scheduler.schedule(entry.key, entry.at);
 
     let seeded: UploadedFile[] = [];
     const reconciled: string[] = [];
-    if (await s3.site.get(SEED_MARKER)) {
+    if (await s3.siteStore.get(SEED_MARKER)) {
       // Events still queued when the last run stopped were lost with it: find those uploads again.
-      const { changed, removed } = await findUnpublishedUploads(s3.uploads, s3.site, (options.core ?? defaultCore).isImageKey);
+      const { changed, removed } = await findUnpublishedUploads(s3.uploads, s3.siteStore, (options.core ?? defaultCore).isImageKey);
       for (const [keys, eventName] of [
         [changed, 'ObjectCreated:Put'],
         [removed, 'ObjectRemoved:Delete'],
@@ -193,7 +194,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       }
     } else {
       seeded = await uploadFiles(s3.uploads, await seedFiles(options.contentDir));
-      await s3.site.put(SEED_MARKER, JSON.stringify({ from: options.contentDir, keys: seeded.map((f) => f.key) }), {
+      await s3.siteStore.put(SEED_MARKER, JSON.stringify({ from: options.contentDir, keys: seeded.map((f) => f.key) }), {
         contentType: OUTPUTS.privateRecord.contentType,
       });
     }

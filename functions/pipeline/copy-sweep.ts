@@ -4,9 +4,9 @@
 // copy has its record: two LISTs (images/ and the copy records); only when some copy has none, one
 // pass over the article and image records (a GET each) finds who shows it.
 import { mapLimit } from '../core/concurrency';
-import { articleRef, COPY_PREFIX, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/index/copies';
+import { articleRef, COPY_PREFIX, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/site-index/copies';
 import { PRIVATE_PREFIX } from '../core/outputs/formats';
-import type { ArticleRecord, ImageRecord } from '../core/index/types';
+import type { ArticleRecord, ImageRecord } from '../core/site-index/types';
 import { OUTPUTS } from '../core/outputs/formats';
 
 /** `images/`: the folder of every published copy (the output table's image path). */

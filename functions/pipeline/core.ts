@@ -1,7 +1,7 @@
 // The pure functions the pipeline calls, gathered in one object so the batch logic can be read
 // (and exercised) apart from the parsers and renderers it drives.
-import type { DeletionRecord } from '../core/index/deletions';
-import type { MonthCount } from '../core/index/types';
+import type { DeletionRecord } from '../core/site-index/deletions';
+import type { MonthCount } from '../core/site-index/types';
 import type { Article, Result, SiteConfig, SiteFile, SiteStatus, UploadInput, UploadRejected } from '../core/model';
 
 export interface ImageAssetLike {

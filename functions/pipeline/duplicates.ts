@@ -3,9 +3,9 @@
 // with that body is still published, and its editor note says whose body it repeats. A claim is
 // believed only while its owner's article record still has that body, so a claim left behind by a
 // crash (or an owner since edited or deleted) passes to the next key instead of misleading.
-import { bodyClaimKey, articleRecordKey } from '../core/index/paths';
-import { hashBody } from '../core/index/outputs';
-import type { ArticleRecord, BodyClaim } from '../core/index/types';
+import { bodyClaimKey, articleRecordKey } from '../core/site-index/paths';
+import { hashBody } from '../core/site-index/outputs';
+import type { ArticleRecord, BodyClaim } from '../core/site-index/types';
 import type { Article } from '../core/model';
 
 export interface ClaimStore {

@@ -4,9 +4,9 @@
 // rewriting every recent note inside head.json. Readers: `feedpub status`, `feedpub upload` waiting,
 // the local dev server's /status/.
 import { mapLimit } from '../core/concurrency';
-import { alreadyNoted, recentNotes, RECENT_NOTES_LIMIT, type EditorNote } from '../core/index/notes';
-import { NOTES_PREFIX, noteRecordKey } from '../core/index/paths';
-import type { HeadManifest } from '../core/index/types';
+import { alreadyNoted, recentNotes, RECENT_NOTES_LIMIT, type EditorNote } from '../core/site-index/notes';
+import { NOTES_PREFIX, noteRecordKey } from '../core/site-index/paths';
+import type { HeadManifest } from '../core/site-index/types';
 import { type ObjectStore, readJson } from '../store/types';
 
 /** The publisher's private JSON reads and writes (with its cache and byte counts). */
@@ -60,8 +60,8 @@ export async function moveHeadNotes(store: NoteStore, head: Pick<HeadManifest, '
 }
 
 /** One key's note: its record, else (a head not yet migrated) the head's. */
-export async function readNote(site: Pick<ObjectStore, 'get'>, key: string, head?: Pick<HeadManifest, 'notes'>): Promise<EditorNote | undefined> {
-  return (await readJson<EditorNote>(site, noteRecordKey(key))) ?? head?.notes?.find((n) => n.key === key);
+export async function readNote(siteStore: Pick<ObjectStore, 'get'>, key: string, head?: Pick<HeadManifest, 'notes'>): Promise<EditorNote | undefined> {
+  return (await readJson<EditorNote>(siteStore, noteRecordKey(key))) ?? head?.notes?.find((n) => n.key === key);
 }
 
 /**
@@ -69,12 +69,12 @@ export async function readNote(site: Pick<ObjectStore, 'get'>, key: string, head
  * all would be 100,000 GETs per `feedpub status` or /status/ view: one listing (1,000 keys per request on
  * S3) orders the records by when they were written, and only the `limit` written last are read.
  */
-export async function readRecentNotes(site: Pick<ObjectStore, 'get' | 'listObjects'>, head?: Pick<HeadManifest, 'notes'>, limit = RECENT_NOTES_LIMIT): Promise<EditorNote[]> {
-  const listed = await site.listObjects(NOTES_PREFIX);
+export async function readRecentNotes(siteStore: Pick<ObjectStore, 'get' | 'listObjects'>, head?: Pick<HeadManifest, 'notes'>, limit = RECENT_NOTES_LIMIT): Promise<EditorNote[]> {
+  const listed = await siteStore.listObjects(NOTES_PREFIX);
   const newest = listed
     .sort((a, b) => (a.lastModified === b.lastModified ? (a.key < b.key ? -1 : 1) : (a.lastModified ?? '') < (b.lastModified ?? '') ? 1 : -1))
     .slice(0, limit);
-  const notes = (await mapLimit(newest, 8, (o) => readJson<EditorNote>(site, o.key))).filter((n): n is EditorNote => n !== undefined);
+  const notes = (await mapLimit(newest, 8, (o) => readJson<EditorNote>(siteStore, o.key))).filter((n): n is EditorNote => n !== undefined);
   const recorded = new Set(notes.map((n) => n.key));
   return recentNotes([...notes, ...(head?.notes ?? []).filter((n) => !recorded.has(n.key))], limit);
 }

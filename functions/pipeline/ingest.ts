@@ -6,9 +6,9 @@
 import { rejectingParseFaults } from '../core/ingest';
 import { withParseStacks } from '../core/parse-stacks';
 import { tooLargeReason } from '../core/parse/reject';
-import { ingestFingerprint } from '../core/index/fingerprint';
-import { preparedRecordKey } from '../core/index/paths';
-import type { PreparedRecord } from '../core/index/types';
+import { ingestFingerprint } from '../core/site-index/fingerprint';
+import { preparedRecordKey } from '../core/site-index/paths';
+import type { PreparedRecord } from '../core/site-index/types';
 import type { Article, Result, SiteConfig, UploadInput, UploadRejected, UploadRejectionCode } from '../core/model';
 import { getIfMatch, type ObjectHead, type ObjectStore } from '../store/types';
 import { mapLimit } from '../core/concurrency';

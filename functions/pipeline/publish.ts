@@ -15,15 +15,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { mapLimit } from '../core/concurrency';
 import { OUTPUTS, outputHeaders } from '../core/outputs/formats';
 import { articleIdForKey } from '../core/ids';
-import { indexEntry, recordFor, reconcileArticle } from '../core/index/article';
-import { deletionRecordFor, headDeletions, nextDeletions, type DeletionRecord } from '../core/index/deletions';
-import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
-import { articleRef, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/index/copies';
-import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/index/imagerefs';
-import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/index/plan';
-import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsSitemapClock, newsWindowMonths, nextMonthCounts } from '../core/index/months';
-import { hashBody, planOutputs } from '../core/index/outputs';
-import { migrateIndexPart } from '../core/index/migrate';
+import { indexEntry, recordFor, reconcileArticle } from '../core/site-index/article';
+import { deletionRecordFor, headDeletions, nextDeletions, type DeletionRecord } from '../core/site-index/deletions';
+import { monthsForRefill, nextHeadItems, refillHead } from '../core/site-index/head';
+import { articleRef, copyRecordKey, imageRef, type CopyRecord, type RefChange } from '../core/site-index/copies';
+import { namedImageKeys, sidecarArticleKeys, sidecarImageKeys } from '../core/site-index/imagerefs';
+import { foundImages, imageKeysFor, quarantineRecordFor, siteStatusOf } from '../core/site-index/plan';
+import { applyMonthChanges, archivesToRender, monthsCompletedSince, newsSitemapClock, newsWindowMonths, nextMonthCounts } from '../core/site-index/months';
+import { hashBody, planOutputs } from '../core/site-index/outputs';
+import { migrateIndexPart } from '../core/site-index/migrate';
 import {
   HEAD_KEY,
   articleRecordKey,
@@ -32,7 +32,7 @@ import {
   preparedRecordKey,
   quarantinePath,
   slugRecordKey,
-} from '../core/index/paths';
+} from '../core/site-index/paths';
 import {
   emptyHead,
   emptyMonth,
@@ -44,12 +44,12 @@ import {
   type OutputHashes,
   type PreparedRecord,
   type SlugRecord,
-} from '../core/index/types';
+} from '../core/site-index/types';
 import type { Article, QuarantineRecord, SiteConfig, SiteFile } from '../core/model';
 import { monthOf, oldestMonthOf } from '../core/order';
 import { articlePath } from '../core/site';
-import { holdUntil, type ScheduledEntry } from '../core/index/schedule';
-import { notesOfBatch, type EditorNote } from '../core/index/notes';
+import { holdUntil, type ScheduledEntry } from '../core/site-index/schedule';
+import { notesOfBatch, type EditorNote } from '../core/site-index/notes';
 import { moveHeadNotes, writeBatchNotes } from './editor-notes';
 import { bodyHashOf, claimBody, releaseBody, type ClaimStore } from './duplicates';
 import { createIfAbsent, type ObjectStore } from '../store/types';
@@ -94,7 +94,7 @@ export interface BatchResult {
 
 export interface PublishDeps {
   uploads: ObjectStore;
-  site: ObjectStore;
+  siteStore: ObjectStore;
   config: SiteConfig;
   core: PublishCore;
   now?: () => Date;
@@ -196,10 +196,10 @@ class BatchRun {
 
   private async readJson<T>(key: string): Promise<T | undefined> {
     if (this.jsonCache.has(key)) return this.jsonCache.get(key) as T | undefined;
-    const found = await this.deps.site.get(key);
+    const found = await this.deps.siteStore.get(key);
     const stored: unknown = found ? JSON.parse(Buffer.from(found.bytes).toString('utf8')) : undefined;
     const value = migrateIndexPart(key, stored) as T | undefined;
-    // Written back by this batch even when nothing else changed it (index/migrate.ts).
+    // Written back by this batch even when nothing else changed it (site-index/migrate.ts).
     if (value !== stored) this.migrated.add(key);
     this.jsonCache.set(key, value);
     return value;
@@ -207,7 +207,7 @@ class BatchRun {
 
   private async writeJson(key: string, value: unknown): Promise<void> {
     const body = JSON.stringify(value);
-    await this.deps.site.put(key, body, PRIVATE_JSON);
+    await this.deps.siteStore.put(key, body, PRIVATE_JSON);
     this.bytesWritten += Buffer.byteLength(body);
     this.jsonCache.set(key, value);
   }
@@ -226,7 +226,7 @@ class BatchRun {
   }
 
   private async deleteIndex(key: string): Promise<void> {
-    await this.deps.site.delete(key);
+    await this.deps.siteStore.delete(key);
     this.jsonCache.set(key, undefined);
   }
 
@@ -239,7 +239,7 @@ class BatchRun {
 
   /** `replaces`: an earlier version of the path was published (and may sit in a CDN cache). */
   private async writeFile(file: SiteFile, replaces = false): Promise<number> {
-    await this.deps.site.put(file.path, file.body, { contentType: file.contentType, cacheControl: file.cacheControl });
+    await this.deps.siteStore.put(file.path, file.body, { contentType: file.contentType, cacheControl: file.cacheControl });
     this.changedPaths.add(file.path);
     if (replaces && maxAgeSeconds(file.cacheControl) > FEED_FRESHNESS_SECONDS) this.stalePaths.add(file.path);
     const size = typeof file.body === 'string' ? Buffer.byteLength(file.body) : file.body.byteLength;
@@ -248,7 +248,7 @@ class BatchRun {
   }
 
   private async deleteFile(path: string): Promise<void> {
-    await this.deps.site.delete(path);
+    await this.deps.siteStore.delete(path);
     this.changedPaths.add(path);
     this.stalePaths.add(path);
   }
@@ -265,7 +265,7 @@ class BatchRun {
       deleteIndex: (key) => this.deleteIndex(key),
       writeFiles: (files, previous) => this.writeFiles(files, previous),
       deleteFile: (path) => this.deleteFile(path),
-      list: (prefix) => this.deps.site.list(prefix),
+      list: (prefix) => this.deps.siteStore.list(prefix),
       rerender: this.options.rerender ?? false,
       config: this.deps.config,
       now: this.now,
@@ -620,7 +620,7 @@ class BatchRun {
       else if (p.removal) changes.push({ ref: articleRef(p.key), before: p.removal.assetPaths, after: [] });
     }
     const sweep = this.options.sweepCopies
-      ? await sweepUnrecordedCopies({ list: (prefix) => this.deps.site.list(prefix), readJson: (key) => this.readJson(key), limit: this.limit }, changes)
+      ? await sweepUnrecordedCopies({ list: (prefix) => this.deps.siteStore.list(prefix), readJson: (key) => this.readJson(key), limit: this.limit }, changes)
       : { changes: [], orphans: [] };
     return takeDownUnreferencedCopies(
       {
@@ -788,7 +788,7 @@ class BatchRun {
 
   /** The ingest stage's verdict on this version of the upload (never cached: each version is its own record). */
   private async readPrepared(key: string, etag: string | undefined): Promise<PreparedRecord | undefined> {
-    const found = await this.deps.site.get(preparedRecordKey(key, etag));
+    const found = await this.deps.siteStore.get(preparedRecordKey(key, etag));
     return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as PreparedRecord) : undefined;
   }
 

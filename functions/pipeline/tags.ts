@@ -4,10 +4,10 @@
 // upload: its own tags' heads and months, never the archive.
 import { isDeepStrictEqual } from 'node:util';
 import { mapLimit } from '../core/concurrency';
-import { headDeletions, nextDeletions, type DeletionRecord } from '../core/index/deletions';
-import { monthsForRefill, nextHeadItems, refillHead } from '../core/index/head';
-import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/index/months';
-import { planOutputs } from '../core/index/outputs';
+import { headDeletions, nextDeletions, type DeletionRecord } from '../core/site-index/deletions';
+import { monthsForRefill, nextHeadItems, refillHead } from '../core/site-index/head';
+import { applyMonthChanges, archivesToRender, monthsCompletedSince, nextMonthCounts } from '../core/site-index/months';
+import { planOutputs } from '../core/site-index/outputs';
 import {
   emptyTagHead,
   tagChangeMonths,
@@ -28,8 +28,8 @@ import {
   type TagHead,
   type TagNameRecord,
   type TagSlugRecord,
-} from '../core/index/tags';
-import { emptyMonth, type MonthManifest, type OutputHashes } from '../core/index/types';
+} from '../core/site-index/tags';
+import { emptyMonth, type MonthManifest, type OutputHashes } from '../core/site-index/types';
 import type { Article, SiteConfig, SiteFile } from '../core/model';
 import { monthOf, oldestMonthOf } from '../core/order';
 import { renderTagHead, renderTagIndexPage, renderTagMonth, tagHasArchives } from '../core/render/tags';
@@ -148,7 +148,7 @@ async function publishTag(batch: TagBatch, change: TagChange, deletionById: Read
     const leaving = change.removed.filter((r) => r.month === month);
     const upserts = upsertsByMonth.get(month) ?? [];
     const next = applyMonthChanges(manifest.articles, new Set(leaving.map((r) => r.id)), upserts);
-    // The site's rule for a month's records (core/index/deletions.ts); only a deleted article leaves one,
+    // The site's rule for a month's records (core/site-index/deletions.ts); only a deleted article leaves one,
     // not one that merely lost the tag or moved month (it lives on, as a moved article does in the site's).
     const gone = leaving.flatMap((r) => deletionById.get(r.id) ?? []);
     const deleted = nextDeletions(manifest.deleted ?? [], gone, new Set(upserts.map((a) => a.id)));

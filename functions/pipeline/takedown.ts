@@ -16,7 +16,7 @@ import {
   type CopyRecord,
   type RefChange,
   type TakedownEntry,
-} from '../core/index/copies';
+} from '../core/site-index/copies';
 import type { CdnInvalidator } from './invalidation';
 
 export interface TakedownIo {

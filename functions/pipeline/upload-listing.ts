@@ -3,7 +3,7 @@
 // its sidecar images and articles exist" (what twelve record probes per article, six HEADs per image,
 // told before). A plain .txt with no image thus costs one LIST instead of one HEAD and twelve GETs.
 // Listings are strongly consistent on S3, like HEAD; a key absent from the listing is gone.
-import { sameBasePrefix } from '../core/index/imagerefs';
+import { sameBasePrefix } from '../core/site-index/imagerefs';
 import type { ListedObject, ObjectHead, ObjectStore } from '../store/types';
 
 export class UploadListing {

@@ -4,12 +4,12 @@
 // the upload, content-addressed) and private records: head feeds, home, status and assets, the site
 // indexes (archive index, sitemap index, news sitemap, robots.txt), each month's feeds, sitemaps, page
 // and article pages, each tag's feeds and pages, and the tag index.
-import { HEAD_KEY, monthManifestKey } from '../core/index/paths';
-import { migrateHead, migrateMonth } from '../core/index/migrate';
-import { newsSitemapClock, newsWindowMonths } from '../core/index/months';
-import { siteStatusOf } from '../core/index/plan';
-import { TAG_HEADS_PREFIX, TAG_LIST_KEY, tagHeadKey, tagMonthKey, tagSlugOfHeadKey, type TagHead, type TagList } from '../core/index/tags';
-import type { HeadManifest, MonthManifest } from '../core/index/types';
+import { HEAD_KEY, monthManifestKey } from '../core/site-index/paths';
+import { migrateHead, migrateMonth } from '../core/site-index/migrate';
+import { newsSitemapClock, newsWindowMonths } from '../core/site-index/months';
+import { siteStatusOf } from '../core/site-index/plan';
+import { TAG_HEADS_PREFIX, TAG_LIST_KEY, tagHeadKey, tagMonthKey, tagSlugOfHeadKey, type TagHead, type TagList } from '../core/site-index/tags';
+import type { HeadManifest, MonthManifest } from '../core/site-index/types';
 import type { Article, SiteConfig, SiteFile } from '../core/model';
 import { oldestMonthOf } from '../core/order';
 import { renderTagHead, renderTagIndexPage, renderTagMonth, tagHasArchives } from '../core/render/tags';
@@ -34,14 +34,14 @@ export interface OutputCheck {
  * publish (an archive's completeness depends on it); the news sitemap's window ends at head.json's
  * lastPublish, as the publisher's does (newsSitemapClock).
  */
-export async function checkOutputsAgainstIndex(site: ObjectStore, config: SiteConfig, core: PublishCore, now: string): Promise<OutputCheck> {
-  const head = migrateHead((await readJson<HeadManifest>(site, HEAD_KEY)) ?? { version: 1, items: [], months: [], quarantine: [], lastPublish: null, outputs: {} });
+export async function checkOutputsAgainstIndex(siteStore: ObjectStore, config: SiteConfig, core: PublishCore, now: string): Promise<OutputCheck> {
+  const head = migrateHead((await readJson<HeadManifest>(siteStore, HEAD_KEY)) ?? { version: 1, items: [], months: [], quarantine: [], lastPublish: null, outputs: {} });
   const archiveMonths = head.months.map((m) => m.month);
   const mismatches: OutputMismatch[] = [];
   const paths: string[] = [];
   const compare = async (file: SiteFile) => {
     paths.push(file.path);
-    const stored = await site.get(file.path);
+    const stored = await siteStore.get(file.path);
     if (!stored) mismatches.push({ path: file.path, problem: 'missing' });
     else if (!Buffer.from(stored.bytes).equals(Buffer.from(typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body))) {
       mismatches.push({ path: file.path, problem: 'different' });
@@ -53,7 +53,7 @@ export async function checkOutputsAgainstIndex(site: ObjectStore, config: SiteCo
   const pagingMonth = oldestMonthOf(head.items);
   let pagingItems: Article[] = [];
   for (const month of archiveMonths) {
-    const manifest = migrateMonth((await readJson<MonthManifest>(site, monthManifestKey(month))) ?? { month, articles: [], outputs: {} });
+    const manifest = migrateMonth((await readJson<MonthManifest>(siteStore, monthManifestKey(month))) ?? { month, articles: [], outputs: {} });
     if (month === pagingMonth) pagingItems = manifest.articles;
     if (newsMonths.has(month)) recent.push(...manifest.articles);
     for (const file of core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, now, manifest.deleted ?? [])) await compare(file);
@@ -73,16 +73,16 @@ export async function checkOutputsAgainstIndex(site: ObjectStore, config: SiteCo
   ]) {
     await compare(file);
   }
-  await checkTags(site, config, now, compare);
+  await checkTags(siteStore, config, now, compare);
   paths.sort();
   return { checked: paths.length, mismatches, paths };
 }
 
 /** Each stored tag head's feeds and page, its months' feeds and pages (while it has archives), and tags/index.html. */
-async function checkTags(site: ObjectStore, config: SiteConfig, now: string, compare: (file: SiteFile) => Promise<void>): Promise<void> {
-  const slugs = (await site.list(TAG_HEADS_PREFIX)).flatMap((key) => tagSlugOfHeadKey(key) ?? []).sort();
+async function checkTags(siteStore: ObjectStore, config: SiteConfig, now: string, compare: (file: SiteFile) => Promise<void>): Promise<void> {
+  const slugs = (await siteStore.list(TAG_HEADS_PREFIX)).flatMap((key) => tagSlugOfHeadKey(key) ?? []).sort();
   for (const slug of slugs) {
-    const head = await readJson<TagHead>(site, tagHeadKey(slug));
+    const head = await readJson<TagHead>(siteStore, tagHeadKey(slug));
     if (head === undefined) continue;
     const tag = { slug, name: head.name };
     const total = head.months.reduce((n, m) => n + m.count, 0);
@@ -92,13 +92,13 @@ async function checkTags(site: ObjectStore, config: SiteConfig, now: string, com
     let pagingItems: Article[] = [];
     if (archived) {
       for (const month of monthNames) {
-        const manifest = (await readJson<MonthManifest>(site, tagMonthKey(slug, month))) ?? { month, articles: [], outputs: {} };
+        const manifest = (await readJson<MonthManifest>(siteStore, tagMonthKey(slug, month))) ?? { month, articles: [], outputs: {} };
         if (month === pagingMonth) pagingItems = manifest.articles;
         for (const file of renderTagMonth(config, tag, month, manifest.articles, monthNames, now, manifest.deleted ?? [])) await compare(file);
       }
     }
     for (const file of renderTagHead(config, tag, head.items, archived ? head.months : [], pagingItems, head.deleted ?? [])) await compare(file);
   }
-  const list = await readJson<TagList>(site, TAG_LIST_KEY);
+  const list = await readJson<TagList>(siteStore, TAG_LIST_KEY);
   if (list !== undefined && list.tags.length > 0) await compare(renderTagIndexPage(config, list.tags));
 }

@@ -1,10 +1,10 @@
 // `feedpub build --now`: the folder build holds a future-dated article by the publish stage's rule
-// (core/index/schedule.ts: a STATED date more than SCHEDULE_SKEW_MS after the clock), says so in its
+// (core/site-index/schedule.ts: a STATED date more than SCHEDULE_SKEW_MS after the clock), says so in its
 // summary, and writes nothing that names it. The clock is the --now flag, never the machine's.
 import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCHEDULE_SKEW_MS } from '../../functions/core/index/schedule';
+import { SCHEDULE_SKEW_MS } from '../../functions/core/site-index/schedule';
 import { feedpubSync, isoSeconds as iso, tempDirs } from '../support/cli';
 
 const tempDir = tempDirs();

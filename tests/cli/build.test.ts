@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../functions/build';
+import { buildSite } from '../../functions/folder-build';
 import { feedpubSync, tempDirs } from '../support/cli';
 
 const tempDir = tempDirs();

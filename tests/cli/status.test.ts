@@ -24,7 +24,7 @@ beforeAll(async () => {
   await s3.uploads.put('desk/seed.txt', readFileSync(join(import.meta.dirname, '../../content/000_47caeb000f8095de.txt')));
   await s3.uploads.put('desk/copy.txt', `Published again\nDate: ${iso(Date.now() - 60_000)}\n\nOut.`);
   const keys = ['desk/later.txt', 'desk/sooner.txt', 'desk/now.txt', 'desk/empty.txt', 'desk/seed.txt', 'desk/copy.txt'];
-  await ingestAndPublish({ uploads: s3.uploads, site: s3.site, config: { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' }, core: defaultCore }, keys);
+  await ingestAndPublish({ uploads: s3.uploads, siteStore: s3.siteStore, config: { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' }, core: defaultCore }, keys);
 }, 60_000);
 afterAll(async () => {
   await s3?.close();

@@ -55,16 +55,16 @@ describe('crash anywhere in random histories', () => {
                 const copy = new MemoryObjectStore();
                 for (const [k, v] of siteStore.objects) copy.objects.set(k, { ...v });
                 const counter = new KillAfterWrites(copy, Number.POSITIVE_INFINITY);
-                await ingestAndPublish({ ...deps, site: counter }, keys);
+                await ingestAndPublish({ ...deps, siteStore: counter }, keys);
                 const writes = counter.writes + 1;
                 const killAt = crashWriteSeed % writes;
                 try {
-                  await ingestAndPublish({ ...deps, site: new KillAfterWrites(siteStore, killAt) }, keys);
+                  await ingestAndPublish({ ...deps, siteStore: new KillAfterWrites(siteStore, killAt) }, keys);
                 } catch {
                   // killed: the re-run below must repair it
                 }
               }
-              await ingestAndPublish({ ...deps, site: siteStore }, keys);
+              await ingestAndPublish({ ...deps, siteStore: siteStore }, keys);
             }
             return snapshot(siteStore);
           };

@@ -14,12 +14,12 @@ beforeAll(async () => {
 afterAll(() => s3.close());
 
 async function clearSite(): Promise<void> {
-  await Promise.all((await s3.site.list('')).map((key) => s3.site.delete(key)));
+  await Promise.all((await s3.siteStore.list('')).map((key) => s3.siteStore.delete(key)));
 }
 
 async function siteSnapshot(): Promise<Record<string, string>> {
-  const keys = await s3.site.list('');
-  const bodies = await Promise.all(keys.map((key) => s3.site.get(key)));
+  const keys = await s3.siteStore.list('');
+  const bodies = await Promise.all(keys.map((key) => s3.siteStore.get(key)));
   return Object.fromEntries(keys.map((key, i) => [key, `${bodies[i]?.contentType} ${Buffer.from(bodies[i]?.bytes ?? []).toString('utf8')}`]));
 }
 
@@ -27,12 +27,12 @@ describe('crash between any two writes, on s3rver', () => {
   it('converges after a re-run for every kill point', async () => {
     const run = async (wrap: (s: ObjectStore) => ObjectStore) => {
       await clearSite();
-      const { uploads } = await seeded(s3.site);
-      const site$ = wrap(s3.site);
+      const { uploads } = await seeded(s3.siteStore);
+      const site$ = wrap(s3.siteStore);
       return { uploads, site$ };
     };
     const clean = await run((s) => new KillAfterWrites(s, Number.POSITIVE_INFINITY));
-    await ingestAndPublish({ uploads: clean.uploads, site: clean.site$, config: site, core: stubCore, now: () => T1 }, BATCH);
+    await ingestAndPublish({ uploads: clean.uploads, siteStore: clean.site$, config: site, core: stubCore, now: () => T1 }, BATCH);
     const writes = (clean.site$ as KillAfterWrites).writes;
     const expected = await siteSnapshot();
     expect(Object.keys(expected)).toContain('_feedpub/head.json');
@@ -40,9 +40,9 @@ describe('crash between any two writes, on s3rver', () => {
     for (let k = 0; k < writes; k += 1) {
       const crashed = await run((s) => new KillAfterWrites(s, k));
       await expect(
-        ingestAndPublish({ uploads: crashed.uploads, site: crashed.site$, config: site, core: stubCore, now: () => T1 }, BATCH),
+        ingestAndPublish({ uploads: crashed.uploads, siteStore: crashed.site$, config: site, core: stubCore, now: () => T1 }, BATCH),
       ).rejects.toThrow('killed');
-      await ingestAndPublish({ uploads: crashed.uploads, site: s3.site, config: site, core: stubCore, now: () => T1 }, BATCH);
+      await ingestAndPublish({ uploads: crashed.uploads, siteStore: s3.siteStore, config: site, core: stubCore, now: () => T1 }, BATCH);
       expect(await siteSnapshot(), `killed after write ${k}`).toEqual(expected);
     }
     // One full run of both stages per kill point against a real S3 API: about a minute on a busy

@@ -11,7 +11,7 @@ describe('crash between any two writes', () => {
   it('converges to the clean result after a re-run, for every kill point', async () => {
     const { uploads, siteStore } = await seeded();
     const clean = clone(siteStore);
-    const deps = (s: PublishDeps['site']): PublishDeps => ({ uploads, site: s, config: site, core: stubCore, now: () => T1 });
+    const deps = (s: PublishDeps['siteStore']): PublishDeps => ({ uploads, siteStore: s, config: site, core: stubCore, now: () => T1 });
     const counter = new KillAfterWrites(clean, Number.POSITIVE_INFINITY);
     await ingestAndPublish(deps(counter), BATCH);
     const expected = snapshot(clean);
@@ -36,7 +36,7 @@ describe('crash between any two writes', () => {
 
   it('converges when only the key that was being written is delivered again', async () => {
     const { uploads, siteStore } = await seeded();
-    const deps = (s: PublishDeps['site']): PublishDeps => ({ uploads, site: s, config: site, core: stubCore, now: () => T1 });
+    const deps = (s: PublishDeps['siteStore']): PublishDeps => ({ uploads, siteStore: s, config: site, core: stubCore, now: () => T1 });
     const clean = clone(siteStore);
     await ingestAndPublish(deps(clean), ['news/f.txt']);
     const crashedAt = [1, 3, 6];

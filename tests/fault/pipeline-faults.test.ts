@@ -4,7 +4,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HeadManifest } from '../../functions/core/index/types';
+import type { HeadManifest } from '../../functions/core/site-index/types';
 import type { QuarantineRecord, SiteStatus } from '../../functions/core/model';
 import { startHarness, type Harness } from '../support/harness';
 import { stubCore } from '../support/stub-core';

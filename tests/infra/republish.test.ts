@@ -9,7 +9,7 @@ import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedpubApp, PROJECT_ROOT, type FeedpubApp } from '../../infra/feedpub-app';
-import { REPUBLISH_RUNS_PREFIX } from '../../functions/core/index/paths';
+import { REPUBLISH_RUNS_PREFIX } from '../../functions/core/site-index/paths';
 import { deployFingerprint, INGEST_MAX_CONCURRENCY, INGEST_TOLERATED_FAILURES } from '../../infra/republish';
 import { CODE_VERSION } from '../../functions/pipeline/version';
 import aslValidator from 'asl-validator';

@@ -22,11 +22,11 @@ afterAll(() => s3?.close());
 
 async function publish(files: Record<string, string>): Promise<BatchResult> {
   for (const [key, body] of Object.entries(files)) await s3.uploads.put(key, body);
-  return ingestAndPublish({ uploads: s3.uploads, site: s3.site, config, core: defaultCore, now: () => new Date(clock) }, Object.keys(files));
+  return ingestAndPublish({ uploads: s3.uploads, siteStore: s3.siteStore, config, core: defaultCore, now: () => new Date(clock) }, Object.keys(files));
 }
 
 async function archive(month: string) {
-  const object = await s3.site.get(`archive/${month}/feed.xml`);
+  const object = await s3.siteStore.get(`archive/${month}/feed.xml`);
   const text = object === undefined ? '' : Buffer.from(object.bytes).toString('utf8');
   return { cacheControl: object?.cacheControl, complete: text.includes('<fh:archive/>'), text };
 }
@@ -41,7 +41,7 @@ describe('archive months and the publish clock', () => {
     expect(await archive('2026-02')).toMatchObject({ complete: true, cacheControl: PAST });
     expect(await archive('2026-03')).toMatchObject({ complete: false, cacheControl: LIVE });
     // Scheduled publishing (docs/scheduling.md): dated two months ahead of the clock, it waits.
-    expect(await s3.site.get('archive/2026-05/feed.xml')).toBeUndefined();
+    expect(await s3.siteStore.get('archive/2026-05/feed.xml')).toBeUndefined();
   });
 
   it('a back-dated upload re-renders its complete month and reports it stale', async () => {
@@ -58,6 +58,6 @@ describe('archive months and the publish clock', () => {
     // Into the future month: March's articles and links do not change, only the calendar did.
     await publish({ 'may2.txt': 'Title: Another May story\nDate: 2026-05-02\n\nBody.\n' });
     expect(await archive('2026-03')).toMatchObject({ complete: true, cacheControl: PAST });
-    expect(await s3.site.get('archive/2026-05/feed.xml')).toBeUndefined();
+    expect(await s3.siteStore.get('archive/2026-05/feed.xml')).toBeUndefined();
   });
 });

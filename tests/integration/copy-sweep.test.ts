@@ -3,7 +3,7 @@
 // a copy nobody recorded) get their records from the article and image records, or are taken down
 // (deleted, invalidated on the CDN) when nobody shows them; afterwards takedown works for them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COPY_PREFIX, copyRecordKey, type CopyRecord } from '../../functions/core/index/copies';
+import { COPY_PREFIX, copyRecordKey, type CopyRecord } from '../../functions/core/site-index/copies';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import type { CdnInvalidator } from '../../functions/pipeline/invalidation';
@@ -25,11 +25,11 @@ const cdn: CdnInvalidator = {
     return `I${invalidations.length}`;
   },
 };
-const deps = (): PublishDeps => ({ uploads: s3.uploads, site, config, core: defaultCore, cdn, now: () => new Date('2026-05-20T12:00:00Z') });
+const deps = (): PublishDeps => ({ uploads: s3.uploads, siteStore: site, config, core: defaultCore, cdn, now: () => new Date('2026-05-20T12:00:00Z') });
 
 beforeAll(async () => {
   s3 = await startLocalS3();
-  site = new CountingObjectStore(s3.site);
+  site = new CountingObjectStore(s3.siteStore);
 });
 afterAll(() => s3?.close());
 
@@ -40,14 +40,14 @@ const put = async (key: string, body: string | Uint8Array) => {
   await s3.uploads.put(key, body);
   return ingestAndPublish(deps(), [key]);
 };
-const copies = async () => (await s3.site.list('images/')).sort();
+const copies = async () => (await s3.siteStore.list('images/')).sort();
 const refsOf = async (path: string) => {
-  const found = await s3.site.get(copyRecordKey(path));
+  const found = await s3.siteStore.get(copyRecordKey(path));
   return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as CopyRecord).refs : undefined;
 };
 /** As a site published before reference records: every copy record gone. */
 async function forgetCopyRecords(): Promise<void> {
-  for (const key of await s3.site.list(COPY_PREFIX)) await s3.site.delete(key);
+  for (const key of await s3.siteStore.list(COPY_PREFIX)) await s3.siteStore.delete(key);
 }
 const LEFTOVER = 'images/00000000000000aa.png';
 
@@ -65,7 +65,7 @@ describe('copies published before reference records', () => {
     if ((await refsOf(harbourV1))?.includes('image:pics/harbour.png') !== true) [harbourV1, quay] = [quay, harbourV1];
     await forgetCopyRecords();
     // A copy of a picture replaced long ago, which nothing recorded or shows.
-    await s3.site.put(LEFTOVER, png(10, 'old'), { contentType: 'image/png', cacheControl: 'public, max-age=31536000, immutable' });
+    await s3.siteStore.put(LEFTOVER, png(10, 'old'), { contentType: 'image/png', cacheControl: 'public, max-age=31536000, immutable' });
     await put('pics/harbour.png', png(41, 'v2'));
     expect(await copies()).toContain(harbourV1);
     expect(invalidations).toEqual([]);
@@ -90,9 +90,9 @@ describe('copies published before reference records', () => {
 
   it('a republish runs the sweep in its last chunk; a second one finds nothing and writes nothing', async () => {
     await forgetCopyRecords();
-    await s3.site.put(LEFTOVER, png(10, 'old'), { contentType: 'image/png', cacheControl: 'public, max-age=31536000, immutable' });
+    await s3.siteStore.put(LEFTOVER, png(10, 'old'), { contentType: 'image/png', cacheControl: 'public, max-age=31536000, immutable' });
     const d = deps();
-    const run = (name: string) => republishSite({ uploads: d.uploads, records: site, site, config, core: defaultCore, now: d.now, run: name, chunkSize: 1, submit: async (chunk) => (await publishChunk(d, chunk)).report });
+    const run = (name: string) => republishSite({ uploads: d.uploads, records: site, siteStore: site, config, core: defaultCore, now: d.now, run: name, chunkSize: 1, submit: async (chunk) => (await publishChunk(d, chunk)).report });
     const first = await run('sweep-1');
     expect(first.failed).toEqual([]);
     expect(await copies()).not.toContain(LEFTOVER);

@@ -18,7 +18,7 @@ const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...
 beforeAll(async () => {
   s3 = await startLocalS3();
   const put = (key: string, body: string | Uint8Array, contentType: string, cacheControl = 'public, max-age=60') =>
-    s3.site.put(key, body, { contentType, cacheControl });
+    s3.siteStore.put(key, body, { contentType, cacheControl });
   await put('index.html', '<!doctype html><title>home</title>', 'text/html; charset=utf-8');
   await put('feed.xml', FEED_XML, 'application/rss+xml; charset=utf-8');
   await put('atom.xml', '<feed xmlns="http://www.w3.org/2005/Atom"/>', 'application/atom+xml; charset=utf-8');
@@ -28,7 +28,7 @@ beforeAll(async () => {
   await put('images/0123abcd.png', PNG, 'image/png', 'public, max-age=31536000, immutable');
   await put('_feedpub/head.json', '{"private":true}', 'application/json; charset=utf-8');
   await put('status.json', '{"articles":1}', 'application/json; charset=utf-8');
-  server = await startDevServer({ store: s3.site, port: 0 });
+  server = await startDevServer({ store: s3.siteStore, port: 0 });
 });
 afterAll(async () => {
   await server?.close();
@@ -131,9 +131,9 @@ describe('serving the site bucket', () => {
 
   it('never serves the private index in another case or with trailing dots (case-insensitive file systems)', async () => {
     // What such a file system would open for "_FEEDPUB/" or "_feedpub./", put where a Linux s3rver finds it.
-    await s3.site.put('_FEEDPUB/head.json', '{"private":true}', { contentType: 'application/json' });
-    await s3.site.put('_feedpub./head.json', '{"private":true}', { contentType: 'application/json' });
-    await s3.site.put('_FeedPub/index.html', 'private', { contentType: 'text/html' });
+    await s3.siteStore.put('_FEEDPUB/head.json', '{"private":true}', { contentType: 'application/json' });
+    await s3.siteStore.put('_feedpub./head.json', '{"private":true}', { contentType: 'application/json' });
+    await s3.siteStore.put('_FeedPub/index.html', 'private', { contentType: 'text/html' });
     for (const path of ['/_FEEDPUB/head.json', '/_feedpub./head.json', '/_feedpub%2E/head.json', '/_FeedPub/', '/_FeedPub']) {
       const r = await get(path);
       expect(r.status, path).toBe(404);
@@ -203,9 +203,9 @@ describe('conditional GET', () => {
   });
 
   it('an edited object gets a new ETag and is served again', async () => {
-    await s3.site.put('status.json', '{"articles":2}', { contentType: 'application/json; charset=utf-8' });
+    await s3.siteStore.put('status.json', '{"articles":2}', { contentType: 'application/json; charset=utf-8' });
     const before = (await get('/status.json')).headers.etag as string;
-    await s3.site.put('status.json', '{"articles":3}', { contentType: 'application/json; charset=utf-8' });
+    await s3.siteStore.put('status.json', '{"articles":3}', { contentType: 'application/json; charset=utf-8' });
     const r = await get('/status.json', { 'If-None-Match': before });
     expect(r.status).toBe(200);
     expect(r.body.toString('utf8')).toBe('{"articles":3}');
@@ -364,7 +364,7 @@ describe('reads racing rewrites of the same key on the real local S3 server', ()
     let writing = true;
     const writer = (async () => {
       for (let i = 0; writing; i++) {
-        await s3.site.put('racing/feed.json', versions[i % 2]!, { contentType: 'application/feed+json; charset=utf-8' });
+        await s3.siteStore.put('racing/feed.json', versions[i % 2]!, { contentType: 'application/feed+json; charset=utf-8' });
         // Paced as a publisher's rewrites are, so reads between them can succeed.
         await new Promise((r) => setTimeout(r, 20));
       }

@@ -62,11 +62,11 @@ describe('a configured handler', () => {
     await s3.uploads.put('desk/entry point.txt', 'Entry point story\n\nDate: 2026-02-03T04:05:06Z\n\nPublished by the Lambda entry.\n');
     // The ingest stage's part, done in-process: the publish entry reads prepared records only.
     const { site } = publishEnvOrThrow();
-    await ingestKey({ uploads: s3.uploads, records: s3.site, config: site, core: defaultCore }, 'desk/entry point.txt');
+    await ingestKey({ uploads: s3.uploads, records: s3.siteStore, config: site, core: defaultCore }, 'desk/entry point.txt');
     const body = s3NotificationBody({ bucket: UPLOADS, key: 'desk/entry point.txt', eventName: 'ObjectCreated:Put' });
     const response = await handler({ Records: [{ messageId: 'm1', body } as never] });
     expect(response.batchItemFailures).toEqual([]);
-    const feed = JSON.parse(Buffer.from((await s3.site.get('feed.json'))?.bytes ?? []).toString()) as { items: { title: string; url: string }[] };
+    const feed = JSON.parse(Buffer.from((await s3.siteStore.get('feed.json'))?.bytes ?? []).toString()) as { items: { title: string; url: string }[] };
     expect(feed.items.map((i) => i.title)).toEqual(['Entry point story']);
     expect(feed.items[0]?.url).toMatch(/^https:\/\/news\.example\.org\/articles\//);
   });

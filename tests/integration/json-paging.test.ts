@@ -23,7 +23,7 @@ async function publish(files: Record<string, string | null>): Promise<void> {
     if (body === null) await s3.uploads.delete(key);
     else await s3.uploads.put(key, body);
   }
-  await ingestAndPublish({ uploads: s3.uploads, site: s3.site, config, core: defaultCore, now }, Object.keys(files));
+  await ingestAndPublish({ uploads: s3.uploads, siteStore: s3.siteStore, config, core: defaultCore, now }, Object.keys(files));
 }
 
 /** Titles in the order a poller meets them, following next_url from feed.json. */
@@ -33,7 +33,7 @@ async function walk(): Promise<string[]> {
   for (let path: string | undefined = 'feed.json'; path !== undefined; ) {
     if (visited.has(path)) throw new Error(`next_url loops back to ${path}`);
     visited.add(path);
-    const object = await s3.site.get(path);
+    const object = await s3.siteStore.get(path);
     if (object === undefined) throw new Error(`next_url names ${path}, which does not exist`);
     const doc = JSON.parse(Buffer.from(object.bytes).toString('utf8'));
     titles.push(...doc.items.map((i: { title: string }) => i.title));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mapLimit } from '../../functions/core/concurrency';
 import { articleIdForKey } from '../../functions/core/ids';
-import { quarantinePath } from '../../functions/core/index/paths';
+import { quarantinePath } from '../../functions/core/site-index/paths';
 import type { SiteStatus } from '../../functions/core/model';
 import { PortInUseError } from '../../functions/local/listen';
 import { SITE_BUCKET, startLocalS3 } from '../../functions/local/s3server';
@@ -52,7 +52,7 @@ async function start(options: Partial<StackOptions> & { dataDir: string }): Prom
 }
 
 async function readJson<T>(stack: LocalStack, key: string): Promise<T | undefined> {
-  const found = await stack.s3.site.get(key);
+  const found = await stack.s3.siteStore.get(key);
   return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;
 }
 
@@ -91,7 +91,7 @@ describe('restart', () => {
     await first.s3.uploads.put('bad/poison.txt', 'POISON');
     await first.queue.drain();
     expect((await readJson<SiteStatus>(first, 'status.json'))?.quarantined.map((q) => q.key)).toEqual(['bad/poison.txt']);
-    expect(await first.s3.site.get(quarantinePath('bad/poison.txt'))).toBeDefined();
+    expect(await first.s3.siteStore.get(quarantinePath('bad/poison.txt'))).toBeDefined();
     await first.close();
 
     // Deleted with its event lost (a crash, or the stack stopped).
@@ -102,7 +102,7 @@ describe('restart', () => {
     const second = await start({ dataDir: dir, core: stubCore });
     expect(second.reconciled).toEqual(['bad/poison.txt']);
     expect((await readJson<SiteStatus>(second, 'status.json'))?.quarantined).toEqual([]);
-    expect(await second.s3.site.get(quarantinePath('bad/poison.txt'))).toBeUndefined();
+    expect(await second.s3.siteStore.get(quarantinePath('bad/poison.txt'))).toBeUndefined();
   });
 });
 
@@ -122,7 +122,7 @@ describe('quarantine records', () => {
     // Clearing one (a delete) leaves every other record in place.
     await stack.s3.uploads.delete(hashKey);
     await stack.queue.drain();
-    expect(await stack.s3.site.get(quarantinePath(hashKey))).toBeUndefined();
+    expect(await stack.s3.siteStore.get(quarantinePath(hashKey))).toBeUndefined();
     for (const key of keys.filter((k) => k !== hashKey)) expect((await readJson<{ key: string }>(stack, quarantinePath(key)))?.key, key).toBe(key);
     expect((await readJson<SiteStatus>(stack, 'status.json'))?.quarantined.map((q) => q.key).sort()).toEqual(keys.filter((k) => k !== hashKey).sort());
   });

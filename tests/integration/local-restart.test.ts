@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdForKey } from '../../functions/core/ids';
-import { HEAD_KEY } from '../../functions/core/index/paths';
-import type { HeadManifest } from '../../functions/core/index/types';
+import { HEAD_KEY } from '../../functions/core/site-index/paths';
+import type { HeadManifest } from '../../functions/core/site-index/types';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -40,7 +40,7 @@ afterAll(async () => {
 const ARTICLE = (n: number) => `Title: Restart story ${n}\nDate: 2025-06-0${1 + (n % 9)}T09:00:00Z\n\nThe body of restart story ${n}.\n`;
 
 async function feedIds(stack: LocalStack): Promise<string[]> {
-  const feed = await stack.s3.site.get('feed.json');
+  const feed = await stack.s3.siteStore.get('feed.json');
   return (JSON.parse(Buffer.from(feed?.bytes ?? []).toString('utf8')) as { items: { id: string }[] }).items.map((i) => i.id);
 }
 
@@ -83,7 +83,7 @@ describe('restart with queued uploads', () => {
     const again = await start();
     expect(again.reconciled).toEqual([]);
     // The quarantine is private (the head); the public status.json only counts it.
-    const head = await again.s3.site.get(HEAD_KEY);
+    const head = await again.s3.siteStore.get(HEAD_KEY);
     expect((JSON.parse(Buffer.from(head?.bytes ?? []).toString('utf8')) as HeadManifest).quarantine.map((q) => q.key)).toContain('drain/notes.pdf');
     const ids = await feedIds(again);
     for (const key of keys) expect(ids, key).toContain(articleIdForKey(key));

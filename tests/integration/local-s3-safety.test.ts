@@ -16,7 +16,7 @@ const SITE_INDEX = '<!doctype html><title>the real site</title>\n';
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'feedpub-s3-safety-'));
   s3 = await startLocalS3({ port: 0, dataDir: join(root, 'data'), maxAttempts: 1 });
-  await s3.site.put('index.html', SITE_INDEX, { contentType: 'text/html; charset=utf-8' });
+  await s3.siteStore.put('index.html', SITE_INDEX, { contentType: 'text/html; charset=utf-8' });
 });
 afterAll(async () => {
   await s3?.close();
@@ -126,7 +126,7 @@ describe('keys the file store would resolve elsewhere', () => {
   });
 
   it('after all of the above the site bucket still holds its own index.html, and nothing lies outside the bucket folders', async () => {
-    const page = await s3.site.get('index.html');
+    const page = await s3.siteStore.get('index.html');
     expect(Buffer.from(page?.bytes ?? []).toString('utf8')).toBe(SITE_INDEX);
     for (const file of await filesUnder(root)) {
       expect(file.startsWith(`data${sep}${UPLOADS_BUCKET}${sep}`) || file.startsWith(`data${sep}${SITE_BUCKET}${sep}`), file).toBe(true);
@@ -145,21 +145,21 @@ describe('keys the file store would resolve elsewhere', () => {
     // A non-empty folder where the object file goes: the new body cannot replace it, even for root.
     const objectFile = join(root, 'data', SITE_BUCKET, 'blocked.html._S3rver_object');
     await mkdir(join(objectFile, 'obstruction'), { recursive: true });
-    await expect(s3.site.put('blocked.html', 'version 2')).rejects.toMatchObject({
+    await expect(s3.siteStore.put('blocked.html', 'version 2')).rejects.toMatchObject({
       $metadata: { httpStatusCode: 500 },
       message: expect.stringMatching(/could not write feedpub-site\/blocked\.html: E(ISDIR|NOTEMPTY|EXIST)/),
     });
     expect((await stat(join(objectFile, 'obstruction'))).isDirectory()).toBe(true);
     await rm(objectFile, { recursive: true });
-    await s3.site.put('blocked.html', 'version 3');
-    expect(Buffer.from((await s3.site.get('blocked.html'))?.bytes ?? []).toString('utf8')).toBe('version 3');
-    await s3.site.delete('blocked.html');
+    await s3.siteStore.put('blocked.html', 'version 3');
+    expect(Buffer.from((await s3.siteStore.get('blocked.html'))?.bytes ?? []).toString('utf8')).toBe('version 3');
+    await s3.siteStore.delete('blocked.html');
     // No temporary file left behind.
     expect((await filesUnder(join(root, 'data', SITE_BUCKET))).filter((f) => f.includes('_tmp'))).toEqual([]);
   });
 
   it('an upload cut off mid-body leaves the previous version whole (s3rver wrote in place)', async () => {
-    await s3.site.put('whole.html', 'version 1');
+    await s3.siteStore.put('whole.html', 'version 1');
     const url = new URL(s3.endpoint);
     await new Promise<void>((resolve) => {
       const req = request({
@@ -173,9 +173,9 @@ describe('keys the file store would resolve elsewhere', () => {
       req.write('torn', () => setTimeout(() => req.destroy(), 100));
     });
     await new Promise((r) => setTimeout(r, 200));
-    expect(Buffer.from((await s3.site.get('whole.html'))?.bytes ?? []).toString('utf8')).toBe('version 1');
+    expect(Buffer.from((await s3.siteStore.get('whole.html'))?.bytes ?? []).toString('utf8')).toBe('version 1');
     expect((await filesUnder(join(root, 'data', SITE_BUCKET))).filter((f) => f.includes('_tmp'))).toEqual([]);
-    await s3.site.delete('whole.html');
+    await s3.siteStore.delete('whole.html');
   });
 });
 

@@ -177,7 +177,7 @@ describe('uploads through the S3 API', () => {
     expect(section).toContain('<code>Netanyahureportedly</code> → <code>Netanyahu reportedly</code>');
     expect(section).not.toContain('<b>');
     // The stored page (what the public site serves) has none of it.
-    const stored = Buffer.from((await stack.s3.site.get('status/index.html'))?.bytes ?? []).toString('utf8');
+    const stored = Buffer.from((await stack.s3.siteStore.get('status/index.html'))?.bytes ?? []).toString('utf8');
     expect(stored).toContain('<dt>Quarantined uploads</dt>');
     expect(stored).not.toContain('editor-status');
     expect(stored).not.toContain('old &lt;b&gt;');
@@ -195,15 +195,15 @@ describe('uploads through the S3 API', () => {
     const before = (await publicStatus()).quarantined;
     await stack.s3.uploads.put('desk/broken & bad.txt', png);
     // readHead reads again when it meets the local S3 server rewriting the file.
-    const privateRecord = async () => (await readHead(stack.s3.site))?.quarantine.find((q) => q.key === 'desk/broken & bad.txt');
+    const privateRecord = async () => (await readHead(stack.s3.siteStore))?.quarantine.find((q) => q.key === 'desk/broken & bad.txt');
     await waitFor(async () => (await privateRecord()) !== undefined, 10_000, 'the quarantine record');
     const record = await privateRecord();
     expect(record?.code).toBe('binary');
     expect(record?.reason).toMatch(/PNG/);
     expect(record?.size).toBe(png.byteLength);
     await waitFor(async () => (await publicStatus()).quarantined === before + 1, 10_000, 'the public count');
-    await waitFor(async () => Buffer.from((await stack.s3.site.get('status/index.html'))?.bytes ?? []).toString('utf8').includes(`<dd>${before + 1}</dd>`), 10_000, 'the stored page');
-    const page = Buffer.from((await stack.s3.site.get('status/index.html'))?.bytes ?? []).toString('utf8');
+    await waitFor(async () => Buffer.from((await stack.s3.siteStore.get('status/index.html'))?.bytes ?? []).toString('utf8').includes(`<dd>${before + 1}</dd>`), 10_000, 'the stored page');
+    const page = Buffer.from((await stack.s3.siteStore.get('status/index.html'))?.bytes ?? []).toString('utf8');
     expect(page).toContain(`<dt>Quarantined uploads</dt><dd>${before + 1}</dd>`);
     expect(page).not.toContain('broken');
     // Served to this machine, /status/ adds the editor's view: the key and its reason.

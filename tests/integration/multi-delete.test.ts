@@ -6,7 +6,7 @@ import { articleIdForKey } from '../../functions/core/ids';
 import { routeUploadEvents } from '../../functions/local/router';
 import { parseS3Notification } from '../../functions/pipeline/events';
 import { defaultCore } from '../../functions/pipeline/default-core';
-import { LocalFifoQueue } from '../../functions/pipeline/queue';
+import { LocalFifoQueue } from '../../functions/local/queues';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -46,7 +46,7 @@ describe('DeleteObjects', () => {
       new DeleteObjectsCommand({ Bucket: h.s3.uploadsBucket, Delete: { Objects: [{ Key: 'x y/Ü.txt' }, { Key: 'never-there.txt' }] } }),
     );
     // A multi-delete in the site bucket is not routed.
-    await h.s3.site.put('scratch.txt', 'x');
+    await h.s3.siteStore.put('scratch.txt', 'x');
     await h.s3.client.send(new DeleteObjectsCommand({ Bucket: h.s3.siteBucket, Delete: { Objects: [{ Key: 'scratch.txt' }] } }));
     await queue.drain();
     stop();

@@ -1,7 +1,7 @@
 // N concurrent uploads -> exactly N items, through the real local S3 API, its events, the FIFO
 // stand-in and the handler: the single-writer design, proven. Stub renderers keep it fast.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HeadManifest, MonthManifest } from '../../functions/core/index/types';
+import type { HeadManifest, MonthManifest } from '../../functions/core/site-index/types';
 import type { SiteStatus } from '../../functions/core/model';
 import { s3NotificationBody } from '../../functions/pipeline/events';
 import { startHarness, shuffled, type Harness } from '../support/harness';

@@ -1,8 +1,8 @@
 // One upload's life on the real local S3 API (stub renderers): hostile keys, edit, identical
 // re-upload (no writes), delete, and images arriving before or after their article.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleRecord, HeadManifest } from '../../functions/core/index/types';
-import { articleRecordKey } from '../../functions/core/index/paths';
+import type { ArticleRecord, HeadManifest } from '../../functions/core/site-index/types';
+import { articleRecordKey } from '../../functions/core/site-index/paths';
 import type { SiteStatus } from '../../functions/core/model';
 import { CountingObjectStore } from '../../functions/store/counting';
 import { startHarness, type Harness } from '../support/harness';
@@ -100,7 +100,7 @@ describe('images', () => {
     expect(images).toHaveLength(1);
     const path = (images[0]?.url ?? '').replace(`${h.config.baseUrl}/`, '');
     expect(path).toMatch(/^images\/[0-9a-f]{16}\.jpg$/);
-    const copy = await h.s3.site.get(path);
+    const copy = await h.s3.siteStore.get(path);
     expect([...(copy?.bytes ?? [])]).toEqual([0xff, 0xd8, 1, 2]);
   });
 

@@ -56,7 +56,7 @@ describe('after publish', () => {
     const config = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', websubHub: hubUrl };
     const publish = createPublishHandler({
       uploads,
-      site,
+      siteStore: site,
       config,
       core: stubCore,
       logger: new Logger({ logLevel: 'SILENT' }),
@@ -100,7 +100,7 @@ describe('after publish', () => {
     const config = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com' };
     const publish = createPublishHandler({
       uploads,
-      site,
+      siteStore: site,
       config,
       core: longPages,
       logger: new Logger({ logLevel: 'SILENT' }),

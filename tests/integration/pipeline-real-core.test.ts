@@ -64,7 +64,7 @@ describe('an article and its image', () => {
     const media = rssItem['media:content'][0];
     expect(media['@url']).toMatch(/^https:\/\/news\.example\.com\/images\/[0-9a-f]{16}\.png$/);
     expect([media['@width'], media['@height'], media['@type']]).toEqual(['8', '6', 'image/png']);
-    const copy = await h.s3.site.get(new URL(media['@url']).pathname.slice(1));
+    const copy = await h.s3.siteStore.get(new URL(media['@url']).pathname.slice(1));
     expect(Buffer.from(copy?.bytes ?? []).equals(await readFile(join(CONTENT, '010_harbour.png')))).toBe(true);
     expect(copy?.contentType).toBe('image/png');
   });

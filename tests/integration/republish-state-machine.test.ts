@@ -86,7 +86,7 @@ async function runStateMachine(options: RunOptions = {}): Promise<{ output?: unk
   const { StateMachine } = await import('aws-local-stepfunctions');
   const lowered = lowerForLocalRun(definition);
   const execution = `local-run-${++executions}`;
-  const emulate = emulatedStateHandlers({ [s3.uploadsBucket]: s3.uploads, [s3.siteBucket]: s3.site }, execution);
+  const emulate = emulatedStateHandlers({ [s3.uploadsBucket]: s3.uploads, [s3.siteBucket]: s3.siteStore }, execution);
   let tokens = 0;
   const handlers: Record<string, (input: any) => Promise<any>> = {
     IngestBatch: async (input: { Items: { Key: string }[] }) => {
@@ -164,10 +164,10 @@ async function runStateMachine(options: RunOptions = {}): Promise<{ output?: unk
 
 /** Every object of the site bucket outside the run files: key -> ETag and LastModified. */
 async function siteSnapshot(): Promise<Map<string, string>> {
-  const keys = (await s3.site.list('')).filter((k) => !k.startsWith('_feedpub/republish/runs/'));
+  const keys = (await s3.siteStore.list('')).filter((k) => !k.startsWith('_feedpub/republish/runs/'));
   const out = new Map<string, string>();
   for (const key of keys) {
-    const head = await s3.site.head(key);
+    const head = await s3.siteStore.head(key);
     out.set(key, `${head?.etag} ${head?.lastModified}`);
   }
   return out;
@@ -241,12 +241,12 @@ describe('the republish state machine, run locally', () => {
     expect(run.states).toContain('Republished');
     expect(run.states).not.toContain('FinishAfterFailure');
     // The report is also stored beside the run's files.
-    expect(await s3.site.head(`_feedpub/republish/runs/${report.run}/report.json`)).toBeDefined();
+    expect(await s3.siteStore.head(`_feedpub/republish/runs/${report.run}/report.json`)).toBeDefined();
     // Read back with an independent parser: the head feed lists the newest feedSize articles.
-    const rss = new XMLParser().parse(Buffer.from((await s3.site.get('feed.xml'))?.bytes ?? []).toString('utf8'));
+    const rss = new XMLParser().parse(Buffer.from((await s3.siteStore.get('feed.xml'))?.bytes ?? []).toString('utf8'));
     const titles = [rss.rss.channel.item].flat().map((i: { title: string }) => i.title);
     expect(titles).toEqual(['Harbour report 7', 'Harbour report 6', 'Harbour report 5', 'Harbour report 4']);
-    const check = await checkOutputsAgainstIndex(s3.site, site, defaultCore, new Date().toISOString());
+    const check = await checkOutputsAgainstIndex(s3.siteStore, site, defaultCore, new Date().toISOString());
     expect(check.mismatches).toEqual([]);
     expect(check.checked).toBeGreaterThan(8);
   }, 180_000);
@@ -292,5 +292,21 @@ describe('the republish state machine, run locally', () => {
     expect(report.ok).toBe(false);
     expect(report.ingest.verdicts).toMatchObject({ skipped: 1 });
     expect(report.error).toMatch(/tolerated failure threshold.*States\.Timeout/);
+    // The real counts, against the plan file the map read. The emulated map runs every child before
+    // it judges the failure threshold (AWS stops starting children), so here chunks 0 and 2.. are
+    // committed; chunk 1 failed with the map's error, and exactly its keys are not republished.
+    const plan = JSON.parse(Buffer.from((await s3.siteStore.get(`_feedpub/republish/runs/${report.run}/chunks.json`))?.bytes ?? []).toString('utf8')) as { index: number; keys: string[] }[];
+    expect(plan.length).toBeGreaterThanOrEqual(3);
+    expect(report.publish.plannedChunks).toBe(plan.length);
+    expect(report.publish.chunks).toBe(plan.length - 1);
+    expect(report.publish.failedChunks).toEqual([{ index: 1, keys: plan[1]?.keys.length, reason: report.error }]);
+    expect(report.publish.chunksNotSent).toBe(0);
+    const notRepublished = plan[1]?.keys ?? [];
+    expect(notRepublished.length).toBeGreaterThan(0);
+    expect(report.publish.notRepublished).toMatchObject({ count: notRepublished.length, keys: notRepublished });
+    expect(JSON.parse(Buffer.from((await s3.siteStore.get(report.publish.notRepublished.file))?.bytes ?? []).toString('utf8'))).toEqual(notRepublished);
+    // The committed chunks' outcomes are summed: every planned key but the failed chunk's.
+    const planned = plan.reduce((n, c) => n + c.keys.length, 0);
+    expect(Object.values(report.publish.outcomes).reduce((a, b) => a + (b ?? 0), 0)).toBe(planned - notRepublished.length);
   }, 180_000);
 });

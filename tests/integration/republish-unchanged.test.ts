@@ -6,7 +6,7 @@
 import { parseDocument } from 'htmlparser2';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TAG_LIST_KEY } from '../../functions/core/index/tags';
+import { TAG_LIST_KEY } from '../../functions/core/site-index/tags';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import type { PublishDeps } from '../../functions/pipeline/publish';
@@ -21,11 +21,11 @@ const config: SiteConfig = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com
 let s3: LocalS3;
 let site: CountingObjectStore;
 let clock = '2026-05-20T12:00:00Z';
-const deps = (): PublishDeps => ({ uploads: s3.uploads, site, config, core: defaultCore, now: () => new Date(clock) });
+const deps = (): PublishDeps => ({ uploads: s3.uploads, siteStore: site, config, core: defaultCore, now: () => new Date(clock) });
 
 beforeAll(async () => {
   s3 = await startLocalS3();
-  site = new CountingObjectStore(s3.site);
+  site = new CountingObjectStore(s3.siteStore);
 });
 afterAll(() => s3?.close());
 
@@ -39,13 +39,13 @@ const remove = async (key: string) => {
   return ingestAndPublish(deps(), [key]);
 };
 const text = async (path: string) => {
-  const found = await s3.site.get(path);
+  const found = await s3.siteStore.get(path);
   return found && Buffer.from(found.bytes).toString('utf8');
 };
 
 function republish(run: string): Promise<RepublishReport> {
   const d = deps();
-  return republishSite({ uploads: d.uploads, records: site, site, config, core: defaultCore, now: d.now, run, chunkSize: 2, submit: async (chunk) => (await publishChunk(d, chunk)).report });
+  return republishSite({ uploads: d.uploads, records: site, siteStore: site, config, core: defaultCore, now: d.now, run, chunkSize: 2, submit: async (chunk) => (await publishChunk(d, chunk)).report });
 }
 
 /** The news sitemap's article URLs, read with fast-xml-parser. */
@@ -74,7 +74,7 @@ async function tagIndexLinks(): Promise<{ href: string; text: string }[] | undef
 }
 
 async function publicKeys(): Promise<string[]> {
-  return (await s3.site.list('')).filter((k) => !k.startsWith('_feedpub/') && !k.startsWith('images/')).sort();
+  return (await s3.siteStore.list('')).filter((k) => !k.startsWith('_feedpub/') && !k.startsWith('images/')).sort();
 }
 
 describe('republish of an unchanged site, a day later', () => {
@@ -94,7 +94,7 @@ describe('republish of an unchanged site, a day later', () => {
     clock = '2026-05-20T13:00:00Z';
     const report = await republish('first');
     expect(report.failed).toEqual([]);
-    const check = await checkOutputsAgainstIndex(s3.site, config, defaultCore, clock);
+    const check = await checkOutputsAgainstIndex(s3.siteStore, config, defaultCore, clock);
     expect(check.mismatches).toEqual([]);
     // Nothing public is outside the check: sitemaps, archive pages, tag feeds and pages, the tag index included.
     expect(check.paths).toEqual(await publicKeys());
@@ -105,11 +105,11 @@ describe('republish of an unchanged site, a day later', () => {
 
   it('the check fails on a stale output of each kind it covers (it can fail)', async () => {
     for (const path of ['sitemap-news.xml', 'archive/2026-04/index.html', 'tags/harbour/archive/2026-04/atom.xml', 'tags/index.html']) {
-      const original = await s3.site.get(path);
-      await s3.site.put(path, `${Buffer.from(original?.bytes ?? new Uint8Array()).toString('utf8')} `, { contentType: original?.contentType ?? 'text/plain' });
-      const check = await checkOutputsAgainstIndex(s3.site, config, defaultCore, clock);
+      const original = await s3.siteStore.get(path);
+      await s3.siteStore.put(path, `${Buffer.from(original?.bytes ?? new Uint8Array()).toString('utf8')} `, { contentType: original?.contentType ?? 'text/plain' });
+      const check = await checkOutputsAgainstIndex(s3.siteStore, config, defaultCore, clock);
       expect(check.mismatches, path).toEqual([{ path, problem: 'different' }]);
-      await s3.site.put(path, original?.bytes ?? new Uint8Array(), { contentType: original?.contentType ?? 'text/plain', ...(original?.cacheControl && { cacheControl: original.cacheControl }) });
+      await s3.siteStore.put(path, original?.bytes ?? new Uint8Array(), { contentType: original?.contentType ?? 'text/plain', ...(original?.cacheControl && { cacheControl: original.cacheControl }) });
     }
   });
 
@@ -123,7 +123,7 @@ describe('republish of an unchanged site, a day later', () => {
     expect(report.changedPaths).toBe(0);
     // The window ends at the last real change, so the news sitemap is as that change left it.
     expect(await newsLocs()).toContain('https://news.example.com/articles/ferry-strike/');
-    expect((await checkOutputsAgainstIndex(s3.site, config, defaultCore, clock)).mismatches).toEqual([]);
+    expect((await checkOutputsAgainstIndex(s3.siteStore, config, defaultCore, clock)).mismatches).toEqual([]);
   });
 
   it('the next real change moves the window to its clock', async () => {
@@ -157,10 +157,10 @@ describe('the tag index page (tags/)', () => {
   });
 
   it('a site whose tags predate the list gets it back from a republish (rebuilt from the tag heads)', async () => {
-    await s3.site.delete(TAG_LIST_KEY);
-    await s3.site.delete('tags/index.html');
+    await s3.siteStore.delete(TAG_LIST_KEY);
+    await s3.siteStore.delete('tags/index.html');
     await republish('third');
     expect((await tagIndexLinks())?.map((l) => l.text)).toEqual(['Harbour', 'Weather']);
-    expect((await checkOutputsAgainstIndex(s3.site, config, defaultCore, clock)).mismatches).toEqual([]);
+    expect((await checkOutputsAgainstIndex(s3.siteStore, config, defaultCore, clock)).mismatches).toEqual([]);
   });
 });

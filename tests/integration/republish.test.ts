@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeImage, attachImages, type ImageAsset } from '../../functions/core/images';
 import { isImageKey } from '../../functions/core/upload-keys';
 import { ingestUpload } from '../../functions/core/ingest';
-import { reconcileArticle } from '../../functions/core/index/article';
-import { articleRecordKey, HEAD_KEY } from '../../functions/core/index/paths';
-import { foundImages, imageKeysFor, siteStatusOf } from '../../functions/core/index/plan';
-import type { ArticleRecord, HeadManifest } from '../../functions/core/index/types';
+import { reconcileArticle } from '../../functions/core/site-index/article';
+import { articleRecordKey, HEAD_KEY } from '../../functions/core/site-index/paths';
+import { foundImages, imageKeysFor, siteStatusOf } from '../../functions/core/site-index/plan';
+import type { ArticleRecord, HeadManifest } from '../../functions/core/site-index/types';
 import { renderSite } from '../../functions/core/render';
 import { republishLocal } from '../../functions/cli/republish-local';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
@@ -55,7 +55,7 @@ async function allKeys(s: LocalStack, bucket: string): Promise<string[]> {
   return keys.sort();
 }
 
-const text = async (s: LocalStack, key: string) => Buffer.from((await s.s3.site.get(key))?.bytes ?? new Uint8Array()).toString('utf8');
+const text = async (s: LocalStack, key: string) => Buffer.from((await s.s3.siteStore.get(key))?.bytes ?? new Uint8Array()).toString('utf8');
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const started = Date.now();
@@ -84,7 +84,7 @@ async function seededBuild(s: LocalStack): Promise<Map<string, Buffer>> {
     const record = JSON.parse(await text(s, articleRecordKey(key))) as ArticleRecord;
     const mine = foundImages(imageKeysFor(ingested.value, key), (k) => assets.get(k));
     const withImages = mine.size > 0 ? attachImages(ingested.value, mine, s.site) : ingested.value;
-    // Tag slugs are pinned facts too (first claim wins, core/index/tags.ts): the record keeps them.
+    // Tag slugs are pinned facts too (first claim wins, core/site-index/tags.ts): the record keeps them.
     const pinned = { ...withImages, id: record.id, ...(record.tagSlugs !== undefined && { tagSlugs: record.tagSlugs }) };
     articles.push(reconcileArticle(pinned, record, record.slug, CLOCK, s.site));
   }
@@ -114,9 +114,9 @@ beforeAll(async () => {
   stack = await start();
   // Same title, uploaded in reverse key order: first seen claims the plain slug (a key-order build would not).
   await stack.s3.uploads.put('desk/b-storm.txt', 'Storm closes coast road\n\nThe road is shut.\n');
-  await waitFor(async () => (await stack?.s3.site.get('articles/storm-closes-coast-road/index.html')) !== undefined, 60_000, 'b-storm published');
+  await waitFor(async () => (await stack?.s3.siteStore.get('articles/storm-closes-coast-road/index.html')) !== undefined, 60_000, 'b-storm published');
   await stack.s3.uploads.put('desk/a-storm.txt', 'Storm closes coast road\n\nA second report.\n');
-  await waitFor(async () => (await stack?.s3.site.get('articles/storm-closes-coast-road-2/index.html')) !== undefined, 60_000, 'a-storm published');
+  await waitFor(async () => (await stack?.s3.siteStore.get('articles/storm-closes-coast-road-2/index.html')) !== undefined, 60_000, 'a-storm published');
   await stack.queue.drain();
   oldOrigin = new URL(stack.devServer.url).host;
   await stack.close();
@@ -158,7 +158,7 @@ describe('republish after a domain move and a site.json change', () => {
     expect(report.changedPaths).toBeGreaterThan(10);
     const stale: string[] = [];
     for (const key of await allKeys(s, s.s3.siteBucket)) {
-      const body = Buffer.from((await s.s3.site.get(key))?.bytes ?? new Uint8Array()).toString('latin1');
+      const body = Buffer.from((await s.s3.siteStore.get(key))?.bytes ?? new Uint8Array()).toString('latin1');
       if (body.includes(oldOrigin)) stale.push(key);
     }
     expect(stale).toEqual([]);
@@ -171,7 +171,7 @@ describe('republish after a domain move and a site.json change', () => {
 
   it('every output equals a render from the index', async () => {
     const s = stack as LocalStack;
-    const check = await checkOutputsAgainstIndex(s.s3.site, s.site, defaultCore, CLOCK);
+    const check = await checkOutputsAgainstIndex(s.s3.siteStore, s.site, defaultCore, CLOCK);
     expect(check.checked).toBeGreaterThan(20);
     expect(check.mismatches).toEqual([]);
   }, 120_000);
@@ -181,7 +181,7 @@ describe('republish after a domain move and a site.json change', () => {
     const built = await seededBuild(s);
     const different: string[] = [];
     for (const [path, bytes] of built) {
-      const stored = await s.s3.site.get(path);
+      const stored = await s.s3.siteStore.get(path);
       if (!stored || !Buffer.from(stored.bytes).equals(bytes)) different.push(path);
 
     }
@@ -232,7 +232,7 @@ describe('uploads racing a republish', () => {
     // The changes really did arrive while the writer was taking chunks, not only during the ingest.
     expect(phases.filter((p) => p === 'publish').length).toBeGreaterThan(3);
     await s.queue.drain();
-    await waitFor(async () => (await s.s3.site.get('archive/2031-02/feed.json')) !== undefined, 60_000, 'race archive');
+    await waitFor(async () => (await s.s3.siteStore.get('archive/2031-02/feed.json')) !== undefined, 60_000, 'race archive');
     await s.queue.drain();
     const archive = JSON.parse(await text(s, 'archive/2031-02/feed.json')) as { items: { id: string; title: string }[] };
     const titles = archive.items.map((i) => i.title).sort();
@@ -241,13 +241,13 @@ describe('uploads racing a republish', () => {
     const head = JSON.parse(await text(s, 'feed.json')) as { items: { id: string; title: string }[] };
     expect(new Set(head.items.map((i) => i.id)).size).toBe(head.items.length);
     expect(head.items.map((i) => i.title)).toEqual(['Race report 11', 'Race report 10', 'Race report 9', 'Race report 8']);
-    expect(await s.s3.site.get('articles/storm-closes-coast-road/index.html')).toBeUndefined();
+    expect(await s.s3.siteStore.get('articles/storm-closes-coast-road/index.html')).toBeUndefined();
     expect(await text(s, 'articles/storm-closes-coast-road-2/index.html')).toContain('corrected');
     const status = JSON.parse(await text(s, 'status.json')) as { articles: number };
     const uploadsNow = (await s.s3.uploads.list('')).filter((k) => !isImageKey(k) && !k.endsWith('.json'));
     const indexHead = JSON.parse(await text(s, HEAD_KEY)) as HeadManifest;
     expect(status.articles).toBe(uploadsNow.length - indexHead.quarantine.length);
-    const check = await checkOutputsAgainstIndex(s.s3.site, s.site, defaultCore, CLOCK);
+    const check = await checkOutputsAgainstIndex(s.s3.siteStore, s.site, defaultCore, CLOCK);
     expect(check.mismatches).toEqual([]);
   }, 300_000);
 });

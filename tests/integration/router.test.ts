@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { routeUploadEvents } from '../../functions/local/router';
 import { parseS3Notification } from '../../functions/pipeline/events';
-import { LocalFifoQueue } from '../../functions/pipeline/queue';
+import { LocalFifoQueue } from '../../functions/local/queues';
 import { startLocalS3, type LocalS3 } from '../support/local-s3';
 
 let s3: LocalS3;
@@ -23,7 +23,7 @@ it('encodes keys as S3 does, ignores the site bucket, and stops when asked', asy
   }, { batchWindowMs: 0 });
   const stop = routeUploadEvents(s3, queue);
   await s3.uploads.put('a b/Ü+x.txt', 'Title\n');
-  await s3.site.put('feed.xml', '<rss/>');
+  await s3.siteStore.put('feed.xml', '<rss/>');
   await s3.uploads.delete('a b/Ü+x.txt');
   await queue.drain();
   const records = bodies.map((b) => (JSON.parse(b) as RawBody).Records[0]);

@@ -51,7 +51,7 @@ async function measured(name: Case, key: string, body: string | Uint8Array | und
 }
 
 type Feed = { items: { title: string; image?: string }[] };
-const feed = async () => JSON.parse(Buffer.from((await rig.s3.site.get('feed.json'))?.bytes ?? []).toString('utf8')) as Feed;
+const feed = async () => JSON.parse(Buffer.from((await rig.s3.siteStore.get('feed.json'))?.bytes ?? []).toString('utf8')) as Feed;
 const titles = async () => (await feed()).items.map((i) => i.title);
 
 // Load-bound like the other local-S3 suites: a generous bound per case.

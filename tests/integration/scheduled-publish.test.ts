@@ -9,8 +9,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEAD_KEY } from '../../functions/core/index/paths';
-import type { HeadManifest } from '../../functions/core/index/types';
+import { HEAD_KEY } from '../../functions/core/site-index/paths';
+import type { HeadManifest } from '../../functions/core/site-index/types';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -49,7 +49,7 @@ async function http(path: string): Promise<string> {
 }
 
 async function held(): Promise<HeadManifest['scheduled']> {
-  const found = await stack.s3.site.get(HEAD_KEY);
+  const found = await stack.s3.siteStore.get(HEAD_KEY);
   return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as HeadManifest).scheduled : undefined;
 }
 
@@ -63,7 +63,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
 }
 
 // The stored public status page: under npm start, /status/ adds the private editor's view for this machine.
-const storedStatusPage = async () => Buffer.from((await stack.s3.site.get('status/index.html'))?.bytes ?? []).toString('utf8');
+const storedStatusPage = async () => Buffer.from((await stack.s3.siteStore.get('status/index.html'))?.bytes ?? []).toString('utf8');
 const publicPages = async () => [...(await Promise.all(['feed.xml', 'atom.xml', 'feed.json', '', 'status.json'].map((p) => http(p)))), await storedStatusPage()];
 const rssTitles = async () => parseFeed(await http('feed.xml')).items.map((i) => i.title);
 

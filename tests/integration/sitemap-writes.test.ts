@@ -49,7 +49,7 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', 
 
 beforeAll(async () => {
   s3 = await startLocalS3();
-  site = new RecordingStore(s3.site);
+  site = new RecordingStore(s3.siteStore);
 });
 afterAll(() => s3?.close());
 
@@ -61,12 +61,12 @@ async function publish(files: Record<string, string | null>): Promise<void> {
     else await s3.uploads.put(key, body);
   }
   site.reset();
-  await ingestAndPublish({ uploads: s3.uploads, site, config, core: defaultCore, now: () => new Date(clock) }, Object.keys(files));
+  await ingestAndPublish({ uploads: s3.uploads, siteStore: site, config, core: defaultCore, now: () => new Date(clock) }, Object.keys(files));
 }
 
 const crawlOutputs = (keys: string[]) => keys.filter((k) => k.startsWith('sitemap') || k.startsWith('archive/') && k.endsWith('index.html')).sort();
 const text = async (path: string) => {
-  const found = await s3.site.get(path);
+  const found = await s3.siteStore.get(path);
   return found === undefined ? undefined : Buffer.from(found.bytes).toString('utf8');
 };
 const locs = async (path: string): Promise<string[]> => {
@@ -89,7 +89,7 @@ describe('sitemap and archive page writes per upload', () => {
     // Nothing in the two days before the clock yet: no news sitemap.
     expect(site.puts).toContain('robots.txt');
     expect(await locs('sitemap.xml')).toEqual(['2026-01', '2026-02', '2026-03'].map((m) => `https://news.example.com/sitemap-${m}.xml`));
-    const stored = await s3.site.get('sitemap.xml');
+    const stored = await s3.siteStore.get('sitemap.xml');
     expect([stored?.contentType, stored?.cacheControl]).toEqual(['application/xml; charset=utf-8', 'public, max-age=60']);
   });
 

@@ -5,7 +5,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdForKey } from '../../functions/core/ids';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
-import { tagSlugCandidate } from '../../functions/core/index/tags';
+import { tagSlugCandidate } from '../../functions/core/site-index/tags';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import type { PublishDeps } from '../../functions/pipeline/publish';
 import { startHarness, type Harness } from '../support/harness';
@@ -18,7 +18,7 @@ let s3: LocalS3;
 let deps: PublishDeps;
 beforeAll(async () => {
   s3 = await startLocalS3();
-  deps = { uploads: s3.uploads, site: s3.site, config, core: defaultCore, now: () => new Date('2026-05-20T12:00:00Z') };
+  deps = { uploads: s3.uploads, siteStore: s3.siteStore, config, core: defaultCore, now: () => new Date('2026-05-20T12:00:00Z') };
 });
 afterAll(() => s3?.close());
 
@@ -28,7 +28,7 @@ const put = async (key: string, body: string) => {
   return ingestAndPublish(deps, [key]);
 };
 const text = async (path: string) => {
-  const found = await s3.site.get(path);
+  const found = await s3.siteStore.get(path);
   return found && Buffer.from(found.bytes).toString('utf8');
 };
 const jsonIds = async (path: string) => (JSON.parse((await text(path)) ?? '{"items":[]}') as { items: { id: string }[] }).items.map((i) => i.id);

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3NotificationBody } from '../../functions/pipeline/events';
 import { createPublishHandler } from '../../functions/pipeline/lambda';
 import { ingestingFirst } from '../support/stages';
-import { HEAD_KEY } from '../../functions/core/index/paths';
-import type { HeadManifest } from '../../functions/core/index/types';
+import { HEAD_KEY } from '../../functions/core/site-index/paths';
+import type { HeadManifest } from '../../functions/core/site-index/types';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { defaultCore } from '../../functions/pipeline/default-core';
 import type { CdnInvalidator } from '../../functions/pipeline/invalidation';
@@ -44,9 +44,9 @@ const cdn: CdnInvalidator = {
 
 async function publish(files: Record<string, string | Uint8Array | null>) {
   for (const [key, body] of Object.entries(files)) body === null ? await s3.uploads.delete(key) : await s3.uploads.put(key, body);
-  return ingestAndPublish({ uploads: s3.uploads, site: s3.site, config, core: defaultCore, now, cdn }, Object.keys(files));
+  return ingestAndPublish({ uploads: s3.uploads, siteStore: s3.siteStore, config, core: defaultCore, now, cdn }, Object.keys(files));
 }
-const read = async (key: string) => Buffer.from((await s3.site.get(key))?.bytes ?? new Uint8Array()).toString('utf8');
+const read = async (key: string) => Buffer.from((await s3.siteStore.get(key))?.bytes ?? new Uint8Array()).toString('utf8');
 
 describe('pending takedowns', () => {
   it('a refused invalidation stays pending on the status page until a later publish gets it accepted', async () => {
@@ -57,7 +57,7 @@ describe('pending takedowns', () => {
     const replaced = await publish({ 'p.png': png(31, 'two') });
     expect(replaced.takedowns.takenDown).toEqual([old]);
     expect(replaced.takedowns.pending.map((e) => e.path)).toEqual([old]);
-    expect(await s3.site.get(old)).toBeUndefined();
+    expect(await s3.siteStore.get(old)).toBeUndefined();
     expect((JSON.parse(await read(HEAD_KEY)) as HeadManifest).takedowns).toEqual([{ path: old, since: '2026-03-10T09:00:00.000Z' }]);
     const status = JSON.parse(await read('status.json')) as Record<string, unknown>;
     expect(status.takedownsPending).toEqual([old]);
@@ -85,7 +85,7 @@ describe('pending takedowns', () => {
     const back = await publish({ 'q.png': png(40, 'q-one') });
     expect(back.takedowns.pending).toEqual([]);
     expect(back.takedowns.invalidation).toBeUndefined();
-    expect((await s3.site.get(copy))?.cacheControl).toBe('public, max-age=31536000, immutable');
+    expect((await s3.siteStore.get(copy))?.cacheControl).toBe('public, max-age=31536000, immutable');
   });
 });
 
@@ -99,16 +99,16 @@ describe('the Lambda handler with CloudFront', () => {
         return { Invalidation: { Id: `I${requests.length}` } };
       },
     } as unknown as CloudFrontClient;
-    const deps = { uploads: s3.uploads, site: s3.site, config, core: defaultCore, now };
+    const deps = { uploads: s3.uploads, siteStore: s3.siteStore, config, core: defaultCore, now };
     const publish = createPublishHandler({ ...deps, logger: new Logger({ logLevel: 'SILENT' }), metrics: new Metrics({ namespace: 't' }), cloudFront: { client, distributionId: 'E2EXAMPLE' } });
-    const handler = ingestingFirst(publish, { uploads: s3.uploads, records: s3.site, config, core: defaultCore });
+    const handler = ingestingFirst(publish, { uploads: s3.uploads, records: s3.siteStore, config, core: defaultCore });
     const event = (key: string, eventName: 'ObjectCreated:Put' | 'ObjectRemoved:Delete') =>
       ({ Records: [{ messageId: key, body: s3NotificationBody({ bucket: s3.uploadsBucket, key, eventName }) }] }) as never;
 
-    const imagesBefore = new Set(await s3.site.list('images/'));
+    const imagesBefore = new Set(await s3.siteStore.list('images/'));
     await s3.uploads.put('h/l.png', png(70, 'lambda'));
     expect((await handler(event('h/l.png', 'ObjectCreated:Put'))).batchItemFailures).toEqual([]);
-    const [copy] = (await s3.site.list('images/')).filter((p) => !imagesBefore.has(p));
+    const [copy] = (await s3.siteStore.list('images/')).filter((p) => !imagesBefore.has(p));
     expect(copy).toMatch(/^images\/[0-9a-f]{16}\.png$/);
     const before = requests.length;
     await s3.uploads.delete('h/l.png');
@@ -118,7 +118,7 @@ describe('the Lambda handler with CloudFront', () => {
       DistributionId: 'E2EXAMPLE',
       InvalidationBatch: { CallerReference: expect.stringMatching(/^feedpub-takedown-[0-9a-f]{32}$/), Paths: { Quantity: 1, Items: [`/${copy}`] } },
     });
-    expect(await s3.site.get(copy as string)).toBeUndefined();
+    expect(await s3.siteStore.get(copy as string)).toBeUndefined();
   });
 });
 

@@ -8,10 +8,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyRecordKey, type CopyRecord } from '../../functions/core/index/copies';
+import { copyRecordKey, type CopyRecord } from '../../functions/core/site-index/copies';
 import { articleIdForKey } from '../../functions/core/ids';
-import { monthManifestKey } from '../../functions/core/index/paths';
-import type { MonthManifest } from '../../functions/core/index/types';
+import { monthManifestKey } from '../../functions/core/site-index/paths';
+import type { MonthManifest } from '../../functions/core/site-index/types';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
 import { readTombstones } from '../support/tombstones';
 import { png as pngOf } from '../support/images';
@@ -85,7 +85,7 @@ const copyOf = async (key: string) => {
 };
 const invalidatedPaths = () => stack.cdn.invalidations.flatMap((i) => i.paths);
 const copyRefs = async (path: string) => {
-  const found = await stack.s3.site.get(copyRecordKey(path));
+  const found = await stack.s3.siteStore.get(copyRecordKey(path));
   return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as CopyRecord).refs : undefined;
 };
 
@@ -115,7 +115,7 @@ describe('taking an article down', () => {
       expect((await jsonFeed(path))._feedpub?.deleted, path).toEqual([{ id: goneId, url: `${stack.devServer.url}/articles/february-story-to-delete/`, date_deleted: '2026-03-11T10:00:00Z' }]);
     }
     // The index keeps the site path; the feed resolves it under the base URL (a domain move rewrites nothing).
-    const month = JSON.parse(Buffer.from((await stack.s3.site.get(monthManifestKey('2026-02')))?.bytes ?? new Uint8Array()).toString('utf8')) as MonthManifest;
+    const month = JSON.parse(Buffer.from((await stack.s3.siteStore.get(monthManifestKey('2026-02')))?.bytes ?? new Uint8Array()).toString('utf8')) as MonthManifest;
     expect(month.deleted?.map((r) => r.url)).toEqual(['articles/february-story-to-delete/']);
     // An ordinary reader: the live items only, the archive month without it.
     expect((await rssIds('archive/2026-02/atom.xml')).sort()).toEqual([articleIdForKey('desk/feb-stays.md')]);
@@ -155,7 +155,7 @@ describe('taking a picture down', () => {
     const v2 = (await copyOf('pics/a.md')) as string;
     expect(v2).not.toBe(v1);
     expect((await http(v1)).status).toBe(404);
-    expect(await stack.s3.site.get(v1)).toBeUndefined();
+    expect(await stack.s3.siteStore.get(v1)).toBeUndefined();
     expect((await http(v2)).status).toBe(200);
     expect(invalidatedPaths().slice(before)).toEqual([`/${v1}`]);
     // The log a user of `npm start` can read.

@@ -76,7 +76,7 @@ describe('a pathological upload never stops the site', () => {
     };
     // Quarantine reasons are private (head.json in the site bucket); the public status.json has counts.
     const status = async () => {
-      const head = await readHead(stack.s3.site);
+      const head = await readHead(stack.s3.siteStore);
       return head && { quarantined: head.quarantine };
     };
     const feedTitles = async () => ((await json<{ items: { title: string }[] }>('feed.json'))?.items ?? []).map((i) => i.title);

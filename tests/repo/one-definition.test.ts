@@ -37,7 +37,7 @@ const RULES: Rule[] = [
   },
   {
     concept: 'the site config file name',
-    home: 'functions/build/site-config.ts',
+    home: 'functions/folder-build/site-config.ts',
     pattern: /['"`]site\.json['"`]/,
     catches: "const path = join(dir, 'site.json');",
     leaves: ".option('--config <file>', 'site.json to use instead of <content>/site.json')",

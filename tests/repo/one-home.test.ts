@@ -4,9 +4,12 @@
 //   - the real CLI is started in a child process only by tests/support/cli.ts (except the commands
 //     that stay running or read stdin);
 //   - bench/*.bench.ts build their synthetic archive and report through bench/support/;
-//   - the local queues' bookkeeping lives once in functions/pipeline/queue.ts;
+//   - the local queues' bookkeeping lives once in functions/local/queues.ts;
 //   - infra makes queues in infra/queues.ts and alarms in infra/alarms.ts only;
-//   - the seeded generator of the test builders is tests/support/random.ts.
+//   - the seeded generator of the test builders is tests/support/random.ts;
+//   - folder names say what they hold: the site index is core/site-index/ (not core/index/, read as a
+//     barrel), feedpub build's code is functions/folder-build/ (tools read build/ as generated output),
+//     local-only code is under functions/local/, and tests sit in the folder of the code they test.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
@@ -68,13 +71,22 @@ describe('one home for shared support code', () => {
 
   it('the local queues keep their bookkeeping once', () => {
     const functions = tracked.filter((f) => f.startsWith('functions/'));
-    expect(filesWith(functions, /deadLetters\.push\(/)).toEqual(['functions/pipeline/queue.ts']);
-    expect(read('functions/pipeline/queue.ts').match(/deadLetters\.push\(|eventSourceARN:|receiptHandle:/g)).toEqual(['deadLetters.push(', 'receiptHandle:', 'eventSourceARN:']);
+    expect(filesWith(functions, /deadLetters\.push\(/)).toEqual(['functions/local/queues.ts']);
+    expect(read('functions/local/queues.ts').match(/deadLetters\.push\(|eventSourceARN:|receiptHandle:/g)).toEqual(['deadLetters.push(', 'receiptHandle:', 'eventSourceARN:']);
   });
 
   it('infra makes every queue in infra/queues.ts and every alarm in infra/alarms.ts', () => {
     const infra = tracked.filter((f) => f.startsWith('infra/'));
     expect(filesWith(infra, /new sqs\.Queue\(/)).toEqual(['infra/queues.ts']);
     expect(filesWith(infra, /new cloudwatch\.Alarm\(/)).toEqual(['infra/alarms.ts']);
+  });
+
+  it('folder names say what they hold', () => {
+    const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).split('\0');
+    const misnamed = files.filter((f) => /^(functions\/core\/index\/|functions\/build\/|tests\/unit\/index\/|tests\/unit\/build\/)/.test(f));
+    expect(misnamed).toEqual([]);
+    // Production code (what the Lambda bundles reach) never imports the local stack.
+    const production = tracked.filter((f) => /^functions\/(core|pipeline|handlers|store)\//.test(f));
+    expect(filesWith(production, /from '\.\.\/local\/|from '\.\.\/\.\.\/local\//)).toEqual([]);
   });
 });

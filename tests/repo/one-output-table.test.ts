@@ -61,7 +61,7 @@ describe('one output table', () => {
 
   it('the scan looks at the sources that read the table', () => {
     const files = sources.map((s) => s.file);
-    for (const reader of ['functions/core/render/index.ts', 'functions/local/devserver.ts', 'infra/feedpub-stack.ts', 'infra/viewer-request.js', 'functions/build/summary.ts']) {
+    for (const reader of ['functions/core/render/index.ts', 'functions/local/devserver.ts', 'infra/feedpub-stack.ts', 'infra/viewer-request.js', 'functions/folder-build/summary.ts']) {
       expect(files).toContain(reader);
     }
   });

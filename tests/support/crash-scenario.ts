@@ -23,7 +23,7 @@ export async function seeded<S extends ObjectStore = MemoryObjectStore>(
   await uploads.put('news/d.txt', article('Delta', '2026-02-25T00:00:00Z'));
   await uploads.put('news/e.txt', article('Epsilon', '2026-02-26T00:00:00Z'));
   await uploads.put('bad.txt', 'POISON');
-  await ingestAndPublish({ uploads, site: siteStore, config: site, core: stubCore, now: () => T0 }, [
+  await ingestAndPublish({ uploads, siteStore: siteStore, config: site, core: stubCore, now: () => T0 }, [
     'news/a.txt', 'news/b.txt', 'news/c.txt', 'news/d.txt', 'news/e.txt', 'bad.txt',
   ]);
   // The batch under test: new article in a new month, an edit, a delete from the head that needs a

@@ -6,7 +6,7 @@ import type { PublishCore } from '../../functions/pipeline/core';
 import { createPublishHandler, type PublishHandler } from '../../functions/pipeline/lambda';
 import { LocalPipeline } from '../../functions/local/pipeline';
 import type { ParseRunner } from '../../functions/pipeline/ingest';
-import type { LocalQueueOptions } from '../../functions/pipeline/queue';
+import type { LocalQueueOptions } from '../../functions/local/queues';
 import type { ObjectStore } from '../../functions/store/types';
 import { startLocalS3, UPLOADS, type LocalS3 } from './local-s3';
 
@@ -35,10 +35,10 @@ export async function startHarness(options: {
 }): Promise<Harness> {
   const s3 = await startLocalS3();
   const config: SiteConfig = { ...DEFAULT_SITE, ...options.config };
-  const site = options.wrapSite ? options.wrapSite(s3.site) : s3.site;
+  const site = options.wrapSite ? options.wrapSite(s3.siteStore) : s3.siteStore;
   const handler = createPublishHandler({
     uploads: s3.uploads,
-    site,
+    siteStore: site,
     uploadsBucket: UPLOADS,
     config,
     core: options.core,
@@ -47,7 +47,7 @@ export async function startHarness(options: {
   });
   const queue = new LocalPipeline({
     uploads: s3.uploads,
-    site,
+    siteStore: site,
     uploadsBucket: UPLOADS,
     config,
     core: options.core,
@@ -60,7 +60,7 @@ export async function startHarness(options: {
   });
   if (options.route !== false) s3.routeTo(queue);
   const readSiteText = async (path: string) => {
-    const found = await s3.site.get(path);
+    const found = await s3.siteStore.get(path);
     return found && Buffer.from(found.bytes).toString('utf8');
   };
   return {

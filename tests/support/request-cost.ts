@@ -33,8 +33,8 @@ export async function startRequestCostRig(config: SiteConfig, now: () => Date): 
   s3.onRequest((r) => void log.push(r));
   const silent = new Logger({ logLevel: 'SILENT' });
   const deps = { uploads: s3.uploads, config, core: defaultCore, uploadsBucket: UPLOADS, now };
-  const ingest = createIngestHandler({ ...deps, records: s3.site, logger: silent, sendToPublish: async () => {} });
-  const publish = createPublishHandler({ ...deps, site: s3.site, logger: silent, metrics: new Metrics({ namespace: 'request-cost' }) });
+  const ingest = createIngestHandler({ ...deps, records: s3.siteStore, logger: silent, sendToPublish: async () => {} });
+  const publish = createPublishHandler({ ...deps, siteStore: s3.siteStore, logger: silent, metrics: new Metrics({ namespace: 'request-cost' }) });
   let messages = 0;
   const show = (stage: string, r: S3Request) => `${stage} ${r.list ? 'LIST' : r.method} ${r.bucket === UPLOADS ? 'uploads' : 'site'}:${r.key}`;
   return {

@@ -8,7 +8,7 @@ import type { PublishHandler } from '../../functions/pipeline/lambda';
 import { publishBatch, type BatchResult, type PublishDeps } from '../../functions/pipeline/publish';
 
 export async function ingestAndPublish(deps: PublishDeps, keys: readonly string[]): Promise<BatchResult> {
-  await ingestKeys({ uploads: deps.uploads, records: deps.site, config: deps.config, core: deps.core, ...(deps.now && { now: deps.now }) }, keys, 1);
+  await ingestKeys({ uploads: deps.uploads, records: deps.siteStore, config: deps.config, core: deps.core, ...(deps.now && { now: deps.now }) }, keys, 1);
   return publishBatch(deps, keys);
 }
 

@@ -2,7 +2,7 @@
 // keeps keys as files): the publisher must still publish, quarantine and delete them by the same
 // key, with every output inside the site. Memory stores keep keys as S3 does.
 import { describe, expect, it } from 'vitest';
-import { articleRecordKey, quarantinePath } from '../../functions/core/index/paths';
+import { articleRecordKey, quarantinePath } from '../../functions/core/site-index/paths';
 import { DEFAULT_SITE, type SiteStatus } from '../../functions/core/model';
 import { ingestAndPublish } from '../support/stages';
 import { MemoryObjectStore } from '../../functions/store/memory';
@@ -13,7 +13,7 @@ const NOW = new Date('2026-03-01T10:00:00Z');
 function stores() {
   const uploads = new MemoryObjectStore(() => NOW);
   const site = new MemoryObjectStore(() => NOW);
-  const publish = (keys: string[]) => ingestAndPublish({ uploads, site, config: { ...DEFAULT_SITE, feedSize: 10 }, core: stubCore, now: () => NOW }, keys);
+  const publish = (keys: string[]) => ingestAndPublish({ uploads, siteStore: site, config: { ...DEFAULT_SITE, feedSize: 10 }, core: stubCore, now: () => NOW }, keys);
   const json = async <T>(key: string) => {
     const found = await site.get(key);
     return found ? (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as T) : undefined;

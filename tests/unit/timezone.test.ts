@@ -1,8 +1,8 @@
 // The site's time zone: dates without a time are that day there, archive months and "today" follow it,
 // and a month is complete only once the publish clock (injected) has left it there.
 import { describe, expect, it } from 'vitest';
-import { isMonthComplete, monthsCompletedSince, archivesToRender } from '../../functions/core/index/months';
-import { reconcileArticle } from '../../functions/core/index/article';
+import { isMonthComplete, monthsCompletedSince, archivesToRender } from '../../functions/core/site-index/months';
+import { reconcileArticle } from '../../functions/core/site-index/article';
 import { DEFAULT_SITE } from '../../functions/core/model';
 import { parseDate } from '../../functions/core/normalize';
 import { monthOf } from '../../functions/core/order';

@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { SCHEDULE_SKEW_MS } from '../../core/index/schedule';
+import { SCHEDULE_SKEW_MS } from '../../core/site-index/schedule';
 
 /** Below this many files a build is over before a bar would be worth drawing. */
 const PROGRESS_MIN_FILES = 200;
@@ -43,7 +43,7 @@ export function registerBuild(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const [{ BuildSetupError, buildSite }, { formatSummary }] = await Promise.all([import('../../build'), import('../../build/summary')]);
+      const [{ BuildSetupError, buildSite }, { formatSummary }] = await Promise.all([import('../../folder-build'), import('../../folder-build/summary')]);
       // A bar only on a terminal, and only for a content folder of more than PROGRESS_MIN_FILES files.
       let showProgress = process.stderr.isTTY === true && !flags.quiet;
       let bar: SingleBar | undefined;

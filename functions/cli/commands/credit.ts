@@ -11,7 +11,7 @@ interface CreditOptions {
 async function creditStyleOf(options: CreditOptions): Promise<CreditStyle | string> {
   let style = DEFAULT_SITE.creditStyle;
   if (options.site !== undefined) {
-    const { loadSiteConfigFile } = await import('../../build/site-config');
+    const { loadSiteConfigFile } = await import('../../folder-build/site-config');
     const site = loadSiteConfigFile(options.site, { required: true });
     if (!site.ok) return site.error;
     style = site.value.creditStyle;

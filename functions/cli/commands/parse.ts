@@ -5,7 +5,7 @@ import type { Article, Result, SiteConfig } from '../../core/model';
 
 /** --config FILE, else ./content/site.json when present, else the defaults. */
 async function loadSite(configPath: string | undefined): Promise<Result<SiteConfig, string>> {
-  const { loadSiteConfigFile, SITE_CONFIG_FILE } = await import('../../build/site-config');
+  const { loadSiteConfigFile, SITE_CONFIG_FILE } = await import('../../folder-build/site-config');
   return loadSiteConfigFile(configPath ?? join('content', SITE_CONFIG_FILE), { required: configPath !== undefined });
 }
 

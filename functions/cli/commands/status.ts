@@ -3,13 +3,13 @@
 // (each article's warnings and repairs, "duplicate of <key>"), read from the private index (the head
 // manifest and the notes under _feedpub/ in the site bucket) of the local stack or, with --endpoint aws, of AWS.
 import type { Command } from 'commander';
-import type { EditorNote } from '../../core/index/notes';
-import type { HeadManifest } from '../../core/index/types';
+import type { EditorNote } from '../../core/site-index/notes';
+import type { HeadManifest } from '../../core/site-index/types';
 
 export interface EditorStatus {
   scheduled: { key: string; title: string; at: string }[];
   quarantined: { key: string; code: string; reason: string; time: string }[];
-  /** The latest outcome of recent uploads, newest first (see core/index/notes.ts for the bound). */
+  /** The latest outcome of recent uploads, newest first (see core/site-index/notes.ts for the bound). */
   recent: EditorNote[];
 }
 

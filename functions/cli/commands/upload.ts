@@ -12,7 +12,7 @@ export function keyPrefix(prefix: string | undefined): string {
 
 /** Files keep their name under the prefix; a folder's files keep their path inside it (settings files and dotfiles skipped, as `feedpub build` skips them). */
 export async function uploadsFor(paths: readonly string[], prefix: string): Promise<FileUpload[]> {
-  const { listContentKeys } = await import('../../build');
+  const { listContentKeys } = await import('../../folder-build');
   const uploads: FileUpload[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);

@@ -131,7 +131,7 @@ export function monthSitemapPath(month: string, part: number): string {
 
 /**
  * A tag's feed folder, `tags/<tag slug>/`: head feeds, feed-continued.json and index.html; its archives
- * are `archiveFeedFolder` inside it (`tags/<slug>/archive/<YYYY-MM>/`). Slugs: core/index/tags.ts.
+ * are `archiveFeedFolder` inside it (`tags/<slug>/archive/<YYYY-MM>/`). Slugs: core/site-index/tags.ts.
  */
 export function tagFeedFolder(tagSlug: string): string {
   return `tags/${tagSlug}/`;

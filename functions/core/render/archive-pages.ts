@@ -1,6 +1,6 @@
 // The HTML archive: /archive/ (every month, newest first, with its count) and /archive/<YYYY-MM>/ (that
 // month's articles, newest first). The home page lists only the newest articles; these reach every one.
-import type { MonthCount } from '../index/types';
+import type { MonthCount } from '../site-index/types';
 import type { Article, SiteConfig, SiteFile } from '../model';
 import { newestFirst } from '../order';
 import { archiveMonthPagePath, FEED_FORMATS, OUTPUTS, outputHeaders } from '../outputs/formats';

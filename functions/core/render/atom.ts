@@ -11,7 +11,7 @@ import { NO_IDS } from './budget';
 import { siteUrl } from '../site';
 import { headFeedPath, homeUrl, stylesheetUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
-import type { DeletionRecord } from '../index/deletions';
+import type { DeletionRecord } from '../site-index/deletions';
 import { deletedEntryNodes, NO_DELETIONS } from './tombstones';
 
 const ATOM_MEDIA_TYPE = feedFormat('atom').mediaType;

@@ -2,8 +2,8 @@
 // Pure and deterministic: same inputs, same bytes, in the same order.
 import type { Article, SiteConfig, SiteFile, SiteStatus } from '../model';
 import { siteUrl } from '../site';
-import { isMonthComplete, newsWindowMonths } from '../index/months';
-import type { DeletionRecord } from '../index/deletions';
+import { isMonthComplete, newsWindowMonths } from '../site-index/months';
+import type { DeletionRecord } from '../site-index/deletions';
 import { monthOf, newestFirst } from '../order';
 import { FEED_FORMAT_NAMES, feedFormat, HEAD_FEED_FOLDER, OUTPUTS, outputHeaders, type SiteOutput } from '../outputs/formats';
 import { feedXsl, STYLE_CSS } from './assets';
@@ -20,7 +20,7 @@ import { allWithAbsoluteUrls, withAbsoluteUrls } from './resolve';
 import { renderArchiveIndexPage, renderArchiveMonthPage } from './archive-pages';
 import { renderNewsSitemap } from './news-sitemap';
 import { renderMonthSitemaps, renderRobots, renderSitemapIndex } from './sitemap';
-import type { MonthCount } from '../index/types';
+import type { MonthCount } from '../site-index/types';
 import { renderAllTags } from './tags';
 import {
   archiveFeedLinks,
@@ -76,7 +76,7 @@ const RENDERERS: Record<FeedFormat, FeedRenderer> = {
  * `oldestMonthItems`: every item of the month of the head's oldest item. Those the head does not carry
  * go to feed-continued.json, so JSON Feed's next_url chain (head, continued page, then the months
  * before) holds each item exactly once; RSS and Atom keep RFC 5005's prev-archive to the newest month.
- * `deleted`: the head's deletion records (core/index/deletions.ts), in each of the three feeds.
+ * `deleted`: the head's deletion records (core/site-index/deletions.ts), in each of the three feeds.
  */
 export function renderHeadFeeds(
   site: SiteConfig,
@@ -202,7 +202,7 @@ export function renderStaticAssets(site: SiteConfig): SiteFile[] {
 /**
  * The whole site, in a fixed order (head feeds, archives and month sitemaps and pages by month, article pages by path, home, archive index and sitemaps, assets, status),
  * from a list of articles: the whole-site oracle the tests compare the publisher's output with
- * (`feedpub build` runs the publisher itself, functions/build/index.ts).
+ * (`feedpub build` runs the publisher itself, functions/folder-build/index.ts).
  */
 function* siteFiles(site: SiteConfig, articles: Article[], status?: SiteStatus, now?: string): Generator<SiteFile> {
   const sorted = [...articles].sort(newestFirst);

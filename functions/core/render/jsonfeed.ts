@@ -6,7 +6,7 @@ import type { FeedLinks } from './urls';
 import { NO_IDS } from './budget';
 import { homeUrl } from './urls';
 import { MAYBE_XML_INVALID_IN_JSON, stripInvalidXmlChars } from '../escape';
-import type { DeletionRecord } from '../index/deletions';
+import type { DeletionRecord } from '../site-index/deletions';
 import { jsonFeedDeletions, NO_DELETIONS } from './tombstones';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';

@@ -1,6 +1,6 @@
 // sitemap-news.xml: a Google News sitemap of the articles published in the last two days, by the
 // publish clock (never the wall clock). https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
-import { NEWS_WINDOW_MS } from '../index/months';
+import { NEWS_WINDOW_MS } from '../site-index/months';
 import type { Article, SiteConfig, SiteFile } from '../model';
 import { newestFirst } from '../order';
 import { OUTPUTS, outputHeaders } from '../outputs/formats';

@@ -11,7 +11,7 @@ import type { FeedLinks } from './urls';
 import { NO_IDS } from './budget';
 import { homeUrl, stylesheetUrl } from './urls';
 import { type XmlNode, writeXml } from './xml';
-import type { DeletionRecord } from '../index/deletions';
+import type { DeletionRecord } from '../site-index/deletions';
 import { deletedEntryNodes, NO_DELETIONS } from './tombstones';
 
 const RSS_MEDIA_TYPE = feedFormat('rss').mediaType;

@@ -6,7 +6,7 @@
 // children without lastmod: with it, every upload would rewrite the index too.
 // The sitemap shape is tiny and fixed, so it is written directly: each entry's byte count is then known.
 import type { Article, SiteConfig, SiteFile } from '../model';
-import type { MonthCount } from '../index/types';
+import type { MonthCount } from '../site-index/types';
 import { monthSitemapPath, OUTPUTS, outputHeaders } from '../outputs/formats';
 import { articlePath, siteUrl } from '../site';
 import { newestFirst } from '../order';

@@ -1,7 +1,7 @@
 // A tag's outputs: tags/<slug>/feed.xml|atom.xml|feed.json (+ feed-continued.json), its RFC 5005 month
 // archives tags/<slug>/archive/YYYY-MM/, and the HTML pages tags/<slug>/ and tags/<slug>/archive/YYYY-MM/.
 // The feeds are the site's renderers over the tag's articles in the tag's feed folder.
-import type { DeletionRecord } from '../index/deletions';
+import type { DeletionRecord } from '../site-index/deletions';
 import type { Article, SiteConfig, SiteFile } from '../model';
 import { monthOf, newestFirst } from '../order';
 import { FEED_FORMATS, folderArchiveFeedFolder, OUTPUTS, tagFeedFolder } from '../outputs/formats';

@@ -2,7 +2,7 @@
 // Atom and RSS: RFC 6721 at:deleted-entry elements, children of atom:feed / the RSS channel, with
 // ref = the entry's id and when = the removal time. JSON Feed has no tombstone: the feed's `_feedpub`
 // extension object (JSON Feed 1.1 custom objects) lists them under `deleted`.
-import type { DeletionRecord } from '../index/deletions';
+import type { DeletionRecord } from '../site-index/deletions';
 import type { SiteConfig } from '../model';
 import { rfc3339 } from './dates';
 import { absoluteUrl } from './resolve';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconcileArticle, recordFor } from '../../../functions/core/index/article';
+import { reconcileArticle, recordFor } from '../../../functions/core/site-index/article';
 import { ingestUpload } from '../../../functions/core/ingest';
 import { DEFAULT_SITE, type Article } from '../../../functions/core/model';
 import { datelineDate, warnImplausibleDate } from '../../../functions/core/normalize/rules/dates';

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HEAD_KEY, NOTES_PREFIX, noteRecordKey } from '../../../functions/core/index/paths';
-import { NOTE_ITEMS_LIMIT, alreadyNoted, articleNote, recentNotes, type EditorNote } from '../../../functions/core/index/notes';
+import { HEAD_KEY, NOTES_PREFIX, noteRecordKey } from '../../../functions/core/site-index/paths';
+import { NOTE_ITEMS_LIMIT, alreadyNoted, articleNote, recentNotes, type EditorNote } from '../../../functions/core/site-index/notes';
 import { readNote, readRecentNotes } from '../../../functions/pipeline/editor-notes';
-import type { HeadManifest } from '../../../functions/core/index/types';
+import type { HeadManifest } from '../../../functions/core/site-index/types';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
 import { CountingObjectStore } from '../../../functions/store/counting';
@@ -20,7 +20,7 @@ const SEED = readFileSync(join(import.meta.dirname, '../../../content/000_47caeb
 function stores() {
   const uploads = new MemoryObjectStore(() => NOW);
   const site = new MemoryObjectStore(() => NOW);
-  const publish = (keys: string[]) => ingestAndPublish({ uploads, site, config: DEFAULT_SITE, core: defaultCore, now: () => NOW }, keys);
+  const publish = (keys: string[]) => ingestAndPublish({ uploads, siteStore: site, config: DEFAULT_SITE, core: defaultCore, now: () => NOW }, keys);
   const head = async () => JSON.parse(Buffer.from((await site.get(HEAD_KEY))?.bytes ?? []).toString('utf8')) as HeadManifest;
   const note = async (key: string) => {
     const found = await site.get(noteRecordKey(key));

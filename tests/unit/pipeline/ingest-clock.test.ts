@@ -3,8 +3,8 @@
 // "more than a year ahead" boundary (366 days), and an upload stamped a month before that clock so
 // the two readings differ.
 import { describe, expect, it } from 'vitest';
-import { preparedRecordKey } from '../../../functions/core/index/paths';
-import type { PreparedRecord } from '../../../functions/core/index/types';
+import { preparedRecordKey } from '../../../functions/core/site-index/paths';
+import type { PreparedRecord } from '../../../functions/core/site-index/types';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
 import { ingestKey } from '../../../functions/pipeline/ingest';

@@ -3,8 +3,8 @@
 // message that never finished quarantines without parsing, and the publisher never parses.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE, type SiteConfig } from '../../../functions/core/model';
-import { preparedRecordKey } from '../../../functions/core/index/paths';
-import type { HeadManifest, PreparedRecord } from '../../../functions/core/index/types';
+import { preparedRecordKey } from '../../../functions/core/site-index/paths';
+import type { HeadManifest, PreparedRecord } from '../../../functions/core/site-index/types';
 import { s3NotificationBody } from '../../../functions/pipeline/events';
 import { ingestKey } from '../../../functions/pipeline/ingest';
 import { createIngestHandler } from '../../../functions/pipeline/ingest-lambda';
@@ -142,7 +142,7 @@ describe('ingest stage', () => {
 
     // The publisher turns the verdict into the quarantine, reading no upload body.
     const getsBefore = uploads.counts.get;
-    const result = await publishBatch({ uploads, site: records, config: site, core: { ...stubCore, ingestUpload: () => { throw new Error('the publisher parsed'); } }, now: () => T0 }, ['slow.txt']);
+    const result = await publishBatch({ uploads, siteStore: records, config: site, core: { ...stubCore, ingestUpload: () => { throw new Error('the publisher parsed'); } }, now: () => T0 }, ['slow.txt']);
     expect(result.results).toMatchObject([{ key: 'slow.txt', outcome: 'quarantined' }]);
     expect(uploads.counts.get).toBe(getsBefore);
     const head = JSON.parse(Buffer.from((await records.get('_feedpub/head.json'))!.bytes).toString('utf8')) as HeadManifest;
@@ -152,7 +152,7 @@ describe('ingest stage', () => {
   it('the publisher leaves a key whose current version is not prepared yet (pending), writing nothing', async () => {
     const { uploads, records } = await stores();
     await uploads.inner.put('new.txt', 'New\nbody');
-    const result = await publishBatch({ uploads, site: records, config: site, core: stubCore, now: () => T0 }, ['new.txt']);
+    const result = await publishBatch({ uploads, siteStore: records, config: site, core: stubCore, now: () => T0 }, ['new.txt']);
     expect(result.results).toMatchObject([{ key: 'new.txt', outcome: 'pending' }]);
     expect([...records.objects.keys()].filter((k) => k.startsWith('_feedpub/articles/'))).toEqual([]);
   });

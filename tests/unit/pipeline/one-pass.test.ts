@@ -47,7 +47,7 @@ describe('one publish pass over a whole folder', () => {
         return site.put(k, body, options);
       },
     };
-    const result = await ingestAndPublish({ uploads, site: counted, config: DEFAULT_SITE, core, now: () => NOW }, keys);
+    const result = await ingestAndPublish({ uploads, siteStore: counted, config: DEFAULT_SITE, core, now: () => NOW }, keys);
     expect(result.results.filter((r) => r.outcome === 'published')).toHaveLength(600);
     expect([...archiveCalls.keys()].sort()).toEqual(months);
     expect([...archiveCalls.values()]).toEqual(months.map(() => 1));

@@ -3,7 +3,7 @@
 // clock, never the wall clock.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { NEWS_WINDOW_MS, newsWindowMonths } from '../../../functions/core/index/months';
+import { NEWS_WINDOW_MS, newsWindowMonths } from '../../../functions/core/site-index/months';
 import { DEFAULT_SITE, type Article, type SiteConfig } from '../../../functions/core/model';
 import { monthOf } from '../../../functions/core/order';
 import { renderSite } from '../../../functions/core/render/index';

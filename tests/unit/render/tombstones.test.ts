@@ -2,7 +2,7 @@
 // RFC 6721's placement, @rowanmanning/feed-parser for what an ordinary reader sees, ajv's JSON Feed 1.1
 // schema for the extension. Expected values are written by hand from the records.
 import { describe, expect, it } from 'vitest';
-import type { DeletionRecord } from '../../../functions/core/index/deletions';
+import type { DeletionRecord } from '../../../functions/core/site-index/deletions';
 import { DEFAULT_SITE, type SiteConfig } from '../../../functions/core/model';
 import { monthOf } from '../../../functions/core/order';
 import { renderArchiveFeeds, renderHeadFeeds } from '../../../functions/core/render/index';

@@ -3,8 +3,8 @@
 // every chunk past the notes' cap rewrote it at 100,000 articles: bench/RESULTS.md, "Republish,
 // 100,000 articles"; with one note record per key each would be rewritten with a new time).
 import { describe, expect, it } from 'vitest';
-import { RECENT_NOTES_LIMIT } from '../../../functions/core/index/notes';
-import { NOTES_PREFIX } from '../../../functions/core/index/paths';
+import { RECENT_NOTES_LIMIT } from '../../../functions/core/site-index/notes';
+import { NOTES_PREFIX } from '../../../functions/core/site-index/paths';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
 import { publishBatch } from '../../../functions/pipeline/publish';
@@ -26,12 +26,12 @@ describe('republishing an unchanged site with more uploads than the notes keep',
     for (const [n, key] of keys.entries()) {
       await uploads.put(key, `Report ${n}\nDate: 2026-06-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00Z\n\nReport number ${n} from the desk.\n`);
     }
-    await ingestAndPublish({ uploads, site: store, config, core: defaultCore, now: () => PUBLISHED }, keys);
+    await ingestAndPublish({ uploads, siteStore: store, config, core: defaultCore, now: () => PUBLISHED }, keys);
     // Every upload was noted when it was published.
     expect(await store.list(NOTES_PREFIX)).toHaveLength(ARTICLES);
 
     const site = new CountingObjectStore(store);
-    const deps = { uploads, site, config, core: defaultCore, now: () => REPUBLISHED };
+    const deps = { uploads, siteStore: site, config, core: defaultCore, now: () => REPUBLISHED };
     for (let i = 0; i < keys.length; i += CHUNK) {
       const result = await publishBatch(deps, keys.slice(i, i + CHUNK), { rerender: true, rerenderMonths: ['2026-06'] });
       expect(result.results.every((r) => r.outcome === 'unchanged')).toBe(true);

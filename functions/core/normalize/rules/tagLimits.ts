@@ -18,7 +18,7 @@ export function capTags(tags: string[], warnings: string[]): string[] {
   });
   if (cut > 0) warnings.push(`${cut} tag(s) longer than ${MAX_TAG_LENGTH} characters were cut`);
   // Two tags cut to the same text, or spelled alike but for Unicode normalization ("Café" composed or
-  // decomposed), are one tag (the tag identity of core/index/tags.ts).
+  // decomposed), are one tag (the tag identity of core/site-index/tags.ts).
   const seen = new Set<string>();
   return capped.filter((tag) => {
     const folded = tag.normalize('NFC').toLowerCase();

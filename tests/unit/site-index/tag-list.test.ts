@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTagList, tagHeadKey, tagMonthKey, tagSlugOfHeadKey, TAG_HEADS_PREFIX } from '../../../functions/core/index/tags';
+import { nextTagList, tagHeadKey, tagMonthKey, tagSlugOfHeadKey, TAG_HEADS_PREFIX } from '../../../functions/core/site-index/tags';
 import { parseRepublishChunk, republishChunkBody } from '../../../functions/pipeline/republish-chunk';
 
 describe('the tag list (tags/index.html)', () => {

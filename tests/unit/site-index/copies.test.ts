@@ -7,7 +7,7 @@ import {
   MAX_EXACT_PATHS,
   nextPendingTakedowns,
   takedownInvalidationPaths,
-} from '../../../functions/core/index/copies';
+} from '../../../functions/core/site-index/copies';
 
 const X = 'images/aaaaaaaaaaaaaaaa.jpg';
 const Y = 'images/bbbbbbbbbbbbbbbb.jpg';

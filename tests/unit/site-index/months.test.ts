@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyMonthChanges, archivesToRender, nextMonthCounts } from '../../../functions/core/index/months';
-import { planOutputs, hashBody } from '../../../functions/core/index/outputs';
+import { applyMonthChanges, archivesToRender, nextMonthCounts } from '../../../functions/core/site-index/months';
+import { planOutputs, hashBody } from '../../../functions/core/site-index/outputs';
 import type { Article } from '../../../functions/core/model';
 
 const art = (id: string, published: string, title = id) => ({ id, published, title }) as Article;

@@ -1,5 +1,5 @@
 // The one line `feedpub build` prints at the end, and one line per file it could not publish.
-import type { ScheduledEntry } from '../core/index/schedule';
+import type { ScheduledEntry } from '../core/site-index/schedule';
 import type { SiteFile, UploadRejected } from '../core/model';
 import { FEED_FORMATS } from '../core/outputs/formats';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordFor, reconcileArticle } from '../../../functions/core/index/article';
+import { recordFor, reconcileArticle } from '../../../functions/core/site-index/article';
 import { DEFAULT_SITE, type Article } from '../../../functions/core/model';
 
 const fresh = {

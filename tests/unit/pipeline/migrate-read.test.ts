@@ -3,8 +3,8 @@
 // move, and a republish writes every index part back without the old URL.
 import { describe, expect, it } from 'vitest';
 import { articleIdForKey } from '../../../functions/core/ids';
-import { HEAD_KEY, monthManifestKey } from '../../../functions/core/index/paths';
-import type { HeadManifest, MonthManifest } from '../../../functions/core/index/types';
+import { HEAD_KEY, monthManifestKey } from '../../../functions/core/site-index/paths';
+import type { HeadManifest, MonthManifest } from '../../../functions/core/site-index/types';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { contentHashOf } from '../../../functions/core/normalize';
 import { defaultCore } from '../../../functions/pipeline/default-core';
@@ -28,7 +28,7 @@ describe('an index written with absolute URLs', () => {
     const uploads = new MemoryObjectStore();
     const site = new MemoryObjectStore();
     const config = { ...DEFAULT_SITE, baseUrl: 'https://new.example.org' };
-    const deps = { uploads, site, config, core: defaultCore, now: () => NOW };
+    const deps = { uploads, siteStore: site, config, core: defaultCore, now: () => NOW };
     await uploads.put('desk/harbour.txt', 'Harbour reopens\nDate: 2026-06-10T08:00:00Z\n\nShips are back.\n');
     await uploads.put('desk/harbour.png', PNG_8x6);
     await ingestAndPublish(deps, ['desk/harbour.png', 'desk/harbour.txt']);

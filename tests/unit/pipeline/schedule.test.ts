@@ -2,10 +2,10 @@
 // (nothing public names it), published once the clock reaches its date, and deletes and re-dates
 // before then are respected. Dates derive from the clock, so the suite passes under faketime.
 import { describe, expect, it } from 'vitest';
-import { HEAD_KEY } from '../../../functions/core/index/paths';
+import { HEAD_KEY } from '../../../functions/core/site-index/paths';
 import { PRIVATE_PREFIX } from '../../../functions/core/outputs/formats';
-import { holdUntil, SCHEDULE_SKEW_MS } from '../../../functions/core/index/schedule';
-import type { HeadManifest } from '../../../functions/core/index/types';
+import { holdUntil, SCHEDULE_SKEW_MS } from '../../../functions/core/site-index/schedule';
+import type { HeadManifest } from '../../../functions/core/site-index/types';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
 import type { PublishScheduler } from '../../../functions/pipeline/scheduler';
@@ -55,7 +55,7 @@ function pipeline() {
   const site = new MemoryObjectStore(now);
   const scheduler = new RecordingScheduler();
   const config = { ...DEFAULT_SITE, baseUrl: 'https://news.example.com', feedSize: 10 };
-  const publish = (keys: string[]) => ingestAndPublish({ uploads, site, config, core: defaultCore, now, scheduler }, keys);
+  const publish = (keys: string[]) => ingestAndPublish({ uploads, siteStore: site, config, core: defaultCore, now, scheduler }, keys);
   const text = async (key: string) => {
     const found = await site.get(key);
     return found ? Buffer.from(found.bytes).toString('utf8') : undefined;

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sidecarArticleKeys, sidecarImageKeys } from '../../../functions/core/index/imagerefs';
+import { sidecarArticleKeys, sidecarImageKeys } from '../../../functions/core/site-index/imagerefs';
 import { DEFAULT_SITE, type SiteConfig } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
 import { ingestAndPublish } from '../../support/stages';
@@ -46,7 +46,7 @@ describe('sidecar keys', () => {
 async function publishInOrder(keys: Array<[string, string | Uint8Array]>): Promise<{ feed: { items: { id: string; image?: string; _feedpub: { images: { url?: string }[] } }[] } }> {
   const uploads = new MemoryObjectStore(() => T);
   const site = new MemoryObjectStore(() => T);
-  const deps = { uploads, site, config, core: defaultCore, now: () => T };
+  const deps = { uploads, siteStore: site, config, core: defaultCore, now: () => T };
   for (const [key, body] of keys) {
     await uploads.put(key, body);
     // One event per upload, as S3 sends them.

@@ -24,7 +24,7 @@ export interface ArticleRecord {
   imageKeys: string[];
   /** Site paths of the image copies attached when last published. */
   assetPaths: string[];
-  /** Slugs of the tags it was published under (core/index/tags.ts); absent: none. */
+  /** Slugs of the tags it was published under (core/site-index/tags.ts); absent: none. */
   tagSlugs?: string[];
   /** The article page as last written. */
   pagePath: string;
@@ -71,9 +71,9 @@ export interface HeadManifest {
    * here. The next batch moves them out; readers still take them for keys without a record.
    */
   notes?: EditorNote[];
-  /** Deletion records the head feeds carry (core/index/deletions.ts); absent when none. */
+  /** Deletion records the head feeds carry (core/site-index/deletions.ts); absent when none. */
   deleted?: DeletionRecord[];
-  /** Image copies taken down whose CDN invalidation is not accepted yet (core/index/copies.ts); absent when none. */
+  /** Image copies taken down whose CDN invalidation is not accepted yet (core/site-index/copies.ts); absent when none. */
   takedowns?: TakedownEntry[];
 }
 

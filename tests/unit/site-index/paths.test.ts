@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { namedImageKeys, resolveUploadKey, sidecarArticleKeys, sidecarImageKeys } from '../../../functions/core/index/imagerefs';
-import { articleRecordKey, quarantinePath } from '../../../functions/core/index/paths';
+import { namedImageKeys, resolveUploadKey, sidecarArticleKeys, sidecarImageKeys } from '../../../functions/core/site-index/imagerefs';
+import { articleRecordKey, quarantinePath } from '../../../functions/core/site-index/paths';
 import type { Article } from '../../../functions/core/model';
 
 describe('quarantinePath', () => {

@@ -3,7 +3,7 @@
 // tags arrive, and caps hold against hostile input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignTagSlugs, claimTagSlug, tagChangesOf, tagIdentity, tagSlugBase, tagSlugCandidate } from '../../../functions/core/index/tags';
+import { assignTagSlugs, claimTagSlug, tagChangesOf, tagIdentity, tagSlugBase, tagSlugCandidate } from '../../../functions/core/site-index/tags';
 import { capTags, MAX_TAG_LENGTH, MAX_TAGS_PER_ARTICLE } from '../../../functions/core/normalize/rules/tagLimits';
 import type { Article } from '../../../functions/core/model';
 

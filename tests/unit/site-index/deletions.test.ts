@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byRemoval, headDeletions, HEAD_DELETION_DAYS, HEAD_DELETION_MAX, nextDeletions, type DeletionRecord } from '../../../functions/core/index/deletions';
+import { byRemoval, headDeletions, HEAD_DELETION_DAYS, HEAD_DELETION_MAX, nextDeletions, type DeletionRecord } from '../../../functions/core/site-index/deletions';
 
 const rec = (id: string, when: string, month = '2026-02'): DeletionRecord => ({ id, when, month, url: `https://n.example/articles/${id}/` });
 

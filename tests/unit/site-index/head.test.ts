@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monthsForRefill, nextHeadItems, refillHead } from '../../../functions/core/index/head';
+import { monthsForRefill, nextHeadItems, refillHead } from '../../../functions/core/site-index/head';
 import type { Article } from '../../../functions/core/model';
 import { monthOf, newestFirst } from '../../../functions/core/order';
 

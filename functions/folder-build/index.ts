@@ -9,8 +9,8 @@ import { rfc3339 } from '../core/instant';
 import { parseDate } from '../core/normalize';
 import { loadSiteConfigFile, SITE_CONFIG_FILE } from './site-config';
 import { loadParseStacks } from '../core/parse-stacks';
-import { HEAD_KEY, preparedRecordKey } from '../core/index/paths';
-import { emptyHead, type HeadManifest } from '../core/index/types';
+import { HEAD_KEY, preparedRecordKey } from '../core/site-index/paths';
+import { emptyHead, type HeadManifest } from '../core/site-index/types';
 import { mapLimit } from '../core/concurrency';
 import { defaultCore } from '../pipeline/default-core';
 import { publishBatch, type BatchResult } from '../pipeline/publish';
@@ -146,7 +146,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const uploads = new ContentFolderStore(contentDir, new Map(entries.map((e) => [e.key, e.fallbackDate])), heads);
   let result: BatchResult;
   try {
-    result = await publishBatch({ uploads, site: out, config: site, core: defaultCore, now: () => new Date(now) }, keys, { lastPublishFromArticles: true });
+    result = await publishBatch({ uploads, siteStore: out, config: site, core: defaultCore, now: () => new Date(now) }, keys, { lastPublishFromArticles: true });
   } finally {
     await out.close();
   }

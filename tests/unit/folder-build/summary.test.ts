@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSiteFiles, formatBytes, formatSummary } from '../../../functions/build/summary';
+import { countSiteFiles, formatBytes, formatSummary } from '../../../functions/folder-build/summary';
 
 describe('formatBytes', () => {
   it.each([

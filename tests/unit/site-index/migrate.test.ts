@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { migrateArticle, migrateDeletion, migrateIndexPart } from '../../../functions/core/index/migrate';
+import { migrateArticle, migrateDeletion, migrateIndexPart } from '../../../functions/core/site-index/migrate';
 import { renderJsonFeed } from '../../../functions/core/render/jsonfeed';
-import { HEAD_KEY, monthManifestKey, slugRecordKey } from '../../../functions/core/index/paths';
+import { HEAD_KEY, monthManifestKey, slugRecordKey } from '../../../functions/core/site-index/paths';
 import { DEFAULT_SITE, type Article } from '../../../functions/core/model';
 import { contentHashOf } from '../../../functions/core/normalize';
 import { withAbsoluteUrls } from '../../../functions/core/render/resolve';

@@ -1,6 +1,6 @@
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { LocalFifoQueue } from '../../../functions/pipeline/queue';
+import { LocalFifoQueue } from '../../../functions/local/queues';
 
 describe('LocalFifoQueue', () => {
   it('delivers batches of at most 10, one at a time, in order', async () => {

@@ -219,7 +219,7 @@ class BatchRun {
   private async createJson(key: string, value: unknown): Promise<boolean> {
     if (this.jsonCache.has(key)) return false;
     const body = JSON.stringify(value);
-    if (!(await createIfAbsent(this.deps.site, key, body, PRIVATE_JSON))) return false;
+    if (!(await createIfAbsent(this.deps.siteStore, key, body, PRIVATE_JSON))) return false;
     this.bytesWritten += Buffer.byteLength(body);
     this.jsonCache.set(key, value);
     return true;

@@ -3,7 +3,7 @@
 // then is read, so the first claim stands (slug ladder, "duplicate of <key>"); the same for the
 // editor note of a key published for the first time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noteRecordKey, slugRecordKey } from '../../functions/core/index/paths';
+import { noteRecordKey, slugRecordKey } from '../../functions/core/site-index/paths';
 import { DEFAULT_SITE, type SiteConfig } from '../../functions/core/model';
 import { readJson } from '../../functions/store/types';
 import { startRequestCostRig, type RequestCostRig } from '../support/request-cost';
@@ -28,20 +28,20 @@ describe('claims by conditional create', { timeout: 120_000 }, () => {
       expect(first.detail.filter((d) => d.includes(claim)).map((d) => d.split(' ')[1])).toEqual(['PUT']);
     }
     await rig.change('desk/b.txt', text('Harbour plan', bodyB));
-    expect((await readJson<{ key: string }>(rig.s3.site, slugRecordKey('harbour-plan')))?.key).toBe('desk/a.txt');
-    expect((await readJson<{ key: string }>(rig.s3.site, slugRecordKey('harbour-plan-2')))?.key).toBe('desk/b.txt');
+    expect((await readJson<{ key: string }>(rig.s3.siteStore, slugRecordKey('harbour-plan')))?.key).toBe('desk/a.txt');
+    expect((await readJson<{ key: string }>(rig.s3.siteStore, slugRecordKey('harbour-plan-2')))?.key).toBe('desk/b.txt');
 
     await rig.change('desk/c.txt', text('Council backs harbour', bodyA));
-    const note = await readJson<{ duplicateOf?: string }>(rig.s3.site, noteRecordKey('desk/c.txt'));
+    const note = await readJson<{ duplicateOf?: string }>(rig.s3.siteStore, noteRecordKey('desk/c.txt'));
     expect(note?.duplicateOf).toBe('desk/a.txt');
-    expect((await readJson<{ duplicateOf?: string }>(rig.s3.site, noteRecordKey('desk/b.txt')))?.duplicateOf).toBeUndefined();
+    expect((await readJson<{ duplicateOf?: string }>(rig.s3.siteStore, noteRecordKey('desk/b.txt')))?.duplicateOf).toBeUndefined();
   });
 
   it('a key published for the first time after a rejected version replaces that version\'s note (412, then compared)', async () => {
     await rig.change('desk/d.txt', '');
-    expect((await readJson<{ outcome?: string }>(rig.s3.site, noteRecordKey('desk/d.txt')))?.outcome).not.toBe('published');
+    expect((await readJson<{ outcome?: string }>(rig.s3.siteStore, noteRecordKey('desk/d.txt')))?.outcome).not.toBe('published');
     const cost = await rig.change('desk/d.txt', text('Tram line reopens', 'The tram line reopens in spring after two years of works on the bridge. '.repeat(4)));
     expect(cost.detail.filter((d) => d.includes('_feedpub/notes/')).map((d) => d.split(' ')[1])).toEqual(['PUT', 'GET', 'PUT']);
-    expect((await readJson<{ outcome?: string }>(rig.s3.site, noteRecordKey('desk/d.txt')))?.outcome).toBe('published');
+    expect((await readJson<{ outcome?: string }>(rig.s3.siteStore, noteRecordKey('desk/d.txt')))?.outcome).toBe('published');
   });
 });

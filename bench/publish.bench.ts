@@ -84,9 +84,11 @@ async function runCase(size: number): Promise<CaseResult> {
       const key = `new/${size}-${i}.txt`;
       const date = new Date(END + (i + 1) * 60_000).toISOString();
       await s3.uploads.put(key, `Fresh article ${i}\nDate: ${date}\n\n${'New text. '.repeat(150)}`);
+      // S3's creation event carries the version's size and ETag (read before the count starts).
+      const created = await s3.uploads.head(key);
       siteStore.reset();
       uploads.reset();
-      const body = s3NotificationBody({ bucket: UPLOADS, key, eventName: 'ObjectCreated:Put' });
+      const body = s3NotificationBody({ bucket: UPLOADS, key, eventName: 'ObjectCreated:Put', ...(created && { size: created.size }), ...(created?.etag !== undefined && { etag: created.etag }) });
       const ingestStarted = performance.now();
       const ingested = await ingest({ Records: [{ messageId: `i${i}`, body, attributes: { ApproximateReceiveCount: '1' } }] } as never);
       const ingestMs = performance.now() - ingestStarted;

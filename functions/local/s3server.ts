@@ -4,7 +4,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -72,6 +72,8 @@ interface S3rverStore {
   getBucket(bucket: string): Promise<unknown>;
   getResourcePath(bucket: string, key: string | undefined, resource: string): string;
   putObject(object: S3rverObject): Promise<{ size: number; md5: string }>;
+  /** Ours (writeObjectsSafely): putObject that fails with 412 when the key exists. */
+  putObjectIfAbsent(object: S3rverObject): Promise<{ size: number; md5: string }>;
   putMetadata(bucket: string, key: string, metadata: Record<string, unknown>, md5: string): Promise<void>;
   getMetadata(bucket: string, key: string): Promise<Record<string, unknown>>;
   getObject(bucket: string, key: string, options?: { start?: number; end?: number }): Promise<object | null>;
@@ -167,61 +169,78 @@ function confineStoreToBuckets(store: S3rverStore, buckets: readonly string[]): 
  * server, pipeline, site server). Here the body goes to a temporary file beside the object and is
  * renamed over it: a failed write answers 500 and leaves the previous version whole, as S3 does.
  */
-function writeObjectsSafely(store: S3rverStore): void {
-  store.putObject = async (object) => {
-    const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
-    await mkdir(dirname(objectPath), { recursive: true });
-    // Not "<name>._S3rver_object": never listed, and no key can name it (keys may not hold "._S3rver_").
-    const temporary = join(dirname(objectPath), `._S3rver_tmp-${randomBytes(6).toString('hex')}`);
-    const md5 = createHash('md5');
-    let size = 0;
-    try {
-      await new Promise<void>((done, fail) => {
-        const out = createWriteStream(temporary, { flags: 'wx' });
-        const content = object.content;
-        out.on('error', (error) => {
-          if (!Buffer.isBuffer(content)) {
-            // Read the rest of the request so the error can still be answered.
-            content.unpipe(out);
-            content.resume();
-          }
-          fail(error);
-        });
-        out.on('close', () => {
-          if (out.writableFinished) done();
-        });
-        if (Buffer.isBuffer(content)) {
-          md5.update(content);
-          size = content.length;
-          out.end(content);
-        } else {
-          content.on('data', (chunk: Buffer) => {
-            md5.update(chunk);
-            size += chunk.length;
-          });
-          // A client that goes away mid-body leaves a partial file: never renamed over the object.
-          const abandon = (error: Error) => {
-            out.destroy();
-            fail(error);
-          };
-          content.on('error', abandon);
-          content.on('close', () => {
-            if (!content.readableEnded) abandon(new Error('the upload ended early'));
-          });
-          content.pipe(out);
+/** `createOnly`: S3's PUT with If-None-Match: * (412 when the key exists, decided atomically). */
+async function writeObject(store: S3rverStore, object: S3rverObject, createOnly: boolean): Promise<{ size: number; md5: string }> {
+  const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
+  await mkdir(dirname(objectPath), { recursive: true });
+  // Not "<name>._S3rver_object": never listed, and no key can name it (keys may not hold "._S3rver_").
+  const temporary = join(dirname(objectPath), `._S3rver_tmp-${randomBytes(6).toString('hex')}`);
+  const md5 = createHash('md5');
+  let size = 0;
+  let exists = false;
+  try {
+    await new Promise<void>((done, fail) => {
+      const out = createWriteStream(temporary, { flags: 'wx' });
+      const content = object.content;
+      out.on('error', (error) => {
+        if (!Buffer.isBuffer(content)) {
+          // Read the rest of the request so the error can still be answered.
+          content.unpipe(out);
+          content.resume();
         }
+        fail(error);
       });
-      await rename(temporary, objectPath);
-    } catch (error) {
+      out.on('close', () => {
+        if (out.writableFinished) done();
+      });
+      if (Buffer.isBuffer(content)) {
+        md5.update(content);
+        size = content.length;
+        out.end(content);
+      } else {
+        content.on('data', (chunk: Buffer) => {
+          md5.update(chunk);
+          size += chunk.length;
+        });
+        // A client that goes away mid-body leaves a partial file: never renamed over the object.
+        const abandon = (error: Error) => {
+          out.destroy();
+          fail(error);
+        };
+        content.on('error', abandon);
+        content.on('close', () => {
+          if (!content.readableEnded) abandon(new Error('the upload ended early'));
+        });
+        content.pipe(out);
+      }
+    });
+    if (createOnly) {
+      // A hard link is never made over an existing file: of two creates at once exactly one wins.
+      try {
+        await link(temporary, objectPath);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        exists = true;
+      }
       await rm(temporary, { force: true });
-      // Named in the 500 reply (s3rver would say only "internal error"), so the pipeline's log says why.
-      const { code, message } = error as NodeJS.ErrnoException;
-      throw new S3Error('InternalError', `The local S3 server could not write ${object.bucket}/${object.key}: ${code ?? message}`);
+    } else {
+      await rename(temporary, objectPath);
     }
-    const hex = md5.digest('hex');
-    await store.putMetadata(object.bucket, object.key, object.metadata, hex);
-    return { size, md5: hex };
-  };
+  } catch (error) {
+    await rm(temporary, { force: true });
+    // Named in the 500 reply (s3rver would say only "internal error"), so the pipeline's log says why.
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new S3Error('InternalError', `The local S3 server could not write ${object.bucket}/${object.key}: ${code ?? message}`);
+  }
+  if (exists) throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: 'If-None-Match' });
+  const hex = md5.digest('hex');
+  await store.putMetadata(object.bucket, object.key, object.metadata, hex);
+  return { size, md5: hex };
+}
+
+function writeObjectsSafely(store: S3rverStore): void {
+  store.putObject = (object) => writeObject(store, object, false);
+  store.putObjectIfAbsent = (object) => writeObject(store, object, true);
   // s3rver truncates and rewrites the .md5 and metadata files in place: a read in between saw an
   // empty ETag beside a new body cut to the old length, which no torn-read check could catch.
   // Each is written beside itself and renamed over, so a reader sees one whole version or the other.
@@ -381,6 +400,55 @@ function emitMultiDeleteEvents(app: S3rverApp): void {
   });
 }
 
+const PRECONDITION_FAILED = 'At least one of the pre-conditions you specified did not hold';
+
+/** "\"abc\"", "abc", "W/\"abc\"" -> abc: ETags compared as S3 compares them. */
+function bareEtag(tag: string): string {
+  return tag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+}
+
+/**
+ * S3's conditional requests that s3rver lacks: GET/HEAD with If-Match (412 unless the object's ETag
+ * is one of those listed, or "*"; a missing key stays 404) and PUT with If-None-Match: * (412 when
+ * the key exists). The ETag checked is the one read with the body (readObjectsFromOneVersion), and
+ * the create is one atomic link. Conditions S3 has that nothing here uses (If-Match on PUT,
+ * If-None-Match with an ETag on PUT) are refused, so no caller can believe they held.
+ */
+function conditionalRequests(app: S3rverApp): void {
+  app.middleware.unshift(async (ctx, next) => {
+    const header = (name: string) => {
+      const value = ctx.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const isObject = /^\/[^/]+\/.+/s.test(ctx.path);
+    const ifMatch = header('if-match');
+    const ifNoneMatch = header('if-none-match');
+    if (!isObject || (ifMatch === undefined && ifNoneMatch === undefined)) return next();
+    const store = ctx.store;
+    if ((ctx.method === 'GET' || ctx.method === 'HEAD') && ifMatch !== undefined) {
+      const wanted = ifMatch.split(',').map(bareEtag);
+      ctx.store = Object.assign(Object.create(store) as S3rverStore, {
+        async getObject(bucket: string, key: string, options?: { start?: number; end?: number }) {
+          const object = (await store.getObject(bucket, key, options)) as { metadata: Record<string, unknown>; content?: Readable | null } | null;
+          if (object && !wanted.includes('*') && !wanted.includes(bareEtag(String(object.metadata.etag ?? '')))) {
+            object.content?.destroy();
+            throw new S3Error('PreconditionFailed', PRECONDITION_FAILED, { Condition: 'If-Match' });
+          }
+          return object;
+        },
+      });
+    } else if (ctx.method === 'PUT') {
+      if (ifMatch !== undefined || ifNoneMatch !== '*' || header('x-amz-copy-source') !== undefined) {
+        throw new S3Error('NotImplemented', 'The local S3 server implements only If-None-Match: * on a PUT of an object (no copy)');
+      }
+      ctx.store = Object.assign(Object.create(store) as S3rverStore, {
+        putObject: (object: S3rverObject) => store.putObjectIfAbsent(object),
+      });
+    }
+    return next();
+  });
+}
+
 /** One request as the local S3 server received it (retries included): the request-cost tests count these. */
 export interface S3Request {
   method: string;
@@ -458,6 +526,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   writeObjectsSafely(store);
   readObjectsFromOneVersion(store);
   emitMultiDeleteEvents(app);
+  conditionalRequests(app);
   refuseUnsafeRequests(app, bucketNames, () => [`http://${address}:${port}`, `http://localhost:${port}`]);
   const requestListeners = new Set<(request: S3Request) => void>();
   reportRequests(app, requestListeners);

@@ -11,6 +11,8 @@ import type { Article } from '../core/model';
 export interface ClaimStore {
   readJson<T>(key: string): Promise<T | undefined>;
   writeJson(key: string, value: unknown): Promise<void>;
+  /** Writes only when the key does not exist (one conditional request); false when it does. */
+  createJson(key: string, value: unknown): Promise<boolean>;
   deleteIndex(key: string): Promise<void>;
 }
 
@@ -22,9 +24,21 @@ export function bodyHashOf(article: Pick<Article, 'contentHtml'>): string {
  * Claims the body for `key`, or returns the key that owns it. Call serially within a batch (two new
  * uploads of one body in one batch: the first in key order owns it).
  */
-export async function claimBody(store: ClaimStore, key: string, bodyHash: string, claimedInBatch: Map<string, string>): Promise<string | undefined> {
+export async function claimBody(
+  store: ClaimStore,
+  key: string,
+  bodyHash: string,
+  claimedInBatch: Map<string, string>,
+  /** The key's article record already has this body (a republish, a re-render): its claim most likely exists, so it is read. */
+  knownBody = false,
+): Promise<string | undefined> {
   const inBatch = claimedInBatch.get(bodyHash);
   if (inBatch !== undefined) return inBatch === key ? undefined : inBatch;
+  // A new body is claimed in one request; an existing claim is read only on 412.
+  if (!knownBody && (await store.createJson(bodyClaimKey(bodyHash), { bodyHash, key } satisfies BodyClaim))) {
+    claimedInBatch.set(bodyHash, key);
+    return undefined;
+  }
   const claim = await store.readJson<BodyClaim>(bodyClaimKey(bodyHash));
   if (claim && claim.key !== key) {
     const owner = await store.readJson<ArticleRecord>(articleRecordKey(claim.key));

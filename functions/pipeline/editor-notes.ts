@@ -1,5 +1,6 @@
 // Editor notes as per-key private records (`_feedpub/notes/<sha256 of key>.json`): the publisher writes
-// only the notes of its batch (a small GET and PUT per noted key, a GET and a DELETE per deleted key that has a note) instead of
+// only the notes of its batch (a small GET and PUT per noted key, one conditional PUT for a key published the
+// first time, a GET and a DELETE per deleted key that has a note) instead of
 // rewriting every recent note inside head.json. Readers: `feedpub status`, `feedpub upload` waiting,
 // the local dev server's /status/.
 import { mapLimit } from '../core/concurrency';
@@ -12,6 +13,8 @@ import { type ObjectStore, readJson } from '../store/types';
 export interface NoteStore {
   readJson<T>(key: string): Promise<T | undefined>;
   writeJson(key: string, value: unknown): Promise<void>;
+  /** Writes only when the key does not exist (one conditional request); false when it does. */
+  createJson(key: string, value: unknown): Promise<boolean>;
   deleteIndex(key: string): Promise<void>;
 }
 
@@ -19,10 +22,19 @@ export interface NoteStore {
  * After the head commit and before the article records: a batch redone after a crash finds its records
  * unwritten, so it notes the same versions again (and `alreadyNoted` keeps what was written).
  */
-export async function writeBatchNotes(store: NoteStore, fresh: readonly EditorNote[], removedKeys: readonly string[], limit: number): Promise<void> {
+export async function writeBatchNotes(
+  store: NoteStore,
+  fresh: readonly EditorNote[],
+  removedKeys: readonly string[],
+  limit: number,
+  /** Keys published for the first time (no article record): most have no note yet, so it is created in one request. */
+  firstPublished: ReadonlySet<string> = new Set(),
+): Promise<void> {
   const noted = new Set(fresh.map((n) => n.key));
   await mapLimit([...fresh], limit, async (note) => {
     const key = noteRecordKey(note.key);
+    // A note that exists (an earlier rejected version, a redo) answers 412 and is compared as usual.
+    if (firstPublished.has(note.key) && (await store.createJson(key, note))) return;
     if (!alreadyNoted(await store.readJson<EditorNote>(key), note)) await store.writeJson(key, note);
   });
   // A deleted key is seen again by later batches (and redos): delete only a note that is there.

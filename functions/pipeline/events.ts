@@ -12,6 +12,9 @@ export interface ObjectChange {
   eventName: string;
   eventTime?: string;
   sequencer?: string;
+  /** A creation's size and ETag (quoted, as GET and HEAD give it), as S3 sends them. */
+  size?: number;
+  etag?: string;
 }
 
 /** S3 event keys are form-encoded: "+" for space, UTF-8 percent-escapes for the rest. */
@@ -62,7 +65,15 @@ export function s3NotificationBody(input: S3NotificationInput): string {
 interface RawRecord {
   eventName?: unknown;
   eventTime?: unknown;
-  s3?: { bucket?: { name?: unknown }; object?: { key?: unknown; sequencer?: unknown } };
+  s3?: { bucket?: { name?: unknown }; object?: { key?: unknown; sequencer?: unknown; size?: unknown; eTag?: unknown } };
+}
+
+/** The created version's size and ETag when the record carries both well formed (S3 sends the ETag unquoted). */
+function versionOf(object: { size?: unknown; eTag?: unknown } | undefined): { size: number; etag: string } | undefined {
+  const { size, eTag } = object ?? {};
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return undefined;
+  if (typeof eTag !== 'string' || !/^[0-9a-f]{32}(-[0-9]{1,5})?$/.test(eTag)) return undefined;
+  return { size, etag: `"${eTag}"` };
 }
 
 /** Decodes one SQS message body. The s3:TestEvent S3 sends on setup yields no changes. */
@@ -104,6 +115,7 @@ export function parseS3Notification(body: string): Result<ObjectChange[], string
       eventName,
       ...(typeof record.eventTime === 'string' && { eventTime: record.eventTime }),
       ...(typeof record.s3?.object?.sequencer === 'string' && { sequencer: record.s3.object.sequencer }),
+      ...(kind === 'created' && versionOf(record.s3?.object)),
     });
   }
   return { ok: true, value: changes };

@@ -45,6 +45,7 @@ export function createIngestHandler(options: IngestHandlerOptions): IngestHandle
           // event prepares it. Skipping it saves the HEAD that would tell so.
           if (change.kind === 'removed') continue;
           const result = await ingestKey(options, change.key, {
+            ...(change.size !== undefined && change.etag !== undefined && { version: { size: change.size, etag: change.etag } }),
             ...(lastReceive && {
               abandonedAfter: `ingest did not finish in ${receives - 1} earlier attempts${options.timeoutSeconds ? ` of ${options.timeoutSeconds} s` : ''}: the file is too slow to parse or crashed the parser; upload a fixed version to retry`,
             }),

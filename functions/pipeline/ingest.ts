@@ -1,8 +1,8 @@
 // The ingest stage: one upload key -> the prepared record of its current version (an article, an
 // image description, or a rejection with its reason). Runs in parallel and in isolation (one key per
 // Lambda invocation, one worker thread per parse locally); only this stage reads an upload's text.
-// Order: size from a HEAD before any read, then the read, then the parse under the runner's time
-// budget. A parser that throws or overruns is a verdict on that file, never an infrastructure fault.
+// Order: size (from the S3 event, else a HEAD) before any read, then the read of that very version
+// (If-Match), then the parse under the runner's time budget. A parser that throws or overruns is a verdict on that file, never an infrastructure fault.
 import { rejectingParseFaults } from '../core/ingest';
 import { withParseStacks } from '../core/parse-stacks';
 import { tooLargeReason } from '../core/parse/reject';
@@ -10,7 +10,7 @@ import { ingestFingerprint } from '../core/site-index/fingerprint';
 import { preparedRecordKey } from '../core/site-index/paths';
 import type { PreparedRecord } from '../core/site-index/types';
 import type { Article, Result, SiteConfig, UploadInput, UploadRejected, UploadRejectionCode } from '../core/model';
-import type { ObjectHead, ObjectStore } from '../store/types';
+import { getIfMatch, type ObjectHead, type ObjectStore } from '../store/types';
 import { mapLimit } from '../core/concurrency';
 import { outputHeaders } from '../core/outputs/formats';
 import type { PublishCore } from './core';
@@ -50,6 +50,8 @@ export interface IngestOptions {
    * quarantine instead of the DLQ.
    */
   abandonedAfter?: string;
+  /** The created version named by the S3 event (its size and quoted ETag): spares the HEAD. */
+  version?: { size: number; etag: string };
 }
 
 const PRIVATE_JSON = outputHeaders('privateRecord');
@@ -66,7 +68,8 @@ export async function ingestKey(deps: IngestDeps, key: string, options: IngestOp
   const done = (verdict: IngestVerdict, reason?: string): IngestResult => ({ key, verdict, ms: Date.now() - started, ...(reason !== undefined && { reason }) });
   const { uploads, records, config, core } = deps;
 
-  const head = await uploads.head(key);
+  // The event's size and ETag stand in for a HEAD; without them (a re-run, `feedpub build`) one is sent.
+  const head: ObjectHead | undefined = options.version ? { ...options.version, metadata: {} } : await uploads.head(key);
   if (!head) return done('absent');
   const fingerprint = ingestFingerprint(config, deps.codeVersion ?? CODE_VERSION);
   if (await isPrepared(records, preparedRecordKey(key, head.etag), fingerprint)) return done('already-prepared');
@@ -83,7 +86,10 @@ export async function ingestKey(deps: IngestDeps, key: string, options: IngestOp
   if (head.size > limit) return rejectWith(head, 'too-large', tooLargeReason(head.size, limit));
   if (options.abandonedAfter) return rejectWith(head, 'parse-timeout', options.abandonedAfter);
 
-  const object = await uploads.get(key);
+  // Read only the version whose size was checked: a newer one (maybe larger) is never read into memory
+  // here; it is decided from a HEAD as a re-run would, and its own event follows anyway.
+  const object = options.version ? await getIfMatch(uploads, key, options.version.etag) : await uploads.get(key);
+  if (object === 'changed') return ingestKey(deps, key, { ...(options.abandonedAfter !== undefined && { abandonedAfter: options.abandonedAfter }) });
   if (!object) return done('absent');
   // The upload may have been replaced between HEAD and GET: the verdict is on the bytes read.
   const version: ObjectHead = {

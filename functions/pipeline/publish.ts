@@ -52,7 +52,7 @@ import { holdUntil, type ScheduledEntry } from '../core/site-index/schedule';
 import { notesOfBatch, type EditorNote } from '../core/site-index/notes';
 import { moveHeadNotes, writeBatchNotes } from './editor-notes';
 import { bodyHashOf, claimBody, releaseBody, type ClaimStore } from './duplicates';
-import type { ObjectStore } from '../store/types';
+import { createIfAbsent, type ObjectStore } from '../store/types';
 import type { ImageAssetLike, PublishCore } from './core';
 import type { CdnInvalidator } from './invalidation';
 import type { PublishScheduler } from './scheduler';
@@ -225,6 +225,19 @@ class BatchRun {
     this.jsonCache.set(key, value);
   }
 
+  /**
+   * A claim (slug, body) in one request: created only when the key is new (S3 If-None-Match: *).
+   * False when it exists, or when this batch already read or changed it: the caller reads it then.
+   */
+  private async createJson(key: string, value: unknown): Promise<boolean> {
+    if (this.jsonCache.has(key)) return false;
+    const body = JSON.stringify(value);
+    if (!(await createIfAbsent(this.deps.siteStore, key, body, PRIVATE_JSON))) return false;
+    this.bytesWritten += Buffer.byteLength(body);
+    this.jsonCache.set(key, value);
+    return true;
+  }
+
   private async deleteIndex(key: string): Promise<void> {
     if (!this.options.indexDiscarded) await this.deps.siteStore.delete(key);
     this.jsonCache.set(key, undefined);
@@ -233,6 +246,7 @@ class BatchRun {
   private readonly claimStore: ClaimStore = {
     readJson: (key) => this.readJson(key),
     writeJson: (key, value) => this.writeJson(key, value),
+    createJson: (key, value) => this.createJson(key, value),
     deleteIndex: (key) => this.deleteIndex(key),
   };
 
@@ -301,7 +315,8 @@ class BatchRun {
     await this.createSchedules();
     const takedowns = await this.takeDownCopies(head, live);
     const commit = await this.commitHead(head, live, quarantine, archive, manifests, pages, takedowns);
-    await writeBatchNotes(this.claimStore, commit.notes.fresh, commit.notes.removed, this.limit);
+    const firstPublished = new Set(live.filter((p) => p.article && !p.record).map((p) => p.key));
+    await writeBatchNotes(this.claimStore, commit.notes.fresh, commit.notes.removed, this.limit, firstPublished);
     await this.finishRecords(live, commit.records, takedowns);
     await this.cancelSchedules();
 
@@ -344,7 +359,7 @@ class BatchRun {
     for (const plan of plans) {
       if (plan.article && !plan.record) plan.article = await this.claimSlug(plan.article);
       if (plan.article && plan.bodyHash) {
-        const owner = await claimBody(this.claimStore, plan.key, plan.bodyHash, bodies);
+        const owner = await claimBody(this.claimStore, plan.key, plan.bodyHash, bodies, plan.record?.bodyHash === plan.bodyHash);
         if (owner !== undefined) plan.duplicateOf = owner;
       }
       if (plan.article) plan.article = await claimArticleTags(this.tagBatch, plan.article);
@@ -809,7 +824,9 @@ class BatchRun {
         if (owners.get(slug) !== key) await this.writeJson(slugRecordKey(slug), { slug, key } satisfies SlugRecord);
         return reconcileArticle(article, undefined, slug, this.now, this.deps.config);
       }
-      owners.set(missing, (await this.readJson<SlugRecord>(slugRecordKey(missing)))?.key);
+      // A free slug is the one uniqueSlug picks next: claim it outright; read the claim only if it exists.
+      const claimed = await this.createJson(slugRecordKey(missing), { slug: missing, key } satisfies SlugRecord);
+      owners.set(missing, claimed ? key : (await this.readJson<SlugRecord>(slugRecordKey(missing)))?.key);
     }
   }
 

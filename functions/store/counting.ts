@@ -1,4 +1,4 @@
-import type { ListedObject, ObjectHead, ObjectStore, PutOptions, StoredObject } from './types';
+import { createIfAbsent, getIfMatch, type ListedObject, type ObjectHead, type ObjectStore, type PutOptions, type StoredObject } from './types';
 
 export interface RequestCounts {
   get: number;
@@ -35,6 +35,17 @@ export class CountingObjectStore implements ObjectStore {
     this.counts.put++;
     this.counts.bytesWritten += typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
     return this.inner.put(key, body, options);
+  }
+
+  putIfAbsent(key: string, body: string | Uint8Array, options?: PutOptions): Promise<boolean> {
+    this.counts.put++;
+    this.counts.bytesWritten += typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+    return createIfAbsent(this.inner, key, body, options);
+  }
+
+  getIfMatch(key: string, etag: string): Promise<StoredObject | 'changed' | undefined> {
+    this.counts.get++;
+    return getIfMatch(this.inner, key, etag);
   }
 
   delete(key: string): Promise<void> {

@@ -35,6 +35,17 @@ export class MemoryObjectStore implements ObjectStore {
     });
   }
 
+  async putIfAbsent(key: string, body: string | Uint8Array, options: PutOptions = {}): Promise<boolean> {
+    if (this.objects.has(key)) return false;
+    await this.put(key, body, options);
+    return true;
+  }
+
+  async getIfMatch(key: string, etag: string): Promise<StoredObject | 'changed' | undefined> {
+    const found = await this.get(key);
+    return found && found.etag !== etag ? 'changed' : found;
+  }
+
   async delete(key: string): Promise<void> {
     this.objects.delete(key);
   }

@@ -39,6 +39,12 @@ function isNotFound(error: unknown): boolean {
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
 }
 
+/** 412: the condition (If-Match, If-None-Match) did not hold. */
+function isPreconditionFailed(error: unknown): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e?.name === 'PreconditionFailed' || e?.$metadata?.httpStatusCode === 412;
+}
+
 export class S3ObjectStore implements ObjectStore {
   constructor(
     readonly client: S3Client,
@@ -46,8 +52,21 @@ export class S3ObjectStore implements ObjectStore {
   ) {}
 
   async get(key: string): Promise<StoredObject | undefined> {
+    return this.read(key);
+  }
+
+  async getIfMatch(key: string, etag: string): Promise<StoredObject | 'changed' | undefined> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return await this.read(key, etag);
+    } catch (error) {
+      if (isPreconditionFailed(error)) return 'changed';
+      throw error;
+    }
+  }
+
+  private async read(key: string, ifMatch?: string): Promise<StoredObject | undefined> {
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, IfMatch: ifMatch }));
       const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
       const metadata: Record<string, string> = {};
       for (const [name, value] of Object.entries(out.Metadata ?? {})) metadata[name.toLowerCase()] = value;
@@ -83,6 +102,20 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async put(key: string, body: string | Uint8Array, options: PutOptions = {}): Promise<void> {
+    await this.write(key, body, options);
+  }
+
+  async putIfAbsent(key: string, body: string | Uint8Array, options: PutOptions = {}): Promise<boolean> {
+    try {
+      await this.write(key, body, options, '*');
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  private async write(key: string, body: string | Uint8Array, options: PutOptions, ifNoneMatch?: '*'): Promise<void> {
     const bytes = toBytes(body);
     await this.client.send(
       new PutObjectCommand({
@@ -92,6 +125,7 @@ export class S3ObjectStore implements ObjectStore {
         ContentType: options.contentType,
         CacheControl: options.cacheControl,
         Metadata: options.metadata,
+        IfNoneMatch: ifNoneMatch,
         // Lets S3 reject a body damaged in transit instead of storing it.
         ContentMD5: createHash('md5').update(bytes).digest('base64'),
       }),

@@ -48,6 +48,30 @@ export interface ObjectStore {
   list(prefix: string): Promise<string[]>;
   /** Every object under the prefix with its version and size, in lexicographic key order (one request per 1,000 on S3). */
   listObjects(prefix: string): Promise<ListedObject[]>;
+  /**
+   * One conditional request where the store has it (S3 PUT with If-None-Match: *): writes only when
+   * the key does not exist; false when it does. Use createIfAbsent, which falls back for other stores.
+   */
+  putIfAbsent?(key: string, body: string | Uint8Array, options?: PutOptions): Promise<boolean>;
+  /** S3 GET with If-Match: the object only while its ETag is `etag`; 'changed' when it has another. Use getIfMatch. */
+  getIfMatch?(key: string, etag: string): Promise<StoredObject | 'changed' | undefined>;
+}
+
+/** Writes `body` only when `key` does not exist yet; true when written. One request on S3. */
+export async function createIfAbsent(store: ObjectStore, key: string, body: string | Uint8Array, options?: PutOptions): Promise<boolean> {
+  if (store.putIfAbsent) return store.putIfAbsent(key, body, options);
+  // Stores without a conditional write have one writer (a folder, a test wrapper): check, then write.
+  if (await store.head(key)) return false;
+  await store.put(key, body, options);
+  return true;
+}
+
+/** The object while its ETag is still `etag` (one request on S3), 'changed' when a newer version replaced it. */
+export async function getIfMatch(store: ObjectStore, key: string, etag: string): Promise<StoredObject | 'changed' | undefined> {
+  if (store.getIfMatch) return store.getIfMatch(key, etag);
+  const found = await store.get(key);
+  if (!found) return undefined;
+  return found.etag === undefined || found.etag === etag ? found : 'changed';
 }
 
 /** A JSON object of the store, or undefined when there is none. */

@@ -108,6 +108,13 @@ const RULES: Rule[] = [
     catches: "import { canonicalAgency } from '../normalize/credits';",
     leaves: "import { canonicalAgency } from '../credits';",
   },
+  {
+    concept: 'S3 conditional requests (If-Match on GET, If-None-Match: * on PUT): sent only by the S3 store, used through createIfAbsent and getIfMatch',
+    home: 'functions/store/s3.ts',
+    pattern: /\bIf(?:None)?Match\s*:/,
+    catches: "await client.send(new PutObjectCommand({ Bucket, Key, Body, IfNoneMatch: '*' }));",
+    leaves: "if (await createIfAbsent(this.deps.site, key, body, PRIVATE_JSON)) return true;",
+  },
 ];
 
 /** Code lines of a source file, comments blanked (whole-line comments and trailing "// ..."). */

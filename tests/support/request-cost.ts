@@ -43,7 +43,10 @@ export async function startRequestCostRig(config: SiteConfig, now: () => Date): 
       if (body === undefined) await s3.uploads.delete(key);
       else await s3.uploads.put(key, body);
       const eventName = body === undefined ? 'ObjectRemoved:Delete' : 'ObjectCreated:Put';
-      const event = { Records: [{ messageId: `m${++messages}`, body: s3NotificationBody({ bucket: UPLOADS, key, eventName }), attributes: { ApproximateReceiveCount: '1' } }] };
+      // S3's creation events carry the new version's size and ETag (read here before the count starts).
+      const created = body === undefined ? undefined : await s3.uploads.head(key);
+      const version = created && { size: created.size, ...(created.etag !== undefined && { etag: created.etag }) };
+      const event = { Records: [{ messageId: `m${++messages}`, body: s3NotificationBody({ bucket: UPLOADS, key, eventName, ...version }), attributes: { ApproximateReceiveCount: '1' } }] };
       log = [];
       const ingested = await ingest(event as never);
       const ingestLog = log;

@@ -38,6 +38,22 @@ describe('parseS3Notification', () => {
     expect(parseS3Notification('{"Records":[{}]}').ok).toBe(false);
   });
 
+  it('reads a creation\'s size and ETag (quoted, as GET gives it) only when both are well formed', () => {
+    const record = (object: Record<string, unknown>, eventName = 'ObjectCreated:Put') =>
+      JSON.stringify({ Records: [{ eventName, s3: { bucket: { name: 'b' }, object: { key: 'a.txt', ...object } } }] });
+    const etag = '0123456789abcdef0123456789abcdef';
+    const read = (body: string) => {
+      const parsed = parseS3Notification(body);
+      return parsed.ok ? parsed.value.map(({ size, etag: e }) => ({ size, etag: e })) : parsed.error;
+    };
+    expect(read(record({ size: 12, eTag: etag }))).toEqual([{ size: 12, etag: `"${etag}"` }]);
+    expect(read(record({ size: 12, eTag: `${etag}-3` }))).toEqual([{ size: 12, etag: `"${etag}-3"` }]);
+    for (const bad of [{ eTag: etag }, { size: 12 }, { size: -1, eTag: etag }, { size: '12', eTag: etag }, { size: 12, eTag: 'x"y' }]) {
+      expect(read(record(bad))).toEqual([{ size: undefined, etag: undefined }]);
+    }
+    expect(read(record({ size: 12, eTag: etag }, 'ObjectRemoved:Delete'))).toEqual([{ size: undefined, etag: undefined }]);
+  });
+
   it('keeps the body shape S3 uses', () => {
     const body = JSON.parse(s3NotificationBody({ bucket: 'up', key: 'ü.txt', eventName: 'ObjectCreated:Put', size: 3, etag: '"abc"' }));
     expect(body.Records[0].s3.object).toEqual({ key: '%C3%BC.txt', size: 3, eTag: 'abc' });

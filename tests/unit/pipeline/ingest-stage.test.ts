@@ -43,6 +43,43 @@ describe('ingest stage', () => {
     expect(uploads.counts.head).toBe(2);
   });
 
+  it('with the event\'s size and ETag: no HEAD, and only that version is read (If-Match)', async () => {
+    const { uploads, records } = await stores();
+    await uploads.inner.put('news/a.txt', 'A title\n\nA body.');
+    const first = (await uploads.inner.head('news/a.txt'))!;
+    const version = { size: first.size, etag: first.etag! };
+    expect((await ingestKey({ uploads, records, config: site, core: stubCore }, 'news/a.txt', { version })).verdict).toBe('article');
+    expect(uploads.counts).toMatchObject({ head: 0, get: 1 });
+    expect((await prepared(records, 'news/a.txt', uploads))?.verdict).toBe('article');
+
+    // Too large by the event's own size: rejected with no request to the uploads bucket at all.
+    uploads.reset();
+    expect((await ingestKey({ uploads, records, config: site, core: stubCore }, 'news/b.txt', { version: { size: 1001, etag: '"0123456789abcdef0123456789abcdef"' } })).verdict).toBe('rejected');
+    expect(uploads.counts).toMatchObject({ head: 0, get: 0 });
+
+    // Replaced by a larger version after the event: the conditional read fails, and the new version
+    // is decided from a HEAD as on a re-run (too large, never read).
+    await uploads.inner.put('news/d.txt', 'D');
+    const small = (await uploads.inner.head('news/d.txt'))!;
+    await uploads.inner.put('news/d.txt', 'x'.repeat(1001));
+    uploads.reset();
+    const result = await ingestKey({ uploads, records, config: site, core: stubCore }, 'news/d.txt', { version: { size: small.size, etag: small.etag! } });
+    expect(result.verdict).toBe('rejected');
+    expect(await prepared(records, 'news/d.txt', uploads)).toMatchObject({ verdict: 'rejected', code: 'too-large', size: 1001 });
+    expect(uploads.counts).toMatchObject({ head: 1, get: 1 });
+  });
+
+  it('the ingest handler passes the notification\'s size and ETag on (no HEAD)', async () => {
+    const { uploads, records } = await stores();
+    await uploads.inner.put('news/c.txt', 'C title\n\nC body.');
+    const head = (await uploads.inner.head('news/c.txt'))!;
+    const handler = createIngestHandler({ uploads, records, config: site, core: stubCore, logger: new Logger({ logLevel: 'SILENT' }), sendToPublish: async () => {} });
+    const body = s3NotificationBody({ bucket: 'b', key: 'news/c.txt', eventName: 'ObjectCreated:Put', size: head.size, etag: head.etag! });
+    expect((await handler({ Records: [{ messageId: 'm1', body, attributes: { ApproximateReceiveCount: '1' } }] } as never)).batchItemFailures).toEqual([]);
+    expect(uploads.counts).toMatchObject({ head: 0, get: 1 });
+    expect((await prepared(records, 'news/c.txt', uploads))?.verdict).toBe('article');
+  });
+
   it('a parser that throws (a stack overflow) gives a parse-failed verdict, not a fault', async () => {
     const { uploads, records } = await stores();
     await uploads.inner.put('deep.md', 'Deep\n\nbody');

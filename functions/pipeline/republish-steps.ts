@@ -9,6 +9,7 @@ import { planRepublishChunks } from '../core/republish/plan';
 import { type ObjectStore, readJson } from '../store/types';
 import { ingestKey, type IngestDeps, type IngestVerdict } from './ingest';
 import { listUploadKeys, readIndexPlacement } from './republish';
+import type { PreparedSweepResult } from './prepared-sweep';
 import type { ChunkReport, RepublishChunk } from './republish-chunk';
 
 /** SQS caps a message at 256 KiB: a chunk's keys stay well under it. */
@@ -38,7 +39,8 @@ export async function ingestBatch(deps: IngestDeps, items: readonly ListedObject
   await mapLimit(items, concurrency, async ({ Key }) => {
     if (!ingested(Key)) return count('skipped');
     try {
-      count((await ingestKey(deps, Key)).verdict);
+      // No touch: the run's own sweep comes after this map (prepared-sweep.ts).
+      count((await ingestKey(deps, Key, { touchPrepared: false })).verdict);
     } catch (error) {
       count('failed');
       result.failed.push({ key: Key, reason: (error as Error).message ?? String(error) });
@@ -114,6 +116,8 @@ export interface RunReport {
   run: string;
   ok: boolean;
   ingest: { batches: number; failedBatches: number; verdicts: Record<string, number>; failed: { key: string; reason: string }[] };
+  /** The sweep step's figures (prepared-sweep.ts), as the state passes them on. */
+  sweep?: PreparedSweepResult;
   publish: { chunks: number; failedChunks: number; outcomes: Record<string, number>; changedPaths: number; failed: { key: string; reason: string }[] };
   replacedCached: boolean;
   feedsChanged: boolean;
@@ -131,7 +135,7 @@ function parsed<T>(text: string | undefined): T | undefined {
 /** Sums both maps' results into the run report and writes it next to them. */
 export async function finishRun(
   siteStore: ObjectStore,
-  input: { run: string; ingestResults?: string; publishResults?: string; error?: string },
+  input: { run: string; ingestResults?: string; publishResults?: string; error?: string; sweep?: PreparedSweepResult },
 ): Promise<RunReport> {
   const ingest = await readMapResults(siteStore, input.ingestResults);
   const publish = await readMapResults(siteStore, input.publishResults);
@@ -142,6 +146,7 @@ export async function finishRun(
     publish: { chunks: publish.succeeded.length + publish.failed.length, failedChunks: publish.failed.length, outcomes: {}, changedPaths: 0, failed: [] },
     replacedCached: false,
     feedsChanged: false,
+    ...(input.sweep !== undefined && { sweep: input.sweep }),
     ...(input.error !== undefined && { error: input.error }),
   };
   for (const child of ingest.succeeded) {

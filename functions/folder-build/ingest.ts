@@ -2,7 +2,7 @@
 // content folder, many files per call. It runs in this thread or in a worker (./ingest-pool.ts) and
 // hands back each upload's version and its prepared record, which stage 2 (the publisher) reads.
 import type { SiteConfig } from '../core/model';
-import { ingestKey, type IngestCore } from '../pipeline/ingest';
+import { ingestKey, type IngestCore, type IngestOptions } from '../pipeline/ingest';
 import { ContentFolderStore } from '../store/content-folder';
 import type { ObjectHead, ObjectStore } from '../store/types';
 import { describeImage } from '../core/images';
@@ -25,11 +25,21 @@ export interface IngestedFile {
 
 const buildCore: IngestCore = { ingestUpload, isImageKey, describeImage };
 
+export interface EntryOptions extends Pick<IngestOptions, 'abandonedAfter'> {
+  /** Another parser (the pool's test hook: one that never finishes on a marked file). */
+  ingestUpload?: IngestCore['ingestUpload'];
+  /** Told before each file, by its position in `entries` (the pool's deadline watches it). */
+  onFile?: (index: number) => void;
+}
+
 /** Ingests `entries` from `root` with the pipeline's ingest stage; results in input order. */
-export async function ingestEntries(root: string, entries: readonly ContentEntry[], config: SiteConfig, now: string): Promise<IngestedFile[]> {
+export async function ingestEntries(root: string, entries: readonly ContentEntry[], config: SiteConfig, now: string, options: EntryOptions = {}): Promise<IngestedFile[]> {
   const uploads = new ContentFolderStore(root, new Map(entries.map((e) => [e.key, e.fallbackDate])));
+  const core = options.ingestUpload ? { ...buildCore, ingestUpload: options.ingestUpload } : buildCore;
+  const ingestOptions = options.abandonedAfter !== undefined ? { abandonedAfter: options.abandonedAfter } : {};
   const out: IngestedFile[] = [];
-  for (const { key } of entries) {
+  for (const [index, { key }] of entries.entries()) {
+    options.onFile?.(index);
     let record: string | undefined;
     const records: ObjectStore = {
       get: async () => undefined,
@@ -42,7 +52,7 @@ export async function ingestEntries(root: string, entries: readonly ContentEntry
       listObjects: async () => [],
     };
     const head = await uploads.head(key);
-    await ingestKey({ uploads, records, config, core: buildCore, now: () => new Date(now) }, key);
+    await ingestKey({ uploads, records, config, core, now: () => new Date(now) }, key, ingestOptions);
     uploads.release(key);
     out.push({ key, ...(head !== undefined && { head }), ...(record !== undefined && { record }) });
   }

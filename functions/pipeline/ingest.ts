@@ -60,6 +60,13 @@ export interface IngestOptions {
 
 const PRIVATE_JSON = outputHeaders('privateRecord');
 
+/** Wall-clock backstop of one parse on a worker thread (local parse pool, `feedpub build`'s pool). */
+export const PARSE_DEADLINE_MS = 20_000;
+
+export function parseTimeoutReason(deadlineMs: number): string {
+  return `parsing did not finish within ${(deadlineMs / 1000).toFixed(1)} s`;
+}
+
 /** A prepared record younger than this is never swept (prepared-sweep.ts): an ingest may rely on it. */
 export const PREPARED_GRACE_MS = 60 * 60 * 1000;
 

@@ -13,9 +13,12 @@
 //      (the touch fell between 2 and the DELETE), it ingests the key again (the record is re-made by a
 //      parse), and the republish's chunks, planned after the sweep, publish it.
 // Layer 3 alone is sufficient: an ingest that saw the record read its HEAD before the DELETE, so the
-// sweep's later HEAD sees that version or a newer one, whose own ingest prepares it.
+// sweep's later HEAD sees that version or a newer one, whose own ingest prepares it. A sweep cut short
+// between that DELETE and the ingest is repaired by the next one: an upload older than the grace
+// period whose current version has no record (no ingest takes that long) is ingested again.
 import { mapLimit } from '../core/concurrency';
 import { PRIVATE_PREFIX } from '../core/outputs/formats';
+import { isUploadKey } from '../core/upload-keys';
 import { PREPARED_PREFIX, preparedRecordKey } from '../core/site-index/paths';
 import type { PreparedRecord } from '../core/site-index/types';
 import { type ListedObject, readJson } from '../store/types';
@@ -33,7 +36,7 @@ export interface PreparedSweepResult {
   deleted: number;
   /** Older-version records kept because they are within the grace period or were touched since the listing. */
   keptRecent: number;
-  /** Keys whose current version's record a racing touch lost: ingested again (layer 3). */
+  /** Keys whose current version's record was gone (a racing touch, layer 3, or an earlier sweep cut short): ingested again. */
   reingested: string[];
 }
 
@@ -60,6 +63,8 @@ export async function sweepPreparedRecords(deps: PreparedSweepDeps): Promise<Pre
   }
 
   const result: PreparedSweepResult = { listed: records.length, deleted: 0, keptRecent: 0, reingested: [] };
+  const present = new Set(records.map((r) => r.key));
+  const lost = uploads.filter((u) => !u.key.startsWith(PRIVATE_PREFIX) && isUploadKey(u.key) && olderThan(u, cutoff) && !present.has(preparedRecordKey(u.key, u.etag)));
   const candidates = new Map<string, string[]>();
   for (const r of records) {
     const dir = recordDir(r.key);
@@ -91,6 +96,10 @@ export async function sweepPreparedRecords(deps: PreparedSweepDeps): Promise<Pre
       await ingestKey(deps, key);
       result.reingested.push(key);
     }
+  });
+  await mapLimit(lost, limit, async ({ key }) => {
+    await ingestKey(deps, key);
+    result.reingested.push(key);
   });
   result.reingested.sort();
   return result;

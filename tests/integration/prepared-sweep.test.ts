@@ -106,6 +106,19 @@ describe('sweep of prepared records', () => {
     expect(report.outcomes.pending).toBeUndefined();
   });
 
+  it('an upload older than the grace period whose current record is missing (a sweep cut short after its DELETE) is ingested again', async () => {
+    const key = 'desk/lost.txt';
+    await upload(key, article('Lost record'));
+    await s3.siteStore.delete(await currentRecord(key));
+    const young = await sweepPreparedRecords(ingestDeps(later(0)));
+    expect(young.reingested).toEqual([]);
+    const result = await sweepPreparedRecords(ingestDeps(later(2 * HOUR)));
+    expect(result.reingested).toEqual([key]);
+    expect(await titleOf(key)).toBe('Lost record');
+    const published = await publishBatch(publishDeps(later(2 * HOUR)), [key]);
+    expect(published.results.find((r) => r.key === key)?.outcome).toBe('published');
+  });
+
   it('ingest touches an old record it finds prepared (one PUT), and not a young one', async () => {
     await upload('desk/touch.txt', article('Touch me'));
     const counted = new CountingObjectStore(s3.siteStore);

@@ -197,8 +197,9 @@ export class Republish extends Construct {
         run: sfn.JsonPath.executionName,
         ingestResults: sfn.JsonPath.stringAt('$.ingest.ResultWriterDetails.Key'),
         sweep: sfn.JsonPath.objectAt('$.sweep'),
-        // After a failed chunk the map has no results object to read: the report says which failed.
-        ...(error ? { error: sfn.JsonPath.stringAt(error) } : { publishResults: sfn.JsonPath.stringAt('$.publish.ResultWriterDetails.Key') }),
+        // Publish figures come from the chunk reports the publisher records (republish-steps.ts):
+        // after a failed chunk the map leaves no results object to read.
+        ...(error && { error: sfn.JsonPath.stringAt(error) }),
       });
     const finish = new tasks.LambdaInvoke(this, 'Finish', { lambdaFunction: this.finishFunction, payload: finishPayload(), payloadResponseOnly: true, resultPath: '$.report' });
     // A failed chunk still gets a report (what was published before it), then fails the execution.

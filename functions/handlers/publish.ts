@@ -4,6 +4,7 @@
 import { publishEnv } from '../pipeline/env';
 import { defaultCore } from '../pipeline/default-core';
 import { createPublishHandler, type PublishHandler } from '../pipeline/lambda';
+import { recordChunkFailure, recordChunkReport } from '../pipeline/republish-steps';
 import { AwsScheduler } from '../pipeline/scheduler-aws';
 import { createS3Client, S3ObjectStore } from '../store/s3';
 
@@ -24,15 +25,21 @@ async function build(): Promise<PublishHandler> {
   // A republish chunk carries its Step Functions task token, answered once the chunk is committed;
   // the Step Functions client is loaded on the first chunk only.
   let sfn: import('@aws-sdk/client-sfn').SFNClient | undefined;
+  const siteStore = new S3ObjectStore(s3, siteBucket);
   return createPublishHandler({
     onRepublishChunk: async (chunk, report) => {
       if (!chunk.taskToken) return;
+      // Before the answer: the run's Finish step counts committed chunks from these records.
+      await recordChunkReport(siteStore, report);
       const { SFNClient, SendTaskSuccessCommand } = await import('@aws-sdk/client-sfn');
       sfn ??= new SFNClient({});
       await sfn.send(new SendTaskSuccessCommand({ taskToken: chunk.taskToken, output: JSON.stringify(report) }));
     },
+    onRepublishChunkFailed: async (chunk, reason) => {
+      if (chunk.taskToken) await recordChunkFailure(siteStore, chunk, reason);
+    },
     uploads: new S3ObjectStore(s3, uploadsBucket),
-    siteStore: new S3ObjectStore(s3, siteBucket),
+    siteStore,
     uploadsBucket,
     config: site,
     core: defaultCore,

@@ -27,7 +27,7 @@ export const sweepHandler = async () => sweepPreparedRecords({ uploads, records:
 
 export const planHandler = async (event: { run: string }) => planChunks(uploads, siteStore, defaultCore.isImageKey, isUploadKey, event.run, chunkSize);
 
-export const finishHandler = async (event: { run: string; ingestResults?: string; publishResults?: string; error?: string }) => {
+export const finishHandler = async (event: { run: string; ingestResults?: string; error?: string }) => {
   const report = await finishRun(siteStore, event);
   // One invalidation of everything (one billed path) and one hub ping for the whole run.
   if (distributionId && report.replacedCached) {

@@ -33,7 +33,7 @@ export class RepublishBusyError extends Error {
 
 export class LocalRepublisher {
   private running: string | undefined;
-  private readonly waiting = new Map<string, { resolve: (r: ChunkReport) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<string, { resolve: (r: ChunkReport) => void; reject: (e: Error) => void; lastError?: string }>();
 
   constructor(private readonly options: LocalRepublisherOptions) {}
 
@@ -84,13 +84,19 @@ export class LocalRepublisher {
     waiter?.resolve(report);
   }
 
+  /** The writer could not commit a chunk (the queue will retry it): kept for the run report. */
+  async chunkFailed(chunk: RepublishChunk, reason: string): Promise<void> {
+    const waiter = this.waiting.get(idOf(chunk));
+    if (waiter) waiter.lastError = reason;
+  }
+
   /** The queue gave up on a message: if it was a chunk, its run stops with the reason. */
   deadLettered(body: string, reason: string): void {
     const parsed = parseRepublishChunk(body);
     if (!parsed?.ok) return;
     const waiter = this.waiting.get(idOf(parsed.chunk));
     this.waiting.delete(idOf(parsed.chunk));
-    waiter?.reject(new Error(`republish chunk ${parsed.chunk.index + 1}/${parsed.chunk.total} failed after retries: ${reason}`));
+    waiter?.reject(new Error(`republish chunk ${parsed.chunk.index + 1}/${parsed.chunk.total} failed after retries: ${waiter.lastError ?? reason}`));
   }
 
   /** The stack is stopping: runs still waiting end with an error instead of hanging. */

@@ -132,6 +132,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       ...(options.now && { now: options.now }),
       ...(options.scheduleSkewMs !== undefined && { scheduleSkewMs: options.scheduleSkewMs }),
       onRepublishChunk: async (chunk, report) => republisher?.chunkDone(chunk, report),
+      onRepublishChunkFailed: async (chunk, reason) => republisher?.chunkFailed(chunk, reason),
     });
     const pool = options.core && !options.parsePool ? undefined : createParsePool(options.parsePool);
     if (pool) closers.push(() => pool.close());

@@ -23,6 +23,8 @@ export interface QueueBatchDeps extends PublishDeps {
    * fails the message, so the chunk (idempotent) is published and reported again.
    */
   onRepublishChunk?: (chunk: RepublishChunk, report: ChunkReport) => Promise<void>;
+  /** Told why a chunk was not committed (the queue only learns that it failed): the run report says why. */
+  onRepublishChunkFailed?: (chunk: RepublishChunk, reason: string) => Promise<void>;
 }
 
 export interface QueueBatchOutcome {
@@ -84,8 +86,10 @@ export async function processQueueBatch(event: SQSEvent, deps: QueueBatchDeps): 
       const { report } = await publishChunk(deps, chunk);
       await deps.onRepublishChunk?.(chunk, report);
     } catch (error) {
-      deps.log?.batchFailed(`republish chunk ${chunk.index}: ${(error as Error).message ?? String(error)}`, chunk.keys.length);
+      const reason = (error as Error).message ?? String(error);
+      deps.log?.batchFailed(`republish chunk ${chunk.index}: ${reason}`, chunk.keys.length);
       failures.add(messageId);
+      await deps.onRepublishChunkFailed?.(chunk, reason).catch(() => undefined);
     }
   }
   return { response: { batchItemFailures: [...failures].map((itemIdentifier) => ({ itemIdentifier })) }, ...(result && { result }) };

@@ -40,7 +40,14 @@ export interface RepublishReport {
   ingest: Partial<Record<IngestVerdict | 'failed', number>>;
   /** The sweep of superseded prepared records, between ingest and publish. */
   sweep?: PreparedSweepResult;
+  /** Chunks committed by the writer, of plannedChunks. */
   chunks: number;
+  plannedChunks: number;
+  /** The chunk the writer gave up on, with why; the run stops there (chunks after it are not sent). */
+  failedChunks: ChunkFailure[];
+  chunksNotSent: number;
+  /** Keys of every chunk not committed: their outputs are as before the run (run it again). */
+  notRepublished: string[];
   outcomes: Partial<Record<UploadOutcome, number>>;
   /** Keys that could not be ingested or published (infrastructure faults), with the reason. */
   failed: { key: string; stage: 'ingest' | 'publish'; reason: string }[];
@@ -53,6 +60,30 @@ export interface RepublishReport {
 }
 
 export const DEFAULT_CHUNK_SIZE = 250;
+
+export interface ChunkFailure {
+  index: number;
+  keys: number;
+  reason: string;
+}
+
+/**
+ * The chunks of a run the writer did not commit, in plan order: the first is the one that failed
+ * (chunks go one at a time, so the run stopped there), the rest were never sent.
+ */
+export function uncommittedChunks(
+  chunks: readonly { index: number; keys: readonly string[] }[],
+  committed: ReadonlySet<number>,
+  reason: string,
+): { failedChunks: ChunkFailure[]; chunksNotSent: number; notRepublished: string[] } {
+  const left = chunks.filter((c) => !committed.has(c.index)).sort((a, b) => a.index - b.index);
+  const [first] = left;
+  return {
+    failedChunks: first ? [{ index: first.index, keys: first.keys.length, reason }] : [],
+    chunksNotSent: Math.max(0, left.length - 1),
+    notRepublished: left.flatMap((c) => c.keys),
+  };
+}
 
 /** Uploads to ingest: every object in the uploads bucket (the listing is the source of truth). */
 export async function listUploadKeys(uploads: ObjectStore): Promise<string[]> {
@@ -94,6 +125,10 @@ export async function republishSite(deps: RepublishDeps): Promise<RepublishRepor
     uploads: uploadKeys.length,
     ingest: {},
     chunks: 0,
+    plannedChunks: 0,
+    failedChunks: [],
+    chunksNotSent: 0,
+    notRepublished: [],
     outcomes: {},
     failed: [],
     changedPaths: 0,
@@ -134,11 +169,21 @@ export async function republishSite(deps: RepublishDeps): Promise<RepublishRepor
   const totalKeys = plans.reduce((n, p) => n + p.keys.length, 0);
   let published = 0;
   progress({ phase: 'publish', done: 0, total: totalKeys });
-  // One chunk at a time: the next is sent only once this one is committed.
-  for (const [index, plan] of plans.entries()) {
-    // The last chunk also sweeps image copies without reference records (copy-sweep.ts).
-    const chunk: RepublishChunk = { run: deps.run, index, total: plans.length, ...plan, ...(index === plans.length - 1 && { sweepCopies: true }) };
-    const chunkReport = await deps.submit(chunk);
+  report.plannedChunks = plans.length;
+  // The last chunk also sweeps image copies without reference records (copy-sweep.ts).
+  const chunks = plans.map((plan, index): RepublishChunk => ({ run: deps.run, index, total: plans.length, ...plan, ...(index === plans.length - 1 && { sweepCopies: true }) }));
+  const committed = new Set<number>();
+  // One chunk at a time: the next is sent only once this one is committed. A chunk the writer gives
+  // up on (dead-lettered after retries) stops the run; the report says what was and was not done.
+  for (const chunk of chunks) {
+    let chunkReport: ChunkReport;
+    try {
+      chunkReport = await deps.submit(chunk);
+    } catch (error) {
+      Object.assign(report, uncommittedChunks(chunks, committed, (error as Error).message ?? String(error)));
+      break;
+    }
+    committed.add(chunk.index);
     report.chunks++;
     for (const [outcome, n] of Object.entries(chunkReport.outcomes)) add(report.outcomes, outcome as UploadOutcome, n);
     for (const f of chunkReport.failed) report.failed.push({ ...f, stage: 'publish' });
@@ -146,7 +191,7 @@ export async function republishSite(deps: RepublishDeps): Promise<RepublishRepor
     report.replacedCached ||= chunkReport.replacedCached;
     report.feedsChanged ||= chunkReport.feedsChanged;
     report.bytesWritten += chunkReport.bytesWritten;
-    published += plan.keys.length;
+    published += chunk.keys.length;
     progress({ phase: 'publish', done: published, total: totalKeys });
   }
   report.ms = Date.now() - started;

@@ -38,7 +38,7 @@ describe('feedpub republish (local stack)', () => {
     expect(out.stderr).toMatch(/^ingest 0\/\d+ \(0%\)$/m);
     expect(out.stderr).toMatch(/^publish (\d+)\/\1 \(100%\)$/m);
     const uploads = (await stack.s3.uploads.list('')).length;
-    expect(out.stdout).toMatch(new RegExp(`^republished ${uploads} uploads in \\d+ chunks`, 'm'));
+    expect(out.stdout).toMatch(new RegExp(`^republished ${uploads} uploads in (\\d+) of \\1 chunks`, 'm'));
     expect(out.code).toBe(0);
   }, 120_000);
 

@@ -293,5 +293,21 @@ describe('the republish state machine, run locally', () => {
     expect(report.ok).toBe(false);
     expect(report.ingest.verdicts).toMatchObject({ skipped: 1 });
     expect(report.error).toMatch(/tolerated failure threshold.*States\.Timeout/);
+    // The real counts, against the plan file the map read. The emulated map runs every child before
+    // it judges the failure threshold (AWS stops starting children), so here chunks 0 and 2.. are
+    // committed; chunk 1 failed with the map's error, and exactly its keys are not republished.
+    const plan = JSON.parse(Buffer.from((await s3.siteStore.get(`_feedpub/republish/runs/${report.run}/chunks.json`))?.bytes ?? []).toString('utf8')) as { index: number; keys: string[] }[];
+    expect(plan.length).toBeGreaterThanOrEqual(3);
+    expect(report.publish.plannedChunks).toBe(plan.length);
+    expect(report.publish.chunks).toBe(plan.length - 1);
+    expect(report.publish.failedChunks).toEqual([{ index: 1, keys: plan[1]?.keys.length, reason: report.error }]);
+    expect(report.publish.chunksNotSent).toBe(0);
+    const notRepublished = plan[1]?.keys ?? [];
+    expect(notRepublished.length).toBeGreaterThan(0);
+    expect(report.publish.notRepublished).toMatchObject({ count: notRepublished.length, keys: notRepublished });
+    expect(JSON.parse(Buffer.from((await s3.siteStore.get(report.publish.notRepublished.file))?.bytes ?? []).toString('utf8'))).toEqual(notRepublished);
+    // The committed chunks' outcomes are summed: every planned key but the failed chunk's.
+    const planned = plan.reduce((n, c) => n + c.keys.length, 0);
+    expect(Object.values(report.publish.outcomes).reduce((a, b) => a + (b ?? 0), 0)).toBe(planned - notRepublished.length);
   }, 180_000);
 });

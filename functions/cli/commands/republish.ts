@@ -20,10 +20,19 @@ export function formatRepublishReport(r: RepublishReport): string {
       .map(([k, n]) => `${k} ${n}`)
       .join(', ') || 'none';
   const lines = [
-    `republished ${r.uploads} uploads in ${r.chunks} chunks (${(r.ms / 1000).toFixed(1)} s): ${r.changedPaths} site paths changed`,
+    `republished ${r.uploads} uploads in ${r.chunks} of ${r.plannedChunks} chunks (${(r.ms / 1000).toFixed(1)} s): ${r.changedPaths} site paths changed`,
     `  ingest   ${counts(r.ingest)}`,
     `  publish  ${counts(r.outcomes)}`,
   ];
+  for (const c of r.failedChunks) {
+    lines.push(`  chunk ${c.index + 1}/${r.plannedChunks} failed (${c.keys} keys): ${c.reason}`);
+    if (r.chunksNotSent > 0) lines.push(`  ${r.chunksNotSent} chunks after it were not sent`);
+  }
+  if (r.notRepublished.length > 0) {
+    lines.push(`  not republished ${r.notRepublished.length} keys (their outputs are as before; run it again):`);
+    for (const key of r.notRepublished.slice(0, 20)) lines.push(`    ${key}`);
+    if (r.notRepublished.length > 20) lines.push(`    ... and ${r.notRepublished.length - 20} more`);
+  }
   if (r.failed.length > 0) {
     lines.push(`  failed   ${r.failed.length} (run it again to retry them):`);
     for (const f of r.failed.slice(0, 20)) lines.push(`    ${f.key} [${f.stage}] ${f.reason}`);
@@ -81,7 +90,7 @@ export function registerRepublish(program: Command): void {
         const report = await republishLocal(site, { ...(chunkSize !== undefined && { chunkSize }), onProgress: (p) => view.update(p) });
         view.finish();
         process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatRepublishReport(report));
-        if (report.failed.length > 0) process.exitCode = 1;
+        if (report.failed.length > 0 || report.notRepublished.length > 0) process.exitCode = 1;
       } catch (error) {
         view.finish();
         process.stderr.write(`feedpub republish: ${(error as Error).message}\n`);

@@ -141,5 +141,7 @@ export function canonicalAgency(text: string): string | undefined {
   // A trailing "photo"/"photos" is ignored: look the rest up (without a regex replace on every miss).
   if (key.endsWith(' photo')) return CANONICAL_BY_SPELLING.get(key.slice(0, -' photo'.length));
   if (key.endsWith(' photos')) return CANONICAL_BY_SPELLING.get(key.slice(0, -' photos'.length));
+  // Italian and Spanish papers put the word first: "Foto ANSA", "Foto EFE", "Photo AFP".
+  if (key.startsWith('foto ') || key.startsWith('photo ')) return CANONICAL_BY_SPELLING.get(key.slice(key.indexOf(' ') + 1));
   return undefined;
 }

@@ -106,8 +106,26 @@ export function shapeOf(draft: CreditDraft): CreditShape {
     draft.labelSegment !== undefined ||
     draft.courtesy ||
     draft.assignment;
-  const hasContent = [draft.photographer, draft.agency, draft.provider, draft.via, draft.client].some((v) => v !== undefined) || draft.handout || draft.pool;
+  const hasContent = draft.photographer !== undefined || draft.agency !== undefined || draft.provider !== undefined || draft.via !== undefined ||
+    draft.client !== undefined || draft.handout || draft.pool;
   if (claimedAll && marked && hasContent) return 'structured';
-  if (draft.prefixed && (draft.stripped ?? '') !== '') return 'prefixed';
+  if (draft.prefixed && (draft.stripped ?? '') !== '' && !readsAsSentence(draft)) return 'prefixed';
   return 'unknown';
+}
+
+// "Photo: the crowd gathered outside the court.", "Foto di gruppo per i ministri al vertice.": a label
+// word opening a sentence is no credit prefix, and the line is kept verbatim. A sentence: four words or
+// more after the label, and a lower-case first word or a full stop after a lower-case letter at the end.
+const MIN_SENTENCE_WORDS = 4;
+const LOWER_FIRST = /^\p{Ll}/u;
+const SENTENCE_END = /\p{Ll}[.!?]$/u;
+
+/** True when the text after a credit label is a sentence, not a credit ("neverRewriteASentence"). */
+export function readsAsSentence(draft: CreditDraft): boolean {
+  const rest = draft.stripped ?? '';
+  // Counted with indexOf, and only the last two characters tested: a 2 MB header value costs no split.
+  let words = 1;
+  for (let at = rest.indexOf(' '); at >= 0 && words < MIN_SENTENCE_WORDS; at = rest.indexOf(' ', at + 1)) words++;
+  if (words < MIN_SENTENCE_WORDS) return false;
+  return LOWER_FIRST.test(rest) || SENTENCE_END.test(draft.collapsed.slice(-2));
 }

@@ -62,7 +62,7 @@ export function titleCaseAllCaps(name: string): string {
 
 // Words that name an organization or a source, not a person: "City Library", "Israeli Army", "Social Media".
 const ORGANIZATION_WORD =
-  /\b(?:agency|archives?|army|bureau|center|centre|collection|college|council|department|forces?|foundation|gallery|government|group|images|institute|library|magazine|media|ministry|museum|navy|news|office|photos|police|post|press|service|society|studios?|times|tribune|university|herald|ledger|journal|gazette|daily|weekly|observer|guardian|telegraph|chronicle|tv|television|video|screenshot|screengrab|corp|corporation|inc|ltd|llc|plc|gmbh|company|technologies|technology|labs|satellite|imagery|space|newspaper|shimbun|zeitung|ilbo|nippo|sinbun|airlines|committee|club|federation|league|association|party|embassy|presidency|kremlin)\b/iu;
+  /\b(?:agency|archives?|army|bureau|center|centre|collection|college|council|department|forces?|foundation|gallery|government|group|images|institute|library|magazine|media|ministry|museum|navy|news|office|photos|police|post|press|service|society|studios?|times|tribune|university|herald|ledger|journal|gazette|daily|weekly|observer|guardian|telegraph|chronicle|tv|television|video|screenshot|screengrab|corp|corporation|inc|ltd|llc|plc|gmbh|company|technologies|technology|labs|satellite|imagery|space|newspaper|shimbun|zeitung|ilbo|nippo|sinbun|gazeta|gazzetta|gazet|dziennik|kurier|corriere|diario|periódico|nieuws|dagblad|dagbladet|tidende|tidning|posten|pravda|izvestia|courier|noticias|quotidien|krant|airlines|committee|club|federation|league|association|party|embassy|presidency|kremlin)\b/iu;
 // "The Washington Post", "The Yomiuri Shimbun": no person's name starts with "The".
 const LEADING_THE = /^The\s/u;
 

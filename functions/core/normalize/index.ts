@@ -58,7 +58,8 @@ export function normalizeArticle(raw: RawArticle, ctx: NormalizeContext): Articl
   } else {
     paragraphs = cleanParagraphs(raw.paragraphs);
     if (site.repairFusedWords) {
-      const repaired = repairFusedWords(paragraphs, raw.latinLetters !== false);
+      // The byline proves its names too: "By Lars Ødegård" then "Ødegårdsaid" in the body.
+      const repaired = repairFusedWords(paragraphs, raw.latinLetters !== false, namesInMeta(raw.meta.authors ?? raw.meta.author ?? raw.meta.by));
       paragraphs = repaired.paragraphs;
       // A loop, not push(...): a spread of 100,000 repairs overflows the call stack.
       for (const repair of repaired.repairs) repairs.push(repair);
@@ -209,4 +210,10 @@ function baseName(key: string): string {
   const name = key.slice(key.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   return cleanText(dot > 0 ? name.slice(0, dot) : name) || 'Untitled';
+}
+
+/** The author names a header or a byline gave, as plain strings (evidence for the fused-word repair). */
+function namesInMeta(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((name): name is string => typeof name === 'string') : [];
 }

@@ -47,20 +47,37 @@ const UTF8_BYTES_NEEDING_WORK = [
   0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f, 0x7f, 0xc2, 0xc3, 0xef,
 ];
 
-function hasUtf8BytesNeedingWork(bytes: Buffer): boolean {
-  for (const byte of UTF8_BYTES_NEEDING_WORK) if (bytes.indexOf(byte) >= 0) return true;
+// The same for Windows-1252 bytes: C0 controls and DEL are themselves, the five undefined bytes decode as
+// U+FFFD, the marker characters are C2 C3 D0 D1 E2 F0; no byte decodes to a C1 control, U+FFFE/U+FFFF or a surrogate.
+const WINDOWS_1252_BYTES_NEEDING_WORK = [
+  0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14,
+  0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f, 0x7f, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xc2, 0xc3,
+  0xd0, 0xd1, 0xe2, 0xf0,
+];
+
+function hasBytesNeedingWork(bytes: Buffer, needing: readonly number[]): boolean {
+  for (const byte of needing) if (bytes.indexOf(byte) >= 0) return true;
   return false;
 }
 
+// Windows-1252 bytes of letters U+00C0-U+017F, in the ISO-8859-1 reading of the bytes: C0-FF but the
+// signs × and ÷, and the bytes of Š Œ Ž š œ ž Ÿ (8A 8C 8E 9A 9C 9E 9F).
+const WINDOWS_1252_LATIN_LETTER = /[\u008A\u008C\u008E\u009A\u009C\u009E\u009F\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]/;
+
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   const warnings: string[] = [];
-  const { text: decoded, encoding, utf8Bytes } = decodeByBomOrValidity(bytes, warnings);
+  const { text: decoded, encoding, utf8Bytes, windows1252Bytes } = decodeByBomOrValidity(bytes, warnings);
   // Only UTF-16 can carry a lone surrogate: UTF-8 (validated) and Windows-1252 never decode to one.
+  // Decoded from bytes, the bytes answer (memchr-fast searches, several times quicker than a regex scan).
   const plain = utf8Bytes !== undefined
-    ? !hasUtf8BytesNeedingWork(utf8Bytes)
-    : !MAYBE_NEEDS_WORK.test(decoded) && (!encoding.startsWith('utf-16') || isWellFormed(decoded));
+    ? !hasBytesNeedingWork(utf8Bytes, UTF8_BYTES_NEEDING_WORK)
+    : windows1252Bytes !== undefined
+      ? !hasBytesNeedingWork(windows1252Bytes, WINDOWS_1252_BYTES_NEEDING_WORK)
+      : !MAYBE_NEEDS_WORK.test(decoded) && (!encoding.startsWith('utf-16') || isWellFormed(decoded));
   // UTF-8 letters U+00C0-U+017F all start with the byte C3, C4 or C5: three memchr-fast searches.
-  const latinLetters = utf8Bytes === undefined || utf8Bytes.indexOf(0xc3) >= 0 || utf8Bytes.indexOf(0xc4) >= 0 || utf8Bytes.indexOf(0xc5) >= 0;
+  const latinLetters = utf8Bytes !== undefined
+    ? utf8Bytes.indexOf(0xc3) >= 0 || utf8Bytes.indexOf(0xc4) >= 0 || utf8Bytes.indexOf(0xc5) >= 0
+    : windows1252Bytes === undefined || WINDOWS_1252_LATIN_LETTER.test(windows1252Bytes.toString('latin1'));
   if (plain) return { text: decoded, encoding, warnings, undecodable: 0, decodedLength: decoded.length, plain, latinLetters };
   let text = decoded;
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
@@ -81,8 +98,11 @@ export function hasUtf16Bom(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
-/** The text and its encoding; `utf8Bytes`: the bytes it was decoded from, when they were valid UTF-8. */
-function decodeByBomOrValidity(bytes: Uint8Array, warnings: string[]): { text: string; encoding: string; utf8Bytes?: Buffer } {
+/**
+ * The text and its encoding; `utf8Bytes`: the bytes it was decoded from, when they were valid UTF-8;
+ * `windows1252Bytes`: when they were decoded as Windows-1252.
+ */
+function decodeByBomOrValidity(bytes: Uint8Array, warnings: string[]): { text: string; encoding: string; utf8Bytes?: Buffer; windows1252Bytes?: Buffer } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const body = buffer.subarray(3);
@@ -90,7 +110,7 @@ function decodeByBomOrValidity(bytes: Uint8Array, warnings: string[]): { text: s
     if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8-bom', utf8Bytes: body };
     if (mostlyUtf8(body, warnings)) return { text: body.toString('utf8'), encoding: 'utf-8-bom' };
     warnings.push('invalid UTF-8 after a utf-8-bom byte-order mark: read as Windows-1252');
-    return { text: decodeWindows1252(body), encoding: 'utf-8-bom' };
+    return { text: decodeWindows1252(body), encoding: 'utf-8-bom', windows1252Bytes: body };
   }
   if (hasUtf16Bom(bytes)) {
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
@@ -101,7 +121,7 @@ function decodeByBomOrValidity(bytes: Uint8Array, warnings: string[]): { text: s
   const utf8 = strictUtf8(buffer);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', utf8Bytes: buffer };
   if (mostlyUtf8(buffer, warnings)) return { text: buffer.toString('utf8'), encoding: 'utf-8' };
-  return { text: decodeWindows1252(buffer), encoding: 'windows-1252' };
+  return { text: decodeWindows1252(buffer), encoding: 'windows-1252', windows1252Bytes: buffer };
 }
 
 // The UTF-8-or-Windows-1252 decision for bytes that are not valid UTF-8: UTF-8 (each invalid byte
@@ -169,9 +189,13 @@ const WINDOWS_1252_C1 = '€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uF
 
 /** Windows-1252: ISO-8859-1 (native) with the 0x80-0x9F range mapped to its Windows characters. */
 export function decodeWindows1252(bytes: Buffer): string {
-  const latin1 = bytes.toString('latin1');
-  return /[\u0080-\u009F]/.test(latin1) ? latin1.replace(/[\u0080-\u009F]/g, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80]!) : latin1;
+  // One scan: without a byte 0x80-0x9F the replace returns the text as it is.
+  return bytes.toString('latin1').replace(C1_RANGE, windows1252C1);
 }
+
+// Module-level, not per call: a regex literal and a closure in the function cost more than the scan.
+const C1_RANGE = /[\u0080-\u009F]/g;
+const windows1252C1 = (char: string): string => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80]!;
 
 // Windows-1252 character -> byte, from the table above. The five bytes Windows-1252 leaves undefined
 // (0x81 0x8D 0x8F 0x90 0x9D) appear in mojibake as the C1 controls of the same value.

@@ -24,7 +24,7 @@ function undecorated(line: string): string {
 }
 
 const ADVERTISEMENT =
-  /^(?:advertisements?|advert|ads?|sponsored(?: content| post| links?)?|paid (?:content|post|partner content)|promoted(?: content)?|partner content|story continues below(?: this)? (?:advertisement|ad)|article continues below(?: this)?(?: advertisement| ad)?|content continues below|continue reading (?:the main story|below)|scroll to continue(?: with content)?|advertisement\s*[-–—:]?\s*scroll to continue(?: with content)?|skip (?:advertisement|ad)|anzeige|werbung|publicité|pubblicità|publicidad|reklame|advertentie)$/iu;
+  /^(?:advertisements?|advertising|advert|ads?|sponsored(?: content| post| links?)?|paid (?:content|post|partner content)|promoted(?: content)?|partner content|story continues below(?: this)? (?:advertisement|ad)|article continues below(?: this)?(?: advertisement| ad)?|(?:story|article|text|content) continues after(?: (?:this|the))? (?:advertisement|ad)|weiterlesen nach der anzeige|content continues below|continue reading (?:the main story|below)|scroll to continue(?: with content)?|advertisement\s*[-–—:]?\s*scroll to continue(?: with content)?|skip (?:advertisement|ad)|anzeige|werbung|publicité|pubblicità|publicidad|reklame|advertentie)$/iu;
 
 // Words a share bar is made of; a line of nothing else is a share bar ("Share on Facebook", "Facebook Twitter Email").
 const SHARE_ACTIONS = new Set([
@@ -54,6 +54,16 @@ function isShareBar(line: string): boolean {
   return actions > 0;
 }
 
+// "Advertisement · Scroll to continue": markers joined by a middle dot or a bar are one marker line.
+const MARKER_JOIN = /\s+[·•|]\s+/u;
+function isAdvertisement(line: string): boolean {
+  if (line.length > 80) return false;
+  const plain = undecorated(line);
+  if (ADVERTISEMENT.test(plain)) return true;
+  if (!plain.includes('·') && !plain.includes('•') && !plain.includes('|')) return false;
+  return plain.split(MARKER_JOIN).every((part) => ADVERTISEMENT.test(part));
+}
+
 const REPRINTS =
   /^(?:reprints?(?: (?:&|and) permissions)?|request (?:a )?reprints?|purchase licensing rights|licensing rights|license this (?:article|content|photo|image)|republish(?: this (?:article|story))?|reuse (?:this )?content|buy (?:this )?(?:photo|image)|order (?:a )?reprint|permissions)[.:]?$/iu;
 
@@ -66,21 +76,29 @@ const COPYRIGHT_START = /^(?:©|\(c\)|copyright\b)/iu;
 const WIRE_END_MARK = /^(?:-\s*30\s*-|#{3,}|_{3,}|\(?END\)?|ENDS|\(ENDS\)|Enditem|EndItem|ENDITEM|XXX|=+ *END *=+)$/u;
 const DESK_CODE = /^[a-z]{2,5}(?:[-/][a-z]{2,5}){0,5}\/[a-z]{2,5}(?:[-/][a-z]{2,5}){0,5}$/u;
 // Pairs that are words, not initials.
-const WORD_PAIRS = new Set(['and/or', 'he/she', 'she/he', 'his/her', 'him/her', 'her/his', 'yes/no', 'on/off', 'in/out']);
-const isDeskCode = (line: string): boolean => DESK_CODE.test(line) && !WORD_PAIRS.has(line) && /(?:^|[-/])[a-z]{2}(?:$|[-/])/u.test(line);
+const WORD_PAIRS = new Set(['and/or', 'he/she', 'she/he', 'his/her', 'him/her', 'her/his', 'yes/no', 'on/off', 'in/out', 'she/her', 'he/him', 'they/them', 'his/hers', 'her/him', 'up/down', 'for/against', 'pro/con', 'now/then', 'this/that', 'buy/sell', 'off/on', 'out/in', 'yes/no/maybe']);
+// AFP writes its desk codes in initials of two or three letters: "burs-jm/dl", "kms/ach".
+const isDeskCode = (line: string): boolean => DESK_CODE.test(line) && !WORD_PAIRS.has(line) && /(?:^|[-/])[a-z]{2,3}(?:$|[-/])/u.test(line);
 
 // "Sign up to First Edition, our free daily newsletter", "skip past newsletter promotion".
 const NEWSLETTER_PROMO =
   /^(?:sign up|sign-up|subscribe|get (?:our|the)|join|want|don['’]t miss|receive|register|enter your email|never miss|skip past|after|privacy notice|newsletters?)\b.*\bnewsletters?\b|^newsletters?(?: sign-?up)?:?$|^skip past newsletter promotion$|^after newsletter promotion$/iu;
 
+// "The Morning Briefing: Get the day's top stories in your inbox. Sign up here.": a promo without the word
+// "newsletter" offers an inbox (or an email) and ends with the call to sign up.
+const SIGN_UP_CALL = /\b(?:sign up|subscribe)(?: (?:here|now|today|for free|free))?[.!]?$/iu;
+const OFFERS_INBOX = /\b(?:inbox|e-?mail|newsletter|briefing)\b/iu;
+const isSignUpCall = (lower: string): boolean =>
+  (lower.includes('sign up') || lower.includes('subscribe')) && SIGN_UP_CALL.test(lower) && OFFERS_INBOX.test(lower);
+
 // "See also: <headline>", "Read more: <headline>", and the same labels in other languages.
 const INLINE_TEASER =
-  /^(?:see also|read more|also read|read also|related|watch|listen|read next|more|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leggi anche|lea también|lee también|leia também)\s*[:：]\s*\S/iu;
+  /^(?:see also|read more|also read|read also|related|watch|listen|read next|more|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leggi anche|lea también|lee también|leia também)\s*[:：|]\s*\S/iu;
 
 // Each rule is gated by a cheap check (length, a word the line must contain), so body lines, which are
 // most lines, cost a few comparisons each. `lower` is the line lower-cased.
 export const FURNITURE_RULES: readonly FurnitureRule[] = [
-  { name: 'advertisement-marker', test: (line) => line.length <= 80 && ADVERTISEMENT.test(undecorated(line)) },
+  { name: 'advertisement-marker', test: isAdvertisement },
   { name: 'share-bar', test: isShareBar },
   { name: 'reprints-and-licensing', test: (line) => line.length <= 80 && REPRINTS.test(undecorated(line)) },
   {
@@ -90,8 +108,11 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
       AGENCY_FOOTER.test(line) && (COPYRIGHT_START.test(line) || !/^[©(]/u.test(line)),
   },
   { name: 'wire-end-mark', test: (line) => line.length <= 40 && (WIRE_END_MARK.test(line) || isDeskCode(line)) },
-  { name: 'newsletter-promo', test: (line, lower = line.toLowerCase()) => lower.includes('newsletter') && NEWSLETTER_PROMO.test(line) },
-  { name: 'inline-teaser', test: (line) => (line.includes(':') || line.includes('：')) && INLINE_TEASER.test(line) },
+  {
+    name: 'newsletter-promo',
+    test: (line, lower = line.toLowerCase()) => (lower.includes('newsletter') && NEWSLETTER_PROMO.test(line)) || isSignUpCall(lower),
+  },
+  { name: 'inline-teaser', test: (line) => (line.includes(':') || line.includes('：') || line.includes('|')) && INLINE_TEASER.test(line) },
 ];
 
 // The first words furniture lines start with (lower-cased): a line starting otherwise, and not with
@@ -105,16 +126,30 @@ const FIRST_WORDS = new Set([
   'our', 'all', 'end', 'ends', 'enditem', 'xxx', 'copyright', '©', 'sign', 'sign-up', 'subscribe', 'get', 'join', 'want', "don't", 'don’t',
   'receive', 'register', 'enter', 'never', 'skip', 'after', 'privacy', 'newsletter', 'newsletters', 'newsletter:', 'see', 'read', 'also', 'related',
   'watch', 'listen', 'more', 'lesen', 'mehr', 'lire', 'à', 'leggi', 'lea', 'lee', 'leia', 'most', 'trending', 'top', "editor's", 'editor’s',
-  'popular', 'in',
+  'popular', 'in', 'advertising', 'weiterlesen',
 ]);
 const FURNITURE_FIRST_CHAR = /^[\s\-–—*_=·•|[\]()<>#\d©]/u;
 
+// A promo may start with any words ("The Morning Briefing: ..."): its end, the call to sign up, lets it in.
+// Plain indexOf on the tail (this runs on every line), in the two cases promos are written in.
+function mayBeSignUpPromo(line: string): boolean {
+  if (line.length < 20) return false;
+  const tail = line.slice(-24);
+  return tail.includes('ign up') || tail.includes('ubscribe') || tail.includes('IGN UP') || tail.includes('UBSCRIBE');
+}
+
 function mayBeFurniture(line: string): boolean {
-  if (FURNITURE_FIRST_CHAR.test(line)) return true;
+  if (FURNITURE_FIRST_CHAR.test(line) || mayBeSignUpPromo(line)) return true;
   const space = line.indexOf(' ');
   const first = (space < 0 ? line : line.slice(0, space)).toLowerCase();
   // "See also:", "Related:", "burs-jm/dl": a colon or a desk code's separators.
-  return FIRST_WORDS.has(first) || FIRST_WORDS.has(first.replace(/[:：.,|]+$/u, '')) || first.includes('/');
+  return FIRST_WORDS.has(first) || (endsInWordPunctuation(first) && FIRST_WORDS.has(first.replace(/[:：.,|]+$/u, ''))) || first.includes('/');
+}
+
+/** True when the word ends in one of : ： . , | (without one, stripping them changes nothing: no regex per line). */
+function endsInWordPunctuation(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  return last === 0x3a || last === 0xff1a || last === 0x2e || last === 0x2c || last === 0x7c;
 }
 
 /** The furniture rule a trimmed line matches, or undefined (body text). */
@@ -127,7 +162,7 @@ export function furnitureRuleOf(line: string): string | undefined {
 
 // A heading that opens a list of other stories inside the page: the heading and its list go.
 const LIST_HEADING =
-  /^(?:most (?:read|popular|viewed|shared|watched|commented)(?: (?:stories|articles|now|today|this week))?|trending(?: now| stories| articles| topics)?|related(?: (?:stories|articles|content|coverage|reading|links|news|posts|topics))?|see also|also read|read next|top stories|editor['’]s picks|popular now|more in [\p{L} ]{1,30}|in other news)[:.]?$/iu;
+  /^(?:most (?:read|popular|viewed|shared|watched|commented)(?: (?:stories|articles|now|today|this week))?|trending(?: now| stories| articles| topics)?|related(?: (?:stories|articles|content|coverage|reading|links|news|posts|topics))?|see also|also read|read next|top stories|editor['’]s picks|popular now|more in [\p{L} ]{1,30}|in other news|read more\s*:)[:.]?$/iu;
 // A list item: a bullet or a number, or a short line that does not end as prose does.
 const BULLET = /^(?:[-•*·▪►‣]|\d{1,2}[.)])\s*\S/u;
 const PROSE_END = /[.!…"”’»:;,]$/u;

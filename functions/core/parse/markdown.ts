@@ -69,13 +69,13 @@ export interface FrontMatter {
 
 /** Splits off and reads YAML front matter ("---" on the first line, closed by a "---" line). */
 export function readFrontMatter(text: string): { ok: true; value: FrontMatter } | { ok: false; reason: string } {
-  const lines = text.split('\n');
-  const opening = lines[0]?.trimEnd() ?? '';
+  const firstBreak = text.indexOf('\n');
+  const opening = (firstBreak < 0 ? text : text.slice(0, firstBreak)).trimEnd();
   // "---js", "--- coffee": a language name after the dashes. "-----" alone is a Markdown rule, not front matter.
   if (/^---[^-]/.test(opening)) {
     return { ok: false, reason: `front matter must open with a line of just "---" and be YAML; "${opening.slice(0, 20)}" is not accepted` };
   }
-  if (opening === '---' && !lines.slice(1).some((line) => line.trimEnd() === '---')) {
+  if (opening === '---' && !hasClosingLine(text)) {
     return { ok: false, reason: 'front matter opened by "---" on line 1 is never closed by a "---" line' };
   }
   const { yaml, body } = splitFrontMatter(text);
@@ -107,6 +107,15 @@ export function readFrontMatter(text: string): { ok: true; value: FrontMatter } 
     return { ok: false, reason: 'front matter is not valid YAML: a list or map is used again through an alias (*name); write it out instead' };
   }
   return { ok: true, value: { meta, body, images: imagesOf(meta, warnings), warnings } };
+}
+
+/** True when a line after the first is "---" (trailing blanks allowed): found by search, without splitting the text into lines. */
+function hasClosingLine(text: string): boolean {
+  for (let at = text.indexOf('\n---'); at >= 0; at = text.indexOf('\n---', at + 1)) {
+    const end = text.indexOf('\n', at + 1);
+    if (text.slice(at + 4, end < 0 ? text.length : end).trimEnd() === '') return true;
+  }
+  return false;
 }
 
 export function parseMarkdown(text: string): MarkdownResult {
@@ -224,6 +233,10 @@ interface Heading {
   end: number;
 }
 
+const FENCE = /^\s{0,3}(```|~~~)/;
+const HEADING_OPENING = /^\s{0,3}#[ \t]+/;
+const FENCE_OR_HEADING = /^\s{0,3}(?:```|~~~|#[ \t])/;
+
 /** The first level-1 ATX heading ("# Title") outside fenced code. */
 function firstHeading(body: string): Heading | undefined {
   let offset = 0;
@@ -231,9 +244,11 @@ function firstHeading(body: string): Heading | undefined {
   for (const line of body.split('\n')) {
     const start = offset;
     offset += line.length + 1;
-    if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
+    // Most lines are neither a fence nor a heading: one anchored test settles them.
+    if (!FENCE_OR_HEADING.test(line)) continue;
+    if (FENCE.test(line)) inFence = !inFence;
     if (inFence) continue;
-    const opening = /^\s{0,3}#[ \t]+/.exec(line);
+    const opening = HEADING_OPENING.exec(line);
     if (!opening) continue;
     const text = headingText(line.slice(opening[0].length));
     if (text !== '') return { text, start, end: Math.min(offset, body.length) };

@@ -24,6 +24,9 @@ const C = {
 const isMarkup = (code: number): boolean =>
   code === C.star || code === C.underscore || code === C.backtick || code === C.bracketOpen || code === C.bracketClose ||
   code === C.bang || code === C.lt || code === C.amp || code === C.pipe || code === C.tilde || code === C.backslash;
+// isMarkup as a table over ASCII (no markup character is above 0x7F): one load per character in the scan.
+const MARKUP_ASCII = new Uint8Array(128);
+for (let code = 0; code < 128; code++) if (isMarkup(code)) MARKUP_ASCII[code] = 1;
 const isLetter = (code: number): boolean => (code | 0x20) >= 97 && (code | 0x20) <= 122;
 const isBlank = (code: number): boolean => code === C.space || code === C.tab;
 
@@ -54,7 +57,7 @@ export function markdownOverLimit(body: string, firstLine = 1): string | undefin
         if (++bodyLines > MAX_MARKDOWN_LINES) return `more than ${MAX_MARKDOWN_LINES.toLocaleString('en-US')} lines of Markdown`;
         break;
       }
-      if (!isMarkup(code)) continue;
+      if (code >= 128 || MARKUP_ASCII[code] === 0) continue;
       if (++markup > MAX_MARKUP_CHARACTERS) return tooMuchMarkup;
       if (code !== C.lt || nextGt === -2) continue;
       const closing = body.charCodeAt(index + 1) === C.slash;

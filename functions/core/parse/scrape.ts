@@ -1,7 +1,7 @@
 // The plain-text scrape shape: title line, image blocks (caption, the caption again, credit line),
 // body paragraphs separated by blank lines.
 import type { RawImage } from '../model';
-import { creditPhotographer, isCreditLine, sharingCreditParses } from '../credits';
+import { creditPhotographer, isCreditLine, normalizeCredit, sharingCreditParses } from '../credits';
 import { type Byline, isRoleLine, labelledByline, nameLine, nameWithRole, placedByline } from './byline';
 
 export interface ScrapedText {
@@ -196,7 +196,8 @@ function bylineOf(line: string): ReadByline | undefined {
 }
 
 // "© 2023 Acme Corp.", "Copyright 2024 Example Media Ltd. All rights reserved.": a year and no photographer.
-const COPYRIGHT_WITH_YEAR = /^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[^\d]{1,80}\d{4}\.?$)/iu;
+// The marks may be stacked: "© Copyright 2025 Deutsche Presse-Agentur GmbH", "Copyright © 2024 ...".
+const COPYRIGHT_WITH_YEAR = /^(?:(?:©|\(c\)|copyright\b)\s*){1,2}(?:\d{4}|[^\d]{1,80}\d{4}\.?$)/iu;
 const MAX_COPYRIGHT_LINE = 160;
 
 /** A lone copyright line is a page footer unless it names a photographer ("© 2024 Jane Doe/AFP" credits a picture). */
@@ -212,6 +213,7 @@ const TAIL_LENGTH = 160;
 const MAX_CAPTION_LENGTH = 1200;
 const TRAILING_LABEL = /(?:^|[\s.!?”"])((?:Photograph|Photo|Photos|Photography|Picture|Image|Illustration|Composite|Foto|Bild|Credit)s?\s*:\s*[^:()[\]]{2,100})$/u;
 const OPENER: Record<string, string> = { ')': '(', ']': '[' };
+const CREDIT_SEPARATOR_END = /\s+[|–—-]$/u;
 
 /** Splits a caption from the credit it ends with, or undefined. The credit must name a photographer or carry a label. */
 export function trailingCredit(line: string): { caption: string; credit: string } | undefined {
@@ -227,13 +229,34 @@ export function trailingCredit(line: string): { caption: string; credit: string 
     const label = TRAILING_LABEL.exec(tail);
     if (label !== null) at = tailStart + label.index + label[0].length - label[1]!.length;
   }
+  let bare = false;
+  if (at <= 0 && opener === undefined) {
+    // Reuters' own captions: "... February 10, 2025. REUTERS/Kacper Pempel", the credit after the last sentence.
+    const sentenceEnd = tail.lastIndexOf('. ');
+    if (sentenceEnd >= 0 && tail.indexOf('/', sentenceEnd) > 0) {
+      at = tailStart + sentenceEnd + 2;
+      bare = true;
+    }
+  }
   if (at <= 0) return undefined;
   const credit = line.slice(at).trim();
-  const caption = line.slice(0, at).trim();
+  // "... after a shift. | Photo: Jane Doe/Reuters": the bar or dash before the credit belongs to neither.
+  const caption = line.slice(0, at).trim().replace(CREDIT_SEPARATOR_END, '');
   if (caption === '' || !isCreditLine(credit)) return undefined;
   // "(Reuters)" after a sentence is attribution in the text; a credit names a photographer, or has a label or a slash.
   if (creditPhotographer(credit) === undefined && opener !== undefined && !credit.includes('/')) return undefined;
+  // A bare credit has no label or bracket to vouch for it: it must name an agency and be fully read.
+  if (bare && !readsAsAgencyCredit(credit)) return undefined;
   return { caption, credit };
+}
+
+/**
+ * A credit read in full that names an agency (or a via) and a photographer or a handout: "REUTERS/Kacper
+ * Pempel", "Polish Navy/Handout via REUTERS"; not a poll's name ("Reuters/Ipsos") ending a sentence.
+ */
+function readsAsAgencyCredit(credit: string): boolean {
+  const read = normalizeCredit(credit);
+  return (read.agency !== undefined || read.via !== undefined) && (read.handout || (read.photographer?.includes(' ') ?? false));
 }
 
 // Date lines near the top: "Published March 3, 2024", "Updated 10:32 AM EST, Tue March 5, 2024",

@@ -112,7 +112,7 @@ const classes: Record<string, Case[]> = {
   ],
   'organisations are agency or provider, never photographer': [
     ['Maxar Technologies/Handout via REUTERS', 'Maxar Technologies/Handout via Reuters', { provider: 'Maxar Technologies', via: 'Reuters', handout: true }],
-    ['Satellite image ©2024 Maxar Technologies', 'Satellite image ©2024 Maxar Technologies', {}],
+    ['Satellite image ©2024 Maxar Technologies', 'Satellite image ©2024 Maxar Technologies', { provider: 'Maxar Technologies' }],
     ['Photo: Planet Labs PBC/Handout via REUTERS', 'Planet Labs PBC/Handout via Reuters', { provider: 'Planet Labs PBC', via: 'Reuters', handout: true }],
     ['© 2023 Acme Corp.', 'Acme Corp.', { provider: 'Acme Corp.' }],
     ['Photo: The Washington Post', 'The Washington Post', { provider: 'The Washington Post' }],

@@ -45,6 +45,13 @@ const inputs: Array<[name: string, text: string]> = [
   ['2 MB of "Courtesy" lines', `T\n\n${fill('Caption.\nCourtesy visits were cancelled\n\n')}`],
   ['2 MB of bidi overrides in the title', `${fill('\u202E')}\n\nBody.`],
   ['2 MB of fused-name-like tokens', `T\n\nMüller Xi ${fill('Müllerwarned Xisaid ')}`],
+  // The audit's rules: bare caption credits, joined ad markers, sign-up promos, "--" datelines, stacked copyright marks.
+  ['2 MB of captions with a bare Reuters credit', `T\n\n${fill('Rain in Lisbon. REUTERS/Jane Doe\n\n')}`],
+  ['a 2 MB line of sentences with slashes', `T\n\n${fill('It rained. A/B ')}`],
+  ['2 MB of joined advertisement markers', `T\n\n${fill('Advertisement · Scroll to continue\n')}`],
+  ['a 2 MB line of sign-up calls', `T\n\n${fill('inbox sign up ')}`],
+  ['2 MB of double-hyphen datelines', `T\n\n${fill('TOKYO, Oct. 5 (Kyodo) -- Rain.\n\n')}`],
+  ['2 MB of stacked copyright marks', `T\n\n${fill('© Copyright ')}`],
   ['2 MB of Reuters suffix codes', `T\n\nCaption.\nREUTERS/Jane Doe${fill(' TPX IMAGES OF THE DAY')}`],
 ];
 

@@ -145,7 +145,7 @@ describe('datelines stay the first words and give agency and date when nothing e
     ['PARIS, 3 March (AFP) – Strikes spread.', { place: 'PARIS', agency: 'AFP', month: 3, day: 3 }],
     ['BERLIN (dpa) - Die Regierung fiel.', { place: 'BERLIN', agency: 'dpa' }],
     ['WASHINGTON — The Senate voted.', { place: 'WASHINGTON' }],
-    ['BEIJING, Jan 5 (Xinhua) -- China said.', undefined],
+    ['BEIJING, Jan 5 (Xinhua) -- China said.', { place: 'BEIJING', agency: 'Xinhua', month: 1, day: 5 }],
   ])('%j', (paragraph, dateline) => {
     expect(datelineOf(paragraph)).toEqual(dateline);
   });

@@ -4,7 +4,11 @@ import fc from 'fast-check';
 import slugify from 'slugify';
 import { v5 as uuidv5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { stripInvalidXmlChars } from '../../../functions/core/escape';
 import { articleIdForKey } from '../../../functions/core/ids';
+import { cleanText } from '../../../functions/core/normalize/rules/text';
+import { decodeBytes } from '../../../functions/core/parse/decode';
 import { slugifyPlain } from '../../../functions/core/normalize/rules/slug';
 import { dayInZone, monthInZone } from '../../../functions/core/timezone';
 
@@ -49,5 +53,48 @@ describe('UTC month and day = Intl in UTC', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('cleanText = the full cleanup (strip what XML cannot carry, collapse whitespace, trim)', () => {
+  // The cleanup without the pre-checks that skip it.
+  const fullCleanup = (text: string) => stripInvalidXmlChars(text).replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ').trim();
+  const texts = ['', ' ', '\n', 'plain', '\nplain', 'plain\n\n', ' \u000B a \u000C ', 'a\u000Bb', '\u200B a', 'a \u200B', '\uFEFFa\uFEFF', 'a  b', '\t a\tb \n', '\uD800a', 'a\uDC00', '\u00A0x\u00A0', '\u3000x', 'x\u2028', '\u0001\n', ' \uD83D\uDE00 '];
+  it.each(texts)('%j', (text) => expect(cleanText(text)).toBe(fullCleanup(text)));
+  it('on random text (whitespace, controls, surrogate halves)', () => {
+    const unit = fc.constantFrom('a', 'b', ' ', '  ', '\n', '\t', '\r', '\u000B', '\u000C', '\u0000', '\u00A0', '\u200B', '\uFEFF', '\u2028', '\u3000', '\uD800', '\uDC00', '\uFFFE', 'é', '’');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 30 }), (text) => cleanText(text) === fullCleanup(text)), { numRuns: 5000 });
+  });
+});
+
+describe('decodeBytes answers plain and latinLetters from the bytes as the text would', () => {
+  // What any step after decoding acts on (decode.ts MAYBE_NEEDS_WORK), and letters U+00C0-U+017F.
+  const NEEDS_WORK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\r\u007F-\u009F\u00C2\u00C3\u00D0\u00D1\u00E2\u00F0\uFFFD]/;
+  const LATIN_LETTER = /[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F]/;
+  const agrees = (bytes: Uint8Array) => {
+    const decoded = decodeBytes(bytes);
+    if (decoded.encoding !== 'windows-1252') return true;
+    // Windows-1252 text is plain when it has none of those characters; it has Latin letters when it shows one.
+    const text = iconv.decode(Buffer.from(bytes), 'windows-1252');
+    return decoded.plain === !NEEDS_WORK.test(text) && decoded.latinLetters === LATIN_LETTER.test(text);
+  };
+  it.each([
+    ['café – ‘quoted’', 'café – ‘quoted’'],
+    ['no letter, curly quotes', '“quoted” – it’s'],
+    ['Š Œ Ž š œ ž Ÿ', 'Š and Ÿ'],
+    ['× and ÷ are not letters', '2 × 3 ÷ 4 ’'],
+    ['a mojibake marker character', 'Ã and ’'],
+    ['CR line ends', 'a’\r\nb'],
+  ])('%s', (_name, text) => {
+    const bytes = new Uint8Array(iconv.encode(text, 'windows-1252'));
+    expect(decodeBytes(bytes).encoding).toBe('windows-1252');
+    expect(agrees(bytes)).toBe(true);
+  });
+  it('the five bytes Windows-1252 leaves undefined decode as U+FFFD: not plain', () => {
+    for (const byte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) expect(decodeBytes(new Uint8Array([0x61, 0x92, byte, 0x62])).plain).toBe(false);
+  });
+  it('on random bytes (Windows-1252 text and every byte value)', () => {
+    const byte = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0, max: 255 }));
+    fc.assert(fc.property(fc.array(byte, { minLength: 1, maxLength: 40 }), (values) => agrees(new Uint8Array(values))), { numRuns: 5000 });
   });
 });

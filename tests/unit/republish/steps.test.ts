@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../../../functions/core/model';
 import { defaultCore } from '../../../functions/pipeline/default-core';
-import { finishRun, ingestBatch, MAX_CHUNK_KEY_BYTES, planChunks, runPrefix } from '../../../functions/pipeline/republish-steps';
+import { chunksKey, finishRun, ingestBatch, MAX_CHUNK_KEY_BYTES, planChunks, recordChunkFailure, recordChunkReport, runPrefix } from '../../../functions/pipeline/republish-steps';
 import type { RepublishChunk } from '../../../functions/pipeline/republish-chunk';
 import { MemoryObjectStore } from '../../../functions/store/memory';
 
@@ -40,28 +40,62 @@ describe('planChunks', () => {
 });
 
 describe('finishRun', () => {
-  it('sums both maps\' result files (ResultWriter manifest layout) into a report written next to them', async () => {
+  const chunkReport = (index: number, keys: number) => ({ run: 'r', index, keys, outcomes: { unchanged: keys - 1, updated: 1 }, failed: [], changedPaths: 3, replacedCached: true, feedsChanged: false, bytesWritten: 10, ms: 5 });
+  const plan = (sizes: number[]) => sizes.map((n, index) => ({ run: 'r', index, total: sizes.length, images: false, rerenderMonths: [], keys: Array.from({ length: n }, (_, k) => `c${index}/k${k}.txt`) }));
+
+  it('sums the ingest map\'s result files (ResultWriter manifest layout) and the recorded chunk reports into a report written next to them', async () => {
     const store = new MemoryObjectStore();
     const put = (key: string, value: unknown) => store.put(key, JSON.stringify(value));
     await put('_feedpub/republish/runs/ingest/m/manifest.json', { ResultFiles: { SUCCEEDED: [{ Key: 'i/ok.json' }], FAILED: [{ Key: 'i/bad.json' }] } });
     await put('i/ok.json', [{ Output: JSON.stringify({ keys: 2, verdicts: { article: 2 }, failed: [] }) }]);
     await put('i/bad.json', [{ Input: JSON.stringify({ Items: [{ Key: 'slow.txt' }] }), Error: 'States.Timeout', Cause: 'Task timed out' }]);
-    await put('_feedpub/republish/runs/publish/m/manifest.json', { ResultFiles: { SUCCEEDED: [{ Key: 'p/ok.json' }] } });
-    const chunk = { run: 'r', index: 0, keys: 2, outcomes: { unchanged: 1, updated: 1 }, failed: [], changedPaths: 3, replacedCached: true, feedsChanged: false, bytesWritten: 10, ms: 5 };
-    await put('p/ok.json', [{ Output: JSON.stringify(chunk) }]);
-    const report = await finishRun(store, { run: 'r', ingestResults: '_feedpub/republish/runs/ingest/m/manifest.json', publishResults: '_feedpub/republish/runs/publish/m/manifest.json' });
+    await put(chunksKey('r'), plan([2]));
+    await recordChunkReport(store, chunkReport(0, 2));
+    const report = await finishRun(store, { run: 'r', ingestResults: '_feedpub/republish/runs/ingest/m/manifest.json' });
     expect(report).toMatchObject({
       ok: true,
       ingest: { batches: 2, failedBatches: 1, verdicts: { article: 2 }, failed: [{ key: 'slow.txt', reason: 'States.Timeout: Task timed out' }] },
-      publish: { chunks: 1, failedChunks: 0, outcomes: { unchanged: 1, updated: 1 }, changedPaths: 3 },
+      publish: { chunks: 1, plannedChunks: 1, failedChunks: [], chunksNotSent: 0, notRepublished: { count: 0, keys: [] }, outcomes: { unchanged: 1, updated: 1 }, changedPaths: 3 },
       replacedCached: true,
     });
     expect(await json(store, `${runPrefix('r')}report.json`)).toEqual(report);
   });
 
-  it('a run whose publish map failed is not ok', async () => {
+  it('after a failed chunk: the chunks committed before it, which one failed and why, how many were not sent, and their keys', async () => {
+    const store = new MemoryObjectStore();
+    await store.put(chunksKey('r'), JSON.stringify(plan([3, 2, 4, 60])));
+    await recordChunkReport(store, chunkReport(0, 3));
+    const report = await finishRun(store, { run: 'r', error: 'States.Timeout: chunk not committed' });
+    expect(report.ok).toBe(false);
+    expect(report.error).toBe('States.Timeout: chunk not committed');
+    expect(report.publish).toMatchObject({
+      chunks: 1,
+      plannedChunks: 4,
+      failedChunks: [{ index: 1, keys: 2, reason: 'States.Timeout: chunk not committed' }],
+      chunksNotSent: 2,
+      outcomes: { unchanged: 2, updated: 1 },
+    });
+    // 2 + 4 + 60 keys left as they were: counted, the first 50 named, all of them in the run's file.
+    const left = plan([3, 2, 4, 60]).slice(1).flatMap((c) => c.keys);
+    expect(report.publish.notRepublished.count).toBe(66);
+    expect(report.publish.notRepublished.keys).toEqual(left.slice(0, 50));
+    expect(await json(store, report.publish.notRepublished.file)).toEqual(left);
+  });
+
+  it("names the writer's last error for the failed chunk when the publisher recorded one", async () => {
+    const store = new MemoryObjectStore();
+    const chunks = plan([1, 1]);
+    await store.put(chunksKey('r'), JSON.stringify(chunks));
+    await recordChunkReport(store, chunkReport(0, 1));
+    await recordChunkFailure(store, chunks[1] as RepublishChunk, 'SlowDown: head.json');
+    const report = await finishRun(store, { run: 'r', error: 'States.Timeout' });
+    expect(report.publish.failedChunks).toEqual([{ index: 1, keys: 1, reason: "States.Timeout; the writer's last error: SlowDown: head.json" }]);
+  });
+
+  it('a run that ended in error before any plan is not ok and says why', async () => {
     const report = await finishRun(new MemoryObjectStore(), { run: 'r', error: 'chunk 3 timed out' });
     expect(report.ok).toBe(false);
     expect(report.error).toBe('chunk 3 timed out');
+    expect(report.publish).toMatchObject({ chunks: 0, plannedChunks: 0, failedChunks: [] });
   });
 });

@@ -13,16 +13,20 @@ const PROVIDER = /^[\p{Lu}\p{Lo}\d]/u;
  * Two or more unclaimed segments are left alone: the shape is not one we know.
  */
 export const takePhotographerOrProvider: CreditRule = (draft) => {
-  const [segment, ...others] = draft.segments;
+  // Indexing, not `[segment, ...others]`: a rest pattern builds an array through the iterator on every credit line.
+  const segment = draft.segments[0];
   // An agency that found no place (a third agency) is not a person or a provider.
-  if (segment === undefined || others.length > 0 || canonicalAgency(segment) !== undefined) return draft;
+  if (segment === undefined || draft.segments.length > 1 || canonicalAgency(segment) !== undefined) return draft;
   const vouched = draft.agency !== undefined || draft.via !== undefined || draft.pool || draft.prefixed;
   const provider = PROVIDER.test(segment) && segment.split(' ').length <= 8;
-  if (provider && draft.provider === undefined && (draft.handout || (vouched && looksLikeOrganization(segment)))) {
+  // Asked at most once (both branches below may need it); all three checks are pure, so order does not matter.
+  let organization: boolean | undefined;
+  if (provider && draft.provider === undefined && (draft.handout || (vouched && (organization = looksLikeOrganization(segment))))) {
     return { ...draft, segments: [], provider: segment };
   }
+  if (draft.photographer !== undefined || !vouched) return draft;
   const person = looksLikePersonName(segment, draft.agency === undefined ? 2 : 1) || looksLikePeopleNames(segment);
-  if (draft.photographer === undefined && vouched && !looksLikeOrganization(segment) && person) {
+  if (person && !(organization ?? looksLikeOrganization(segment))) {
     return { ...draft, segments: [], photographer: segment };
   }
   return draft;

@@ -193,8 +193,13 @@ class ArticleEvidence implements NameEvidence {
 export const MAX_FUSED_REPAIRS = 1000;
 
 /** `latinLetters`: false when the caller knows the text has no letter of U+00C0-U+017F (the Latin pattern is skipped). */
-export function repairFusedWords(paragraphs: readonly string[], latinLetters = true): { paragraphs: string[]; repairs: Repair[]; capped: boolean } {
-  const evidence = new ArticleEvidence(paragraphs);
+/** `names`: the article's author names, which prove a name as the body does. */
+export function repairFusedWords(
+  paragraphs: readonly string[],
+  latinLetters = true,
+  names: readonly string[] = [],
+): { paragraphs: string[]; repairs: Repair[]; capped: boolean } {
+  const evidence = new ArticleEvidence(names.length === 0 ? paragraphs : [...paragraphs, names.join(', ')]);
   const repairs: Repair[] = [];
   const repaired: string[] = [];
   // Loops rather than callbacks: this runs on every .txt article (and closures cost under tsx's keepNames).

@@ -11,7 +11,10 @@ const MAYBE_CHANGED = new RegExp(`[${MAYBE_XML_INVALID_UNITS}${COLLAPSED_UNITS}]
 
 /** One line of text: XML-invalid characters removed, runs of whitespace (incl. no-break space) to one space, trimmed. */
 export function cleanText(text: string): string {
-  if (!MAYBE_CHANGED.test(text)) return text.trim();
+  // Tested after trimming: blanks at the ends only (a paragraph cut out of HTML starts with "\n") leave
+  // the same text as the full cleanup would, which runs a regex over the whole paragraph.
+  const trimmed = text.trim();
+  if (!MAYBE_CHANGED.test(trimmed)) return trimmed;
   const valid = stripInvalidXmlChars(text);
   return (NEEDS_COLLAPSE.test(valid) ? valid.replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ') : valid).trim();
 }

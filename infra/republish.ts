@@ -36,6 +36,8 @@ export const INGEST_MAX_CONCURRENCY = 20;
 /** Ingest batches that may fail (a Lambda timeout on a pathological file) before the run stops; their keys are in the report. */
 export const INGEST_TOLERATED_FAILURES = 10;
 export const REPUBLISH_INGEST_TIMEOUT = Duration.minutes(5);
+/** Two listings (uploads, prepared records: one request per 1,000 each) plus a request or two per superseded record. */
+export const REPUBLISH_SWEEP_TIMEOUT = Duration.minutes(15);
 /** Keys per publish chunk: sized to fit the publish function's 60 s timeout (docs/republish.md). */
 export const REPUBLISH_CHUNK_KEYS = 200;
 /** A chunk not committed within this (it went to the publish DLQ) fails the run. */
@@ -67,7 +69,8 @@ export class Republish extends Construct {
   readonly ingestFunction: NodejsFunction;
   readonly planFunction: NodejsFunction;
   readonly finishFunction: NodejsFunction;
-  readonly roles: { ingest: iam.Role; plan: iam.Role; finish: iam.Role };
+  readonly sweepFunction: NodejsFunction;
+  readonly roles: { ingest: iam.Role; sweep: iam.Role; plan: iam.Role; finish: iam.Role };
   readonly trigger: AwsCustomResource;
 
   constructor(scope: Construct, id: string, props: RepublishProps) {
@@ -102,6 +105,15 @@ export class Republish extends Construct {
     ingestRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.uploads.arnForObjects('*')] }));
     ingestRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [props.site.arnForObjects(`${PREPARED_PREFIX}*`)] }));
     // Plan: lists uploads, reads the head and month manifests, writes the chunk file.
+    // Sweep: the ingest role's reads and writes (it may ingest a key again), and the one delete grant
+    // outside the publisher: prepared records only (functions/pipeline/prepared-sweep.ts).
+    const sweepRole = role('SweepRole', 'feedpub republish: delete prepared records of superseded versions');
+    sweepRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.uploads.bucketArn, props.site.bucketArn] }));
+    sweepRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.uploads.arnForObjects('*')] }));
+    sweepRole.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [props.site.arnForObjects(`${PREPARED_PREFIX}*`)] }),
+    );
+
     const planRole = role('PlanRole', 'feedpub republish: plan publish chunks from the index');
     planRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.uploads.bucketArn, props.site.bucketArn] }));
     planRole.addToPolicy(
@@ -117,13 +129,14 @@ export class Republish extends Construct {
     }
 
     this.ingestFunction = fn('IngestBatchFunction', 'ingestHandler', 'feedpub republish: ingest a batch of the uploads listing', ingestRole, REPUBLISH_INGEST_TIMEOUT);
+    this.sweepFunction = fn('SweepFunction', 'sweepHandler', 'feedpub republish: sweep superseded prepared records', sweepRole, REPUBLISH_SWEEP_TIMEOUT);
     this.planFunction = fn('PlanFunction', 'planHandler', 'feedpub republish: month-grouped publish chunks', planRole, Duration.minutes(5), {
       REPUBLISH_CHUNK_SIZE: String(REPUBLISH_CHUNK_KEYS),
     });
     this.finishFunction = fn('FinishFunction', 'finishHandler', 'feedpub republish: run report', finishRole, Duration.minutes(2), {
       ...(props.distribution && { DISTRIBUTION_ID: props.distribution.distributionId }),
     });
-    this.roles = { ingest: ingestRole, plan: planRole, finish: finishRole };
+    this.roles = { ingest: ingestRole, sweep: sweepRole, plan: planRole, finish: finishRole };
 
     // ---- States ----------------------------------------------------------------------------
     const ingestAll = new sfn.DistributedMap(this, 'IngestAll', {
@@ -137,6 +150,15 @@ export class Republish extends Construct {
     ingestAll.itemProcessor(
       new tasks.LambdaInvoke(this, 'IngestBatch', { lambdaFunction: this.ingestFunction, payloadResponseOnly: true, retryOnServiceExceptions: true }),
     );
+    // After the ingest map (whose ingests do not touch records), before the plan: a key the sweep
+    // ingests again is then in the listing the plan makes.
+    const sweep = new tasks.LambdaInvoke(this, 'SweepPrepared', {
+      lambdaFunction: this.sweepFunction,
+      payload: sfn.TaskInput.fromObject({ run: sfn.JsonPath.executionName }),
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: true,
+      resultPath: '$.sweep',
+    });
     const plan = new tasks.LambdaInvoke(this, 'PlanChunks', {
       lambdaFunction: this.planFunction,
       payload: sfn.TaskInput.fromObject({ run: sfn.JsonPath.executionName }),
@@ -174,6 +196,7 @@ export class Republish extends Construct {
       sfn.TaskInput.fromObject({
         run: sfn.JsonPath.executionName,
         ingestResults: sfn.JsonPath.stringAt('$.ingest.ResultWriterDetails.Key'),
+        sweep: sfn.JsonPath.objectAt('$.sweep'),
         // Publish figures come from the chunk reports the publisher records (republish-steps.ts):
         // after a failed chunk the map leaves no results object to read.
         ...(error && { error: sfn.JsonPath.stringAt(error) }),
@@ -195,7 +218,7 @@ export class Republish extends Construct {
     const logGroup = new logs.LogGroup(this, 'StateMachineLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       comment: 'feedpub republish: ingest every upload in parallel, publish in chunks through the single writer',
-      definitionBody: sfn.DefinitionBody.fromChainable(ingestAll.next(plan).next(publishChunks).next(finish).next(verdict)),
+      definitionBody: sfn.DefinitionBody.fromChainable(ingestAll.next(sweep).next(plan).next(publishChunks).next(finish).next(verdict)),
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
       timeout: Duration.hours(24),
@@ -239,12 +262,14 @@ export class Republish extends Construct {
     const site = arnOf(props.site);
     nag(this.roles.ingest, `IAM5[Resource::${arnOf(props.uploads)}/*]`, "Reads any upload: the keys are editors' file names, unknown at deploy time.");
     nag(this.roles.ingest, `IAM5[Resource::${site}/${PREPARED_PREFIX}*]`, 'Writes only prepared records, named by hashes of upload keys and versions.');
+    nag(this.roles.sweep, `IAM5[Resource::${arnOf(props.uploads)}/*]`, 'HEADs and re-reads any upload whose current record it deleted: keys are known only at run time.');
+    nag(this.roles.sweep, `IAM5[Resource::${site}/${PREPARED_PREFIX}*]`, 'Deletes and re-writes only prepared records, named by hashes of upload keys and versions.');
     nag(this.roles.plan, `IAM5[Resource::${site}/${MONTHS_PREFIX}*]`, 'Reads the month manifests (one per archive month, named YYYY-MM).');
     for (const role of [this.roles.plan, this.roles.finish]) {
       nag(role, `IAM5[Resource::${site}/${REPUBLISH_RUNS_PREFIX}*]`, 'Run files are named by execution at run time, under the republish runs prefix only.');
     }
     const machine = this.stateMachine;
-    for (const f of [this.ingestFunction, this.planFunction, this.finishFunction]) {
+    for (const f of [this.ingestFunction, this.sweepFunction, this.planFunction, this.finishFunction]) {
       nag(machine, `IAM5[Resource::${arnOf(f)}:*]`, "CDK's LambdaInvoke grant on the function's versions and aliases; one function each.");
     }
     nag(machine, `IAM5[Resource::${site}/${REPUBLISH_RUNS_PREFIX}*]`, 'Map result files and the chunk file, named by execution, under the runs prefix only.');

@@ -33,7 +33,7 @@ export interface BuildOptions {
   /** The build's clock (`--now`): which articles are held until their date, which archive months are complete. */
   now?: () => Date;
   /** Stage 1's worker pool (default: one worker per core, in this thread below POOL_MIN_FILES files). */
-  ingest?: Pick<PoolOptions, 'workers' | 'minFiles'>;
+  ingest?: Pick<PoolOptions, 'workers' | 'minFiles' | 'deadlineMs' | 'parseModule'>;
 }
 
 export interface BuildReport extends BuildCounts {

@@ -1,12 +1,14 @@
 // Stage 1 of `feedpub build` on every core: the content files in batches of many files per message
 // to a pool of worker threads (one file per message was latency-bound: an earlier build made that way
-// was 2.7x slower), or in this thread when the folder is too small to pay for starting workers.
+// was 2.7x slower), or in this thread when the folder is too small to pay for starting workers. In the
+// pool each file has a deadline, the backstop behind the parser's caps, as in the local parse pool.
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../core/model';
 import { bundleEntry } from '../cli/entry.mjs';
 import { loadParseStacks } from '../core/parse-stacks';
+import { PARSE_DEADLINE_MS, parseTimeoutReason } from '../pipeline/ingest';
 import { ingestEntries, type ContentEntry, type IngestedFile } from './ingest';
 
 /** Below this many files a folder is ingested in this thread: a worker's start-up costs more than it saves. */
@@ -20,6 +22,10 @@ export interface PoolOptions {
   /** Default POOL_MIN_FILES; 0 forces the pool (tests). */
   minFiles?: number;
   onBatch?: (done: number) => void;
+  /** Wall-clock backstop per file (default PARSE_DEADLINE_MS): a file over it is rejected `parse-timeout`, its worker replaced. */
+  deadlineMs?: number;
+  /** Module exporting `ingestUpload` to parse with instead of the core's: tests pass one that spins on a marked file. */
+  parseModule?: string;
 }
 
 // The worker script is the source one (the bundle keeps import.meta.url pointing at the sources); it
@@ -45,39 +51,86 @@ export async function ingestFolder(root: string, entries: readonly ContentEntry[
     }
     return results;
   }
-  const batches: ContentEntry[][] = [];
-  for (let at = 0; at < entries.length; at += BATCH_FILES) batches.push(entries.slice(at, at + BATCH_FILES));
-  const results = new Array<IngestedFile[]>(batches.length);
-  let next = 0;
+  const deadlineMs = options.deadlineMs ?? PARSE_DEADLINE_MS;
+  // Batches as positions in `entries`; a batch cut short by a timeout goes back without its stuck file.
+  const queue: number[][] = [];
+  for (let at = 0; at < entries.length; at += BATCH_FILES) queue.push(Array.from({ length: Math.min(BATCH_FILES, entries.length - at) }, (_, i) => at + i));
+  const results = new Array<IngestedFile>(entries.length);
   let done = 0;
   const script = fileURLToPath(WORKER_SCRIPT);
   const bundled = bundledIngest();
-  const runWorker = async (): Promise<void> => {
-    const worker = new Worker(script, { workerData: { ...(bundled !== undefined && { bundled }) } });
+
+  const start = async (progress: Int32Array): Promise<Worker> => {
+    const worker = new Worker(script, { workerData: { progress: progress.buffer, ...(bundled !== undefined && { bundled }), ...(options.parseModule !== undefined && { parseModule: options.parseModule }) } });
+    await new Promise<void>((ready, fail) => {
+      worker.once('message', () => ready());
+      worker.once('error', fail);
+    });
+    return worker;
+  };
+  /** The batch's results, or the position of the file that overran the deadline. */
+  const run = (worker: Worker, progress: Int32Array, batch: number[]) =>
+    new Promise<{ results: IngestedFile[] } | { stuck: number }>((resolve, fail) => {
+      let seen = Atomics.load(progress, 0);
+      const begun = seen;
+      let since = Date.now();
+      // Polled, not a timer per file: the worker only bumps a shared counter as it moves on.
+      const watch = setInterval(() => {
+        const now = Atomics.load(progress, 0);
+        if (now !== seen) {
+          seen = now;
+          since = Date.now();
+        } else if (now !== begun && Date.now() - since > deadlineMs) {
+          stop();
+          resolve({ stuck: Atomics.load(progress, 1) });
+        }
+      }, Math.min(1000, Math.max(10, deadlineMs / 10)));
+      const onError = (error: Error) => {
+        stop();
+        fail(error);
+      };
+      const onMessage = (m: { results?: IngestedFile[]; error?: string }) => {
+        stop();
+        if (m.error !== undefined) fail(new Error(m.error));
+        else resolve({ results: m.results as IngestedFile[] });
+      };
+      const stop = () => {
+        clearInterval(watch);
+        worker.off('error', onError);
+        worker.off('message', onMessage);
+      };
+      worker.once('error', onError);
+      worker.once('message', onMessage);
+      worker.postMessage({ root, entries: batch.map((i) => entries[i]), config, now });
+    });
+
+  const runSlot = async (): Promise<void> => {
+    const progress = new Int32Array(new SharedArrayBuffer(8));
+    let worker: Worker | undefined;
     try {
-      await new Promise<void>((ready, fail) => {
-        worker.once('message', () => ready());
-        worker.once('error', fail);
-      });
-      for (let id = next++; id < batches.length; id = next++) {
-        const batch = batches[id] as ContentEntry[];
-        results[id] = await new Promise<IngestedFile[]>((resolve, fail) => {
-          const onError = (error: Error) => fail(error);
-          worker.once('error', onError);
-          worker.once('message', (m: { results?: IngestedFile[]; error?: string }) => {
-            worker.off('error', onError);
-            if (m.error !== undefined) fail(new Error(m.error));
-            else resolve(m.results as IngestedFile[]);
-          });
-          worker.postMessage({ id, root, entries: batch, config, now });
-        });
-        done += batch.length;
+      for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
+        worker ??= await start(progress);
+        const outcome = await run(worker, progress, batch);
+        if ('results' in outcome) {
+          outcome.results.forEach((r, j) => (results[batch![j] as number] = r));
+          done += batch.length;
+        } else {
+          // The stuck thread cannot be interrupted, only ended; its file is rejected with the reason
+          // (written without parsing, as the pipeline's last receive does) and the rest run again.
+          await worker.terminate();
+          worker = undefined;
+          const stuck = batch[outcome.stuck] as number;
+          [results[stuck]] = (await ingestEntries(root, [entries[stuck] as ContentEntry], config, now, { abandonedAfter: parseTimeoutReason(deadlineMs) })) as [IngestedFile];
+          const rest = batch.filter((_, j) => j !== outcome.stuck);
+          if (rest.length > 0) queue.unshift(rest);
+          done += 1;
+        }
         options.onBatch?.(done);
       }
     } finally {
-      await worker.terminate();
+      await worker?.terminate();
     }
   };
-  await Promise.all(Array.from({ length: workers }, runWorker));
-  return results.flat();
+  await Promise.all(Array.from({ length: workers }, runSlot));
+  return results;
 }

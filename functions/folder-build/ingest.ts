@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteConfig } from '../core/model';
 import { rfc3339 } from '../core/instant';
-import { ingestKey, type IngestCore } from '../pipeline/ingest';
+import { ingestKey, type IngestCore, type IngestOptions } from '../pipeline/ingest';
 import { ContentFolderStore } from '../store/content-folder';
 import type { ObjectHead, ObjectStore } from '../store/types';
 import { describeImage } from '../core/images';
@@ -43,11 +43,21 @@ function firstSeenDates(root: string, entries: readonly ContentEntry[]): Map<str
   return dates;
 }
 
+export interface EntryOptions extends Pick<IngestOptions, 'abandonedAfter'> {
+  /** Another parser (the pool's test hook: one that never finishes on a marked file). */
+  ingestUpload?: IngestCore['ingestUpload'];
+  /** Told before each file, by its position in `entries` (the pool's deadline watches it). */
+  onFile?: (index: number) => void;
+}
+
 /** Ingests `entries` from `root` with the pipeline's ingest stage; results in input order. */
-export async function ingestEntries(root: string, entries: readonly ContentEntry[], config: SiteConfig, now: string): Promise<IngestedFile[]> {
+export async function ingestEntries(root: string, entries: readonly ContentEntry[], config: SiteConfig, now: string, options: EntryOptions = {}): Promise<IngestedFile[]> {
   const uploads = new ContentFolderStore(root, firstSeenDates(root, entries));
+  const core = options.ingestUpload ? { ...buildCore, ingestUpload: options.ingestUpload } : buildCore;
+  const ingestOptions = options.abandonedAfter !== undefined ? { abandonedAfter: options.abandonedAfter } : {};
   const out: IngestedFile[] = [];
-  for (const { key } of entries) {
+  for (const [index, { key }] of entries.entries()) {
+    options.onFile?.(index);
     let record: string | undefined;
     const records: ObjectStore = {
       get: async () => undefined,
@@ -60,7 +70,7 @@ export async function ingestEntries(root: string, entries: readonly ContentEntry
       listObjects: async () => [],
     };
     const head = await uploads.head(key);
-    await ingestKey({ uploads, records, config, core: buildCore, now: () => new Date(now) }, key);
+    await ingestKey({ uploads, records, config, core, now: () => new Date(now) }, key, ingestOptions);
     uploads.release(key);
     out.push({ key, ...(head !== undefined && { head }), ...(record !== undefined && { record }) });
   }

@@ -1,9 +1,10 @@
-// Lambda entries of the republish state machine (infra/republish.ts): one bundle, three handlers.
+// Lambda entries of the republish state machine (infra/republish.ts): one bundle, four handlers.
 // Thin: configuration from the environment the stack sets, the work in pipeline/republish-steps.ts.
 import { defaultCore } from '../pipeline/default-core';
 import { publishEnv } from '../pipeline/env';
 import { finishRun, ingestBatch, planChunks, type ListedObject } from '../pipeline/republish-steps';
 import { pingHub } from '../pipeline/websub';
+import { sweepPreparedRecords } from '../pipeline/prepared-sweep';
 import { siteUrl } from '../core/site';
 import { isUploadKey } from '../core/upload-keys';
 import { HEAD_FEED_PATHS } from '../core/outputs/formats';
@@ -20,6 +21,9 @@ const chunkSize = Number(process.env.REPUBLISH_CHUNK_SIZE) || 200;
 
 export const ingestHandler = async (event: { Items?: ListedObject[] }) =>
   ingestBatch({ uploads, records: siteStore, config: site, core: defaultCore }, event.Items ?? [], isUploadKey);
+
+/** Between the ingest map and the plan: deletes prepared records of superseded versions (prepared-sweep.ts). */
+export const sweepHandler = async () => sweepPreparedRecords({ uploads, records: siteStore, config: site, core: defaultCore });
 
 export const planHandler = async (event: { run: string }) => planChunks(uploads, siteStore, defaultCore.isImageKey, isUploadKey, event.run, chunkSize);
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article, Result, SiteConfig, UploadInput, UploadRejected } from '../core/model';
 import { parseFaultRejection } from '../core/ingest';
-import type { ParseRunner } from '../pipeline/ingest';
+import { PARSE_DEADLINE_MS, parseTimeoutReason, type ParseRunner } from '../pipeline/ingest';
 
 export interface ParsePoolOptions {
   /** Worker threads (default: cores - 1, at least 2, so one file stuck until its deadline never holds up the rest). */
@@ -49,7 +49,7 @@ const WORKER_SCRIPT = fileURLToPath(sourceFile('./parse-worker.mjs', '../../func
 
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const size = Math.max(1, options.size ?? Math.max(2, availableParallelism() - 1));
-  const deadlineMs = options.deadlineMs ?? 20_000;
+  const deadlineMs = options.deadlineMs ?? PARSE_DEADLINE_MS;
   const module = options.module ?? DEFAULT_MODULE;
   const queue: Task[] = [];
   const slots: Slot[] = [];
@@ -120,7 +120,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       const timer = setTimeout(() => {
         finish();
         replace(slot);
-        reject('parse-timeout', `parsing did not finish within ${(deadlineMs / 1000).toFixed(1)} s`);
+        reject('parse-timeout', parseTimeoutReason(deadlineMs));
       }, deadlineMs);
       slot.worker.on('message', onMessage);
       slot.worker.once('error', onError);

@@ -10,7 +10,7 @@ import { ingestFingerprint } from '../core/site-index/fingerprint';
 import { preparedRecordKey } from '../core/site-index/paths';
 import type { PreparedRecord } from '../core/site-index/types';
 import type { Article, Result, SiteConfig, UploadInput, UploadRejected, UploadRejectionCode } from '../core/model';
-import { getIfMatch, type ObjectHead, type ObjectStore } from '../store/types';
+import { getIfMatch, type ObjectHead, type ObjectStore, type StoredObject } from '../store/types';
 import { mapLimit } from '../core/concurrency';
 import { outputHeaders } from '../core/outputs/formats';
 import type { PublishCore } from './core';
@@ -52,9 +52,25 @@ export interface IngestOptions {
   abandonedAfter?: string;
   /** The created version named by the S3 event (its size and quoted ETag): spares the HEAD. */
   version?: { size: number; etag: string };
+  /**
+   * Default true: a prepared record found older than half the sweep's grace period is written again,
+   * so its LastModified is fresh and the sweep (prepared-sweep.ts) keeps it. A republish's own ingest
+   * passes false: its sweep runs after it, and re-writing every record would double its requests.
+   */
+  touchPrepared?: boolean;
 }
 
 const PRIVATE_JSON = outputHeaders('privateRecord');
+
+/** Wall-clock backstop of one parse on a worker thread (local parse pool, `feedpub build`'s pool). */
+export const PARSE_DEADLINE_MS = 20_000;
+
+export function parseTimeoutReason(deadlineMs: number): string {
+  return `parsing did not finish within ${(deadlineMs / 1000).toFixed(1)} s`;
+}
+
+/** A prepared record younger than this is never swept (prepared-sweep.ts): an ingest may rely on it. */
+export const PREPARED_GRACE_MS = 60 * 60 * 1000;
 
 /** Parses in this thread: a throw (stack overflow included) becomes a rejection of the file. */
 export function inThreadParser(core: Pick<IngestCore, 'ingestUpload'>): ParseRunner {
@@ -72,7 +88,14 @@ export async function ingestKey(deps: IngestDeps, key: string, options: IngestOp
   const head: ObjectHead | undefined = options.version ? { ...options.version, metadata: {} } : await uploads.head(key);
   if (!head) return done('absent');
   const fingerprint = ingestFingerprint(config, deps.codeVersion ?? CODE_VERSION);
-  if (await isPrepared(records, preparedRecordKey(key, head.etag), fingerprint)) return done('already-prepared');
+  const recordKey = preparedRecordKey(key, head.etag);
+  const prepared = await preparedRecord(records, recordKey, fingerprint);
+  if (prepared) {
+    const nowMs = (deps.now ?? (() => new Date()))().getTime();
+    const stale = prepared.lastModified !== undefined && Date.parse(prepared.lastModified) < nowMs - PREPARED_GRACE_MS / 2;
+    if ((options.touchPrepared ?? true) && stale) await records.put(recordKey, prepared.bytes, PRIVATE_JSON);
+    return done('already-prepared');
+  }
 
   const image = core.isImageKey(key);
   const limit = image ? config.maxImageBytes : config.maxUploadBytes;
@@ -130,14 +153,14 @@ export async function ingestKey(deps: IngestDeps, key: string, options: IngestOp
   return done('article');
 }
 
-/** Prepared under the same site config and code: the verdict stands, nothing to parse or write. */
-async function isPrepared(records: ObjectStore, recordKey: string, fingerprint: string): Promise<boolean> {
+/** The record, when prepared under the same site config and code: the verdict stands, nothing to parse. */
+async function preparedRecord(records: ObjectStore, recordKey: string, fingerprint: string): Promise<StoredObject | undefined> {
   const found = await records.get(recordKey);
-  if (!found) return false;
+  if (!found) return undefined;
   try {
-    return (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as PreparedRecord).fingerprint === fingerprint;
+    return (JSON.parse(Buffer.from(found.bytes).toString('utf8')) as PreparedRecord).fingerprint === fingerprint ? found : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -10,6 +10,7 @@ import { planRepublishChunks } from '../core/republish/plan';
 import { type ObjectStore, readJson } from '../store/types';
 import { ingestKey, type IngestDeps, type IngestVerdict } from './ingest';
 import { listUploadKeys, readIndexPlacement, uncommittedChunks, type ChunkFailure } from './republish';
+import type { PreparedSweepResult } from './prepared-sweep';
 import type { ChunkReport, RepublishChunk } from './republish-chunk';
 
 /** SQS caps a message at 256 KiB: a chunk's keys stay well under it. */
@@ -60,7 +61,8 @@ export async function ingestBatch(deps: IngestDeps, items: readonly ListedObject
   await mapLimit(items, concurrency, async ({ Key }) => {
     if (!ingested(Key)) return count('skipped');
     try {
-      count((await ingestKey(deps, Key)).verdict);
+      // No touch: the run's own sweep comes after this map (prepared-sweep.ts).
+      count((await ingestKey(deps, Key, { touchPrepared: false })).verdict);
     } catch (error) {
       count('failed');
       result.failed.push({ key: Key, reason: (error as Error).message ?? String(error) });
@@ -136,6 +138,8 @@ export interface RunReport {
   run: string;
   ok: boolean;
   ingest: { batches: number; failedBatches: number; verdicts: Record<string, number>; failed: { key: string; reason: string }[] };
+  /** The sweep step's figures (prepared-sweep.ts), as the state passes them on. */
+  sweep?: PreparedSweepResult;
   publish: {
     /** Chunks committed, of plannedChunks. */
     chunks: number;
@@ -166,7 +170,7 @@ function parsed<T>(text: string | undefined): T | undefined {
 const REPORTED_KEYS = 50;
 
 /** Sums the ingest map's results and the recorded chunk reports into the run report, written next to them. */
-export async function finishRun(siteStore: ObjectStore, input: { run: string; ingestResults?: string; error?: string }): Promise<RunReport> {
+export async function finishRun(siteStore: ObjectStore, input: { run: string; ingestResults?: string; error?: string; sweep?: PreparedSweepResult }): Promise<RunReport> {
   const ingest = await readMapResults(siteStore, input.ingestResults);
   const planned = (await readJson<RepublishChunk[]>(siteStore, chunksKey(input.run))) ?? [];
   const recorded = (await mapLimit(await siteStore.list(`${runPrefix(input.run)}${CHUNK_REPORTS}`), 16, (key) => readJson<ChunkReport>(siteStore, key))).filter(
@@ -194,6 +198,7 @@ export async function finishRun(siteStore: ObjectStore, input: { run: string; in
     },
     replacedCached: false,
     feedsChanged: false,
+    ...(input.sweep !== undefined && { sweep: input.sweep }),
     ...(input.error !== undefined && { error: input.error }),
   };
   for (const child of ingest.succeeded) {

@@ -13,6 +13,7 @@ import { planRepublishChunks } from '../core/republish/plan';
 import { type ObjectStore, readJson } from '../store/types';
 import { ingestKey, type IngestDeps, type IngestVerdict } from './ingest';
 import type { UploadOutcome } from './publish';
+import { sweepPreparedRecords, type PreparedSweepResult } from './prepared-sweep';
 import type { ChunkReport, RepublishChunk } from './republish-chunk';
 
 export interface RepublishProgress {
@@ -37,6 +38,8 @@ export interface RepublishReport {
   run: string;
   uploads: number;
   ingest: Partial<Record<IngestVerdict | 'failed', number>>;
+  /** The sweep of superseded prepared records, between ingest and publish. */
+  sweep?: PreparedSweepResult;
   /** Chunks committed by the writer, of plannedChunks. */
   chunks: number;
   plannedChunks: number;
@@ -139,7 +142,7 @@ export async function republishSite(deps: RepublishDeps): Promise<RepublishRepor
   progress({ phase: 'ingest', done: 0, total: uploadKeys.length });
   await mapLimit(uploadKeys, deps.ingestConcurrency ?? 8, async (key) => {
     try {
-      add(report.ingest, (await ingestKey(deps, key)).verdict);
+      add(report.ingest, (await ingestKey(deps, key, { touchPrepared: false })).verdict);
     } catch (error) {
       // The publisher leaves this key as it is (its prepared record is missing or from before).
       add(report.ingest, 'failed');
@@ -148,11 +151,16 @@ export async function republishSite(deps: RepublishDeps): Promise<RepublishRepor
     progress({ phase: 'ingest', done: ++ingested, total: uploadKeys.length });
   });
 
+  // Records of superseded versions and gone uploads (prepared-sweep.ts); a key it had to ingest again
+  // (its re-upload raced the sweep) is published by the chunks below.
+  report.sweep = await sweepPreparedRecords(deps);
+  const keys = [...new Set([...uploadKeys, ...report.sweep.reingested])];
+
   // After the ingest, so the placement is as fresh as it can be; a key the live pipeline moves
   // meanwhile is still published right (the writer reads its record), only its chunk is less tidy.
   const placement = await readIndexPlacement(deps.siteStore);
   const plans = planRepublishChunks({
-    keys: [...uploadKeys, ...placement.monthOfKey.keys(), ...placement.headKeys],
+    keys: [...keys, ...placement.monthOfKey.keys(), ...placement.headKeys],
     isImageKey: (k) => deps.core.isImageKey(k),
     monthOfKey: placement.monthOfKey,
     months: placement.months,

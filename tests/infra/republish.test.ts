@@ -59,7 +59,33 @@ describe('republish state machine', () => {
     expect(ingest.MaxConcurrency).toBe(INGEST_MAX_CONCURRENCY);
     expect(ingest.ToleratedFailureCount).toBe(INGEST_TOLERATED_FAILURES);
     expect(ingest.ResultWriter.Parameters.Prefix).toBe(`${REPUBLISH_RUNS_PREFIX}ingest`);
-    expect(ingest.Next).toBe('PlanChunks');
+    expect(ingest.Next).toBe('SweepPrepared');
+  });
+
+  it('sweeps prepared records between the ingest map and the plan, and hands its figures to the report', () => {
+    const sweep = definition.States.SweepPrepared as Record<string, any>;
+    expect(sweep.Type).toBe('Task');
+    expect(sweep.Next).toBe('PlanChunks');
+    expect(sweep.ResultPath).toBe('$.sweep');
+    expect(JSON.stringify(definition.States.Finish)).toContain('"sweep.$":"$.sweep"');
+  });
+
+  it('least privilege: the sweep role deletes prepared records only, and no role but the publisher and the sweep may delete in the site bucket', () => {
+    const policies = Object.values(app.template.findResources('AWS::IAM::Policy')) as any[];
+    const of = (roleId: string) => policies.filter((p) => p.Properties.Roles.some((r: any) => r.Ref === roleId)).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const sweep = of(id(app.stack.republish.roles.sweep as never));
+    const byAction = Object.fromEntries(sweep.filter((s) => !String(s.Action).startsWith('logs:')).map((s) => [[s.Action].flat().sort().join(' '), JSON.stringify(s.Resource)]));
+    expect(Object.keys(byAction).sort()).toEqual(['s3:DeleteObject s3:GetObject s3:PutObject', 's3:GetObject', 's3:ListBucket']);
+    expect(byAction['s3:DeleteObject s3:GetObject s3:PutObject']).toContain('/_feedpub/prepared/*');
+    expect(byAction['s3:GetObject']).not.toContain('_feedpub');
+    for (const s of sweep) expect(s.Effect).toBe('Allow');
+    expect(sweep.some((s) => [s.Action].flat().some((a: string) => a.includes('*') || a.startsWith('sqs:')))).toBe(false);
+    // Every DeleteObject grant in the app, by role: the publish role (the site) and the sweep role (prepared records).
+    const deleters = policies
+      .filter((p) => p.Properties.PolicyDocument.Statement.some((s: any) => [s.Action].flat().some((a: string) => a === 's3:DeleteObject' || a === 's3:*')))
+      .flatMap((p) => p.Properties.Roles.map((r: any) => r.Ref))
+      .sort();
+    expect(deleters).toEqual([id(app.stack.publishRole as never), id(app.stack.republish.roles.sweep as never)].sort());
   });
 
   it('publishes chunks one at a time through the live FIFO queue, each waiting for its task token', () => {
@@ -143,11 +169,14 @@ describe('republish state machine', () => {
       [
         'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
         'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>/*]',
+        'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>/*]',
         'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>/_feedpub/months/*]',
+        'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>/_feedpub/prepared/*]',
         'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>/_feedpub/prepared/*]',
         'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>/_feedpub/republish/runs/*]',
         'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>/_feedpub/republish/runs/*]',
         'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>/_feedpub/republish/runs/*]',
+        'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>:*]',
         'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>:*]',
         'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>:*]',
         'AwsSolutions::AwsSolutions-IAM5[Resource::<ARN>:*]',

@@ -95,6 +95,7 @@ async function runStateMachine(options: RunOptions = {}): Promise<{ output?: unk
       }
       return republishHandlers.ingestHandler(input as never);
     },
+    SweepPrepared: () => republishHandlers.sweepHandler(),
     PlanChunks: (input: { run: string }) => republishHandlers.planHandler(input),
     Finish: (input) => republishHandlers.finishHandler(input),
     FinishAfterFailure: (input) => republishHandlers.finishHandler(input),

@@ -61,6 +61,11 @@ export interface Article {
   summary: string;
   /** Sanitized body HTML, without the lead figure (renderers add figures). */
   contentHtml: string;
+  /**
+   * Set on an index entry whose body HTML was cut to the per-item budget (site-index/article.ts
+   * `indexEntry`): feeds cut it the same way, and the permalink page is rendered from the prepared record.
+   */
+  contentCut?: true;
   contentText: string;
   authors: string[];
   publisher?: string;

@@ -122,8 +122,10 @@ function maxAgeSeconds(cacheControl: string): number {
 interface ArticlePlan {
   key: string;
   started: number;
-  /** The article to publish, or undefined when the key is being removed or left as is. */
+  /** The article to publish (its index entry), or undefined when the key is being removed or left as is. */
   article?: Article;
+  /** The whole body HTML when the entry's was cut to the item budget (the permalink page shows it all). */
+  pageHtml?: string;
   removal?: ArticleRecord;
   record?: ArticleRecord;
   assetPaths: string[];
@@ -404,7 +406,8 @@ class BatchRun {
       live.filter((p) => p.article),
       this.limit,
       async (p) => {
-        const page = core.renderArticlePage(config, p.article as Article);
+        const entry = p.article as Article;
+        const page = core.renderArticlePage(config, p.pageHtml === undefined ? entry : { ...entry, contentHtml: p.pageHtml, contentCut: undefined });
         const hash = this.options.indexDiscarded ? UNHASHED : hashBody(page.body);
         pages.set(p.key, { path: page.path, hash });
         if (p.record?.pageHash !== hash || p.record.pagePath !== page.path) p.bytesWritten += await this.writeFile(page, p.record?.pagePath === page.path);
@@ -793,7 +796,8 @@ class BatchRun {
         isDeepStrictEqual(record.assetPaths, plan.assetPaths) &&
         isDeepStrictEqual(record.imageKeys, plan.namedImages);
       if (plan.alreadyPublished && !this.options.rerender) return plan;
-      plan.article = indexEntry(article);
+      plan.article = indexEntry(article, config);
+      if (plan.article.contentCut) plan.pageHtml = article.contentHtml;
       plan.bodyHash = bodyHashOf(fresh);
       plan.outcome = record ? 'updated' : 'published';
       return plan;

@@ -4,12 +4,12 @@
 // the upload, content-addressed) and private records: head feeds, home, status and assets, the site
 // indexes (archive index, sitemap index, news sitemap, robots.txt), each month's feeds, sitemaps, page
 // and article pages, each tag's feeds and pages, and the tag index.
-import { HEAD_KEY, monthManifestKey } from '../core/site-index/paths';
+import { HEAD_KEY, monthManifestKey, preparedRecordKey } from '../core/site-index/paths';
 import { migrateHead, migrateMonth } from '../core/site-index/migrate';
 import { newsSitemapClock, newsWindowMonths } from '../core/site-index/months';
 import { siteStatusOf } from '../core/site-index/plan';
 import { TAG_HEADS_PREFIX, TAG_LIST_KEY, tagHeadKey, tagMonthKey, tagSlugOfHeadKey, type TagHead, type TagList } from '../core/site-index/tags';
-import type { HeadManifest, MonthManifest } from '../core/site-index/types';
+import type { HeadManifest, MonthManifest, PreparedRecord } from '../core/site-index/types';
 import type { Article, SiteConfig, SiteFile } from '../core/model';
 import { oldestMonthOf } from '../core/order';
 import { renderTagHead, renderTagIndexPage, renderTagMonth, tagHasArchives } from '../core/render/tags';
@@ -58,7 +58,7 @@ export async function checkOutputsAgainstIndex(siteStore: ObjectStore, config: S
     if (newsMonths.has(month)) recent.push(...manifest.articles);
     for (const file of core.renderArchiveFeeds(config, month, manifest.articles, archiveMonths, now, manifest.deleted ?? [])) await compare(file);
     for (const file of core.renderArchiveMonth(config, month, manifest.articles, archiveMonths)) await compare(file);
-    for (const article of manifest.articles) await compare(core.renderArticlePage(config, article));
+    for (const article of manifest.articles) await compare(core.renderArticlePage(config, await pageArticle(siteStore, article)));
   }
   const total = head.months.reduce((n, m) => n + m.count, 0);
   for (const file of [
@@ -101,4 +101,13 @@ async function checkTags(siteStore: ObjectStore, config: SiteConfig, now: string
   }
   const list = await readJson<TagList>(siteStore, TAG_LIST_KEY);
   if (list !== undefined && list.tags.length > 0) await compare(renderTagIndexPage(config, list.tags));
+}
+
+/** The article as its permalink page shows it: an entry cut to the item budget gets its whole body back from its prepared record. */
+async function pageArticle(siteStore: ObjectStore, entry: Article): Promise<Article> {
+  if (entry.contentCut !== true) return entry;
+  const prepared = await readJson<PreparedRecord>(siteStore, preparedRecordKey(entry.source.key, entry.source.etag));
+  if (prepared?.verdict !== 'article') return entry; // the page then shows as different: reported, not hidden
+  const { contentCut: _cut, ...whole } = { ...entry, contentHtml: prepared.article.contentHtml };
+  return whole;
 }

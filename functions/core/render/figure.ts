@@ -49,7 +49,8 @@ export function feedItemHtml(site: SiteConfig, article: Article, form: ItemForm)
   }
   const full = contentWithFigures(site, article);
   const link = continueLink(article, 'Continue reading');
-  if (utf8Bytes(full) <= site.itemContentBytes) return full;
+  // A body the index cut (contentCut) was over the budget whole: it takes the cut path, as it did then.
+  if (article.contentCut !== true && utf8Bytes(full) <= site.itemContentBytes) return full;
   const cut = cutAtBlock(full, site.itemContentBytes - utf8Bytes(link) - 1);
   return cut === '' ? link : `${cut}\n${link}`;
 }

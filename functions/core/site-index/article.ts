@@ -1,5 +1,6 @@
 import type { Article, SiteConfig } from '../model';
 import { monthOf } from '../order';
+import { cutAtBlock, utf8Bytes } from '../render/budget';
 import { articlePath } from '../site';
 import { monthInZone } from '../timezone';
 import type { ArticleRecord } from './types';
@@ -20,12 +21,18 @@ export function reconcileArticle(fresh: Article, record: ArticleRecord | undefin
 }
 
 /**
- * What the index (head.json, month manifests) keeps of an article: what rendering reads. The plain-
- * text copy of the body and the repair and warning logs stay in the upload's prepared record, so an
- * entry weighs about its HTML once instead of twice.
+ * What the index (head.json, month manifests, tag collections) keeps of an article: what feeds and lists
+ * read. The plain-text copy of the body and the repair and warning logs stay in the upload's prepared
+ * record, and a body over the per-item budget (site.itemContentBytes) is kept only up to the last
+ * top-level block that fits, flagged `contentCut`: no feed item carries more than that budget
+ * (render/figure.ts cuts a flagged body as it cuts a long one, to the same bytes), so an entry and the
+ * index stay bounded whatever is uploaded. The permalink page needs the whole body: it is rendered from
+ * the prepared record.
  */
-export function indexEntry(article: Article): Article {
-  return { ...article, contentText: '', repairs: [], warnings: [] };
+export function indexEntry(article: Article, site: Pick<SiteConfig, 'itemContentBytes'>): Article {
+  const entry: Article = { ...article, contentText: '', repairs: [], warnings: [] };
+  if (utf8Bytes(article.contentHtml) <= site.itemContentBytes) return entry;
+  return { ...entry, contentHtml: cutAtBlock(article.contentHtml, site.itemContentBytes), contentCut: true };
 }
 
 export function recordFor(article: Article, imageKeys: string[], assetPaths: string[], page: { path: string; hash: string }, bodyHash?: string): ArticleRecord {

@@ -233,6 +233,11 @@ class BatchRun {
    */
   private async createJson(key: string, value: unknown): Promise<boolean> {
     if (this.jsonCache.has(key)) return false;
+    if (this.options.indexDiscarded) {
+      // An empty site whose index is discarded (writeJson): nothing exists to find, nothing is stored.
+      this.jsonCache.set(key, value);
+      return true;
+    }
     const body = JSON.stringify(value);
     if (!(await createIfAbsent(this.deps.siteStore, key, body, PRIVATE_JSON))) return false;
     this.bytesWritten += Buffer.byteLength(body);

@@ -4,7 +4,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { link, mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm, utimes, writeFile, type FileHandle } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -214,6 +214,10 @@ async function writeObject(store: S3rverStore, object: S3rverObject, createOnly:
         content.pipe(out);
       }
     });
+    // LastModified is the server's clock, as S3's is its own: this process's clock (which a test may
+    // shift), not the file system's, so record ages compare with the clock the pipeline reads.
+    const now = new Date();
+    await utimes(temporary, now, now);
     if (createOnly) {
       // A hard link is never made over an existing file: of two creates at once exactly one wins.
       try {

@@ -41,7 +41,7 @@ function bundledIngest(): string | undefined {
 /** Ingests every entry; results in input order. */
 export async function ingestFolder(root: string, entries: readonly ContentEntry[], config: SiteConfig, now: string, options: PoolOptions = {}): Promise<IngestedFile[]> {
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(entries.length / BATCH_FILES)));
-  if (entries.length < (options.minFiles ?? POOL_MIN_FILES) || workers < 1) {
+  if (entries.length < (options.minFiles ?? POOL_MIN_FILES)) {
     // Many files to parse here: every parser stack up front (core/parse-stacks.ts); a worker loads its own.
     await loadParseStacks();
     const results: IngestedFile[] = [];

@@ -169,6 +169,9 @@ function confineStoreToBuckets(store: S3rverStore, buckets: readonly string[]): 
  * server, pipeline, site server). Here the body goes to a temporary file beside the object and is
  * renamed over it: a failed write answers 500 and leaves the previous version whole, as S3 does.
  */
+/** S3's message for a 412 (If-Match on GET/HEAD, If-None-Match on PUT). */
+const PRECONDITION_FAILED = 'At least one of the pre-conditions you specified did not hold';
+
 /** `createOnly`: S3's PUT with If-None-Match: * (412 when the key exists, decided atomically). */
 async function writeObject(store: S3rverStore, object: S3rverObject, createOnly: boolean): Promise<{ size: number; md5: string }> {
   const objectPath = store.getResourcePath(object.bucket, object.key, 'object');
@@ -236,7 +239,7 @@ async function writeObject(store: S3rverStore, object: S3rverObject, createOnly:
     const { code, message } = error as NodeJS.ErrnoException;
     throw new S3Error('InternalError', `The local S3 server could not write ${object.bucket}/${object.key}: ${code ?? message}`);
   }
-  if (exists) throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: 'If-None-Match' });
+  if (exists) throw new S3Error('PreconditionFailed', PRECONDITION_FAILED, { Condition: 'If-None-Match' });
   const hex = md5.digest('hex');
   await store.putMetadata(object.bucket, object.key, object.metadata, hex);
   return { size, md5: hex };
@@ -404,7 +407,6 @@ function emitMultiDeleteEvents(app: S3rverApp): void {
   });
 }
 
-const PRECONDITION_FAILED = 'At least one of the pre-conditions you specified did not hold';
 
 /** "\"abc\"", "abc", "W/\"abc\"" -> abc: ETags compared as S3 compares them. */
 function bareEtag(tag: string): string {

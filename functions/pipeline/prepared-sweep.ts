@@ -54,17 +54,17 @@ export async function sweepPreparedRecords(deps: PreparedSweepDeps): Promise<Pre
   const cutoff = (deps.now ?? (() => new Date()))().getTime() - (deps.graceMs ?? PREPARED_GRACE_MS);
   const limit = deps.concurrency ?? 8;
   // Listed after the clock is read: a version uploaded after the listing is newer than the cutoff's start.
-  const [uploads, records] = await Promise.all([deps.uploads.listObjects(''), deps.records.listObjects(PREPARED_PREFIX)]);
+  const [listed, records] = await Promise.all([deps.uploads.listObjects(''), deps.records.listObjects(PREPARED_PREFIX)]);
+  const uploads = listed.filter((u) => !u.key.startsWith(PRIVATE_PREFIX));
   const current = new Map<string, { key: string; recordKey: string }>();
   for (const u of uploads) {
-    if (u.key.startsWith(PRIVATE_PREFIX)) continue;
     const recordKey = preparedRecordKey(u.key, u.etag);
     current.set(recordDir(recordKey), { key: u.key, recordKey });
   }
 
   const result: PreparedSweepResult = { listed: records.length, deleted: 0, keptRecent: 0, reingested: [] };
   const present = new Set(records.map((r) => r.key));
-  const lost = uploads.filter((u) => !u.key.startsWith(PRIVATE_PREFIX) && isUploadKey(u.key) && olderThan(u, cutoff) && !present.has(preparedRecordKey(u.key, u.etag)));
+  const lost = uploads.filter((u) => isUploadKey(u.key) && olderThan(u, cutoff) && !present.has(preparedRecordKey(u.key, u.etag)));
   const candidates = new Map<string, string[]>();
   for (const r of records) {
     const dir = recordDir(r.key);
